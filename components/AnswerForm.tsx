@@ -1,0 +1,78 @@
+import type { ComponentChildren } from 'preact';
+import type { Messages } from '@/utils/i18n';
+import { saveShortcut } from '@/utils/i18n';
+
+/** Where saving stands; the message is what the person is told. */
+export type SaveState =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  | { status: 'saved' }
+  | { status: 'invalid'; message: string }
+  | { status: 'error'; message: string };
+
+interface AnswerFormProps {
+  t: Messages;
+  value: string;
+  saveState: SaveState;
+  /** Id of the prompt's heading: the field's description, read after its label. */
+  describedBy: string;
+  onInput: (text: string) => void;
+  onSave: () => void;
+  /** Extra actions beside Save (e.g. "Another one"). */
+  children?: ComponentChildren;
+  /** A line shown under the field that is neither success nor failure (e.g. a restored draft). */
+  notice?: string;
+}
+
+/** The answer field with Save (button or Ctrl/Cmd+Enter) and a live status line. */
+export function AnswerForm({ t, value, saveState, describedBy, onInput, onSave, children, notice }: AnswerFormProps) {
+  const problem = saveState.status === 'invalid' || saveState.status === 'error' ? saveState.message : undefined;
+  const hintId = `${describedBy}-hint`;
+  return (
+    <form
+      class="answer-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave();
+      }}
+    >
+      <label for="answer" class="answer-label">
+        {t.answerLabel}
+      </label>
+      <textarea
+        id="answer"
+        name="answer"
+        rows={5}
+        autoFocus
+        value={value}
+        placeholder={t.answerPlaceholder}
+        aria-describedby={`${describedBy} ${hintId}`}
+        aria-invalid={problem ? true : undefined}
+        aria-errormessage={problem ? 'answer-problem' : undefined}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            onSave();
+          }
+        }}
+      />
+      <p id={hintId} class="hint">
+        {t.saveHint(saveShortcut())}
+      </p>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={saveState.status === 'saving'}>
+          {saveState.status === 'saving' ? t.saving : t.save}
+        </button>
+        {children}
+      </div>
+      {/* Always in the DOM so screen readers announce changes to it. */}
+      <p class="status" role="status" aria-live="polite">
+        {saveState.status === 'saved' ? t.saved : problem ? '' : (notice ?? '')}
+      </p>
+      <p id="answer-problem" class="problem" role="alert">
+        {problem ?? ''}
+      </p>
+    </form>
+  );
+}

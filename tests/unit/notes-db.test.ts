@@ -1,0 +1,119 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import {
+  addNote,
+  closeNotesDb,
+  countNotes,
+  DB_NAME,
+  DB_VERSION,
+  EmptyAnswerError,
+  listNotesPage,
+  toNote,
+  type NewNote,
+  type Note,
+} from '@/utils/notes-db';
+
+const NOTE: NewNote = {
+  promptId: 'q-open-today',
+  promptText: 'How can I consciously open myself up a little today?',
+  promptKind: 'question',
+  locale: 'en',
+  answer: 'Tell Sam the meeting made me nervous.',
+  source: 'popup',
+};
+
+async function addMany(count: number, start = 1_700_000_000_000): Promise<Note[]> {
+  const notes: Note[] = [];
+  for (let i = 0; i < count; i++) notes.push(await addNote({ ...NOTE, answer: `answer ${i}` }, start + i * 60_000));
+  return notes;
+}
+
+describe('notes store', () => {
+  it('creates its stores and indexes when upgrading from an empty database', async () => {
+    expect(await countNotes()).toBe(0);
+    await closeNotesDb();
+    const db = await openDB(DB_NAME);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toEqual(['notes']);
+    const store = db.transaction('notes').objectStore('notes');
+    expect(store.keyPath).toBe('id');
+    expect([...store.indexNames].sort()).toEqual(['by-created', 'by-prompt']);
+    db.close();
+  });
+
+  it('adds a note with an id and both times, and counts it', async () => {
+    const note = await addNote(NOTE, 1_700_000_000_000);
+    expect(note).toMatchObject({ ...NOTE, createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000 });
+    expect(note.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await countNotes()).toBe(1);
+    expect((await listNotesPage({ limit: 10 })).notes).toEqual([note]);
+  });
+
+  it.each(['', '   ', '\n\t \n'])('refuses the empty answer %j and stores nothing', async (answer) => {
+    await expect(addNote({ ...NOTE, answer }, 1)).rejects.toBeInstanceOf(EmptyAnswerError);
+    expect(await countNotes()).toBe(0);
+  });
+
+  it('stores a 100,000-character answer whole', async () => {
+    const answer = 'ë'.repeat(99_999) + '.';
+    await addNote({ ...NOTE, answer }, 1);
+    const [stored] = (await listNotesPage({ limit: 1 })).notes;
+    expect(stored?.answer).toHaveLength(100_000);
+    expect(stored?.answer).toBe(answer);
+  });
+
+  it('pages newest first without gaps or repeats', async () => {
+    const added = await addMany(23);
+    const seen: Note[] = [];
+    let page = await listNotesPage({ limit: 10 });
+    seen.push(...page.notes);
+    while (page.next) {
+      page = await listNotesPage({ limit: 10, after: page.next });
+      seen.push(...page.notes);
+    }
+    expect(seen.map((note) => note.id)).toEqual(added.reverse().map((note) => note.id));
+    expect(page.next).toBeUndefined();
+  });
+
+  it('orders notes saved in the same millisecond consistently across pages', async () => {
+    for (let i = 0; i < 5; i++) await addNote({ ...NOTE, answer: `same ${i}` }, 42);
+    const first = await listNotesPage({ limit: 2 });
+    const second = await listNotesPage({ limit: 10, after: first.next });
+    const ids = [...first.notes, ...second.notes].map((note) => note.id);
+    expect(new Set(ids).size).toBe(5);
+    expect(ids).toEqual([...ids].sort().reverse());
+  });
+
+  it('says there is no next page when the last page is exactly full', async () => {
+    await addMany(10);
+    expect((await listNotesPage({ limit: 10 })).next).toBeUndefined();
+  });
+
+  it('passes over a damaged row instead of failing the whole list', async () => {
+    const good = await addNote(NOTE, 10);
+    await closeNotesDb();
+    const db = await openDB(DB_NAME, DB_VERSION);
+    await db.put('notes', { id: 'broken', createdAt: 20, answer: 7 });
+    db.close();
+    expect((await listNotesPage({ limit: 10 })).notes).toEqual([good]);
+  });
+
+  it('narrows stored rows strictly', () => {
+    const row: Note = { ...NOTE, id: 'a', createdAt: 1, updatedAt: 1 };
+    expect(toNote(row)).toBe(row);
+    expect(toNote({ ...row, locale: 'fr' })).toBeUndefined();
+    expect(toNote({ ...row, promptKind: 'line' })).toBeUndefined();
+    expect(toNote({ ...row, createdAt: Number.NaN })).toBeUndefined();
+    expect(toNote({ ...row, source: undefined })).toBeUndefined();
+    expect(toNote(null)).toBeUndefined();
+    expect(toNote('note')).toBeUndefined();
+  });
+
+  it('closes its connection when a newer version needs the database', async () => {
+    await addNote(NOTE, 1);
+    // Another context upgrading would wait forever if this connection did not step aside.
+    const newer = await openDB(DB_NAME, DB_VERSION + 1);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Unsaved answers, one per prompt, so that nothing typed is ever lost: a popup closes the moment
+ * focus leaves it, with no chance to run code.
+ *
+ * Every keystroke is written synchronously to the page's localStorage (it cannot be cut off by the
+ * popup closing, and it can be read before first paint) and then to browser.storage.local, the
+ * durable copy that survives a cleared site-data cache. On start a page merges the durable copy
+ * back in, newest edit winning.
+ */
+import { browser } from 'wxt/browser';
+
+export interface Draft {
+  readonly text: string;
+  readonly updatedAt: number;
+}
+
+/** Drafts by prompt id. */
+export type Drafts = Readonly<Record<string, Draft>>;
+
+const LOCAL_KEY = 'adempauze.drafts';
+const STORAGE_KEY = 'drafts';
+
+function isDraft(value: unknown): value is Draft {
+  if (typeof value !== 'object' || value === null) return false;
+  const { text, updatedAt } = value as Record<string, unknown>;
+  return typeof text === 'string' && typeof updatedAt === 'number' && Number.isFinite(updatedAt);
+}
+
+/** Keeps only well-formed entries: stored data from an older version or another tab is never trusted. */
+function toDrafts(value: unknown): Record<string, Draft> {
+  const drafts: Record<string, Draft> = Object.create(null);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return drafts;
+  for (const [id, draft] of Object.entries(value)) if (isDraft(draft)) drafts[id] = draft;
+  return drafts;
+}
+
+function readLocal(): Record<string, Draft> {
+  try {
+    return toDrafts(JSON.parse(localStorage.getItem(LOCAL_KEY) ?? '{}'));
+  } catch {
+    return toDrafts(undefined);
+  }
+}
+
+function writeLocal(drafts: Drafts): void {
+  try {
+    localStorage.setItem(LOCAL_KEY, JSON.stringify(drafts));
+  } catch {
+    // Quota reached or storage blocked: browser.storage.local (unlimitedStorage) still keeps the draft.
+  }
+}
+
+/** The draft for a prompt, read synchronously so the first paint can already show it. */
+export function readDraft(promptId: string): Draft | undefined {
+  return readLocal()[promptId];
+}
+
+/**
+ * Stores the draft of a prompt; an empty text removes it. The synchronous copy is written before
+ * this returns; the promise settles when the durable copy is written too.
+ */
+export async function writeDraft(promptId: string, text: string, now: number): Promise<void> {
+  // Read-modify-write on the synchronous copy, so two pages editing different prompts never
+  // overwrite each other's drafts.
+  const drafts = readLocal();
+  if (text === '') delete drafts[promptId];
+  else drafts[promptId] = { text, updatedAt: now };
+  writeLocal(drafts);
+  await browser.storage.local.set({ [STORAGE_KEY]: drafts });
+}
+
+/** Removes the draft of a prompt, after its answer was saved. */
+export function clearDraft(promptId: string, now: number): Promise<void> {
+  return writeDraft(promptId, '', now);
+}
+
+/**
+ * Merges the durable copy into the synchronous one, the newer draft of each prompt winning, and
+ * returns the result. Drafts only ever come back this way; they are removed by `clearDraft`.
+ */
+export async function restoreDrafts(): Promise<Drafts> {
+  const stored = toDrafts((await browser.storage.local.get(STORAGE_KEY))[STORAGE_KEY]);
+  const local = readLocal();
+  let changed = false;
+  for (const [id, draft] of Object.entries(stored)) {
+    const mine = local[id];
+    if (!mine || mine.updatedAt < draft.updatedAt) {
+      local[id] = draft;
+      changed = true;
+    }
+  }
+  if (changed) writeLocal(local);
+  return local;
+}
