@@ -16,14 +16,24 @@ export default defineConfig({
   }),
   // Headless machines have no display for web-ext to open; `npm start` launches Chromium itself.
   webExt: { disabled: true },
-  manifest: ({ mode }) => ({
+  hooks: {
+    // WXT takes the toolbar tooltip from popup.html's <title>, which cannot be localised there.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_actionTitle__';
+    },
+  },
+  manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: drafts and small device state; unlimitedStorage: years of journal notes in
     // IndexedDB must never be evicted under storage pressure.
     permissions: ['storage', 'unlimitedStorage'],
-    action: { default_title: '__MSG_actionTitle__' },
+    // Firefox keys storage to the add-on id, so it must be fixed rather than generated per install.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'adempauze@adempauze.app', strict_min_version: '115.0' } } }
+      : {}),
     // Private by construction: extension pages may not open any connection. Dev mode needs
     // the dev server, so only production builds carry the strict policy.
     ...(mode === 'production'

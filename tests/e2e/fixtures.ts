@@ -1,0 +1,38 @@
+import { test as base, chromium, type BrowserContext } from '@playwright/test';
+import { chromiumPath, extensionArgs, unpackedExtensionId } from '../../scripts/chromium.mjs';
+import { MESSAGES, type Locale, type Messages } from '@/utils/i18n';
+import { JournalPage } from './pages/journal-page';
+import { PopupPage } from './pages/popup-page';
+
+interface Fixtures {
+  /** The UI language Chromium runs in. On Linux only $LANGUAGE changes it; --lang does not. */
+  uiLanguage: 'en_US' | 'nl';
+  locale: Locale;
+  t: Messages;
+  context: BrowserContext;
+  extensionId: string;
+  popup: PopupPage;
+  journal: JournalPage;
+}
+
+/** Debian Chromium with the built extension, a fresh profile per test: real IndexedDB, real storage. */
+export const test = base.extend<Fixtures>({
+  uiLanguage: ['en_US', { option: true }],
+  locale: async ({ uiLanguage }, use) => use(uiLanguage === 'nl' ? 'nl' : 'en'),
+  t: async ({ locale }, use) => use(MESSAGES[locale]),
+  context: async ({ uiLanguage }, use, testInfo) => {
+    const context = await chromium.launchPersistentContext(testInfo.outputPath('profile'), {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: extensionArgs(),
+      env: { ...process.env, LANGUAGE: uiLanguage },
+    });
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({}, use) => use(unpackedExtensionId()),
+  popup: async ({ context, extensionId, t }, use) => use(new PopupPage(context, extensionId, t)),
+  journal: async ({ context, extensionId, t }, use) => use(new JournalPage(context, extensionId, t)),
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,59 @@
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import type { Messages } from '@/utils/i18n';
+
+/** The toolbar popup, opened as a page of the extension (the toolbar itself is out of reach headless). */
+export class PopupPage {
+  page!: Page;
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly extensionId: string,
+    private readonly t: Messages,
+  ) {}
+
+  /** Opens the popup as a person clicking the icon would: a fresh page each time. */
+  async open(): Promise<this> {
+    this.page = await this.context.newPage();
+    // A popup is about this size; the page's own CSS sets its width.
+    await this.page.setViewportSize({ width: 360, height: 560 });
+    await this.page.goto(`chrome-extension://${this.extensionId}/popup.html`);
+    return this;
+  }
+
+  /** Closing the popup: focus moved away and the browser discarded the page. */
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+
+  get prompt(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  get answer(): Locator {
+    return this.page.getByRole('textbox', { name: this.t.answerLabel });
+  }
+
+  get status(): Locator {
+    return this.page.getByRole('status');
+  }
+
+  get problem(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  async write(text: string): Promise<void> {
+    await this.answer.fill(text);
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t.save }).click();
+  }
+
+  async another(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t.another }).click();
+  }
+
+  get journalLink(): Locator {
+    return this.page.getByRole('link', { name: this.t.openJournal });
+  }
+}
