@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
 
+// Schedule tests use fixed local dates, including daylight-saving changes: pin a zone that has them.
+process.env.TZ = 'Europe/Amsterdam';
+
 export default defineConfig({
   // WxtVitest does not apply wxt.config's Vite plugins, so Preact's JSX transform is added here.
   plugins: [WxtVitest(), preact()],

@@ -27,9 +27,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: drafts and small device state; unlimitedStorage: years of journal notes in
-    // IndexedDB must never be evicted under storage pressure.
-    permissions: ['storage', 'unlimitedStorage'],
+    // alarms: the next pause; idle: never offer while the person is away or the screen is locked;
+    // notifications: the gentle offer; storage: settings, drafts and the schedule;
+    // unlimitedStorage: years of journal notes in IndexedDB must never be evicted.
+    permissions: ['alarms', 'idle', 'notifications', 'storage', 'unlimitedStorage'],
     // Firefox keys storage to the add-on id, so it must be fixed rather than generated per install.
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'adempauze@adempauze.app', strict_min_version: '115.0' } } }

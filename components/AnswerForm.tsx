@@ -31,6 +31,7 @@ export function AnswerForm({ t, value, saveState, describedBy, onInput, onSave, 
   return (
     <form
       class="answer-form"
+      aria-label={t.answerLabel}
       onSubmit={(event) => {
         event.preventDefault();
         onSave();

@@ -24,7 +24,7 @@ export function NoteList({ notes, locale, t, hasMore, loadingMore, onLoadMore }:
       </ol>
       {hasMore && (
         <button type="button" class="secondary load-more" onClick={onLoadMore} disabled={loadingMore}>
-          {loadingMore ? t.loadingMore : t.loadMore}
+          {loadingMore ? t.loading : t.loadMore}
         </button>
       )}
     </>

@@ -2,19 +2,12 @@
  * The UI's languages and every string the UI shows. Manifest strings live in
  * public/_locales because the browser reads them before any of our code runs.
  */
-import { browser } from 'wxt/browser';
-
 export const LOCALES = ['en', 'nl'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Maps a browser language tag (`nl`, `nl-BE`, `nl_NL`, `en-US`, ...) to a UI locale: Dutch for `nl*`, else English. */
 export function resolveLocale(tag: string | undefined): Locale {
   return /^nl(?:[-_]|$)/i.test(tag ?? '') ? 'nl' : 'en';
-}
-
-/** The locale the browser's UI language asks for. Synchronous, so first paint is already in the right language. */
-export function uiLocale(): Locale {
-  return resolveLocale(browser.i18n.getUILanguage());
 }
 
 const isMac = (): boolean => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
@@ -26,7 +19,6 @@ const en = {
   tagline: 'A breathing space',
   kindQuestion: 'Reflection question',
   kindStep: 'Small step',
-  kindLine: 'From the article',
   answerLabel: 'Your answer',
   answerPlaceholder: 'A few lines are enough.',
   save: 'Save',
@@ -46,9 +38,63 @@ const en = {
   notesError: (detail: string) => `Your notes could not be opened (${detail}).`,
   noteCount: (count: number) => (count === 1 ? '1 note' : `${count.toLocaleString('en')} notes`),
   loadMore: 'Show older notes',
-  loadingMore: 'Loading…',
-  answeredOn: 'Written',
-  storageUnavailable: 'The browser does not allow this extension to store data right now',
+  loading: 'Loading…',
+  offerTitle: 'Time for a pause?',
+  offerMessage: 'A few slow breaths and one question, whenever you are ready.',
+  takePause: 'Take a pause',
+  later: 'Later',
+  pausesHeading: 'Pauses',
+  pausesOff: 'Pauses are off.',
+  offerOpen: 'A pause is waiting for you.',
+  pausedUntilTomorrow: 'Paused until tomorrow.',
+  pausedUntil: (time: string) => `Paused until ${time}.`,
+  nextPauseAround: (time: string) => `Next pause around ${time}.`,
+  noPausePlanned: 'No pause planned.',
+  pauseForHour: 'Pause for an hour',
+  pauseForToday: 'Pause for today',
+  resumePauses: 'Resume pauses',
+  pauseTitle: 'Pause',
+  breatheHeading: 'Take three slow breaths',
+  breatheIn: 'Breathe in…',
+  breatheOut: 'Breathe out…',
+  breathCount: (breath: number, total: number) => `Breath ${breath} of ${total}`,
+  skipBreathing: 'Skip',
+  leaveGroup: 'Leave this pause',
+  notNow: 'Not now',
+  snoozeHour: 'Snooze 1 hour',
+  noMoreToday: 'No more today',
+  savedPause: 'Saved. Thank you for taking a moment.',
+  closesByItself: 'This window closes by itself.',
+  close: 'Close',
+  sectionsLabel: 'Sections',
+  navJournal: 'Journal',
+  navSettings: 'Settings',
+  settingsTitle: 'Settings',
+  pausesLegend: 'Pauses',
+  pausesEnabled: 'Offer a pause now and then',
+  frequencyLegend: 'How often',
+  minInterval: 'At least this many minutes apart',
+  maxInterval: 'At most this many minutes apart',
+  activeHoursLegend: 'Active hours',
+  activeFrom: 'From',
+  activeUntil: 'Until',
+  activeDaysLegend: 'Active days',
+  maxPerDay: 'At most this many offers a day',
+  deliveryLegend: 'How an offer shows',
+  deliveryNotification: 'A notification and a mark on the toolbar icon',
+  deliveryWindow: 'Open the pause window directly',
+  deliveryBadge: 'Only a mark on the toolbar icon',
+  languageLabel: 'Language',
+  languageBrowser: 'Same as the browser',
+  saveSettings: 'Save settings',
+  settingsSaved: 'Settings saved.',
+  settingsInvalid: 'Please look at the marked fields; nothing was changed.',
+  settingsFailed: (detail: string) => `Settings could not be saved (${detail}).`,
+  problemRange: (min: number, max: number) => `Choose a whole number from ${min} to ${max}.`,
+  problemIntervalOrder: 'This must be at least the smallest number of minutes.',
+  problemTime: 'Choose a time.',
+  problemHoursOrder: 'This must be later than the start.',
+  problemDays: 'Choose at least one day.',
 };
 
 /** The shape every language must fill: the same keys, the same parameters. */
@@ -59,7 +105,6 @@ const nl: Messages = {
   tagline: 'Even een moment voor jezelf',
   kindQuestion: 'Reflectievraag',
   kindStep: 'Kleine stap',
-  kindLine: 'Uit het artikel',
   answerLabel: 'Jouw antwoord',
   answerPlaceholder: 'Een paar regels is genoeg.',
   save: 'Bewaren',
@@ -80,9 +125,63 @@ const nl: Messages = {
   notesError: (detail: string) => `Je notities konden niet worden geopend (${detail}).`,
   noteCount: (count: number) => (count === 1 ? '1 notitie' : `${count.toLocaleString('nl')} notities`),
   loadMore: 'Oudere notities tonen',
-  loadingMore: 'Laden…',
-  answeredOn: 'Geschreven',
-  storageUnavailable: 'De browser staat deze extensie nu niet toe gegevens te bewaren',
+  loading: 'Laden…',
+  offerTitle: 'Tijd voor een adempauze?',
+  offerMessage: 'Een paar rustige ademhalingen en één vraag, wanneer je er klaar voor bent.',
+  takePause: 'Neem een pauze',
+  later: 'Straks',
+  pausesHeading: 'Pauzes',
+  pausesOff: 'Pauzes staan uit.',
+  offerOpen: 'Er staat een pauze voor je klaar.',
+  pausedUntilTomorrow: 'Gepauzeerd tot morgen.',
+  pausedUntil: (time: string) => `Gepauzeerd tot ${time}.`,
+  nextPauseAround: (time: string) => `Volgende pauze rond ${time}.`,
+  noPausePlanned: 'Geen pauze gepland.',
+  pauseForHour: 'Pauzeer een uur',
+  pauseForToday: 'Pauzeer voor vandaag',
+  resumePauses: 'Pauzes hervatten',
+  pauseTitle: 'Pauze',
+  breatheHeading: 'Adem drie keer rustig in en uit',
+  breatheIn: 'Adem in…',
+  breatheOut: 'Adem uit…',
+  breathCount: (breath: number, total: number) => `Ademhaling ${breath} van ${total}`,
+  skipBreathing: 'Overslaan',
+  leaveGroup: 'Deze pauze verlaten',
+  notNow: 'Nu niet',
+  snoozeHour: 'Over een uur',
+  noMoreToday: 'Vandaag niet meer',
+  savedPause: 'Bewaard. Fijn dat je even de tijd nam.',
+  closesByItself: 'Dit venster sluit vanzelf.',
+  close: 'Sluiten',
+  sectionsLabel: 'Onderdelen',
+  navJournal: 'Dagboek',
+  navSettings: 'Instellingen',
+  settingsTitle: 'Instellingen',
+  pausesLegend: 'Pauzes',
+  pausesEnabled: 'Af en toe een pauze aanbieden',
+  frequencyLegend: 'Hoe vaak',
+  minInterval: 'Minstens zoveel minuten ertussen',
+  maxInterval: 'Hoogstens zoveel minuten ertussen',
+  activeHoursLegend: 'Actieve uren',
+  activeFrom: 'Van',
+  activeUntil: 'Tot',
+  activeDaysLegend: 'Actieve dagen',
+  maxPerDay: 'Hoogstens zoveel pauzes per dag',
+  deliveryLegend: 'Hoe een pauze zich aandient',
+  deliveryNotification: 'Een melding en een teken op het werkbalkicoon',
+  deliveryWindow: 'Meteen het pauzevenster openen',
+  deliveryBadge: 'Alleen een teken op het werkbalkicoon',
+  languageLabel: 'Taal',
+  languageBrowser: 'Zoals de browser',
+  saveSettings: 'Instellingen bewaren',
+  settingsSaved: 'Instellingen bewaard.',
+  settingsInvalid: 'Kijk de gemarkeerde velden nog even na; er is niets veranderd.',
+  settingsFailed: (detail: string) => `De instellingen konden niet worden bewaard (${detail}).`,
+  problemRange: (min: number, max: number) => `Kies een heel getal van ${min} tot ${max}.`,
+  problemIntervalOrder: 'Dit moet minstens het kleinste aantal minuten zijn.',
+  problemTime: 'Kies een tijd.',
+  problemHoursOrder: 'Dit moet later zijn dan het begin.',
+  problemDays: 'Kies minstens één dag.',
 };
 
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { en, nl };
@@ -96,3 +195,19 @@ export function messages(locale: Locale): Messages {
 export function formatDateTime(ms: number, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
+
+/** A moment as "14:20" when it is on the same day as `now`, else with its weekday: "Mon 09:12" / "ma 09:12". */
+export function formatMoment(ms: number, now: number, locale: Locale): string {
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(ms);
+  if (new Date(ms).toDateString() === new Date(now).toDateString()) return time;
+  return `${new Intl.DateTimeFormat(locale, { weekday: 'short' }).format(ms)} ${time}`;
+}
+
+/** The name of a weekday, 0 = Sunday … 6 = Saturday. */
+export function weekdayName(day: number, locale: Locale): string {
+  // 4 January 1970 was a Sunday.
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(1970, 0, 4 + day));
+}
+
+/** Each language named in itself, as language pickers do. */
+export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', nl: 'Nederlands' };

@@ -9,7 +9,7 @@ import type { Prompt } from '@/content/prompts';
 import { LOCALES, type Locale } from './i18n';
 
 export const DB_NAME = 'adempauze';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Where a note was written. */
 export type NoteSource = 'popup' | 'pause';
@@ -39,6 +39,17 @@ export interface NotesPage {
   readonly next?: PageCursor;
 }
 
+/** Something that happened to a pause: the history behind the schedule and, later, insights. */
+export type PauseEventType = 'offered' | 'answered' | 'skipped' | 'snoozed' | 'expired';
+
+export interface PauseEvent {
+  readonly id: string;
+  readonly type: PauseEventType;
+  readonly at: number;
+  /** The prompt the pause offered, when there was one. */
+  readonly promptId?: string;
+}
+
 interface AdempauzeSchema extends DBSchema {
   notes: {
     key: string;
@@ -49,6 +60,11 @@ interface AdempauzeSchema extends DBSchema {
       /** Every answer to one prompt over time. */
       'by-prompt': [string, number];
     };
+  };
+  events: {
+    key: string;
+    value: PauseEvent;
+    indexes: { 'by-at': number };
   };
 }
 
@@ -77,6 +93,10 @@ function open(): Promise<IDBPDatabase<AdempauzeSchema>> {
         const notes = db.createObjectStore('notes', { keyPath: 'id' });
         notes.createIndex('by-created', ['createdAt', 'id']);
         notes.createIndex('by-prompt', ['promptId', 'createdAt']);
+      }
+      if (oldVersion < 2) {
+        const events = db.createObjectStore('events', { keyPath: 'id' });
+        events.createIndex('by-at', 'at');
       }
     },
     // A newer version of the extension (another tab after an update) wants to upgrade: step aside.
@@ -157,4 +177,34 @@ export async function listNotesPage(options: { limit: number; after?: PageCursor
 /** How many notes are stored. */
 export async function countNotes(): Promise<number> {
   return (await open()).count('notes');
+}
+
+const EVENT_TYPES: readonly string[] = ['offered', 'answered', 'skipped', 'snoozed', 'expired'] satisfies PauseEventType[];
+
+/** Narrows a stored event row. */
+export function toPauseEvent(row: unknown): PauseEvent | undefined {
+  if (typeof row !== 'object' || row === null) return undefined;
+  const r = row as Record<string, unknown>;
+  const ok =
+    typeof r.id === 'string' &&
+    typeof r.type === 'string' &&
+    EVENT_TYPES.includes(r.type) &&
+    Number.isFinite(r.at) &&
+    (r.promptId === undefined || typeof r.promptId === 'string');
+  return ok ? (row as PauseEvent) : undefined;
+}
+
+/** Records what happened to a pause; resolves once it is stored. */
+export async function addPauseEvent(type: PauseEventType, at: number, promptId?: string): Promise<PauseEvent> {
+  const event: PauseEvent = promptId === undefined ? { id: crypto.randomUUID(), type, at } : { id: crypto.randomUUID(), type, at, promptId };
+  const db = await open();
+  const tx = db.transaction('events', 'readwrite');
+  await Promise.all([tx.store.add(event), tx.done]);
+  return event;
+}
+
+/** Pause events at or after `since`, oldest first. */
+export async function listPauseEvents(since = 0): Promise<PauseEvent[]> {
+  const rows = await (await open()).getAllFromIndex('events', 'by-at', IDBKeyRange.lowerBound(since));
+  return rows.flatMap((row) => toPauseEvent(row) ?? []);
 }

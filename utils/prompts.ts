@@ -5,6 +5,7 @@
  * storage could answer, and losing it costs nothing but a fresh round.
  */
 import { PROMPTS, type Prompt } from '@/content/prompts';
+import { readDraft } from './drafts';
 import type { Locale } from './i18n';
 
 /** A number in [0, 1), like Math.random. */
@@ -73,4 +74,17 @@ export function saveRound(scope: RoundScope, recent: readonly string[]): void {
   } catch {
     // A lost round is harmless: the next pick simply starts a new one.
   }
+}
+
+/**
+ * The prompt a surface opens on, decided synchronously: the one someone was answering when it last
+ * closed (it has a draft), or else the next one of the round.
+ */
+export function openingPick(scope: RoundScope, random: RandomSource): Pick {
+  const recent = loadRound(scope);
+  const current = findPrompt(recent.at(-1));
+  if (current && readDraft(current.id)) return { prompt: current, recent };
+  const pick = pickPrompt(PROMPTS, recent, random);
+  saveRound(scope, pick.recent);
+  return pick;
 }

@@ -1,82 +1,55 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { NoteList } from '@/components/NoteList';
-import { messages, uiLocale } from '@/utils/i18n';
-import { countNotes, listNotesPage, type Note, type PageCursor } from '@/utils/notes-db';
+import { messages } from '@/utils/i18n';
+import { uiLocale } from '@/utils/settings';
+import { JournalSection } from './JournalSection';
+import { SettingsSection } from './SettingsSection';
 
-/** Notes fetched per page: enough to fill a tall screen, small enough to paint at once. */
-const PAGE_SIZE = 50;
+/** The page's sections, each reachable by its own address (options.html#settings). */
+const SECTIONS = ['journal', 'settings'] as const;
+type Section = (typeof SECTIONS)[number];
 
-type JournalState =
-  | { status: 'loading' }
-  | { status: 'ready'; notes: readonly Note[]; next?: PageCursor; total: number; loadingMore: boolean }
-  | { status: 'error'; error: string };
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function sectionFromHash(): Section {
+  const hash = location.hash.slice(1);
+  return (SECTIONS as readonly string[]).includes(hash) ? (hash as Section) : 'journal';
 }
 
 export function App() {
-  const [locale] = useState(uiLocale);
+  const [locale, setLocale] = useState(uiLocale);
   const t = messages(locale);
-  const [state, setState] = useState<JournalState>({ status: 'loading' });
-
-  useLayoutEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = `${t.journalTitle} · ${t.appName}`;
-  }, [locale]);
+  const [section, setSection] = useState(sectionFromHash);
 
   useEffect(() => {
-    Promise.all([listNotesPage({ limit: PAGE_SIZE }), countNotes()])
-      .then(([page, total]) => setState({ status: 'ready', ...page, total, loadingMore: false }))
-      .catch((error: unknown) => setState({ status: 'error', error: describeError(error) }));
+    const onHashChange = () => setSection(sectionFromHash());
+    addEventListener('hashchange', onHashChange);
+    return () => removeEventListener('hashchange', onHashChange);
   }, []);
 
-  async function loadMore() {
-    if (state.status !== 'ready' || !state.next || state.loadingMore) return;
-    setState({ ...state, loadingMore: true });
-    try {
-      const page = await listNotesPage({ limit: PAGE_SIZE, after: state.next });
-      setState({ ...state, notes: [...state.notes, ...page.notes], next: page.next, loadingMore: false });
-    } catch (error) {
-      setState({ status: 'error', error: describeError(error) });
-    }
-  }
+  const title = section === 'settings' ? t.settingsTitle : t.journalTitle;
+  useLayoutEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = `${title} · ${t.appName}`;
+  }, [locale, title]);
 
   return (
-    <main class="journal">
-      <header class="journal-header">
+    <div class="options">
+      <header class="options-header">
         <p class="brand-name">{t.appName}</p>
-        <h1>{t.journalTitle}</h1>
-        <p class="journal-intro">{t.journalIntro}</p>
+        <nav aria-label={t.sectionsLabel}>
+          <ul class="tabs">
+            {SECTIONS.map((id) => (
+              <li key={id}>
+                <a href={`#${id}`} aria-current={section === id ? 'page' : undefined}>
+                  {id === 'settings' ? t.navSettings : t.navJournal}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </header>
-      {state.status === 'loading' && (
-        <p role="status" class="muted">
-          {t.notesLoading}
-        </p>
-      )}
-      {state.status === 'error' && (
-        <p role="alert" class="problem">
-          {t.notesError(state.error)}
-        </p>
-      )}
-      {state.status === 'ready' &&
-        (state.total === 0 ? (
-          <p class="empty">{t.notesEmpty}</p>
-        ) : (
-          <>
-            <p class="muted note-count" role="status">
-              {t.noteCount(state.total)}
-            </p>
-            <NoteList
-              notes={state.notes}
-              locale={locale}
-              t={t}
-              hasMore={state.next !== undefined}
-              loadingMore={state.loadingMore}
-              onLoadMore={() => void loadMore()}
-            />
-          </>
-        ))}
-    </main>
+      <main class="options-main">
+        {section === 'journal' && <JournalSection locale={locale} t={t} />}
+        {section === 'settings' && <SettingsSection locale={locale} t={t} onLanguageChange={() => setLocale(uiLocale())} />}
+      </main>
+    </div>
   );
 }

@@ -2,6 +2,8 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import {
   addNote,
+  addPauseEvent,
+  listPauseEvents,
   closeNotesDb,
   countNotes,
   DB_NAME,
@@ -34,11 +36,46 @@ describe('notes store', () => {
     await closeNotesDb();
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames]).toEqual(['notes']);
-    const store = db.transaction('notes').objectStore('notes');
-    expect(store.keyPath).toBe('id');
-    expect([...store.indexNames].sort()).toEqual(['by-created', 'by-prompt']);
+    expect([...db.objectStoreNames]).toEqual(['events', 'notes']);
+    const tx = db.transaction(['notes', 'events']);
+    expect(tx.objectStore('notes').keyPath).toBe('id');
+    expect([...tx.objectStore('notes').indexNames].sort()).toEqual(['by-created', 'by-prompt']);
+    expect([...tx.objectStore('events').indexNames]).toEqual(['by-at']);
     db.close();
+  });
+
+  it('upgrades a version 1 database and keeps every note in it', async () => {
+    // Version 1 exactly as it shipped: the notes store and its two indexes.
+    const v1 = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        const notes = db.createObjectStore('notes', { keyPath: 'id' });
+        notes.createIndex('by-created', ['createdAt', 'id']);
+        notes.createIndex('by-prompt', ['promptId', 'createdAt']);
+      },
+    });
+    const old: Note[] = Array.from({ length: 30 }, (_, i) => ({
+      ...NOTE,
+      id: `old-${String(i).padStart(2, '0')}`,
+      answer: `kept ${i}`,
+      createdAt: 1_000 + i,
+      updatedAt: 1_000 + i,
+    }));
+    for (const note of old) await v1.add('notes', note);
+    v1.close();
+
+    expect(await countNotes()).toBe(30);
+    const { notes } = await listNotesPage({ limit: 50 });
+    expect(notes).toEqual([...old].reverse());
+    await addPauseEvent('offered', 5_000);
+    expect(await listPauseEvents()).toMatchObject([{ type: 'offered', at: 5_000 }]);
+  });
+
+  it('records pause events and lists them oldest first from a moment on', async () => {
+    await addPauseEvent('answered', 300, 'q-beliefs');
+    await addPauseEvent('offered', 100);
+    await addPauseEvent('expired', 200);
+    expect((await listPauseEvents()).map((event) => event.type)).toEqual(['offered', 'expired', 'answered']);
+    expect(await listPauseEvents(250)).toMatchObject([{ type: 'answered', at: 300, promptId: 'q-beliefs' }]);
   });
 
   it('adds a note with an id and both times, and counts it', async () => {

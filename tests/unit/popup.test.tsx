@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROMPTS } from '@/content/prompts';
@@ -9,6 +9,7 @@ import { loadRound, saveRound } from '@/utils/prompts';
 
 const heading = () => screen.getByRole('heading', { level: 1 });
 const field = () => screen.getByRole('textbox', { name: 'Your answer' });
+const formStatus = () => within(screen.getByRole('form', { name: 'Your answer' })).getByRole('status');
 const currentPrompt = () => PROMPTS.find((prompt) => prompt.id === loadRound('popup').at(-1))!;
 
 describe('popup', () => {
@@ -44,7 +45,7 @@ describe('popup', () => {
     render(<App />);
     expect(currentPrompt().id).toBe('q-beliefs');
     await waitFor(() => expect(field()).toHaveProperty('value', 'from storage'));
-    expect(screen.getByRole('status').textContent).toBe('Your unsaved answer is back.');
+    expect(formStatus().textContent).toBe('Your unsaved answer is back.');
   });
 
   it('keeps the draft while typing', () => {
@@ -100,7 +101,7 @@ describe('popup', () => {
     expect(heading().textContent).toBe(second.kind === 'step' ? second.title.en : second.text.en);
     expect(field()).toHaveProperty('value', '');
     expect(readDraft(first.id)?.text).toBe('not finished');
-    expect(screen.getByRole('status').textContent).toContain('kept with the previous prompt');
+    expect(formStatus().textContent).toContain('kept with the previous prompt');
   });
 
   it('tells the person when saving failed and keeps their text', async () => {

@@ -1,0 +1,229 @@
+import { useState } from 'preact/hooks';
+import { LANGUAGE_NAMES, LOCALES, weekdayName, type Locale, type Messages } from '@/utils/i18n';
+import { LIMITS, type Delivery, type LanguageSetting, type Settings, type SettingsProblems } from '@/utils/settings';
+
+interface SettingsFormProps {
+  settings: Settings;
+  locale: Locale;
+  t: Messages;
+  /** Validates and stores; resolves to the problems found (empty when saved), or rejects when storing failed. */
+  onSave: (settings: Settings) => Promise<SettingsProblems>;
+}
+
+/** Monday first, as calendars in both languages are read. */
+const WEEK = [1, 2, 3, 4, 5, 6, 0];
+
+type Feedback = { kind: 'none' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; message: string };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Minutes after midnight as "HH:MM"; the end of the day shows as "00:00". */
+const toTime = (minutes: number) => `${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}`;
+/** "HH:MM" as minutes after midnight, NaN when empty. An end of "00:00" means midnight at the end of the day. */
+function fromTime(value: string, isEnd: boolean): number {
+  const match = /^(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return Number.NaN;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return isEnd && minutes === 0 ? 24 * 60 : minutes;
+}
+
+/** The Settings section of the options page: how often, when, and how pauses are offered. */
+export function SettingsForm({ settings, locale, t, onSave }: SettingsFormProps) {
+  const [pausesEnabled, setPausesEnabled] = useState(settings.pausesEnabled);
+  const [minInterval, setMinInterval] = useState(String(settings.minIntervalMinutes));
+  const [maxInterval, setMaxInterval] = useState(String(settings.maxIntervalMinutes));
+  const [start, setStart] = useState(toTime(settings.activeStartMinutes));
+  const [end, setEnd] = useState(toTime(settings.activeEndMinutes));
+  const [days, setDays] = useState<readonly number[]>(settings.activeDays);
+  const [maxPerDay, setMaxPerDay] = useState(String(settings.maxPerDay));
+  const [delivery, setDelivery] = useState<Delivery>(settings.delivery);
+  const [language, setLanguage] = useState<LanguageSetting>(settings.language);
+  const [problems, setProblems] = useState<SettingsProblems>({});
+  const [feedback, setFeedback] = useState<Feedback>({ kind: 'none' });
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const candidate: Settings = {
+      pausesEnabled,
+      minIntervalMinutes: Number(minInterval),
+      maxIntervalMinutes: Number(maxInterval),
+      activeStartMinutes: fromTime(start, false),
+      activeEndMinutes: fromTime(end, true),
+      activeDays: [...days].sort((a, b) => a - b),
+      maxPerDay: Number(maxPerDay),
+      delivery,
+      language,
+    };
+    try {
+      const found = await onSave(candidate);
+      setProblems(found);
+      setFeedback(Object.keys(found).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
+    } catch (error) {
+      setFeedback({ kind: 'failed', message: t.settingsFailed(error instanceof Error ? error.message : String(error)) });
+    }
+  }
+
+  const { intervalMinutes, maxPerDay: perDay } = LIMITS;
+  const problemText = (field: keyof Settings): string | undefined => {
+    const problem = problems[field];
+    if (!problem) return undefined;
+    if (field === 'activeDays') return t.problemDays;
+    if (field === 'activeStartMinutes' || field === 'activeEndMinutes')
+      return problem === 'order' ? t.problemHoursOrder : t.problemTime;
+    if (field === 'maxPerDay') return t.problemRange(perDay.min, perDay.max);
+    return problem === 'order' ? t.problemIntervalOrder : t.problemRange(intervalMinutes.min, intervalMinutes.max);
+  };
+  /** Props that tie a field to its problem message, so screen readers read it with the field. */
+  const described = (field: keyof Settings) =>
+    problems[field] ? { 'aria-invalid': true, 'aria-describedby': `problem-${field}` } : {};
+  const Problem = ({ field }: { field: keyof Settings }) => {
+    const text = problemText(field);
+    return text ? (
+      <p id={`problem-${field}`} class="problem field-problem">
+        {text}
+      </p>
+    ) : null;
+  };
+
+  return (
+    <form class="settings" onSubmit={(event) => void submit(event)} noValidate>
+      <fieldset>
+        <legend>{t.pausesLegend}</legend>
+        <label class="check">
+          <input type="checkbox" checked={pausesEnabled} onChange={(e) => setPausesEnabled(e.currentTarget.checked)} />
+          {t.pausesEnabled}
+        </label>
+      </fieldset>
+
+      <fieldset disabled={!pausesEnabled}>
+        <legend>{t.frequencyLegend}</legend>
+        <div class="field-row">
+          <label class="field">
+            <span>{t.minInterval}</span>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={intervalMinutes.min}
+              max={intervalMinutes.max}
+              step={5}
+              value={minInterval}
+              onInput={(e) => setMinInterval(e.currentTarget.value)}
+              {...described('minIntervalMinutes')}
+            />
+          </label>
+          <label class="field">
+            <span>{t.maxInterval}</span>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={intervalMinutes.min}
+              max={intervalMinutes.max}
+              step={5}
+              value={maxInterval}
+              onInput={(e) => setMaxInterval(e.currentTarget.value)}
+              {...described('maxIntervalMinutes')}
+            />
+          </label>
+        </div>
+        <Problem field="minIntervalMinutes" />
+        <Problem field="maxIntervalMinutes" />
+        <label class="field">
+          <span>{t.maxPerDay}</span>
+          <input
+            type="number"
+            inputMode="numeric"
+            min={perDay.min}
+            max={perDay.max}
+            value={maxPerDay}
+            onInput={(e) => setMaxPerDay(e.currentTarget.value)}
+            {...described('maxPerDay')}
+          />
+        </label>
+        <Problem field="maxPerDay" />
+      </fieldset>
+
+      <fieldset disabled={!pausesEnabled}>
+        <legend>{t.activeHoursLegend}</legend>
+        <div class="field-row">
+          <label class="field">
+            <span>{t.activeFrom}</span>
+            <input type="time" value={start} onInput={(e) => setStart(e.currentTarget.value)} {...described('activeStartMinutes')} />
+          </label>
+          <label class="field">
+            <span>{t.activeUntil}</span>
+            <input type="time" value={end} onInput={(e) => setEnd(e.currentTarget.value)} {...described('activeEndMinutes')} />
+          </label>
+        </div>
+        <Problem field="activeStartMinutes" />
+        <Problem field="activeEndMinutes" />
+      </fieldset>
+
+      <fieldset disabled={!pausesEnabled} {...described('activeDays')}>
+        <legend>{t.activeDaysLegend}</legend>
+        <div class="days">
+          {WEEK.map((day) => (
+            <label class="check" key={day}>
+              <input
+                type="checkbox"
+                checked={days.includes(day)}
+                onChange={(e) =>
+                  setDays(e.currentTarget.checked ? [...days, day] : days.filter((other) => other !== day))
+                }
+              />
+              {weekdayName(day, locale)}
+            </label>
+          ))}
+        </div>
+        <Problem field="activeDays" />
+      </fieldset>
+
+      <fieldset disabled={!pausesEnabled}>
+        <legend>{t.deliveryLegend}</legend>
+        {(
+          [
+            ['notification', t.deliveryNotification],
+            ['window', t.deliveryWindow],
+            ['badge', t.deliveryBadge],
+          ] as const
+        ).map(([value, label]) => (
+          <label class="check" key={value}>
+            <input
+              type="radio"
+              name="delivery"
+              value={value}
+              checked={delivery === value}
+              onChange={() => setDelivery(value)}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t.languageLabel}</legend>
+        <label class="field">
+          <span class="visually-hidden">{t.languageLabel}</span>
+          <select value={language} onChange={(e) => setLanguage(e.currentTarget.value as LanguageSetting)}>
+            <option value="browser">{t.languageBrowser}</option>
+            {LOCALES.map((code) => (
+              <option value={code} lang={code} key={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+
+      <div class="actions">
+        <button type="submit" class="primary">
+          {t.saveSettings}
+        </button>
+      </div>
+      <p class="status" role="status">
+        {feedback.kind === 'saved' ? t.settingsSaved : ''}
+      </p>
+      <p class="problem" role="alert">
+        {feedback.kind === 'invalid' ? t.settingsInvalid : feedback.kind === 'failed' ? feedback.message : ''}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { parseMessage } from '@/utils/messages';
+import { settingsChanged } from '@/utils/settings';
+import { LATER_BUTTON, NOTIFICATION_ID, TAKE_BUTTON } from './offer';
+import {
+  ensureSchedule,
+  EXPIRY_ALARM,
+  handleMessage,
+  later,
+  onExpiryAlarm,
+  onIdleStateChanged,
+  onPauseAlarm,
+  PAUSE_ALARM,
+  reschedule,
+  restoreOfferMark,
+  takePause,
+} from './scheduler';
+
+// Wiring only. Listeners are registered synchronously on every start, so an event that woke the
+// service worker is delivered; the logic lives in scheduler.ts.
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => void reschedule());
+  browser.runtime.onStartup.addListener(() => {
+    void restoreOfferMark().then(() => reschedule());
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PAUSE_ALARM) void onPauseAlarm();
+    else if (alarm.name === EXPIRY_ALARM) void onExpiryAlarm();
+  });
+
+  browser.idle.onStateChanged.addListener((state) => void onIdleStateChanged(state));
+
+  browser.notifications.onClicked.addListener((id) => {
+    if (id === NOTIFICATION_ID) void takePause();
+  });
+  browser.notifications.onButtonClicked.addListener((id, button) => {
+    if (id !== NOTIFICATION_ID) return;
+    if (button === TAKE_BUTTON) void takePause();
+    else if (button === LATER_BUTTON) void later();
+  });
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (settingsChanged(changes, area)) void reschedule();
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const message = parseMessage(raw);
+    // Answering only our own messages leaves others to their own listeners.
+    return message ? handleMessage(message) : undefined;
+  });
+
+  void ensureSchedule();
+});

@@ -1,0 +1,244 @@
+/**
+ * The background's schedule: one alarm for the next pause, the good-moment check when it fires,
+ * and what each answer to an offer does. Every step reads its state from storage and writes it
+ * back, so nothing depends on the service worker staying alive.
+ */
+import { browser } from 'wxt/browser';
+import { messages, type Messages } from '@/utils/i18n';
+import type { Message } from '@/utils/messages';
+import { addPauseEvent, type PauseEventType } from '@/utils/notes-db';
+import {
+  isActiveMoment,
+  isGoodMoment,
+  LATER_SNOOZE,
+  loadScheduleState,
+  nextOfferAt,
+  OFFER_LIFETIME,
+  saveScheduleState,
+  type MomentSignals,
+  type ScheduleState,
+} from '@/utils/schedule';
+import { loadSettings, localeFor, type Settings } from '@/utils/settings';
+import { DAY, HOUR, MINUTE, startOfNextDay } from '@/utils/time';
+import { clearOfferNotification, openPauseWindow, setOfferMark, showOfferNotification } from './offer';
+
+/** The one alarm for pauses: the next offer, or a re-check while waiting for a good moment. */
+export const PAUSE_ALARM = 'pause';
+/** Ends an offer nobody took, quietly. */
+export const EXPIRY_ALARM = 'offer-expiry';
+/** Waiting behind fullscreen or sound: look again soon. */
+export const RECHECK_BUSY = 5 * MINUTE;
+/** Waiting for the person to come back: the idle API usually says so first; this is the fallback. */
+export const RECHECK_AWAY = 30 * MINUTE;
+/** Seconds without input before the person counts as away. */
+const IDLE_SECONDS = 60;
+/** "Snooze 1 hour" in the pause window. */
+const SNOOZE_HOUR = HOUR;
+
+// Alarms, notification clicks and the idle API can fire together; each step reads, decides and
+// writes the stored state, so they run one after the other. This queue holds no state: a fresh
+// service worker starts with an empty one.
+let queue: Promise<unknown> = Promise.resolve();
+function serialized<T>(step: () => Promise<T>): Promise<T> {
+  const run = queue.then(step, step);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function context(): Promise<{ settings: Settings; state: ScheduleState; t: Messages }> {
+  const [settings, state] = await Promise.all([loadSettings(), loadScheduleState()]);
+  return { settings, state, t: messages(localeFor(settings.language, browser.i18n.getUILanguage())) };
+}
+
+/** An event for the history; a failing database must never stop the schedule itself. */
+async function record(type: PauseEventType, at: number, promptId?: string): Promise<void> {
+  try {
+    await addPauseEvent(type, at, promptId);
+  } catch (error) {
+    console.warn(`Adempauze: could not record "${type}"`, error);
+  }
+}
+
+/** Plans the next offer from `now`, replacing the pause alarm (or clearing it when none is due). */
+async function plan(now: number, settings: Settings, state: ScheduleState): Promise<ScheduleState> {
+  const at = nextOfferAt(now, settings, state, Math.random);
+  if (at === null) await browser.alarms.clear(PAUSE_ALARM);
+  else await browser.alarms.create(PAUSE_ALARM, { when: at });
+  return { ...state, nextOfferAt: at, waiting: false };
+}
+
+/** Ends the open offer: mark, notification and expiry alarm go. */
+async function closeOffer(state: ScheduleState, t: Messages): Promise<ScheduleState> {
+  await Promise.all([setOfferMark(false, t), clearOfferNotification(), browser.alarms.clear(EXPIRY_ALARM)]);
+  return { ...state, offer: null, pauseWindowId: null };
+}
+
+/** Re-plans from now: on install, browser start and settings changes. */
+export function reschedule(now = Date.now()): Promise<void> {
+  return serialized(async () => {
+    let { settings, state, t } = await context();
+    if (state.offer && (!settings.pausesEnabled || state.offer.expiresAt <= now)) {
+      if (state.offer.expiresAt <= now) await record('expired', now);
+      state = await closeOffer(state, t);
+    }
+    await saveScheduleState(await plan(now, settings, state));
+  });
+}
+
+/** Creates the pause alarm if it is missing (Firefox drops alarms on restart); otherwise changes nothing. */
+export function ensureSchedule(now = Date.now()): Promise<void> {
+  return serialized(async () => {
+    if (await browser.alarms.get(PAUSE_ALARM)) return;
+    const { settings, state } = await context();
+    if (state.waiting && settings.pausesEnabled) {
+      // The re-check alarm was lost while waiting for a good moment: look again soon.
+      await browser.alarms.create(PAUSE_ALARM, { when: now + RECHECK_BUSY });
+      return;
+    }
+    await saveScheduleState(await plan(now, settings, state));
+  });
+}
+
+/** After a browser restart the toolbar mark is gone: restore it for an offer still open, or let the offer go. */
+export function restoreOfferMark(now = Date.now()): Promise<void> {
+  return serialized(async () => {
+    const { state, t } = await context();
+    if (!state.offer) return;
+    if (state.offer.expiresAt > now) await setOfferMark(true, t);
+    else {
+      await record('expired', now);
+      await saveScheduleState(await closeOffer(state, t));
+    }
+  });
+}
+
+/** Reads what the browser knows about the person's moment. None of it needs a host permission. */
+async function readSignals(): Promise<MomentSignals> {
+  const [idle, focused, audibleTabs] = await Promise.all([
+    browser.idle.queryState(IDLE_SECONDS),
+    browser.windows.getLastFocused().catch(() => undefined),
+    browser.tabs.query({ audible: true }),
+  ]);
+  return {
+    idle,
+    focusedWindowState: focused?.focused ? focused.state : undefined,
+    audible: audibleTabs.length > 0,
+  };
+}
+
+/** The pause alarm fired: offer if this is a good moment, else wait for one. */
+export function onPauseAlarm(now = Date.now()): Promise<void> {
+  return serialized(() => offerIfGoodMoment(now));
+}
+
+/** The person came back to the computer: if an offer is waiting for that, see whether now is good. */
+export function onIdleStateChanged(newState: string, now = Date.now()): Promise<void> {
+  if (newState !== 'active') return Promise.resolve();
+  return serialized(async () => {
+    const { state } = await context();
+    if (state.waiting) await offerIfGoodMoment(now);
+  });
+}
+
+async function offerIfGoodMoment(now: number): Promise<void> {
+  const { settings, state, t } = await context();
+  // One offer at a time: an open offer is never stacked on, it expires first.
+  if (state.offer) return;
+  // After sleep or a long absence the alarm fires once, late; outside active time it only re-plans.
+  if (!isActiveMoment(now, settings, state)) {
+    await saveScheduleState(await plan(now, settings, state));
+    return;
+  }
+  const verdict = isGoodMoment(await readSignals());
+  if (!verdict.ok) {
+    const away = verdict.reason === 'idle' || verdict.reason === 'locked';
+    await browser.alarms.create(PAUSE_ALARM, { when: now + (away ? RECHECK_AWAY : RECHECK_BUSY) });
+    await saveScheduleState({ ...state, waiting: true, nextOfferAt: state.nextOfferAt ?? now });
+    return;
+  }
+  await makeOffer(now, settings, state, t);
+}
+
+async function makeOffer(now: number, settings: Settings, state: ScheduleState, t: Messages): Promise<void> {
+  const offered: ScheduleState = {
+    ...state,
+    offer: { offeredAt: now, expiresAt: now + OFFER_LIFETIME },
+    snoozedUntil: null,
+    recentOffers: [...state.recentOffers.filter((at) => at > now - 2 * DAY), now],
+  };
+  // The state is stored before anything shows, so a service worker dying here never offers twice.
+  const planned = await plan(now, settings, offered);
+  await saveScheduleState(planned);
+  await browser.alarms.create(EXPIRY_ALARM, { when: now + OFFER_LIFETIME });
+  await record('offered', now);
+  await setOfferMark(true, t);
+  if (settings.delivery === 'notification') await showOfferNotification(t);
+  if (settings.delivery === 'window') await saveScheduleState({ ...planned, pauseWindowId: await openPauseWindow(null) ?? null });
+}
+
+/** An offer nobody took: it goes quietly. */
+export function onExpiryAlarm(now = Date.now()): Promise<void> {
+  return serialized(async () => {
+    const { state, t } = await context();
+    if (!state.offer) return;
+    await record('expired', now);
+    await saveScheduleState(await closeOffer(state, t));
+  });
+}
+
+/** "Take a pause" or a click on the notification: open the pause window for the open offer. */
+export function takePause(): Promise<void> {
+  return serialized(async () => {
+    const { state } = await context();
+    await clearOfferNotification();
+    if (!state.offer) return;
+    const windowId = await openPauseWindow(state.pauseWindowId);
+    await saveScheduleState({ ...state, pauseWindowId: windowId ?? null });
+  });
+}
+
+/** "Later" on the notification: the offer comes back in 15 minutes. */
+export function later(now = Date.now()): Promise<void> {
+  return serialized(async () => {
+    const { settings, state, t } = await context();
+    if (!state.offer) return;
+    await record('snoozed', now);
+    const closed = await closeOffer(state, t);
+    await saveScheduleState(await plan(now, settings, { ...closed, snoozedUntil: now + LATER_SNOOZE }));
+  });
+}
+
+/** Handles a message from a page. Exhaustive: a new message type fails to compile until handled here. */
+export function handleMessage(message: Message, now = Date.now()): Promise<void> {
+  return serialized(async () => {
+    const { settings, state, t } = await context();
+    switch (message.type) {
+      case 'pause-ended': {
+        const { outcome, promptId } = message;
+        await record(outcome === 'answered' ? 'answered' : outcome === 'snoozed' ? 'snoozed' : 'skipped', now, promptId);
+        const closed = await closeOffer(state, t);
+        const next: ScheduleState =
+          outcome === 'snoozed'
+            ? { ...closed, snoozedUntil: now + SNOOZE_HOUR }
+            : outcome === 'done-today'
+              ? { ...closed, snoozedUntil: null, quietUntil: startOfNextDay(now) }
+              : closed;
+        // Only a snooze or "no more today" changes when the next offer comes.
+        await saveScheduleState(outcome === 'snoozed' || outcome === 'done-today' ? await plan(now, settings, next) : next);
+        return;
+      }
+      case 'quiet': {
+        const quietUntil = message.span === 'hour' ? now + HOUR : startOfNextDay(now);
+        await saveScheduleState(await plan(now, settings, { ...state, snoozedUntil: null, quietUntil }));
+        return;
+      }
+      case 'resume':
+        await saveScheduleState(await plan(now, settings, { ...state, snoozedUntil: null, quietUntil: null }));
+        return;
+      default: {
+        const unhandled: never = message;
+        throw new Error(`Unhandled message ${JSON.stringify(unhandled)}`);
+      }
+    }
+  });
+}

@@ -1,0 +1,107 @@
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { CONTEXT_LINES, type ContextLine } from '@/content/prompts';
+import { AnswerForm } from '@/components/AnswerForm';
+import { Breathing } from '@/components/Breathing';
+import { PromptView } from '@/components/PromptView';
+import { readDraft } from '@/utils/drafts';
+import { messages } from '@/utils/i18n';
+import { sendToBackground, type PauseOutcome } from '@/utils/messages';
+import { openingPick } from '@/utils/prompts';
+import { uiLocale } from '@/utils/settings';
+import { SECOND } from '@/utils/time';
+import { useAnswer } from '@/utils/use-answer';
+
+/** How long the closing line stays before the window closes itself. */
+const CLOSING_DELAY = 8 * SECOND;
+
+type Step = { kind: 'breathing' } | { kind: 'prompt' } | { kind: 'closing'; line: ContextLine };
+
+function randomLine(): ContextLine {
+  return CONTEXT_LINES[Math.floor(Math.random() * CONTEXT_LINES.length)] ?? CONTEXT_LINES[0]!;
+}
+
+export function App() {
+  const [locale] = useState(uiLocale);
+  const t = messages(locale);
+  const [opening] = useState(() => openingPick('pause', Math.random));
+  // Someone coming back to a draft goes straight to it: the breaths were taken already.
+  const [step, setStep] = useState<Step>(() => (readDraft(opening.prompt.id) ? { kind: 'prompt' } : { kind: 'breathing' }));
+  const answering = useAnswer(opening.prompt, locale, t, 'pause');
+
+  useLayoutEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = `${t.pauseTitle} · ${t.appName}`;
+  }, [locale]);
+
+  useEffect(() => {
+    if (step.kind !== 'closing') return;
+    const timer = setTimeout(() => window.close(), CLOSING_DELAY);
+    return () => clearTimeout(timer);
+  }, [step]);
+
+  async function end(outcome: PauseOutcome) {
+    try {
+      await sendToBackground({ type: 'pause-ended', outcome, promptId: answering.prompt.id });
+    } catch (error) {
+      // The choice could not reach the background; the offer then expires by itself.
+      console.warn('Adempauze: the schedule did not hear how the pause ended', error);
+    }
+  }
+
+  async function onSave() {
+    const note = await answering.save();
+    if (!note) return;
+    setStep({ kind: 'closing', line: randomLine() });
+    await end('answered');
+  }
+
+  async function leave(outcome: Exclude<PauseOutcome, 'answered'>) {
+    await end(outcome);
+    window.close();
+  }
+
+  return (
+    <main class="pause">
+      {step.kind === 'breathing' && <Breathing t={t} onDone={() => setStep({ kind: 'prompt' })} />}
+      {step.kind === 'prompt' && (
+        <>
+          <PromptView prompt={answering.prompt} locale={locale} t={t} headingId="prompt-heading" />
+          <AnswerForm
+            t={t}
+            value={answering.text}
+            saveState={answering.saveState}
+            describedBy="prompt-heading"
+            notice={answering.notice}
+            onInput={answering.onInput}
+            onSave={() => void onSave()}
+          />
+          <div class="actions leave-actions" role="group" aria-label={t.leaveGroup}>
+            <button type="button" class="secondary" onClick={() => void leave('skipped')}>
+              {t.notNow}
+            </button>
+            <button type="button" class="secondary" onClick={() => void leave('snoozed')}>
+              {t.snoozeHour}
+            </button>
+            <button type="button" class="secondary" onClick={() => void leave('done-today')}>
+              {t.noMoreToday}
+            </button>
+          </div>
+        </>
+      )}
+      {step.kind === 'closing' && (
+        <section class="closing" aria-labelledby="closing-heading">
+          <h1 id="closing-heading" class="closing-heading">
+            {t.savedPause}
+          </h1>
+          <blockquote class="closing-line">
+            <p>{step.line.text[locale]}</p>
+          </blockquote>
+          <p class="muted">{t.closesByItself}</p>
+          <button type="button" class="secondary" onClick={() => window.close()} autoFocus>
+            {t.close}
+          </button>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,286 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { EXPIRY_ALARM, handleMessage, PAUSE_ALARM, RECHECK_AWAY, RECHECK_BUSY } from '@/entrypoints/background/scheduler';
+import { NOTIFICATION_ID } from '@/entrypoints/background/offer';
+import { listPauseEvents } from '@/utils/notes-db';
+import { loadScheduleState } from '@/utils/schedule';
+import { saveSettings } from '@/utils/settings';
+import { HOUR, MINUTE } from '@/utils/time';
+
+// Wednesday 25 November 2026, 10:00 local time: inside the default active hours.
+const NOW = new Date(2026, 10, 25, 10, 0).getTime();
+
+let idle: 'active' | 'idle' | 'locked';
+let windowState: string;
+let audible: boolean;
+
+const alarm = (name: string) => fakeBrowser.alarms.get(name);
+const notifications = () => fakeBrowser.notifications.getAll();
+const badge = () => fakeBrowser.action.getBadgeText({});
+
+async function fire(name: string) {
+  const scheduled = await alarm(name);
+  if (!scheduled) throw new Error(`no alarm "${name}"`);
+  vi.setSystemTime(scheduled.scheduledTime);
+  await fakeBrowser.alarms.onAlarm.trigger(scheduled);
+}
+
+/** A minimal in-memory browser event, for the APIs the fake browser does not implement. */
+function fakeEvent<Args extends unknown[]>() {
+  const listeners: ((...args: Args) => unknown)[] = [];
+  return {
+    addListener: (listener: (...args: Args) => unknown) => void listeners.push(listener),
+    removeListener: (listener: (...args: Args) => unknown) => void listeners.splice(listeners.indexOf(listener), 1),
+    hasListener: (listener: (...args: Args) => unknown) => listeners.includes(listener),
+    trigger: async (...args: Args) => Promise.all(listeners.map((listener) => listener(...args))),
+  };
+}
+let idleChanged: ReturnType<typeof fakeEvent<[string]>>;
+
+/** Listeners start work without awaiting it, as the service worker does: wait until the expectation holds. */
+const eventually = (check: () => Promise<unknown> | unknown) => vi.waitFor(check, { timeout: 2000, interval: 5 });
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  idle = 'active';
+  windowState = 'normal';
+  audible = false;
+  // APIs the fake browser leaves unimplemented, answering as a quiet, attentive moment would.
+  idleChanged = fakeEvent<[string]>();
+  Object.assign(fakeBrowser.idle, { onStateChanged: idleChanged });
+  vi.spyOn(fakeBrowser.idle, 'queryState').mockImplementation(async () => idle);
+  vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockImplementation(
+    async () => ({ id: 1, focused: true, state: windowState }) as never,
+  );
+  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => (audible ? [{ id: 3, audible: true }] : []) as never);
+  vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue(undefined);
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('Adempauze');
+  vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({ id: 42 } as never);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function installed() {
+  background.main!();
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+  await eventually(async () => expect(await alarm(PAUSE_ALARM)).toBeDefined());
+}
+
+describe('background', () => {
+  it('plans one pause alarm 60–120 minutes ahead on install', async () => {
+    await installed();
+    const pause = await alarm(PAUSE_ALARM);
+    expect(pause!.scheduledTime).toBeGreaterThanOrEqual(NOW + 60 * MINUTE);
+    expect(pause!.scheduledTime).toBeLessThanOrEqual(NOW + 120 * MINUTE);
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+    expect((await loadScheduleState()).nextOfferAt).toBe(pause!.scheduledTime);
+  });
+
+  it('offers a pause at a good moment: notification with two buttons, mark, history, next alarm', async () => {
+    await installed();
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(Object.keys(await notifications())).toEqual([NOTIFICATION_ID]));
+    const options = fakeBrowser.notifications.getAllCreateOptions()[NOTIFICATION_ID];
+    expect(options).toMatchObject({ title: 'Time for a pause?', buttons: [{ title: 'Take a pause' }, { title: 'Later' }], silent: true });
+    expect(await badge()).toBe('•');
+    expect(fakeBrowser.action.setPopup).toHaveBeenLastCalledWith({ popup: 'pause.html' });
+    // vi.waitFor advances the fake clock a little while it polls: read the moment the offer was made.
+    const offeredAt = (await loadScheduleState()).offer!.offeredAt;
+    await eventually(async () => expect(await listPauseEvents()).toMatchObject([{ type: 'offered', at: offeredAt }]));
+    expect((await alarm(EXPIRY_ALARM))!.scheduledTime).toBe(offeredAt + 30 * MINUTE);
+    expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeGreaterThanOrEqual(offeredAt + HOUR);
+  });
+
+  it.each([
+    ['idle', () => (idle = 'idle'), RECHECK_AWAY],
+    ['locked', () => (idle = 'locked'), RECHECK_AWAY],
+    ['fullscreen', () => (windowState = 'fullscreen'), RECHECK_BUSY],
+    ['playing audio', () => (audible = true), RECHECK_BUSY],
+  ])('does not offer while %s, and looks again later', async (_case, make, recheck) => {
+    await installed();
+    make();
+    await fire(PAUSE_ALARM);
+    const firedAt = Date.now();
+    await eventually(async () => expect((await loadScheduleState()).waiting).toBe(true));
+    expect(await notifications()).toEqual({});
+    expect(await badge()).toBe('');
+    expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBe(firedAt + recheck);
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+  });
+
+  it('offers once the person comes back, and only once', async () => {
+    await installed();
+    idle = 'idle';
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect((await loadScheduleState()).waiting).toBe(true));
+    idle = 'active';
+    // Coming back and the re-check alarm at the same moment must not stack two offers.
+    const recheck = (await alarm(PAUSE_ALARM))!;
+    vi.setSystemTime(recheck.scheduledTime);
+    await Promise.all([idleChanged.trigger('active'), fakeBrowser.alarms.onAlarm.trigger(recheck)]);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    await eventually(async () => expect((await loadScheduleState()).waiting).toBe(false));
+    expect((await listPauseEvents()).filter((event) => event.type === 'offered')).toHaveLength(1);
+  });
+
+  it('never stacks offers: an alarm while one is open adds nothing', async () => {
+    await installed();
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect((await listPauseEvents()).length).toBe(1));
+  });
+
+  it('outside active hours the alarm only re-plans', async () => {
+    await installed();
+    vi.setSystemTime(new Date(2026, 10, 25, 19, 0));
+    await fakeBrowser.alarms.onAlarm.trigger({ name: PAUSE_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false });
+    await eventually(async () =>
+      expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeGreaterThanOrEqual(new Date(2026, 10, 26, 9, 0).getTime()),
+    );
+    expect(await notifications()).toEqual({});
+  });
+
+  it('"Later" snoozes 15 minutes and removes the mark', async () => {
+    await installed();
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    const at = Date.now();
+    await fakeBrowser.notifications.onButtonClicked.trigger(NOTIFICATION_ID, 1);
+    await eventually(async () => expect(await badge()).toBe(''));
+    await eventually(async () => expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBe(at + 15 * MINUTE));
+    expect(await notifications()).toEqual({});
+    expect(await alarm(EXPIRY_ALARM)).toBeUndefined();
+    expect((await listPauseEvents()).map((event) => event.type)).toEqual(['offered', 'snoozed']);
+  });
+
+  it.each([
+    ['the "Take a pause" button', () => fakeBrowser.notifications.onButtonClicked.trigger(NOTIFICATION_ID, 0)],
+    ['a click on the notification', () => fakeBrowser.notifications.onClicked.trigger(NOTIFICATION_ID)],
+  ])('%s opens the pause window', async (_case, take) => {
+    await installed();
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    await take();
+    await eventually(() =>
+      expect(fakeBrowser.windows.create).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringMatching(/\/pause\.html$/), type: 'popup' })),
+    );
+    await eventually(async () => expect((await loadScheduleState()).pauseWindowId).toBe(42));
+    expect(await notifications()).toEqual({});
+  });
+
+  it('opens the pause window directly with that delivery', async () => {
+    await saveSettings({ delivery: 'window' });
+    await installed();
+    await fire(PAUSE_ALARM);
+    await eventually(() => expect(fakeBrowser.windows.create).toHaveBeenCalledTimes(1));
+    expect(await notifications()).toEqual({});
+  });
+
+  it('shows only the mark with that delivery', async () => {
+    await saveSettings({ delivery: 'badge' });
+    await installed();
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    expect(await notifications()).toEqual({});
+    expect(fakeBrowser.windows.create).not.toHaveBeenCalled();
+  });
+
+  it('lets an offer left alone expire quietly after 30 minutes', async () => {
+    await installed();
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    await fire(EXPIRY_ALARM);
+    await eventually(async () => expect(await badge()).toBe(''));
+    expect(fakeBrowser.action.setPopup).toHaveBeenLastCalledWith({ popup: 'popup.html' });
+    await eventually(async () => expect((await listPauseEvents()).map((event) => event.type)).toEqual(['offered', 'expired']));
+    expect((await loadScheduleState()).offer).toBeNull();
+  });
+
+  it('moves the alarm when the settings change', async () => {
+    await installed();
+    await saveSettings({ minIntervalMinutes: 20, maxIntervalMinutes: 20 });
+    const changedAt = Date.now();
+    await eventually(async () => expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeLessThan(NOW + 60 * MINUTE));
+    const moved = (await alarm(PAUSE_ALARM))!.scheduledTime;
+    expect(moved).toBeGreaterThanOrEqual(changedAt + 20 * MINUTE);
+    expect(moved).toBeLessThanOrEqual(Date.now() + 20 * MINUTE);
+    await saveSettings({ pausesEnabled: false });
+    await eventually(async () => expect(await alarm(PAUSE_ALARM)).toBeUndefined());
+  });
+
+  it('re-creates a missing alarm when the service worker starts, and leaves an existing one alone', async () => {
+    await installed();
+    const planned = (await alarm(PAUSE_ALARM))!.scheduledTime;
+    // A fresh start of the background (as after the service worker died) keeps the plan.
+    background.main!();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBe(planned);
+    // Firefox forgets alarms across restarts: the next start plans again.
+    await fakeBrowser.alarms.clearAll();
+    background.main!();
+    await eventually(async () => expect(await alarm(PAUSE_ALARM)).toBeDefined());
+  });
+
+  it('restores the mark of an offer still open after a browser restart', async () => {
+    await installed();
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    await fakeBrowser.action.setBadgeText({ text: '' });
+    await fakeBrowser.runtime.onStartup.trigger();
+    await eventually(async () => expect(await badge()).toBe('•'));
+  });
+});
+
+describe('messages from the pause window and popup', () => {
+  async function offerOpen() {
+    await installed();
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    return Date.now();
+  }
+
+  it('an answered pause closes the offer and records the answer', async () => {
+    await offerOpen();
+    await handleMessage({ type: 'pause-ended', outcome: 'answered', promptId: 'q-beliefs' });
+    expect(await badge()).toBe('');
+    expect((await listPauseEvents()).at(-1)).toMatchObject({ type: 'answered', promptId: 'q-beliefs' });
+  });
+
+  it('"Not now" counts as skipped', async () => {
+    await offerOpen();
+    await handleMessage({ type: 'pause-ended', outcome: 'skipped', promptId: 'q-beliefs' });
+    expect((await listPauseEvents()).at(-1)).toMatchObject({ type: 'skipped' });
+  });
+
+  it('"Snooze 1 hour" brings the offer back in an hour', async () => {
+    const at = await offerOpen();
+    await handleMessage({ type: 'pause-ended', outcome: 'snoozed', promptId: 'q-beliefs' }, at);
+    expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBe(at + HOUR);
+    expect((await listPauseEvents()).at(-1)).toMatchObject({ type: 'snoozed' });
+  });
+
+  it('"No more today" waits for tomorrow', async () => {
+    const at = await offerOpen();
+    await handleMessage({ type: 'pause-ended', outcome: 'done-today', promptId: 'q-beliefs' }, at);
+    const next = (await alarm(PAUSE_ALARM))!.scheduledTime;
+    expect(next).toBeGreaterThanOrEqual(new Date(2026, 10, 26, 9, 0).getTime());
+    expect(next).toBeLessThan(new Date(2026, 10, 26, 9, 30).getTime());
+  });
+
+  it('pausing for an hour, for today, and resuming', async () => {
+    await installed();
+    await handleMessage({ type: 'quiet', span: 'hour' }, NOW);
+    expect((await loadScheduleState()).quietUntil).toBe(NOW + HOUR);
+    expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeGreaterThanOrEqual(NOW + 2 * HOUR);
+    await handleMessage({ type: 'quiet', span: 'today' }, NOW);
+    expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeGreaterThanOrEqual(new Date(2026, 10, 26, 9, 0).getTime());
+    await handleMessage({ type: 'resume' }, NOW);
+    expect((await loadScheduleState()).quietUntil).toBeNull();
+    expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeLessThanOrEqual(NOW + 2 * HOUR);
+  });
+});

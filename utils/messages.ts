@@ -1,0 +1,38 @@
+/**
+ * The messages pages send to the background, which owns the schedule. One typed union; the
+ * background's handler switches over it exhaustively.
+ */
+import { browser } from 'wxt/browser';
+
+/** How a pause ended, as the person chose in the pause window. */
+export type PauseOutcome = 'answered' | 'skipped' | 'snoozed' | 'done-today';
+
+export type Message =
+  | { type: 'pause-ended'; outcome: PauseOutcome; promptId: string }
+  | { type: 'quiet'; span: 'hour' | 'today' }
+  | { type: 'resume' };
+
+const OUTCOMES: readonly string[] = ['answered', 'skipped', 'snoozed', 'done-today'] satisfies PauseOutcome[];
+
+/** Narrows whatever arrived on runtime.onMessage; undefined for anything that is not ours. */
+export function parseMessage(value: unknown): Message | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'pause-ended':
+      return typeof m.outcome === 'string' && OUTCOMES.includes(m.outcome) && typeof m.promptId === 'string'
+        ? { type: 'pause-ended', outcome: m.outcome as PauseOutcome, promptId: m.promptId }
+        : undefined;
+    case 'quiet':
+      return m.span === 'hour' || m.span === 'today' ? { type: 'quiet', span: m.span } : undefined;
+    case 'resume':
+      return { type: 'resume' };
+    default:
+      return undefined;
+  }
+}
+
+/** Sends a message to the background and resolves when it has been handled. */
+export async function sendToBackground(message: Message): Promise<void> {
+  await browser.runtime.sendMessage(message);
+}

@@ -1,0 +1,95 @@
+/**
+ * Answering a prompt, shared by the popup and the pause window: the draft kept on every keystroke,
+ * Save that confirms only after the database has the note, and the messages the person sees.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Prompt } from '@/content/prompts';
+import type { SaveState } from '@/components/AnswerForm';
+import { clearDraft, readDraft, restoreDrafts, writeDraft } from './drafts';
+import type { Locale, Messages } from './i18n';
+import { addNote, EmptyAnswerError, type Note, type NoteSource } from './notes-db';
+import { promptText } from './prompts';
+
+export interface Answering {
+  prompt: Prompt;
+  text: string;
+  saveState: SaveState;
+  /** A neutral line for the status area: a draft kept or restored. */
+  notice: string | undefined;
+  onInput: (text: string) => void;
+  /** Saves the answer; resolves to the note once stored, or undefined when refused or failed. */
+  save: () => Promise<Note | undefined>;
+  /** Moves to another prompt; the unsaved answer stays with the old one as its draft. */
+  showPrompt: (next: Prompt) => void;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: NoteSource): Answering {
+  const [prompt, setPrompt] = useState(initial);
+  const [text, setText] = useState(() => readDraft(initial.id)?.text ?? '');
+  const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
+  const [notice, setNotice] = useState<string>();
+  // Once the person types, a draft restored late from durable storage must not overwrite their text.
+  const typed = useRef(false);
+
+  useEffect(() => {
+    restoreDrafts()
+      .then((drafts) => {
+        const draft = drafts[initial.id];
+        if (!typed.current && draft && draft.text !== text) {
+          setText(draft.text);
+          setNotice(t.draftRestored);
+        }
+      })
+      .catch((error: unknown) => console.warn('Adempauze: could not read saved drafts', error));
+    // Only on opening: later prompts read their drafts synchronously.
+  }, []);
+
+  function onInput(value: string) {
+    typed.current = true;
+    setText(value);
+    setNotice(undefined);
+    setSaveState((state) => (state.status === 'saving' ? state : { status: 'idle' }));
+    writeDraft(prompt.id, value, Date.now()).catch((error: unknown) =>
+      console.warn('Adempauze: draft kept in this page only', error),
+    );
+  }
+
+  async function save(): Promise<Note | undefined> {
+    if (saveState.status === 'saving') return undefined;
+    setSaveState({ status: 'saving' });
+    let note: Note;
+    try {
+      note = await addNote(
+        { promptId: prompt.id, promptText: promptText(prompt, locale), promptKind: prompt.kind, locale, answer: text, source },
+        Date.now(),
+      );
+    } catch (error) {
+      setSaveState(
+        error instanceof EmptyAnswerError
+          ? { status: 'invalid', message: t.emptyAnswer }
+          : { status: 'error', message: t.saveFailed(describeError(error)) },
+      );
+      return undefined;
+    }
+    setText('');
+    setNotice(undefined);
+    setSaveState({ status: 'saved' });
+    // The synchronous copy is cleared before this returns; a failing durable copy only logs.
+    clearDraft(prompt.id, Date.now()).catch((error: unknown) => console.warn('Adempauze: draft not cleared', error));
+    return note;
+  }
+
+  function showPrompt(next: Prompt) {
+    const draft = readDraft(next.id);
+    setNotice(text.trim() !== '' ? t.draftKept : draft ? t.draftRestored : undefined);
+    setPrompt(next);
+    setText(draft?.text ?? '');
+    setSaveState({ status: 'idle' });
+  }
+
+  return { prompt, text, saveState, notice, onInput, save, showPrompt };
+}
