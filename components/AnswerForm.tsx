@@ -43,7 +43,7 @@ export function AnswerForm({ t, value, saveState, describedBy, onInput, onSave, 
       <textarea
         id="answer"
         name="answer"
-        rows={5}
+        rows={4}
         autoFocus
         value={value}
         placeholder={t.answerPlaceholder}

@@ -198,7 +198,7 @@ export function formatDateTime(ms: number, locale: Locale): string {
 
 /** A moment as "14:20" when it is on the same day as `now`, else with its weekday: "Mon 09:12" / "ma 09:12". */
 export function formatMoment(ms: number, now: number, locale: Locale): string {
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(ms);
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(ms);
   if (new Date(ms).toDateString() === new Date(now).toDateString()) return time;
   return `${new Intl.DateTimeFormat(locale, { weekday: 'short' }).format(ms)} ${time}`;
 }

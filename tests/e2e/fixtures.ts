@@ -1,6 +1,7 @@
 import { test as base, chromium, type BrowserContext } from '@playwright/test';
 import { chromiumPath, extensionArgs, unpackedExtensionId } from '../../scripts/chromium.mjs';
 import { MESSAGES, type Locale, type Messages } from '@/utils/i18n';
+import { ExtensionState } from './pages/extension-state';
 import { JournalPage } from './pages/journal-page';
 import { PopupPage } from './pages/popup-page';
 
@@ -13,6 +14,7 @@ interface Fixtures {
   extensionId: string;
   popup: PopupPage;
   journal: JournalPage;
+  extension: ExtensionState;
 }
 
 /** Debian Chromium with the built extension, a fresh profile per test: real IndexedDB, real storage. */
@@ -33,6 +35,7 @@ export const test = base.extend<Fixtures>({
   extensionId: async ({}, use) => use(unpackedExtensionId()),
   popup: async ({ context, extensionId, t }, use) => use(new PopupPage(context, extensionId, t)),
   journal: async ({ context, extensionId, t }, use) => use(new JournalPage(context, extensionId, t)),
+  extension: async ({ context, extensionId }, use) => use(await new ExtensionState(context, extensionId).open()),
 });
 
 export { expect } from '@playwright/test';

@@ -33,8 +33,9 @@ export class PopupPage {
     return this.page.getByRole('textbox', { name: this.t.answerLabel });
   }
 
+  /** The answer form's status line (the pause schedule below has its own). */
   get status(): Locator {
-    return this.page.getByRole('status');
+    return this.page.getByRole('form', { name: this.t.answerLabel }).getByRole('status');
   }
 
   get problem(): Locator {

@@ -1,0 +1,69 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { Settings } from '@/utils/settings';
+
+/**
+ * The extension's own state, read and changed through its real APIs from one of its pages (not
+ * from the service worker, so a killed worker never gets in the way).
+ */
+export class ExtensionState {
+  private page!: Page;
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly extensionId: string,
+  ) {}
+
+  async open(): Promise<this> {
+    this.page = await this.context.newPage();
+    // The popup page is light, and it runs with the extension's permissions.
+    await this.page.goto(`chrome-extension://${this.extensionId}/popup.html`);
+    return this;
+  }
+
+  alarm(name: string): Promise<{ name: string; scheduledTime: number } | null> {
+    return this.page.evaluate(async (alarmName) => (await chrome.alarms.get(alarmName)) ?? null, name);
+  }
+
+  alarmNames(): Promise<string[]> {
+    return this.page.evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.name).sort());
+  }
+
+  /** Fires an alarm for real: re-created to go off in a moment (unpacked extensions have no 30 s minimum). */
+  fireAlarm(name: string): Promise<void> {
+    return this.page.evaluate((alarmName) => chrome.alarms.create(alarmName, { when: Date.now() + 100 }), name);
+  }
+
+  badgeText(): Promise<string> {
+    return this.page.evaluate(() => chrome.action.getBadgeText({}));
+  }
+
+  notificationIds(): Promise<string[]> {
+    return this.page.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+  }
+
+  /** Writes settings as the options page would; the background hears of it through storage.onChanged. */
+  setSettings(settings: Partial<Settings>): Promise<void> {
+    return this.page.evaluate(async (patch) => {
+      const { settings: stored } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({ settings: { ...(stored as object | undefined), ...patch } });
+    }, settings);
+  }
+
+  /** Ends the service worker as the browser does after 30 s idle, through CDP Target.closeTarget. */
+  async killServiceWorker(): Promise<void> {
+    const cdp = await this.context.newCDPSession(this.page);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.includes(this.extensionId));
+    if (!worker) throw new Error('no service worker to kill');
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    await cdp.detach();
+  }
+
+  /** Whether the extension's service worker is running now. */
+  async serviceWorkerRunning(): Promise<boolean> {
+    const cdp = await this.context.newCDPSession(this.page);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    await cdp.detach();
+    return targetInfos.some((target) => target.type === 'service_worker' && target.url.includes(this.extensionId));
+  }
+}

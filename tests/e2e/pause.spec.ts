@@ -1,0 +1,127 @@
+import type { Page } from '@playwright/test';
+import { PROMPTS } from '@/content/prompts';
+import { MINUTE } from '@/utils/time';
+import { expect, test } from './fixtures';
+import { PausePage } from './pages/pause-page';
+
+/** Any moment of any day counts as active, so the tests do not depend on when they run. */
+const ALWAYS_ACTIVE = { activeDays: [0, 1, 2, 3, 4, 5, 6], activeStartMinutes: 0, activeEndMinutes: 24 * 60 };
+
+const isPauseWindow = (page: Page) => page.url().endsWith('/pause.html');
+
+test.describe('pause offers', () => {
+  test('after install exactly one pause alarm is planned', async ({ extension }) => {
+    await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+    const alarm = await extension.alarm('pause');
+    // Default settings: a random moment 60–120 minutes ahead, or the next active morning.
+    expect(alarm!.scheduledTime).toBeGreaterThan(Date.now() + 59 * MINUTE);
+  });
+
+  test('the alarm opens the pause window; the answer lands in the journal', async ({ extension, context, journal, t }) => {
+    await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+    await extension.setSettings({ ...ALWAYS_ACTIVE, delivery: 'window' });
+    const opened = context.waitForEvent('page', { predicate: isPauseWindow });
+    await extension.fireAlarm('pause');
+    const pause = new PausePage(await opened, t);
+
+    await expect(pause.breathingHeading).toBeVisible();
+    await expect(pause.page.getByText(t.breathCount(1, 3))).toBeVisible();
+    await pause.skipBreathing();
+    const prompt = await pause.prompt.textContent();
+    expect(PROMPTS.map((p) => (p.kind === 'step' ? p.title.en : p.text.en))).toContain(prompt);
+    await pause.answer.fill('I noticed I was holding my breath.');
+    const closed = pause.page.waitForEvent('close');
+    await pause.answer.press('Control+Enter');
+    await expect(pause.page.getByRole('heading', { name: t.savedPause })).toBeVisible();
+    await expect(pause.page.locator('blockquote')).not.toBeEmpty();
+    await expect.poll(() => extension.badgeText()).toBe('');
+    await pause.button(t.close).click();
+    await closed;
+
+    await journal.open();
+    await expect(journal.note('I noticed I was holding my breath.')).toHaveCount(1);
+  });
+
+  test('with the default delivery a notification and the toolbar mark appear', async ({ extension, popup, t }) => {
+    await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+    await extension.setSettings(ALWAYS_ACTIVE);
+    await extension.fireAlarm('pause');
+    await expect.poll(() => extension.notificationIds()).toEqual(['pause-offer']);
+    await expect.poll(() => extension.badgeText()).toBe('•');
+    expect(await extension.alarmNames()).toEqual(['offer-expiry', 'pause']);
+
+    // While the offer is open, the popup says so.
+    await popup.open();
+    await expect(popup.page.getByText(t.offerOpen)).toBeVisible();
+  });
+
+  test('after the service worker is killed the alarm is still there and the next offer still comes', async ({ extension }) => {
+    await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+    await extension.setSettings(ALWAYS_ACTIVE);
+    await expect.poll(() => extension.serviceWorkerRunning()).toBe(true);
+    await extension.killServiceWorker();
+    await expect.poll(() => extension.serviceWorkerRunning()).toBe(false);
+    expect(await extension.alarmNames()).toEqual(['pause']);
+
+    // The alarm wakes a fresh service worker, which knows nothing from memory.
+    await extension.fireAlarm('pause');
+    await expect.poll(() => extension.badgeText()).toBe('•');
+    await expect.poll(() => extension.notificationIds()).toEqual(['pause-offer']);
+  });
+
+  test('changing the frequency in the options page moves the alarm', async ({ extension, journal, t }) => {
+    await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+    await extension.setSettings(ALWAYS_ACTIVE);
+    await journal.open();
+    await journal.page.getByRole('link', { name: t.navSettings }).click();
+    await journal.page.getByRole('spinbutton', { name: t.minInterval }).fill('20');
+    await journal.page.getByRole('spinbutton', { name: t.maxInterval }).fill('25');
+    const before = Date.now();
+    await journal.page.getByRole('button', { name: t.saveSettings }).click();
+    await expect(journal.page.getByText(t.settingsSaved)).toBeVisible();
+    await expect
+      .poll(async () => (await extension.alarm('pause'))!.scheduledTime)
+      .toBeLessThanOrEqual(Date.now() + 25 * MINUTE);
+    expect((await extension.alarm('pause'))!.scheduledTime).toBeGreaterThanOrEqual(before + 20 * MINUTE);
+  });
+
+  test('the settings form refuses an impossible range and changes nothing', async ({ extension, journal, t }) => {
+    await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+    const planned = (await extension.alarm('pause'))!.scheduledTime;
+    await journal.open();
+    await journal.page.getByRole('link', { name: t.navSettings }).click();
+    await journal.page.getByRole('spinbutton', { name: t.minInterval }).fill('90');
+    await journal.page.getByRole('spinbutton', { name: t.maxInterval }).fill('30');
+    await journal.page.getByRole('button', { name: t.saveSettings }).click();
+    await expect(journal.page.getByRole('alert')).toHaveText(t.settingsInvalid);
+    await expect(journal.page.getByText(t.problemIntervalOrder)).toBeVisible();
+    await expect(journal.page.getByRole('spinbutton', { name: t.maxInterval })).toHaveAttribute('aria-invalid', 'true');
+    expect((await extension.alarm('pause'))!.scheduledTime).toBe(planned);
+  });
+
+  test('the popup pauses for an hour and resumes', async ({ extension, popup, t }) => {
+    await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+    await popup.open();
+    await expect(popup.page.getByText(/^Next pause around/)).toBeVisible();
+    await popup.page.getByRole('button', { name: t.pauseForHour }).click();
+    await expect(popup.page.getByText(/^Paused until \d{1,2}:\d\d(\s?[AP]M)?\.$/)).toBeVisible();
+    await popup.page.getByRole('button', { name: t.resumePauses }).click();
+    await expect(popup.page.getByText(/^Next pause around/)).toBeVisible();
+  });
+});
+
+test.describe('pause window in Dutch', () => {
+  test.use({ uiLanguage: 'nl' });
+
+  test('breathes and asks in Dutch', async ({ extensionId, context, t }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/pause.html`);
+    const pause = new PausePage(page, t);
+    await expect(pause.breathingHeading).toHaveText('Adem drie keer rustig in en uit');
+    await pause.skipBreathing();
+    expect(PROMPTS.map((p) => (p.kind === 'step' ? p.title.nl : p.text.nl))).toContain(await pause.prompt.textContent());
+    await expect(pause.button('Nu niet')).toBeVisible();
+    await expect(pause.button('Over een uur')).toBeVisible();
+    await expect(pause.button('Vandaag niet meer')).toBeVisible();
+  });
+});
