@@ -17,12 +17,14 @@ export const LATER_BUTTON = 1;
  * instead of the everyday popup.
  */
 export async function setOfferMark(open: boolean, t: Messages): Promise<void> {
+  // Manifest V2 (the Firefox build) calls the toolbar button browserAction.
+  const action = browser.action ?? browser.browserAction;
   await Promise.all([
-    browser.action.setBadgeText({ text: open ? '•' : '' }),
-    browser.action.setBadgeBackgroundColor({ color: '#2f6b5e' }),
+    action.setBadgeText({ text: open ? '•' : '' }),
+    action.setBadgeBackgroundColor({ color: '#2f6b5e' }),
     // The manifest's own (browser-language) tooltip returns when no offer is open.
-    browser.action.setTitle({ title: open ? t.offerTitle : browser.i18n.getMessage('actionTitle') }),
-    browser.action.setPopup({ popup: open ? PAUSE_PAGE : POPUP_PAGE }),
+    action.setTitle({ title: open ? t.offerTitle : browser.i18n.getMessage('actionTitle') }),
+    action.setPopup({ popup: open ? PAUSE_PAGE : POPUP_PAGE }),
   ]);
 }
 

@@ -49,6 +49,8 @@ test.describe('pause offers', () => {
     await expect.poll(() => extension.notificationIds()).toEqual(['pause-offer']);
     await expect.poll(() => extension.badgeText()).toBe('•');
     expect(await extension.alarmNames()).toEqual(['offer-expiry', 'pause']);
+    // Clicking the toolbar icon while the offer is open starts the pause itself.
+    expect(await extension.toolbarPopup()).toMatch(/\/pause\.html$/);
 
     // While the offer is open, the popup says so.
     await popup.open();

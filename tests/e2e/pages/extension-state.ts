@@ -37,6 +37,11 @@ export class ExtensionState {
     return this.page.evaluate(() => chrome.action.getBadgeText({}));
   }
 
+  /** The page the toolbar icon opens now. */
+  toolbarPopup(): Promise<string> {
+    return this.page.evaluate(() => chrome.action.getPopup({}));
+  }
+
   notificationIds(): Promise<string[]> {
     return this.page.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
   }

@@ -1,0 +1,69 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CONTEXT_LINES } from '@/content/prompts';
+import { App } from '@/entrypoints/pause/App';
+import { writeDraft } from '@/utils/drafts';
+import { listNotesPage } from '@/utils/notes-db';
+import { loadRound, saveRound } from '@/utils/prompts';
+
+function setUp() {
+  const sent: unknown[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => void sent.push(message));
+  const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+  return { sent, close };
+}
+
+describe('pause window', () => {
+  it('starts with three slow breaths and lets the person skip them', () => {
+    render(<App />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Take three slow breaths');
+    expect(screen.getByText('Breath 1 of 3')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    expect(screen.getByRole('textbox', { name: 'Your answer' })).toBeTruthy();
+  });
+
+  it('goes on to the prompt by itself after the third breath', async () => {
+    vi.useFakeTimers();
+    try {
+      render(<App />);
+      await vi.advanceTimersByTimeAsync(3 * 10_000 + 100);
+      expect(screen.getByRole('textbox', { name: 'Your answer' })).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('saves the answer as a pause note, tells the background, and shows a line from the article', async () => {
+    const { sent } = setUp();
+    render(<App />);
+    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    const promptId = loadRound('pause').at(-1);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Your answer' }), { target: { value: 'breathing helped' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByRole('heading', { name: 'Saved. Thank you for taking a moment.' });
+    expect(CONTEXT_LINES.map((line) => line.text.en)).toContain(document.querySelector('blockquote')?.textContent);
+    expect((await listNotesPage({ limit: 1 })).notes[0]).toMatchObject({ answer: 'breathing helped', source: 'pause', promptId });
+    expect(sent).toEqual([{ type: 'pause-ended', outcome: 'answered', promptId }]);
+  });
+
+  it.each([
+    ['Not now', 'skipped'],
+    ['Snooze 1 hour', 'snoozed'],
+    ['No more today', 'done-today'],
+  ])('"%s" tells the background (%s) and closes the window', async (button, outcome) => {
+    const { sent, close } = setUp();
+    render(<App />);
+    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    fireEvent.click(screen.getByRole('button', { name: button }));
+    await vi.waitFor(() => expect(close).toHaveBeenCalled());
+    expect(sent).toEqual([{ type: 'pause-ended', outcome, promptId: loadRound('pause').at(-1) }]);
+  });
+
+  it('reopens straight on the prompt with its draft', () => {
+    saveRound('pause', ['q-beliefs']);
+    void writeDraft('q-beliefs', 'where do they come from', 1);
+    render(<App />);
+    expect(screen.getByRole('textbox', { name: 'Your answer' })).toHaveProperty('value', 'where do they come from');
+  });
+});
