@@ -9,7 +9,7 @@ import type { Prompt } from '@/content/prompts';
 import { LOCALES, type Locale } from './i18n';
 
 export const DB_NAME = 'adempauze';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Where a note was written. */
 export type NoteSource = 'popup' | 'pause';
@@ -50,6 +50,22 @@ export interface PauseEvent {
   readonly promptId?: string;
 }
 
+/** A question the person wrote themselves; it joins the random choice. */
+export interface CustomPrompt {
+  readonly id: string;
+  readonly text: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+/** How the person feels about one prompt of the library or their own. */
+export interface PromptPreference {
+  readonly promptId: string;
+  /** "Not for me": the popup and pauses skip it. */
+  readonly hidden: boolean;
+  readonly updatedAt: number;
+}
+
 interface AdempauzeSchema extends DBSchema {
   notes: {
     key: string;
@@ -65,6 +81,14 @@ interface AdempauzeSchema extends DBSchema {
     key: string;
     value: PauseEvent;
     indexes: { 'by-at': number };
+  };
+  prompts: {
+    key: string;
+    value: CustomPrompt;
+  };
+  promptPrefs: {
+    key: string;
+    value: PromptPreference;
   };
 }
 
@@ -97,6 +121,10 @@ function open(): Promise<IDBPDatabase<AdempauzeSchema>> {
       if (oldVersion < 2) {
         const events = db.createObjectStore('events', { keyPath: 'id' });
         events.createIndex('by-at', 'at');
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('prompts', { keyPath: 'id' });
+        db.createObjectStore('promptPrefs', { keyPath: 'promptId' });
       }
     },
     // A newer version of the extension (another tab after an update) wants to upgrade: step aside.
@@ -207,4 +235,207 @@ export async function addPauseEvent(type: PauseEventType, at: number, promptId?:
 export async function listPauseEvents(since = 0): Promise<PauseEvent[]> {
   const rows = await (await open()).getAllFromIndex('events', 'by-at', IDBKeyRange.lowerBound(since));
   return rows.flatMap((row) => toPauseEvent(row) ?? []);
+}
+
+/** The notes with these ids, in the same order; ids no longer stored are left out. */
+export async function getNotes(ids: readonly string[]): Promise<Note[]> {
+  const store = (await open()).transaction('notes').store;
+  const rows = await Promise.all(ids.map((id) => store.get(id)));
+  return rows.flatMap((row) => toNote(row) ?? []);
+}
+
+/** Changes the answer of a note; createdAt stays, updatedAt moves. Refuses an empty answer. */
+export async function updateNoteAnswer(id: string, answer: string, now: number): Promise<Note> {
+  if (answer.trim() === '') throw new EmptyAnswerError();
+  const tx = (await open()).transaction('notes', 'readwrite');
+  const note = toNote(await tx.store.get(id));
+  if (!note) {
+    tx.abort();
+    throw new Error(`No note ${id}`);
+  }
+  const updated: Note = { ...note, answer, updatedAt: Math.max(now, note.updatedAt) };
+  await Promise.all([tx.store.put(updated), tx.done]);
+  return updated;
+}
+
+/** Deletes a note and returns it exactly as it was, so an Undo can put it back. */
+export async function deleteNote(id: string): Promise<Note | undefined> {
+  const tx = (await open()).transaction('notes', 'readwrite');
+  const note = toNote(await tx.store.get(id));
+  await Promise.all([tx.store.delete(id), tx.done]);
+  return note;
+}
+
+/** Puts a note back exactly as it was (Undo after delete). */
+export async function restoreNote(note: Note): Promise<void> {
+  const tx = (await open()).transaction('notes', 'readwrite');
+  await Promise.all([tx.store.put(note), tx.done]);
+}
+
+/**
+ * Calls `onBatch` with every note, newest first, `batchSize` at a time, in separate read
+ * transactions so the page stays responsive; for building a search index after first paint.
+ */
+export async function forEachNoteBatch(batchSize: number, onBatch: (notes: readonly Note[]) => void): Promise<void> {
+  let after: PageCursor | undefined;
+  do {
+    const page = await listNotesPage({ limit: batchSize, after });
+    onBatch(page.notes);
+    after = page.next;
+  } while (after);
+}
+
+/** When notes were written, from `since` on, newest first: index keys only, no note bodies read. */
+export async function listNoteTimes(since: number): Promise<number[]> {
+  const index = (await open()).transaction('notes').store.index('by-created');
+  // A key cursor reads the index's own keys ([createdAt, id]) without touching note bodies.
+  const times: number[] = [];
+  let cursor = await index.openKeyCursor(IDBKeyRange.lowerBound([since, '']), 'prev');
+  while (cursor) {
+    times.push(cursor.key[0]);
+    cursor = await cursor.continue();
+  }
+  return times;
+}
+
+/** How many notes answer each prompt, read from the index without loading notes. */
+export async function countNotesByPrompt(promptIds: readonly string[]): Promise<Map<string, number>> {
+  const index = (await open()).transaction('notes').store.index('by-prompt');
+  const counts = await Promise.all(
+    promptIds.map((id) => index.count(IDBKeyRange.bound([id, -Infinity], [id, Infinity]))),
+  );
+  return new Map(promptIds.map((id, i) => [id, counts[i] ?? 0]));
+}
+
+/** Every answer to one prompt, newest first. */
+export async function listNotesForPrompt(promptId: string): Promise<Note[]> {
+  const index = (await open()).transaction('notes').store.index('by-prompt');
+  const rows = await index.getAll(IDBKeyRange.bound([promptId, -Infinity], [promptId, Infinity]));
+  return rows.flatMap((row) => toNote(row) ?? []).reverse();
+}
+
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function toCustomPrompt(row: unknown): CustomPrompt | undefined {
+  if (typeof row !== 'object' || row === null) return undefined;
+  const r = row as Record<string, unknown>;
+  return typeof r.id === 'string' && typeof r.text === 'string' && isFiniteNumber(r.createdAt) && isFiniteNumber(r.updatedAt)
+    ? (row as CustomPrompt)
+    : undefined;
+}
+
+function toPromptPreference(row: unknown): PromptPreference | undefined {
+  if (typeof row !== 'object' || row === null) return undefined;
+  const r = row as Record<string, unknown>;
+  return typeof r.promptId === 'string' && typeof r.hidden === 'boolean' && isFiniteNumber(r.updatedAt)
+    ? (row as PromptPreference)
+    : undefined;
+}
+
+/** The person's own prompts, oldest first. */
+export async function listCustomPrompts(): Promise<CustomPrompt[]> {
+  const rows = await (await open()).getAll('prompts');
+  return rows.flatMap((row) => toCustomPrompt(row) ?? []).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** Adds or changes one of the person's own prompts. */
+export async function putCustomPrompt(prompt: CustomPrompt): Promise<void> {
+  if (prompt.text.trim() === '') throw new EmptyAnswerError();
+  const tx = (await open()).transaction('prompts', 'readwrite');
+  await Promise.all([tx.store.put(prompt), tx.done]);
+}
+
+/** Removes one of the person's own prompts; answers to it stay in the journal. */
+export async function deleteCustomPrompt(id: string): Promise<void> {
+  const tx = (await open()).transaction(['prompts', 'promptPrefs'], 'readwrite');
+  await Promise.all([tx.objectStore('prompts').delete(id), tx.objectStore('promptPrefs').delete(id), tx.done]);
+}
+
+export async function listPromptPreferences(): Promise<PromptPreference[]> {
+  const rows = await (await open()).getAll('promptPrefs');
+  return rows.flatMap((row) => toPromptPreference(row) ?? []);
+}
+
+/** Hides a prompt ("not for me") or shows it again. */
+export async function setPromptHidden(promptId: string, hidden: boolean, now: number): Promise<void> {
+  const tx = (await open()).transaction('promptPrefs', 'readwrite');
+  await Promise.all([tx.store.put({ promptId, hidden, updatedAt: now }), tx.done]);
+}
+
+/** Everything the database holds, for a backup. */
+export interface DatabaseSnapshot {
+  readonly notes: readonly Note[];
+  readonly events: readonly PauseEvent[];
+  readonly prompts: readonly CustomPrompt[];
+  readonly promptPrefs: readonly PromptPreference[];
+}
+
+/** Reads every row of every store in one transaction, so the backup is one consistent moment. */
+export async function readSnapshot(): Promise<DatabaseSnapshot> {
+  const tx = (await open()).transaction(['notes', 'events', 'prompts', 'promptPrefs']);
+  const [notes, events, prompts, promptPrefs] = await Promise.all([
+    tx.objectStore('notes').index('by-created').getAll(),
+    tx.objectStore('events').index('by-at').getAll(),
+    tx.objectStore('prompts').getAll(),
+    tx.objectStore('promptPrefs').getAll(),
+  ]);
+  return { notes, events, prompts, promptPrefs };
+}
+
+export interface MergeResult {
+  /** Rows that were not stored before. */
+  readonly added: number;
+  /** Rows stored before in an older version, replaced by the newer one. */
+  readonly updated: number;
+  /** Rows already stored as they are (or newer). */
+  readonly unchanged: number;
+}
+
+/** Events never change, so they have no updatedAt: a stored one is always as new as an imported one. */
+const versionOf = (row: object): number => ('updatedAt' in row && typeof row.updatedAt === 'number' ? row.updatedAt : 0);
+
+/**
+ * Merges a validated snapshot into the database by id, in one transaction: all of it is written,
+ * or nothing is. A row already stored is replaced only by a newer version (updatedAt), so merging
+ * the same snapshot twice changes nothing. `onProgress` gets the rows done and the total.
+ */
+export async function mergeSnapshot(
+  snapshot: DatabaseSnapshot,
+  onProgress?: (done: number, total: number) => void,
+): Promise<MergeResult> {
+  const tx = (await open()).transaction(['notes', 'events', 'prompts', 'promptPrefs'], 'readwrite');
+  const total = snapshot.notes.length + snapshot.events.length + snapshot.prompts.length + snapshot.promptPrefs.length;
+  let done = 0;
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  const step = Math.max(1, Math.floor(total / 100));
+
+  async function merge<Row extends object>(
+    store: { get(key: string): Promise<Row | undefined>; put(row: Row): Promise<unknown> },
+    rows: readonly Row[],
+    keyOf: (row: Row) => string,
+  ): Promise<void> {
+    for (const row of rows) {
+      const existing = await store.get(keyOf(row));
+      if (!existing) {
+        await store.put(row);
+        added++;
+      } else if (versionOf(row) > versionOf(existing)) {
+        await store.put(row);
+        updated++;
+      } else {
+        unchanged++;
+      }
+      done++;
+      if (onProgress && (done % step === 0 || done === total)) onProgress(done, total);
+    }
+  }
+
+  await merge(tx.objectStore('notes'), snapshot.notes, (row) => row.id);
+  await merge(tx.objectStore('events'), snapshot.events, (row) => row.id);
+  await merge(tx.objectStore('prompts'), snapshot.prompts, (row) => row.id);
+  await merge(tx.objectStore('promptPrefs'), snapshot.promptPrefs, (row) => row.promptId);
+  await tx.done;
+  return { added, updated, unchanged };
 }

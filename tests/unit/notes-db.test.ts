@@ -36,7 +36,7 @@ describe('notes store', () => {
     await closeNotesDb();
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames]).toEqual(['events', 'notes']);
+    expect([...db.objectStoreNames]).toEqual(['events', 'notes', 'promptPrefs', 'prompts']);
     const tx = db.transaction(['notes', 'events']);
     expect(tx.objectStore('notes').keyPath).toBe('id');
     expect([...tx.objectStore('notes').indexNames].sort()).toEqual(['by-created', 'by-prompt']);
