@@ -95,6 +95,9 @@ const en = {
   problemTime: 'Choose a time.',
   problemHoursOrder: 'This must be later than the start.',
   problemDays: 'Choose at least one day.',
+  // journal strings (en)
+  // backup strings (en)
+  // insights strings (en)
 };
 
 /** The shape every language must fill: the same keys, the same parameters. */
@@ -182,6 +185,9 @@ const nl: Messages = {
   problemTime: 'Kies een tijd.',
   problemHoursOrder: 'Dit moet later zijn dan het begin.',
   problemDays: 'Kies minstens één dag.',
+  // journal strings (nl)
+  // backup strings (nl)
+  // insights strings (nl)
 };
 
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { en, nl };
