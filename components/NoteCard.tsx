@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Note } from '@/utils/notes-db';
 import { formatDateTime, type Locale, type Messages } from '@/utils/i18n';
 
@@ -5,20 +6,90 @@ interface NoteCardProps {
   note: Note;
   locale: Locale;
   t: Messages;
+  /** Stores a changed answer; resolves to an error message to show, or undefined when saved. */
+  onEdit?: (answer: string) => Promise<string | undefined>;
+  onDelete?: () => void;
+  /** Shows every answer to this note's prompt. */
+  onShowPrompt?: () => void;
 }
 
 /** One saved answer with its prompt and when it was written. Text is rendered as text, never as markup. */
-export function NoteCard({ note, locale, t }: NoteCardProps) {
+export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt }: NoteCardProps) {
+  const [editing, setEditing] = useState<{ text: string; problem?: string } | null>(null);
+  const answerId = `answer-${note.id}`;
+
+  async function save() {
+    if (!editing || !onEdit) return;
+    const problem = await onEdit(editing.text);
+    setEditing(problem ? { ...editing, problem } : null);
+  }
+
   return (
-    <article class="note" lang={note.locale}>
-      <header class="note-header">
+    <article class="note" lang={note.locale} aria-labelledby={`prompt-${note.id}`}>
+      <header class="note-header" lang={locale}>
         <span class="note-kind">{note.promptKind === 'step' ? t.kindStep : t.kindQuestion}</span>
-        <time dateTime={new Date(note.createdAt).toISOString()} lang={locale}>
-          {formatDateTime(note.createdAt, locale)}
-        </time>
+        <time dateTime={new Date(note.createdAt).toISOString()}>{formatDateTime(note.createdAt, locale)}</time>
       </header>
-      <h2 class="note-prompt">{note.promptText}</h2>
-      <p class="note-answer">{note.answer}</p>
+      <h3 class="note-prompt" id={`prompt-${note.id}`}>
+        {note.promptText}
+      </h3>
+      {editing ? (
+        <div class="note-edit" lang={locale}>
+          <label for={`edit-${note.id}`} class="visually-hidden">
+            {t.editAnswerLabel}
+          </label>
+          <textarea
+            id={`edit-${note.id}`}
+            rows={Math.min(12, Math.max(3, editing.text.split('\n').length + 1))}
+            value={editing.text}
+            autoFocus
+            aria-invalid={editing.problem ? true : undefined}
+            aria-describedby={editing.problem ? `edit-problem-${note.id}` : undefined}
+            onInput={(event) => setEditing({ text: event.currentTarget.value })}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
+              if (event.key === 'Escape') setEditing(null);
+            }}
+          />
+          {editing.problem && (
+            <p id={`edit-problem-${note.id}`} class="problem" role="alert">
+              {editing.problem}
+            </p>
+          )}
+          <div class="actions">
+            <button type="button" class="primary small" onClick={() => void save()}>
+              {t.saveEdit}
+            </button>
+            <button type="button" class="secondary small" onClick={() => setEditing(null)}>
+              {t.cancelEdit}
+            </button>
+          </div>
+        </div>
+      ) : (
+        // Focusable so that, with answers hidden for screen sharing, focus shows one at a time.
+        <p class="note-answer" id={answerId} tabIndex={0}>
+          {note.answer}
+        </p>
+      )}
+      {!editing && (onEdit || onDelete || onShowPrompt) && (
+        <footer class="note-actions" lang={locale}>
+          {onEdit && (
+            <button type="button" class="link-button" aria-describedby={`prompt-${note.id}`} onClick={() => setEditing({ text: note.answer })}>
+              {t.editNote}
+            </button>
+          )}
+          {onDelete && (
+            <button type="button" class="link-button" aria-describedby={`prompt-${note.id}`} onClick={onDelete}>
+              {t.deleteNote}
+            </button>
+          )}
+          {onShowPrompt && (
+            <button type="button" class="link-button" onClick={onShowPrompt}>
+              {t.allAnswersToPrompt}
+            </button>
+          )}
+        </footer>
+      )}
     </article>
   );
 }

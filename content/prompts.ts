@@ -42,6 +42,10 @@ interface PromptBase {
 /** A reflection question from "Reflectievragen om jezelf te onderzoeken". */
 export interface QuestionPrompt extends PromptBase {
   readonly kind: 'question';
+  /** Written by the person (the same text in both languages), not taken from the article. */
+  readonly custom?: true;
+  /** A follow-up on the small step with this id ("Reflecteer regelmatig"). */
+  readonly followUpOf?: string;
 }
 
 /** A small step from "Hoe kun je stap voor stap kwetsbaarheid omarmen?": a title and its text. */
@@ -240,3 +244,24 @@ export const PROMPTS: readonly [Prompt, ...Prompt[]] = [...QUESTIONS, ...STEPS];
 
 /** The whole library, prompts and context lines. */
 export const LIBRARY: readonly LibraryEntry[] = [...PROMPTS, ...CONTEXT_LINES];
+
+/** Id prefix of follow-up questions; the rest is the step's id. */
+export const FOLLOW_UP_PREFIX = 'f-';
+
+/**
+ * Some days after a small step was answered, a pause asks how it went: the article's last step,
+ * "Reflecteer regelmatig: Schrijf op hoe het voelde om open te zijn, wat de reacties waren en
+ * welke innerlijke stappen je hebt gezet."
+ */
+export function followUpFor(step: StepPrompt): QuestionPrompt {
+  return {
+    id: FOLLOW_UP_PREFIX + step.id,
+    kind: 'question',
+    section: 'steps',
+    followUpOf: step.id,
+    text: {
+      nl: `Je schreef over "${step.title.nl}". Hoe ging het? Hoe voelde het om open te zijn, wat waren de reacties en welke innerlijke stappen heb je gezet?`,
+      en: `You wrote about "${step.title.en}". How did it go? How did it feel to be open, how did people respond, and which inner steps have you taken?`,
+    },
+  };
+}

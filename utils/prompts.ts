@@ -6,6 +6,7 @@
  */
 import { PROMPTS, type Prompt } from '@/content/prompts';
 import { readDraft } from './drafts';
+import { findAnyPrompt, offeredPrompts, takeDueFollowUp } from './prompt-library';
 import type { Locale } from './i18n';
 
 /** A number in [0, 1), like Math.random. */
@@ -78,13 +79,25 @@ export function saveRound(scope: RoundScope, recent: readonly string[]): void {
 
 /**
  * The prompt a surface opens on, decided synchronously: the one someone was answering when it last
- * closed (it has a draft), or else the next one of the round.
+ * closed (it has a draft), else a follow-up that is due, else the next one of the round.
+ * Undefined when the person has hidden every prompt and has none of their own.
  */
-export function openingPick(scope: RoundScope, random: RandomSource): Pick {
+export function openingPick(scope: RoundScope, random: RandomSource, now: number): Pick | undefined {
   const recent = loadRound(scope);
-  const current = findPrompt(recent.at(-1));
+  const current = findAnyPrompt(recent.at(-1));
   if (current && readDraft(current.id)) return { prompt: current, recent };
-  const pick = pickPrompt(PROMPTS, recent, random);
-  saveRound(scope, pick.recent);
+  const followUp = takeDueFollowUp(now);
+  if (followUp) {
+    const withFollowUp = [...recent, followUp.id];
+    saveRound(scope, withFollowUp);
+    return { prompt: followUp, recent: withFollowUp };
+  }
+  return nextPick(scope, recent, random);
+}
+
+/** The next prompt of the round among those offered, remembered for `scope`. */
+export function nextPick(scope: RoundScope, recent: readonly string[], random: RandomSource): Pick | undefined {
+  const pick = pickPrompt(offeredPrompts(), recent, random);
+  if (pick) saveRound(scope, pick.recent);
   return pick;
 }

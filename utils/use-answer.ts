@@ -8,6 +8,7 @@ import type { SaveState } from '@/components/AnswerForm';
 import { clearDraft, readDraft, restoreDrafts, writeDraft } from './drafts';
 import type { Locale, Messages } from './i18n';
 import { addNote, EmptyAnswerError, type Note, type NoteSource } from './notes-db';
+import { scheduleFollowUp } from './prompt-library';
 import { promptText } from './prompts';
 
 export interface Answering {
@@ -78,6 +79,7 @@ export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: 
     setText('');
     setNotice(undefined);
     setSaveState({ status: 'saved' });
+    if (prompt.kind === 'step') scheduleFollowUp(prompt.id, note.createdAt);
     // The synchronous copy is cleared before this returns; a failing durable copy only logs.
     clearDraft(prompt.id, Date.now()).catch((error: unknown) => console.warn('Adempauze: draft not cleared', error));
     return note;

@@ -1,11 +1,13 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { messages } from '@/utils/i18n';
 import { uiLocale } from '@/utils/settings';
+import { InsightsSection } from './InsightsSection';
 import { JournalSection } from './JournalSection';
+import { PromptsSection } from './PromptsSection';
 import { SettingsSection } from './SettingsSection';
 
 /** The page's sections, each reachable by its own address (options.html#settings). */
-const SECTIONS = ['journal', 'settings'] as const;
+const SECTIONS = ['journal', 'insights', 'prompts', 'settings'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionFromHash(): Section {
@@ -24,7 +26,13 @@ export function App() {
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
 
-  const title = section === 'settings' ? t.settingsTitle : t.journalTitle;
+  const names: Record<Section, string> = {
+    journal: t.navJournal,
+    insights: t.navInsights,
+    prompts: t.navPrompts,
+    settings: t.navSettings,
+  };
+  const title = names[section];
   useLayoutEffect(() => {
     document.documentElement.lang = locale;
     document.title = `${title} · ${t.appName}`;
@@ -39,7 +47,7 @@ export function App() {
             {SECTIONS.map((id) => (
               <li key={id}>
                 <a href={`#${id}`} aria-current={section === id ? 'page' : undefined}>
-                  {id === 'settings' ? t.navSettings : t.navJournal}
+                  {names[id]}
                 </a>
               </li>
             ))}
@@ -48,6 +56,8 @@ export function App() {
       </header>
       <main class="options-main">
         {section === 'journal' && <JournalSection locale={locale} t={t} />}
+        {section === 'insights' && <InsightsSection locale={locale} t={t} />}
+        {section === 'prompts' && <PromptsSection locale={locale} t={t} />}
         {section === 'settings' && <SettingsSection locale={locale} t={t} onLanguageChange={() => setLocale(uiLocale())} />}
       </main>
     </div>

@@ -1,18 +1,76 @@
-import { useEffect, useState } from 'preact/hooks';
-import { NoteList } from '@/components/NoteList';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { NoteCard } from '@/components/NoteCard';
+import { VirtualList } from '@/components/VirtualList';
+import { PROMPTS } from '@/content/prompts';
 import type { Locale, Messages } from '@/utils/i18n';
-import { countNotes, listNotesPage, type Note, type PageCursor } from '@/utils/notes-db';
+import {
+  countNotes,
+  deleteNote,
+  EmptyAnswerError,
+  forEachNoteBatch,
+  getNotes,
+  listCustomPrompts,
+  listNotesPage,
+  restoreNote,
+  updateNoteAnswer,
+  type CustomPrompt,
+  type Note,
+  type PageCursor,
+} from '@/utils/notes-db';
+import { promptText } from '@/utils/prompts';
+import {
+  EMPTY_QUERY,
+  isEmptyQuery,
+  newestFirst,
+  searchEntries,
+  toSearchEntry,
+  type SearchEntry,
+  type SearchQuery,
+} from '@/utils/search';
 
-/** Notes fetched per page: enough to fill a tall screen, small enough to paint at once. */
-const PAGE_SIZE = 50;
+/** Notes read per page while browsing: one screen and a bit, so the first paint needs one small read. */
+const PAGE_SIZE = 40;
+/** Notes read per transaction while the search index is built in the background. */
+const INDEX_BATCH = 2000;
+/** How long "Undo" stays offered after a delete. */
+const UNDO_MS = 10_000;
+const HIDE_ANSWERS_KEY = 'adempauze.hideAnswers';
 
-type JournalState =
-  | { status: 'loading' }
-  | { status: 'ready'; notes: readonly Note[]; next?: PageCursor; total: number; loadingMore: boolean }
-  | { status: 'error'; error: string };
+type Row = { kind: 'day'; key: string; label: string } | { kind: 'note'; key: string; id: string };
+type Listed = Pick<Note, 'id' | 'createdAt'>;
+
+type Browse = { status: 'loading' } | { status: 'ready'; next?: PageCursor; total: number } | { status: 'error'; error: string };
+type Index = { status: 'idle' } | { status: 'building' } | { status: 'ready'; entries: SearchEntry[] } | { status: 'error'; error: string };
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function dayLabel(ms: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(ms);
+}
+
+/** Day headings between notes of different local days. */
+function toRows(listed: readonly Listed[], locale: Locale): Row[] {
+  const rows: Row[] = [];
+  let day = '';
+  for (const note of listed) {
+    const label = dayLabel(note.createdAt, locale);
+    if (label !== day) {
+      day = label;
+      rows.push({ kind: 'day', key: `day-${note.createdAt}-${note.id}`, label });
+    }
+    rows.push({ kind: 'note', key: note.id, id: note.id });
+  }
+  return rows;
+}
+
+function readHideAnswers(): boolean {
+  try {
+    return localStorage.getItem(HIDE_ANSWERS_KEY) === 'true';
+  } catch {
+    return false;
+  }
 }
 
 interface JournalSectionProps {
@@ -20,59 +78,289 @@ interface JournalSectionProps {
   t: Messages;
 }
 
-/** The saved notes, newest first, a page at a time. */
+/**
+ * The journal: notes newest first, grouped by day, in a virtual list that reads one page to paint
+ * and more as the person scrolls. Searching and filtering use an index of every note, built after
+ * the first screen is painted.
+ */
 export function JournalSection({ locale, t }: JournalSectionProps) {
-  const [state, setState] = useState<JournalState>({ status: 'loading' });
+  const [browse, setBrowse] = useState<Browse>({ status: 'loading' });
+  const [browsed, setBrowsed] = useState<readonly Listed[]>([]);
+  const [index, setIndex] = useState<Index>({ status: 'idle' });
+  const [query, setQuery] = useState<SearchQuery>(EMPTY_QUERY);
+  const [customPrompts, setCustomPrompts] = useState<readonly CustomPrompt[]>([]);
+  const [hideAnswers, setHideAnswers] = useState(readHideAnswers);
+  const [undo, setUndo] = useState<{ note: Note } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const bodies = useRef(new Map<string, Note>());
+  const [, setBodiesVersion] = useState(0);
+  const loadingMore = useRef(false);
+
+  const remember = (notes: readonly Note[]) => {
+    for (const note of notes) bodies.current.set(note.id, note);
+    setBodiesVersion((n) => n + 1);
+  };
 
   useEffect(() => {
     Promise.all([listNotesPage({ limit: PAGE_SIZE }), countNotes()])
-      .then(([page, total]) => setState({ status: 'ready', ...page, total, loadingMore: false }))
-      .catch((error: unknown) => setState({ status: 'error', error: describeError(error) }));
+      .then(([page, total]) => {
+        remember(page.notes);
+        setBrowsed(page.notes);
+        setBrowse({ status: 'ready', next: page.next, total });
+      })
+      .catch((error: unknown) => setBrowse({ status: 'error', error: describeError(error) }));
+    listCustomPrompts()
+      .then(setCustomPrompts)
+      .catch((error: unknown) => console.warn('Adempauze: own prompts not read', error));
   }, []);
 
-  async function loadMore() {
-    if (state.status !== 'ready' || !state.next || state.loadingMore) return;
-    setState({ ...state, loadingMore: true });
-    try {
-      const page = await listNotesPage({ limit: PAGE_SIZE, after: state.next });
-      setState({ ...state, notes: [...state.notes, ...page.notes], next: page.next, loadingMore: false });
-    } catch (error) {
-      setState({ status: 'error', error: describeError(error) });
+  const filtering = !isEmptyQuery(query);
+
+  useEffect(() => {
+    if (!filtering || index.status !== 'idle') return;
+    setIndex({ status: 'building' });
+    const entries: SearchEntry[] = [];
+    forEachNoteBatch(INDEX_BATCH, (notes) => entries.push(...notes.map(toSearchEntry)))
+      .then(() => setIndex({ status: 'ready', entries }))
+      .catch((error: unknown) => setIndex({ status: 'error', error: describeError(error) }));
+  }, [filtering, index.status]);
+
+  const results = useMemo(
+    () => (filtering && index.status === 'ready' ? searchEntries(index.entries, query) : undefined),
+    [filtering, index, query],
+  );
+  const listed: readonly Listed[] = filtering ? (results ?? []) : browsed;
+  const rows = useMemo(() => toRows(listed, locale), [listed, locale]);
+
+  useEffect(() => {
+    if (!undo && !announcement) return;
+    const timer = setTimeout(() => {
+      setUndo(null);
+      setAnnouncement('');
+    }, UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undo, announcement]);
+
+  function onRange(start: number, end: number) {
+    const missing = rows
+      .slice(start, end)
+      .flatMap((row) => (row.kind === 'note' && !bodies.current.has(row.id) ? [row.id] : []));
+    if (missing.length > 0) void getNotes(missing).then(remember);
+    if (!filtering && browse.status === 'ready' && browse.next && end >= rows.length - 10 && !loadingMore.current) {
+      loadingMore.current = true;
+      listNotesPage({ limit: PAGE_SIZE, after: browse.next })
+        .then((page) => {
+          remember(page.notes);
+          setBrowsed((before) => [...before, ...page.notes]);
+          setBrowse({ ...browse, next: page.next });
+        })
+        .catch((error: unknown) => setBrowse({ status: 'error', error: describeError(error) }))
+        .finally(() => {
+          loadingMore.current = false;
+        });
     }
   }
+
+  /** Applies a change to every list that holds the note: browsed pages, search index, bodies. */
+  function replaceEverywhere(note: Note) {
+    bodies.current.set(note.id, note);
+    setBodiesVersion((n) => n + 1);
+    if (index.status === 'ready') {
+      setIndex({ status: 'ready', entries: index.entries.map((entry) => (entry.id === note.id ? toSearchEntry(note) : entry)) });
+    }
+  }
+
+  async function onEdit(note: Note, answer: string): Promise<string | undefined> {
+    try {
+      replaceEverywhere(await updateNoteAnswer(note.id, answer, Date.now()));
+      setAnnouncement(t.noteUpdated);
+      return undefined;
+    } catch (error) {
+      return error instanceof EmptyAnswerError ? t.emptyAnswer : t.saveFailed(describeError(error));
+    }
+  }
+
+  async function onDelete(note: Note) {
+    try {
+      const deleted = await deleteNote(note.id);
+      if (!deleted) return;
+      setBrowsed((before) => before.filter((listedNote) => listedNote.id !== note.id));
+      if (index.status === 'ready') setIndex({ status: 'ready', entries: index.entries.filter((entry) => entry.id !== note.id) });
+      if (browse.status === 'ready') setBrowse({ ...browse, total: browse.total - 1 });
+      setUndo({ note: deleted });
+      setAnnouncement(t.noteDeleted);
+    } catch (error) {
+      setAnnouncement(t.saveFailed(describeError(error)));
+    }
+  }
+
+  async function onUndo() {
+    if (!undo) return;
+    const { note } = undo;
+    setUndo(null);
+    await restoreNote(note);
+    bodies.current.set(note.id, note);
+    // Back in its place: within the pages read so far, or it comes with a later page.
+    setBrowsed((before) => {
+      const last = before.at(-1);
+      const fits = !last || browse.status !== 'ready' || !browse.next || newestFirst(note, last) <= 0;
+      return fits ? [...before, note].sort(newestFirst) : before;
+    });
+    if (index.status === 'ready') setIndex({ status: 'ready', entries: [...index.entries, toSearchEntry(note)].sort(newestFirst) });
+    if (browse.status === 'ready') setBrowse({ ...browse, total: browse.total + 1 });
+    setAnnouncement(t.noteRestored);
+  }
+
+  function toggleHideAnswers(hidden: boolean) {
+    setHideAnswers(hidden);
+    try {
+      localStorage.setItem(HIDE_ANSWERS_KEY, String(hidden));
+    } catch {
+      // The switch then lasts for this visit only.
+    }
+  }
+
+  const promptOptions = [
+    ...PROMPTS.map((prompt) => ({ id: prompt.id, label: promptText(prompt, locale), own: false })),
+    ...customPrompts.map((prompt) => ({ id: prompt.id, label: prompt.text, own: true })),
+  ];
+  const selectedPrompt = promptOptions.find((option) => option.id === query.promptId);
 
   return (
     <section class="journal" aria-labelledby="journal-heading">
       <h1 id="journal-heading">{t.journalTitle}</h1>
       <p class="journal-intro">{t.journalIntro}</p>
-      {state.status === 'loading' && (
-        <p role="status" class="muted">
-          {t.notesLoading}
+
+      <div role="search" class="journal-tools">
+        <label class="field search-field">
+          <span>{t.searchLabel}</span>
+          <input
+            type="search"
+            value={query.text}
+            placeholder={t.searchPlaceholder}
+            onInput={(event) => setQuery({ ...query, text: event.currentTarget.value })}
+          />
+        </label>
+        <label class="field">
+          <span>{t.kindFilterLabel}</span>
+          <select
+            value={query.kind}
+            onChange={(event) => setQuery({ ...query, kind: event.currentTarget.value as SearchQuery['kind'] })}
+          >
+            <option value="all">{t.kindAll}</option>
+            <option value="question">{t.kindQuestions}</option>
+            <option value="step">{t.kindSteps}</option>
+          </select>
+        </label>
+        <label class="field prompt-filter">
+          <span>{t.promptFilterLabel}</span>
+          <select value={query.promptId} onChange={(event) => setQuery({ ...query, promptId: event.currentTarget.value })}>
+            <option value="all">{t.promptAll}</option>
+            {promptOptions
+              .filter((option) => !option.own)
+              .map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.label}
+                </option>
+              ))}
+            {customPrompts.length > 0 && (
+              <optgroup label={t.ownPromptsGroup}>
+                {promptOptions
+                  .filter((option) => option.own)
+                  .map((option) => (
+                    <option key={option.id} value={option.id}>
+                      {option.label}
+                    </option>
+                  ))}
+              </optgroup>
+            )}
+          </select>
+        </label>
+        {filtering && (
+          <button type="button" class="secondary small" onClick={() => setQuery(EMPTY_QUERY)}>
+            {t.clearFilters}
+          </button>
+        )}
+        <label class="check hide-answers-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={hideAnswers}
+            aria-describedby="hide-answers-hint"
+            onChange={(event) => toggleHideAnswers(event.currentTarget.checked)}
+          />
+          {t.hideAnswers}
+        </label>
+        <p id="hide-answers-hint" class="hint">
+          {t.hideAnswersHint}
         </p>
+      </div>
+
+      {selectedPrompt && (
+        <header class="prompt-view">
+          <h2>{t.promptViewHeading}</h2>
+          <p class="prompt-view-text">{selectedPrompt.label}</p>
+        </header>
       )}
-      {state.status === 'error' && (
+
+      <p class="muted note-count" role="status">
+        {browse.status === 'loading'
+          ? t.notesLoading
+          : filtering
+            ? index.status === 'ready'
+              ? results && results.length === 0
+                ? t.noResults
+                : t.resultCount(results?.length ?? 0)
+              : index.status === 'error'
+                ? t.notesError(index.error)
+                : t.preparingSearch
+            : browse.status === 'ready' && browse.total > 0
+              ? t.noteCount(browse.total)
+              : ''}
+      </p>
+      {browse.status === 'error' && (
         <p role="alert" class="problem">
-          {t.notesError(state.error)}
+          {t.notesError(browse.error)}
         </p>
       )}
-      {state.status === 'ready' &&
-        (state.total === 0 ? (
-          <p class="empty">{t.notesEmpty}</p>
-        ) : (
-          <>
-            <p class="muted note-count" role="status">
-              {t.noteCount(state.total)}
-            </p>
-            <NoteList
-              notes={state.notes}
+      {browse.status === 'ready' && browse.total === 0 && !filtering && <p class="empty">{t.notesEmpty}</p>}
+
+      <VirtualList
+        class={hideAnswers ? 'notes hide-answers' : 'notes'}
+        items={rows}
+        getKey={(row) => row.key}
+        estimateHeight={(row) => (row.kind === 'day' ? 56 : 180)}
+        onRangeChange={onRange}
+        renderItem={(row) => {
+          if (row.kind === 'day') return <h2 class="day-heading">{row.label}</h2>;
+          const note = bodies.current.get(row.id);
+          return note ? (
+            <NoteCard
+              note={note}
               locale={locale}
               t={t}
-              hasMore={state.next !== undefined}
-              loadingMore={state.loadingMore}
-              onLoadMore={() => void loadMore()}
+              onEdit={(answer) => onEdit(note, answer)}
+              onDelete={() => void onDelete(note)}
+              onShowPrompt={query.promptId === note.promptId ? undefined : () => setQuery({ ...EMPTY_QUERY, promptId: note.promptId })}
             />
+          ) : (
+            <div class="note note-placeholder" aria-hidden="true" />
+          );
+        }}
+      />
+
+      <div class="toast" role="status" aria-live="polite">
+        {undo ? (
+          <>
+            <span>{t.noteDeleted}</span>
+            <button type="button" class="secondary small" onClick={() => void onUndo()}>
+              {t.undo}
+            </button>
           </>
-        ))}
+        ) : (
+          announcement
+        )}
+      </div>
     </section>
   );
 }

@@ -4,9 +4,9 @@ import { AnswerForm } from '@/components/AnswerForm';
 import { Breathing } from '@/components/Breathing';
 import { PromptView } from '@/components/PromptView';
 import { readDraft } from '@/utils/drafts';
-import { messages } from '@/utils/i18n';
+import { messages, type Locale, type Messages } from '@/utils/i18n';
 import { sendToBackground, type PauseOutcome } from '@/utils/messages';
-import { openingPick } from '@/utils/prompts';
+import { openingPick, type Pick } from '@/utils/prompts';
 import { uiLocale } from '@/utils/settings';
 import { SECOND } from '@/utils/time';
 import { useAnswer } from '@/utils/use-answer';
@@ -23,15 +23,29 @@ function randomLine(): ContextLine {
 export function App() {
   const [locale] = useState(uiLocale);
   const t = messages(locale);
-  const [opening] = useState(() => openingPick('pause', Math.random));
-  // Someone coming back to a draft goes straight to it: the breaths were taken already.
-  const [step, setStep] = useState<Step>(() => (readDraft(opening.prompt.id) ? { kind: 'prompt' } : { kind: 'breathing' }));
-  const answering = useAnswer(opening.prompt, locale, t, 'pause');
+  const [opening] = useState(() => openingPick('pause', Math.random, Date.now()));
 
   useLayoutEffect(() => {
     document.documentElement.lang = locale;
     document.title = `${t.pauseTitle} · ${t.appName}`;
   }, [locale]);
+
+  return opening ? (
+    <PauseFlow opening={opening} locale={locale} t={t} />
+  ) : (
+    <main class="pause">
+      <p class="empty">{t.allPromptsHidden}</p>
+      <button type="button" class="secondary" onClick={() => window.close()}>
+        {t.close}
+      </button>
+    </main>
+  );
+}
+
+function PauseFlow({ opening, locale, t }: { opening: Pick; locale: Locale; t: Messages }) {
+  // Someone coming back to a draft goes straight to it: the breaths were taken already.
+  const [step, setStep] = useState<Step>(() => (readDraft(opening.prompt.id) ? { kind: 'prompt' } : { kind: 'breathing' }));
+  const answering = useAnswer(opening.prompt, locale, t, 'pause');
 
   useEffect(() => {
     if (step.kind !== 'closing') return;

@@ -1,38 +1,27 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PROMPTS } from '@/content/prompts';
 import { AnswerForm } from '@/components/AnswerForm';
 import { PromptView } from '@/components/PromptView';
-import { messages } from '@/utils/i18n';
-import { openingPick, pickPrompt, saveRound } from '@/utils/prompts';
+import { messages, type Locale, type Messages } from '@/utils/i18n';
+import { refreshLibraryMirror } from '@/utils/prompt-library';
+import { nextPick, openingPick, type Pick } from '@/utils/prompts';
 import { uiLocale } from '@/utils/settings';
 import { useAnswer } from '@/utils/use-answer';
 import { PauseStatusPanel } from './PauseStatusPanel';
 
-export function App() {
-  const [locale] = useState(uiLocale);
-  const t = messages(locale);
-  const [opening] = useState(() => openingPick('popup', Math.random));
+function Answering({ opening, locale, t }: { opening: Pick; locale: Locale; t: Messages }) {
   const [recent, setRecent] = useState(opening.recent);
   const answering = useAnswer(opening.prompt, locale, t, 'popup');
 
-  useLayoutEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
-
   function onAnother() {
-    const next = pickPrompt(PROMPTS, recent, Math.random);
-    saveRound('popup', next.recent);
+    const next = nextPick('popup', recent, Math.random);
+    if (!next) return;
     setRecent(next.recent);
     answering.showPrompt(next.prompt);
   }
 
   return (
-    <main class="popup">
-      <header class="brand">
-        <span class="brand-name">{t.appName}</span>
-        <span class="brand-tagline">{t.tagline}</span>
-      </header>
+    <>
       {/* Announces the new prompt after "Another one"; live regions stay quiet on first render. */}
       <div aria-live="polite">
         <PromptView prompt={answering.prompt} locale={locale} t={t} headingId="prompt-heading" />
@@ -50,6 +39,31 @@ export function App() {
           {t.another}
         </button>
       </AnswerForm>
+    </>
+  );
+}
+
+export function App() {
+  const [locale] = useState(uiLocale);
+  const t = messages(locale);
+  const [opening] = useState(() => openingPick('popup', Math.random, Date.now()));
+
+  useLayoutEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  useEffect(() => {
+    // Brings in prompt changes made elsewhere (another synced window, an import) for next time.
+    refreshLibraryMirror().catch((error: unknown) => console.warn('Adempauze: prompt list not refreshed', error));
+  }, []);
+
+  return (
+    <main class="popup">
+      <header class="brand">
+        <span class="brand-name">{t.appName}</span>
+        <span class="brand-tagline">{t.tagline}</span>
+      </header>
+      {opening ? <Answering opening={opening} locale={locale} t={t} /> : <p class="empty">{t.allPromptsHidden}</p>}
       <PauseStatusPanel locale={locale} t={t} />
       <footer class="popup-footer">
         <a

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { addNote, type NewNote } from '@/utils/notes-db';
+import { addNote, getNotes, type NewNote } from '@/utils/notes-db';
 
 const NOTE: NewNote = {
   promptId: 'q-beliefs',
@@ -27,7 +27,8 @@ describe('journal (options page)', () => {
     const items = screen.getAllByRole('article');
     expect(items.map((item) => item.querySelector('.note-answer')?.textContent)).toEqual(['newer\nsecond line', 'older']);
     expect(items[0]?.querySelector('time')?.textContent).toBe('Nov 25, 2026, 2:20 PM');
-    expect(screen.getAllByRole('heading', { level: 2 })[0]?.textContent).toBe(NOTE.promptText);
+    expect(screen.getAllByRole('heading', { level: 3 })[0]?.textContent).toBe(NOTE.promptText);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Wednesday, November 25, 2026', 'Monday, January 5, 2026']);
   });
 
   it('shows dates in Dutch in a Dutch browser', async () => {
@@ -38,15 +39,54 @@ describe('journal (options page)', () => {
     expect(screen.getByRole('article').querySelector('time')?.textContent).toBe('25 nov 2026, 14:20');
   });
 
-  it('loads older notes a page at a time', async () => {
-    for (let i = 0; i < 60; i++) await addNote({ ...NOTE, answer: `note ${i}` }, 1_000 + i);
+  it('renders only the notes near the window of a long journal', async () => {
+    for (let i = 0; i < 300; i++) await addNote({ ...NOTE, answer: `note ${i}` }, 1_000_000 + i * 60_000);
     render(<App />);
-    await screen.findByText('60 notes');
-    expect(screen.getAllByRole('article')).toHaveLength(50);
-    fireEvent.click(screen.getByRole('button', { name: 'Show older notes' }));
-    await screen.findByText('note 0');
-    expect(screen.getAllByRole('article')).toHaveLength(60);
-    expect(screen.queryByRole('button', { name: 'Show older notes' })).toBeNull();
+    await screen.findByText('300 notes');
+    const shown = screen.getAllByRole('article').length;
+    expect(shown).toBeGreaterThan(3);
+    expect(shown).toBeLessThan(60);
+    expect(screen.getByText('note 299')).toBeTruthy();
+  });
+
+  it('searches case- and accent-insensitively and filters by kind', async () => {
+    await addNote({ ...NOTE, answer: 'Één keer durfde ik het' }, 1);
+    await addNote({ ...NOTE, answer: 'Nothing about that', promptKind: 'step', promptId: 's-start-small', promptText: 'Start small' }, 2);
+    render(<App />);
+    await screen.findByText('2 notes');
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search your notes' }), { target: { value: 'een KEER' } });
+    await screen.findByText('1 note found');
+    expect(screen.getByText('Één keer durfde ik het')).toBeTruthy();
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search your notes' }), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), { target: { value: 'step' } });
+    await screen.findByText('1 note found');
+    expect(screen.getByText('Nothing about that')).toBeTruthy();
+  });
+
+  it('edits an answer in place: updatedAt moves, createdAt stays', async () => {
+    const note = await addNote(NOTE, 5_000);
+    render(<App />);
+    await screen.findByText('1 note');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Edit your answer' }), { target: { value: 'changed my mind' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('changed my mind');
+    const [stored] = await getNotes([note.id]);
+    expect(stored).toMatchObject({ answer: 'changed my mind', createdAt: 5_000 });
+    expect(stored!.updatedAt).toBeGreaterThan(5_000);
+  });
+
+  it('deletes with an Undo that restores the note exactly', async () => {
+    const note = await addNote(NOTE, 5_000);
+    render(<App />);
+    await screen.findByText('1 note');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await screen.findByText('Note deleted.');
+    expect(await getNotes([note.id])).toEqual([]);
+    expect(screen.queryByRole('article')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText(NOTE.answer);
+    expect(await getNotes([note.id])).toEqual([note]);
   });
 
   it('renders markup in answers as literal text', async () => {

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROMPTS } from '@/content/prompts';
 import { App } from '@/entrypoints/popup/App';
 import { readDraft, writeDraft } from '@/utils/drafts';
-import { listNotesPage } from '@/utils/notes-db';
+import { closeNotesDb, listNotesPage } from '@/utils/notes-db';
 import { loadRound, saveRound } from '@/utils/prompts';
 
 const heading = () => screen.getByRole('heading', { level: 1 });
@@ -108,6 +108,7 @@ describe('popup', () => {
     render(<App />);
     fireEvent.input(field(), { target: { value: 'precious words' } });
     // A database that cannot be opened, as in a browser that blocks storage.
+    await closeNotesDb();
     vi.spyOn(indexedDB, 'open').mockImplementation(() => {
       throw new DOMException('The user denied permission to access the database.', 'InvalidStateError');
     });

@@ -1,0 +1,225 @@
+import { useEffect, useState } from 'preact/hooks';
+import { QUESTIONS, STEPS, type Prompt } from '@/content/prompts';
+import type { Locale, Messages } from '@/utils/i18n';
+import {
+  countNotesByPrompt,
+  deleteCustomPrompt,
+  listCustomPrompts,
+  listPromptPreferences,
+  putCustomPrompt,
+  setPromptHidden,
+  type CustomPrompt,
+} from '@/utils/notes-db';
+import { refreshLibraryMirror } from '@/utils/prompt-library';
+
+interface PromptsSectionProps {
+  locale: Locale;
+  t: Messages;
+}
+
+type Loaded = { custom: readonly CustomPrompt[]; hidden: ReadonlySet<string>; answers: ReadonlyMap<string, number> };
+type State = { status: 'loading' } | ({ status: 'ready' } & Loaded) | { status: 'error'; error: string };
+
+/** Longest own prompt accepted: a question, not an essay. */
+const MAX_PROMPT_LENGTH = 500;
+
+async function load(): Promise<Loaded> {
+  const [custom, preferences] = await Promise.all([listCustomPrompts(), listPromptPreferences()]);
+  const ids = [...QUESTIONS, ...STEPS].map((prompt) => prompt.id).concat(custom.map((prompt) => prompt.id));
+  return {
+    custom,
+    hidden: new Set(preferences.filter((preference) => preference.hidden).map((preference) => preference.promptId)),
+    answers: await countNotesByPrompt(ids),
+  };
+}
+
+/** The whole library per kind: hide a prompt ("not for me"), and add, edit or delete your own. */
+export function PromptsSection({ locale, t }: PromptsSectionProps) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [draft, setDraft] = useState('');
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const [problem, setProblem] = useState<string>();
+  const [announcement, setAnnouncement] = useState('');
+
+  async function reload(message?: string) {
+    try {
+      await refreshLibraryMirror();
+      setState({ status: 'ready', ...(await load()) });
+      if (message) setAnnouncement(message);
+    } catch (error) {
+      setState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  useEffect(() => {
+    void reload();
+  }, []);
+
+  if (state.status === 'loading') return <p class="muted">{t.loading}</p>;
+  if (state.status === 'error')
+    return (
+      <p role="alert" class="problem">
+        {t.notesError(state.error)}
+      </p>
+    );
+
+  async function toggle(prompt: { id: string }, hidden: boolean) {
+    await setPromptHidden(prompt.id, hidden, Date.now());
+    await reload(hidden ? t.promptHidden : t.promptShown);
+  }
+
+  async function add(event: Event) {
+    event.preventDefault();
+    const text = draft.trim();
+    if (text === '' || text.length > MAX_PROMPT_LENGTH) {
+      setProblem(text === '' ? t.ownPromptEmpty : t.ownPromptTooLong(MAX_PROMPT_LENGTH));
+      return;
+    }
+    const now = Date.now();
+    await putCustomPrompt({ id: `c-${crypto.randomUUID()}`, text, createdAt: now, updatedAt: now });
+    setDraft('');
+    setProblem(undefined);
+    await reload(t.ownPromptAdded);
+  }
+
+  async function saveEdit(prompt: CustomPrompt) {
+    if (!editing) return;
+    const text = editing.text.trim();
+    if (text === '' || text.length > MAX_PROMPT_LENGTH) return;
+    await putCustomPrompt({ ...prompt, text, updatedAt: Math.max(Date.now(), prompt.updatedAt) });
+    setEditing(null);
+    await reload(t.ownPromptSaved);
+  }
+
+  const { hidden, answers } = state;
+  const answered = (id: string) => t.answerCount(answers.get(id) ?? 0);
+  const hideButton = (prompt: { id: string }, name: string) => (
+    <button
+      type="button"
+      class="secondary small"
+      aria-pressed={hidden.has(prompt.id)}
+      aria-label={`${hidden.has(prompt.id) ? t.showPromptAgain : t.hidePrompt}: ${name}`}
+      onClick={() => void toggle(prompt, !hidden.has(prompt.id))}
+    >
+      {hidden.has(prompt.id) ? t.showPromptAgain : t.hidePrompt}
+    </button>
+  );
+  const libraryItem = (prompt: Prompt) => {
+    const name = prompt.kind === 'step' ? prompt.title[locale] : prompt.text[locale];
+    return (
+      <li key={prompt.id} class={hidden.has(prompt.id) ? 'prompt-item is-hidden' : 'prompt-item'}>
+        <div>
+          <p class="prompt-item-title">{name}</p>
+          {prompt.kind === 'step' && <p class="prompt-item-text">{prompt.text[locale]}</p>}
+          <p class="muted small-text">
+            {answered(prompt.id)}
+            {hidden.has(prompt.id) ? ` · ${t.hiddenLabel}` : ''}
+          </p>
+        </div>
+        {hideButton(prompt, name)}
+      </li>
+    );
+  };
+
+  return (
+    <section class="prompts-section" aria-labelledby="prompts-heading">
+      <h1 id="prompts-heading">{t.promptsTitle}</h1>
+      <p class="journal-intro">{t.promptsIntro}</p>
+
+      <h2>{t.kindQuestions}</h2>
+      <ul class="prompt-list">{QUESTIONS.map(libraryItem)}</ul>
+      <h2>{t.kindSteps}</h2>
+      <ul class="prompt-list">{STEPS.map(libraryItem)}</ul>
+
+      <h2>{t.ownPromptsGroup}</h2>
+      {state.custom.length > 0 && (
+        <ul class="prompt-list">
+          {state.custom.map((prompt) => (
+            <li key={prompt.id} class={hidden.has(prompt.id) ? 'prompt-item is-hidden' : 'prompt-item'}>
+              {editing?.id === prompt.id ? (
+                <div class="own-prompt-edit">
+                  <label class="field">
+                    <span>{t.editOwnPrompt}</span>
+                    <input
+                      type="text"
+                      value={editing.text}
+                      maxLength={MAX_PROMPT_LENGTH}
+                      autoFocus
+                      onInput={(event) => setEditing({ id: prompt.id, text: event.currentTarget.value })}
+                      onKeyDown={(event) => {
+                        if (event.key === 'Enter') void saveEdit(prompt);
+                        if (event.key === 'Escape') setEditing(null);
+                      }}
+                    />
+                  </label>
+                  <div class="actions">
+                    <button type="button" class="primary small" onClick={() => void saveEdit(prompt)}>
+                      {t.saveEdit}
+                    </button>
+                    <button type="button" class="secondary small" onClick={() => setEditing(null)}>
+                      {t.cancelEdit}
+                    </button>
+                  </div>
+                </div>
+              ) : (
+                <>
+                  <div>
+                    <p class="prompt-item-title">{prompt.text}</p>
+                    <p class="muted small-text">
+                      {answered(prompt.id)}
+                      {hidden.has(prompt.id) ? ` · ${t.hiddenLabel}` : ''}
+                    </p>
+                  </div>
+                  <div class="actions">
+                    <button
+                      type="button"
+                      class="secondary small"
+                      aria-label={`${t.editNote}: ${prompt.text}`}
+                      onClick={() => setEditing({ id: prompt.id, text: prompt.text })}
+                    >
+                      {t.editNote}
+                    </button>
+                    {hideButton(prompt, prompt.text)}
+                    <button
+                      type="button"
+                      class="secondary small"
+                      aria-label={`${t.deleteNote}: ${prompt.text}`}
+                      onClick={() => void deleteCustomPrompt(prompt.id).then(() => reload(t.ownPromptDeleted))}
+                    >
+                      {t.deleteNote}
+                    </button>
+                  </div>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="own-prompt-form" onSubmit={(event) => void add(event)}>
+        <label class="field">
+          <span>{t.newOwnPrompt}</span>
+          <input
+            type="text"
+            value={draft}
+            maxLength={MAX_PROMPT_LENGTH}
+            placeholder={t.newOwnPromptPlaceholder}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? 'own-prompt-problem' : undefined}
+            onInput={(event) => setDraft(event.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="primary small">
+          {t.addOwnPrompt}
+        </button>
+        {problem && (
+          <p id="own-prompt-problem" class="problem" role="alert">
+            {problem}
+          </p>
+        )}
+      </form>
+      <p class="status" role="status">
+        {announcement}
+      </p>
+    </section>
+  );
+}

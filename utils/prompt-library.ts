@@ -1,0 +1,113 @@
+/**
+ * The prompts a person is actually offered: the article's, minus those they hid ("not for me"),
+ * plus their own, plus a follow-up when a small step is due for one. The popup must choose on its
+ * first paint, so the person's choices are mirrored from IndexedDB into localStorage, read
+ * synchronously; every change in the prompt list writes the mirror, and pages refresh it on open.
+ */
+import { FOLLOW_UP_PREFIX, followUpFor, PROMPTS, STEPS, type Prompt, type QuestionPrompt } from '@/content/prompts';
+import { listCustomPrompts, listPromptPreferences, type CustomPrompt } from './notes-db';
+import { DAY } from './time';
+
+const MIRROR_KEY = 'adempauze.library';
+const FOLLOW_UPS_KEY = 'adempauze.followUps';
+/** How long after answering a small step its follow-up comes. */
+export const FOLLOW_UP_DELAY = 3 * DAY;
+
+interface LibraryMirror {
+  readonly hidden: readonly string[];
+  readonly custom: readonly Pick<CustomPrompt, 'id' | 'text'>[];
+}
+
+/** One of the person's own prompts, as the pickers see it. */
+export function customPrompt(prompt: Pick<CustomPrompt, 'id' | 'text'>): QuestionPrompt {
+  return { id: prompt.id, kind: 'question', section: 'questions', custom: true, text: { en: prompt.text, nl: prompt.text } };
+}
+
+function readJson(key: string): unknown {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+function writeJson(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Without the mirror the pickers offer the article's prompts until the next refresh.
+  }
+}
+
+function readMirror(): LibraryMirror {
+  const raw = readJson(MIRROR_KEY) as Record<string, unknown> | null;
+  const hidden = Array.isArray(raw?.hidden) ? raw.hidden.filter((id): id is string => typeof id === 'string') : [];
+  const custom = Array.isArray(raw?.custom)
+    ? raw.custom.flatMap((entry: unknown) => {
+        const e = entry as Record<string, unknown> | null;
+        return typeof e?.id === 'string' && typeof e.text === 'string' && e.text.trim() !== '' ? [{ id: e.id, text: e.text }] : [];
+      })
+    : [];
+  return { hidden, custom };
+}
+
+/** Every prompt that can be shown, hidden or not: for finding the prompt of a draft. */
+export function allPrompts(): Prompt[] {
+  return [...PROMPTS, ...readMirror().custom.map(customPrompt)];
+}
+
+/** The prompts to choose from: not hidden, the person's own included. May be empty. */
+export function offeredPrompts(): Prompt[] {
+  const { hidden } = readMirror();
+  return allPrompts().filter((prompt) => !hidden.includes(prompt.id));
+}
+
+/** Finds a prompt by id, follow-ups included. */
+export function findAnyPrompt(id: string | undefined): Prompt | undefined {
+  if (id === undefined) return undefined;
+  if (id.startsWith(FOLLOW_UP_PREFIX)) {
+    const step = STEPS.find((candidate) => candidate.id === id.slice(FOLLOW_UP_PREFIX.length));
+    return step && followUpFor(step);
+  }
+  return allPrompts().find((prompt) => prompt.id === id);
+}
+
+/** Rewrites the mirror from the database. */
+export async function refreshLibraryMirror(): Promise<void> {
+  const [custom, preferences] = await Promise.all([listCustomPrompts(), listPromptPreferences()]);
+  writeJson(MIRROR_KEY, {
+    hidden: preferences.filter((preference) => preference.hidden).map((preference) => preference.promptId),
+    custom: custom.map(({ id, text }) => ({ id, text })),
+  } satisfies LibraryMirror);
+}
+
+type FollowUps = Record<string, number>;
+
+function readFollowUps(): FollowUps {
+  const raw = readJson(FOLLOW_UPS_KEY);
+  const result: FollowUps = {};
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+    for (const [id, at] of Object.entries(raw)) if (typeof at === 'number' && Number.isFinite(at)) result[id] = at;
+  }
+  return result;
+}
+
+/** A small step was answered: its follow-up becomes due some days later. */
+export function scheduleFollowUp(stepId: string, answeredAt: number): void {
+  writeJson(FOLLOW_UPS_KEY, { ...readFollowUps(), [stepId]: answeredAt + FOLLOW_UP_DELAY });
+}
+
+/**
+ * The follow-up due at `now`, if any, taken off the list: it is offered once, gently, and never
+ * comes back if the person moves on. A hidden step brings no follow-up.
+ */
+export function takeDueFollowUp(now: number): QuestionPrompt | undefined {
+  const due = readFollowUps();
+  const { hidden } = readMirror();
+  const stepId = Object.keys(due).find((id) => (due[id] ?? Infinity) <= now && !hidden.includes(id));
+  if (!stepId) return undefined;
+  delete due[stepId];
+  writeJson(FOLLOW_UPS_KEY, due);
+  const step = STEPS.find((candidate) => candidate.id === stepId);
+  return step && followUpFor(step);
+}
