@@ -25,7 +25,7 @@ export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt }: No
   }
 
   return (
-    <article class="note" lang={note.locale} aria-labelledby={`prompt-${note.id}`}>
+    <article class="note" id={`note-${note.id}`} lang={note.locale} aria-labelledby={`prompt-${note.id}`}>
       <header class="note-header" lang={locale}>
         <span class="note-kind">{note.promptKind === 'step' ? t.kindStep : t.kindQuestion}</span>
         <time dateTime={new Date(note.createdAt).toISOString()}>{formatDateTime(note.createdAt, locale)}</time>

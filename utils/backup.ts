@@ -138,12 +138,6 @@ function backupSchema(t: Messages) {
   const time = v.pipe(wholeNumber, v.minValue(EARLIEST, t.backupBadTime), v.maxValue(LATEST, t.backupBadTime));
   const oneOf = <const Options extends readonly string[]>(options: Options) =>
     v.picklist(options, t.backupOneOf(options.join(', ')));
-  // Checked even when other fields of the row are wrong, so every problem shows at once.
-  const updatedNotBeforeCreated = v.forward<{ createdAt: number; updatedAt: number }, v.PartialCheckIssue<{ createdAt: number; updatedAt: number }>>(
-    v.partialCheck([['createdAt'], ['updatedAt']], (row) => row.updatedAt >= row.createdAt, t.backupAtLeast('createdAt')),
-    ['updatedAt'],
-  );
-
   /** A list whose rows are unique by `key`; a repeated id is named at its second place. */
   const list = <Row extends Record<string, unknown>, Key extends keyof Row & string>(
     name: string,
@@ -180,10 +174,20 @@ function backupSchema(t: Messages) {
       updatedAt: time,
       source: oneOf(NOTE_SOURCES),
     }),
-    updatedNotBeforeCreated,
+    v.forward(
+      // Checked even when other fields of the row are wrong, so every problem shows at once.
+      v.partialCheck([['createdAt'], ['updatedAt']], (row) => row.updatedAt >= row.createdAt, t.backupAtLeast('createdAt')),
+      ['updatedAt'],
+    ),
   );
   const event = record({ id, type: oneOf(EVENT_TYPES), at: time, promptId: v.exactOptional(id) });
-  const prompt = v.pipe(record({ id, text: writing, createdAt: time, updatedAt: time }), updatedNotBeforeCreated);
+  const prompt = v.pipe(
+    record({ id, text: writing, createdAt: time, updatedAt: time }),
+    v.forward(
+      v.partialCheck([['createdAt'], ['updatedAt']], (row) => row.updatedAt >= row.createdAt, t.backupAtLeast('createdAt')),
+      ['updatedAt'],
+    ),
+  );
   const promptPref = record({ promptId: id, hidden: v.boolean(t.backupExpectedBoolean), updatedAt: time });
 
   const day = v.pipe(wholeNumber, v.minValue(0, t.backupRange(0, 6)), v.maxValue(6, t.backupRange(0, 6)));

@@ -28,8 +28,10 @@ import {
   type SearchQuery,
 } from '@/utils/search';
 
-/** Notes read per page while browsing: one screen and a bit, so the first paint needs one small read. */
+/** The first read: one screen and a bit, so the first paint waits on one small read. */
 const PAGE_SIZE = 40;
+/** Later reads, while scrolling: larger, so a long scroll needs few of them. */
+const NEXT_PAGE_SIZE = 250;
 /** Notes read per transaction while the search index is built in the background. */
 const INDEX_BATCH = 2000;
 /** How long "Undo" stays offered after a delete. */
@@ -146,9 +148,9 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
       .slice(start, end)
       .flatMap((row) => (row.kind === 'note' && !bodies.current.has(row.id) ? [row.id] : []));
     if (missing.length > 0) void getNotes(missing).then(remember);
-    if (!filtering && browse.status === 'ready' && browse.next && end >= rows.length - 10 && !loadingMore.current) {
+    if (!filtering && browse.status === 'ready' && browse.next && end >= rows.length - 60 && !loadingMore.current) {
       loadingMore.current = true;
-      listNotesPage({ limit: PAGE_SIZE, after: browse.next })
+      listNotesPage({ limit: NEXT_PAGE_SIZE, after: browse.next })
         .then((page) => {
           remember(page.notes);
           setBrowsed((before) => [...before, ...page.notes]);

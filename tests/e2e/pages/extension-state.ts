@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import type { Note } from '@/utils/notes-db';
 import type { Settings } from '@/utils/settings';
 
 /**
@@ -52,6 +53,34 @@ export class ExtensionState {
       const { settings: stored } = await chrome.storage.sync.get('settings');
       await chrome.storage.sync.set({ settings: { ...(stored as object | undefined), ...patch } });
     }, settings);
+  }
+
+  /**
+   * Stores notes straight into the extension's real IndexedDB, as fast as possible, for tests that
+   * need thousands. Opens the database at whatever version the extension created.
+   */
+  async storeNotes(notes: readonly Note[]): Promise<void> {
+    // Opening the journal once makes the extension create and upgrade its database.
+    await this.page.goto(`chrome-extension://${this.extensionId}/options.html`);
+    await this.page.getByRole('heading', { level: 1 }).waitFor();
+    await this.page.evaluate(
+      (rows) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('adempauze');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const tx = db.transaction('notes', 'readwrite');
+            for (const row of rows) tx.objectStore('notes').put(row);
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      notes,
+    );
   }
 
   /** Ends the service worker as the browser does after 30 s idle, through CDP Target.closeTarget. */

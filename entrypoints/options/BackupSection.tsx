@@ -1,0 +1,243 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import {
+  applyBackup,
+  backupFileName,
+  backupReminder,
+  checkBackupFile,
+  createBackup,
+  loadAllNotes,
+  loadLastBackupAt,
+  notesFileName,
+  notesToMarkdown,
+  rememberBackup,
+  serializeBackup,
+  type BackupProblem,
+  type ImportSummary,
+} from '@/utils/backup';
+import { formatDateTime, type Locale, type Messages } from '@/utils/i18n';
+import './backup.css';
+
+interface BackupSectionProps {
+  locale: Locale;
+  t: Messages;
+  /** An import replaced the settings (perhaps the language): the page may re-read them. */
+  onImported?: () => void;
+}
+
+/** How many problems of a refused file are listed; the rest are counted. */
+const PROBLEMS_SHOWN = 5;
+
+type ExportState = { status: 'idle' } | { status: 'working' } | { status: 'done'; fileName: string } | { status: 'error'; error: string };
+
+type ImportState =
+  | { status: 'idle' }
+  | { status: 'checking' }
+  | { status: 'importing'; done: number; total: number }
+  | { status: 'done'; summary: ImportSummary }
+  | { status: 'invalid'; problems: readonly BackupProblem[] }
+  | { status: 'error'; error: string };
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Saves text as a file through a temporary link: the extension has no downloads permission and
+ * needs none for a file the person asked for.
+ */
+function download(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  // Firefox only follows a link that is in the document.
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser may still be reading the blob after click() returns; revoking at once can cancel it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Lets the next task run, so a status set just before heavy synchronous work is painted first. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Export (JSON, Markdown, print) and import of everything Adempauze keeps, with a reminder to export now and then. */
+export function BackupSection({ locale, t, onImported }: BackupSectionProps) {
+  const [lastBackupAt, setLastBackupAt] = useState<{ status: 'loading' } | { status: 'ready'; at: number | undefined }>({
+    status: 'loading',
+  });
+  const [exportState, setExportState] = useState<ExportState>({ status: 'idle' });
+  const [importState, setImportState] = useState<ImportState>({ status: 'idle' });
+  const fileInputId = useId();
+  const hintId = useId();
+
+  useEffect(() => {
+    loadLastBackupAt()
+      .then((at) => setLastBackupAt({ status: 'ready', at }))
+      // Without the date the reminder still shows: better one reminder too many than none.
+      .catch(() => setLastBackupAt({ status: 'ready', at: undefined }));
+  }, []);
+
+  const exporting = exportState.status === 'working';
+  const importing = importState.status === 'checking' || importState.status === 'importing';
+
+  async function exportJson() {
+    setExportState({ status: 'working' });
+    try {
+      const now = Date.now();
+      const fileName = backupFileName(now);
+      download(fileName, serializeBackup(await createBackup(now)), 'application/json');
+      await rememberBackup(now);
+      setLastBackupAt({ status: 'ready', at: now });
+      setExportState({ status: 'done', fileName });
+    } catch (error) {
+      setExportState({ status: 'error', error: describeError(error) });
+    }
+  }
+
+  async function exportMarkdown() {
+    setExportState({ status: 'working' });
+    try {
+      const fileName = notesFileName(Date.now());
+      download(fileName, notesToMarkdown(await loadAllNotes(), locale, t), 'text/markdown;charset=utf-8');
+      setExportState({ status: 'done', fileName });
+    } catch (error) {
+      setExportState({ status: 'error', error: describeError(error) });
+    }
+  }
+
+  function openPrintView() {
+    void browser.tabs.create({ url: browser.runtime.getURL('/print.html') });
+  }
+
+  async function importFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    // Cleared, so choosing the same file again (after fixing it, or to retry) still counts as a change.
+    input.value = '';
+    if (!file) return;
+    setImportState({ status: 'checking' });
+    try {
+      await nextTask();
+      const check = await checkBackupFile(file, t);
+      if (!check.ok) {
+        setImportState({ status: 'invalid', problems: check.problems });
+        return;
+      }
+      const summary = await applyBackup(check.backup, (done, total) => setImportState({ status: 'importing', done, total }));
+      setImportState({ status: 'done', summary });
+      onImported?.();
+    } catch (error) {
+      setImportState({ status: 'error', error: describeError(error) });
+    }
+  }
+
+  const reminder = lastBackupAt.status === 'ready' ? backupReminder(lastBackupAt.at, Date.now()) : undefined;
+
+  let importStatus = '';
+  if (importState.status === 'checking') importStatus = t.backupChecking;
+  else if (importState.status === 'importing') importStatus = t.backupImporting(importState.done, importState.total);
+  else if (importState.status === 'done') importStatus = t.backupImported(importState.summary);
+
+  let exportStatus = '';
+  if (exportState.status === 'working') exportStatus = t.backupExporting;
+  else if (exportState.status === 'done') exportStatus = t.backupExported(exportState.fileName);
+
+  return (
+    <section class="backup" aria-labelledby="backup-heading">
+      <h1 id="backup-heading">{t.backupTitle}</h1>
+      <div class="backup-last">
+        <p>{t.backupIntro}</p>
+        {lastBackupAt.status === 'ready' && (
+          <p class="muted">
+            {lastBackupAt.at === undefined ? t.backupNoExportYet : t.backupLastExport(formatDateTime(lastBackupAt.at, locale))}
+          </p>
+        )}
+        {(reminder === 'none' || reminder === 'old') && (
+          <p class="backup-reminder">{reminder === 'none' ? t.backupReminderNone : t.backupReminderOld}</p>
+        )}
+      </div>
+
+      <section class="backup-card" aria-labelledby="backup-export-heading">
+        <h2 id="backup-export-heading">{t.backupExportHeading}</h2>
+        <div class="actions">
+          <button type="button" class="primary" disabled={exporting} onClick={() => void exportJson()}>
+            {t.backupExportJson}
+          </button>
+          <button type="button" class="secondary" disabled={exporting} onClick={() => void exportMarkdown()}>
+            {t.backupExportMarkdown}
+          </button>
+          <button type="button" class="secondary" onClick={openPrintView}>
+            {t.backupPrint}
+          </button>
+        </div>
+        <p class="hint">{t.backupExportHint}</p>
+        <p role="status" class="backup-status">
+          {exportStatus}
+        </p>
+        {exportState.status === 'error' && (
+          <p role="alert" class="problem">
+            {t.backupExportFailed(exportState.error)}
+          </p>
+        )}
+      </section>
+
+      <section class="backup-card" aria-labelledby="backup-import-heading">
+        <h2 id="backup-import-heading">{t.backupImportHeading}</h2>
+        <p class="hint" id={hintId}>
+          {t.backupImportHint}
+        </p>
+        <div class="backup-file">
+          <label for={fileInputId}>{t.backupImportLabel}</label>
+          <input
+            id={fileInputId}
+            type="file"
+            accept="application/json,.json"
+            aria-describedby={hintId}
+            disabled={importing}
+            onChange={(event) => void importFile(event.currentTarget)}
+          />
+        </div>
+        {importing && (
+          <progress
+            class="backup-progress"
+            aria-label={t.backupProgressLabel}
+            // Without a value the bar shows that work is going on while the file is checked.
+            value={importState.status === 'importing' ? importState.done : undefined}
+            max={importState.status === 'importing' ? Math.max(importState.total, 1) : undefined}
+          />
+        )}
+        <p role="status" class="backup-status">
+          {importStatus}
+        </p>
+        {importState.status === 'invalid' && (
+          <div role="alert" class="backup-problems">
+            <p>{t.backupInvalid}</p>
+            <ul>
+              {importState.problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
+                <li key={index}>
+                  {problem.path === '' ? (
+                    problem.message
+                  ) : (
+                    <>
+                      <code>{problem.path}</code>: {problem.message}
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {importState.problems.length > PROBLEMS_SHOWN && (
+              <p>{t.backupMoreProblems(importState.problems.length - PROBLEMS_SHOWN)}</p>
+            )}
+          </div>
+        )}
+        {importState.status === 'error' && (
+          <p role="alert" class="problem">
+            {t.backupImportFailed(importState.error)}
+          </p>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { PROMPTS } from '@/content/prompts';
+import { normalizeText } from '@/utils/search';
+import { expect, test } from './fixtures';
+import { seedNotes } from './seed';
+
+const COUNT = 3000;
+const NOW = Date.now();
+const NOTES = seedNotes(COUNT, NOW);
+const newest = NOTES.at(-1)!;
+const oldest = NOTES[0]!;
+
+test.describe('journal with thousands of notes', () => {
+  test.beforeEach(async ({ extension }) => {
+    await extension.storeNotes(NOTES);
+  });
+
+  test('scrolls through every note while keeping the page small', async ({ journal, t }) => {
+    await journal.open();
+    await expect(journal.page.getByText(t.noteCount(COUNT))).toBeVisible();
+    await expect(journal.notes.first()).toContainText(newest.answer.slice(0, 40));
+    // Scroll to the end, page after page, until the oldest note has been read and shown.
+    const lastShown = () => journal.page.evaluate(() => document.querySelector('.vlist-item:last-child article')?.id ?? '');
+    for (let i = 0; i < 100 && (await journal.note(oldest.answer).count()) === 0; i++) {
+      const before = await lastShown();
+      await journal.page.keyboard.press('End');
+      await journal.page.waitForFunction(
+        (previous) => document.querySelector('.vlist-item:last-child article')?.id !== previous,
+        before,
+        { timeout: 5000 },
+      ).catch(() => undefined);
+    }
+    await expect(journal.note(oldest.answer).first()).toBeVisible();
+    const nodes = await journal.page.evaluate(() => document.getElementsByTagName('*').length);
+    expect(nodes).toBeLessThanOrEqual(2000);
+    expect(await journal.notes.count()).toBeLessThan(200);
+  });
+
+  test('searches accent-insensitively and filters by kind and prompt', async ({ journal, t }) => {
+    await journal.open();
+    const search = journal.page.getByRole('searchbox', { name: t.searchLabel });
+    await search.fill('een');
+    const withEen = NOTES.filter((note) => normalizeText(`${note.promptText}\n${note.answer}`).includes('een')).length;
+    await expect(journal.page.getByText(t.resultCount(withEen))).toBeVisible();
+    await expect(journal.notes.first()).toContainText(/één|een/i);
+
+    await search.fill('');
+    await journal.page.getByRole('combobox', { name: t.kindFilterLabel }).selectOption('step');
+    const steps = NOTES.filter((note) => note.promptKind === 'step').length;
+    await expect(journal.page.getByText(t.resultCount(steps))).toBeVisible();
+
+    await journal.page.getByRole('button', { name: t.clearFilters }).click();
+    const prompt = PROMPTS[0];
+    await journal.page.getByRole('combobox', { name: t.promptFilterLabel }).selectOption(prompt.id);
+    const forPrompt = NOTES.filter((note) => note.promptId === prompt.id).length;
+    await expect(journal.page.getByText(t.resultCount(forPrompt))).toBeVisible();
+    await expect(journal.page.getByRole('heading', { name: t.promptViewHeading })).toBeVisible();
+  });
+
+  test('edits an answer in place and deletes with an undo that restores it', async ({ journal, t }) => {
+    await journal.open();
+    const first = journal.notes.first();
+    await first.getByRole('button', { name: t.editNote }).click();
+    await journal.page.getByRole('textbox', { name: t.editAnswerLabel }).fill('A better way to say it.');
+    await journal.page.getByRole('button', { name: t.saveEdit }).click();
+    await expect(journal.notes.first().locator('.note-answer')).toHaveText('A better way to say it.');
+    await journal.page.reload();
+    await expect(journal.notes.first().locator('.note-answer')).toHaveText('A better way to say it.');
+
+    await journal.notes.first().getByRole('button', { name: t.deleteNote }).click();
+    await expect(journal.page.getByText(t.noteCount(COUNT - 1))).toBeVisible();
+    await expect(journal.page.getByText('A better way to say it.')).toHaveCount(0);
+    await journal.page.getByRole('button', { name: t.undo }).click();
+    await expect(journal.notes.first().locator('.note-answer')).toHaveText('A better way to say it.');
+    await expect(journal.page.getByText(t.noteCount(COUNT))).toBeVisible();
+    await journal.page.reload();
+    await expect(journal.notes.first().locator('.note-answer')).toHaveText('A better way to say it.');
+  });
+});
+
+test('hidden prompts never appear in the popup', async ({ journal, popup, t }) => {
+  await journal.open();
+  await journal.page.getByRole('link', { name: t.navPrompts }).click();
+  const keep = PROMPTS.slice(-2);
+  for (const prompt of PROMPTS.slice(0, -2)) {
+    const name = prompt.kind === 'step' ? prompt.title.en : prompt.text.en;
+    await journal.page.getByRole('button', { name: `${t.hidePrompt}: ${name}` }).click();
+    await expect(journal.page.getByRole('button', { name: `${t.showPromptAgain}: ${name}` })).toBeVisible();
+  }
+  const allowed = keep.map((prompt) => (prompt.kind === 'step' ? prompt.title.en : prompt.text.en));
+  for (let i = 0; i < 4; i++) {
+    await popup.open();
+    expect(allowed).toContain(await popup.prompt.textContent());
+    await popup.another();
+    expect(allowed).toContain(await popup.prompt.textContent());
+    await popup.close();
+  }
+});
+
+test('a question of your own joins the popup', async ({ journal, popup, t }) => {
+  await journal.open();
+  await journal.page.getByRole('link', { name: t.navPrompts }).click();
+  for (const prompt of PROMPTS) {
+    const name = prompt.kind === 'step' ? prompt.title.en : prompt.text.en;
+    await journal.page.getByRole('button', { name: `${t.hidePrompt}: ${name}` }).click();
+  }
+  await journal.page.getByRole('textbox', { name: t.newOwnPrompt }).fill('What did I leave unsaid today?');
+  await journal.page.getByRole('button', { name: t.addOwnPrompt }).click();
+  await expect(journal.page.getByText(t.ownPromptAdded)).toBeVisible();
+  await popup.open();
+  await expect(popup.prompt).toHaveText('What did I leave unsaid today?');
+});
