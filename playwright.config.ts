@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
-  testDir: 'tests/e2e',
   // Each test launches its own Chromium with a fresh profile; two cores run two at most.
   workers: 2,
   fullyParallel: true,
@@ -11,4 +10,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: { trace: 'retain-on-failure' },
+  projects: [
+    { name: 'e2e', testDir: 'tests/e2e' },
+    // Writes docs/screenshots; run by `npm run screenshots`, not by `npm test`.
+    { name: 'screenshots', testDir: 'tests/screenshots', fullyParallel: false },
+  ],
 });

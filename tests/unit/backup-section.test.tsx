@@ -1,0 +1,174 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BackupSection } from '@/entrypoints/options/BackupSection';
+import { checkBackup, createBackup, rememberBackup, serializeBackup } from '@/utils/backup';
+import { MESSAGES } from '@/utils/i18n';
+import { addNote, readSnapshot, type NewNote } from '@/utils/notes-db';
+import { DEFAULT_SETTINGS, loadSettings } from '@/utils/settings';
+import { DAY } from '@/utils/time';
+
+const T0 = new Date(2026, 10, 25, 14, 20).getTime();
+
+const NOTE: NewNote = {
+  promptId: 'q-beliefs',
+  promptText: 'Which beliefs about vulnerability live in me?',
+  promptKind: 'question',
+  locale: 'en',
+  answer: 'one',
+  source: 'popup',
+};
+
+function backupText(notes: readonly object[]): string {
+  return JSON.stringify({
+    format: 'adempauze-backup',
+    version: 1,
+    exportedAt: T0,
+    settings: DEFAULT_SETTINGS,
+    notes,
+    events: [],
+    prompts: [],
+    promptPrefs: [],
+  });
+}
+
+function chooseFile(text: string, name = 'adempauze-backup-2026-11-25.json'): void {
+  const input = screen.getByLabelText('Import a backup file (JSON)');
+  fireEvent.change(input, { target: { files: [new File([text], name, { type: 'application/json' })] } });
+}
+
+const renderSection = () => render(<BackupSection locale="en" t={MESSAGES.en} />);
+
+describe('backup section (options page)', () => {
+  it('reminds to export when there is no backup yet', async () => {
+    renderSection();
+    expect(screen.getByRole('heading', { level: 1, name: 'Backup' })).toBeTruthy();
+    await screen.findByText('No export made yet.');
+    expect(screen.getByText(/Uninstalling the extension deletes your notes/)).toBeTruthy();
+  });
+
+  it('reminds again when the last export is more than 30 days old, and not when it is recent', async () => {
+    await rememberBackup(Date.now() - 31 * DAY);
+    const { unmount } = renderSection();
+    await screen.findByText(/more than 30 days old/);
+    unmount();
+    await rememberBackup(Date.now() - DAY);
+    renderSection();
+    await screen.findByText(/^Last export:/);
+    expect(screen.queryByText(/Uninstalling the extension/)).toBeNull();
+  });
+
+  it('refuses a broken file, names the place, and changes nothing', async () => {
+    await addNote(NOTE, T0);
+    const before = await readSnapshot();
+    renderSection();
+    chooseFile(backupText([{ ...before.notes[0], id: 'other', createdAt: 'yesterday' }]));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('nothing was changed');
+    expect(alert.textContent).toContain('notes[0].createdAt: expected a number');
+    expect(alert.querySelector('code')?.textContent).toBe('notes[0].createdAt');
+    expect(await readSnapshot()).toEqual(before);
+  });
+
+  it('lists the first problems and counts the rest', async () => {
+    renderSection();
+    const notes = Array.from({ length: 8 }, (_, i) => ({ id: `n-${i}` }));
+    chooseFile(backupText(notes));
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelectorAll('li')).toHaveLength(5);
+    expect(alert.textContent).toContain('…and');
+  });
+
+  it('says so when the file is not JSON at all', async () => {
+    renderSection();
+    chooseFile('{"format": "adempauze-backup", "notes": [');
+    expect((await screen.findByRole('alert')).textContent).toContain('The file is not complete JSON');
+  });
+
+  it('imports a valid file with progress, then shows what it did', async () => {
+    const onImported = vi.fn();
+    render(<BackupSection locale="en" t={MESSAGES.en} onImported={onImported} />);
+    const notes = Array.from({ length: 3 }, (_, i) => ({
+      ...NOTE,
+      id: `n-${i}`,
+      answer: `<script>alert(${i})</script>`,
+      createdAt: T0 + i,
+      updatedAt: T0 + i,
+    }));
+    chooseFile(backupText(notes));
+
+    await screen.findByText('Checking the file…');
+    expect(screen.getByRole('progressbar', { name: 'Import progress' })).toBeTruthy();
+    await screen.findByText('Import complete: 3 new, 0 updated, 0 already here.');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((await readSnapshot()).notes.map((note) => note.answer)).toEqual([
+      '<script>alert(0)</script>',
+      '<script>alert(1)</script>',
+      '<script>alert(2)</script>',
+    ]);
+    expect(onImported).toHaveBeenCalledOnce();
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('exports everything as a JSON file that imports again, and remembers when', async () => {
+    await addNote(NOTE, T0);
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:backup';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderSection();
+    await screen.findByText('No export made yet.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export everything (JSON)' }));
+
+    await screen.findByText(/^Downloaded as adempauze-backup-\d{4}-\d{2}-\d{2}\.json\.$/);
+    await screen.findByText(/^Last export:/);
+    expect(screen.queryByText(/Uninstalling the extension/)).toBeNull();
+    expect(click).toHaveBeenCalledOnce();
+    const link = click.mock.contexts[0] as HTMLAnchorElement;
+    expect(link.download).toMatch(/^adempauze-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const text = await blobs[0]?.text();
+    const check = checkBackup(text ?? '');
+    expect(check.ok && check.backup.notes).toEqual((await createBackup(T0)).notes);
+    expect(await fakeBrowser.storage.local.get('lastBackupAt')).toEqual({ lastBackupAt: expect.any(Number) });
+  });
+
+  it('exports the notes as Markdown', async () => {
+    await addNote({ ...NOTE, answer: '# *literal*' }, T0);
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:notes';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderSection();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export notes as Markdown' }));
+
+    await screen.findByText(/^Downloaded as adempauze-notes-\d{4}-\d{2}-\d{2}\.md\.$/);
+    expect(await blobs[0]?.text()).toContain('\\# \\*literal\\*');
+    // Only a JSON file can be imported again, so only it counts as a backup.
+    expect(await fakeBrowser.storage.local.get('lastBackupAt')).toEqual({});
+  });
+
+  it('opens the print view in a new tab', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue(undefined);
+    renderSection();
+    fireEvent.click(screen.getByRole('button', { name: 'Print or save as PDF' }));
+    await waitFor(() => expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://test-extension-id/print.html' }));
+  });
+
+  it('speaks Dutch in a Dutch interface', async () => {
+    render(<BackupSection locale="nl" t={MESSAGES.nl} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Reservekopie' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Alles exporteren (JSON)' })).toBeTruthy();
+    expect(screen.getByLabelText('Een reservekopie importeren (JSON)')).toBeTruthy();
+    await screen.findByText('Nog geen export gemaakt.');
+  });
+});

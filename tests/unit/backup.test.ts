@@ -1,0 +1,419 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  backupFileName,
+  backupReminder,
+  BackupError,
+  checkBackup,
+  checkBackupFile,
+  createBackup,
+  escapeMarkdown,
+  formatProblem,
+  importBackup,
+  loadLastBackupAt,
+  MAX_BACKUP_BYTES,
+  notesFileName,
+  notesToMarkdown,
+  rememberBackup,
+  serializeBackup,
+  type Backup,
+} from '@/utils/backup';
+import { MESSAGES } from '@/utils/i18n';
+import {
+  addNote,
+  addPauseEvent,
+  closeNotesDb,
+  putCustomPrompt,
+  readSnapshot,
+  setPromptHidden,
+  type CustomPrompt,
+  type Note,
+  type PauseEvent,
+  type PromptPreference,
+} from '@/utils/notes-db';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '@/utils/settings';
+import { DAY } from '@/utils/time';
+
+const T0 = new Date(2026, 10, 25, 14, 20).getTime();
+
+const NOTE: Note = {
+  id: 'note-1',
+  promptId: 'q-beliefs',
+  promptText: 'Which beliefs about vulnerability live in me?',
+  promptKind: 'question',
+  locale: 'en',
+  answer: 'That it is weak to ask for help.',
+  createdAt: T0,
+  updatedAt: T0,
+  source: 'popup',
+};
+const EVENT: PauseEvent = { id: 'event-1', type: 'answered', at: T0, promptId: 'q-beliefs' };
+const PROMPT: CustomPrompt = { id: 'custom-1', text: 'What did I avoid today?', createdAt: T0, updatedAt: T0 };
+const PREF: PromptPreference = { promptId: 'q-open-today', hidden: true, updatedAt: T0 };
+
+type Json = Record<string, unknown>;
+
+/** A valid file's data, as plain JSON objects a test can break in one place. */
+function validData(): Json {
+  return {
+    format: 'adempauze-backup',
+    version: 1,
+    exportedAt: T0,
+    settings: { ...DEFAULT_SETTINGS },
+    notes: [NOTE],
+    events: [EVENT],
+    prompts: [PROMPT],
+    promptPrefs: [PREF],
+  };
+}
+
+const fileWith = (patch: Json): string => JSON.stringify({ ...validData(), ...patch });
+/** A file whose second note (notes[1]) has these fields changed. */
+const noteWith = (patch: Json): string => fileWith({ notes: [NOTE, { ...NOTE, id: 'note-2', ...patch }] });
+const settingsWith = (patch: Json): string => fileWith({ settings: { ...DEFAULT_SETTINGS, ...patch } });
+const without = (row: object, key: string): Json => Object.fromEntries(Object.entries(row).filter(([name]) => name !== key));
+
+/** What is stored right now: the database and the settings. */
+async function everything() {
+  return { snapshot: await readSnapshot(), settings: await loadSettings() };
+}
+
+/** A fresh device: empty database and empty extension storage. */
+async function freshDevice(): Promise<void> {
+  await closeNotesDb();
+  globalThis.indexedDB = new IDBFactory();
+  fakeBrowser.reset();
+  localStorage.clear();
+}
+
+/** Something already stored, so a refused import visibly leaves it alone. */
+async function seed(): Promise<void> {
+  await addNote({ ...NOTE, answer: 'already here' }, T0 - DAY);
+  await addPauseEvent('offered', T0 - DAY);
+  await saveSettings({ maxPerDay: 7, language: 'nl' });
+}
+
+const HUGE = 'x'.repeat(50 * 1024 * 1024);
+
+/** [what is wrong, the file's text, the line the person must see]. */
+const HOSTILE: readonly (readonly [string, () => string, string])[] = [
+  ['truncated JSON', () => fileWith({}).slice(0, 150), MESSAGES.en.backupNotJson],
+  ['an empty file', () => '', MESSAGES.en.backupNotJson],
+  ['JSON with a trailing comma', () => '{"format": "adempauze-backup",}', MESSAGES.en.backupNotJson],
+  ['null', () => 'null', 'This is not an Adempauze backup file.'],
+  ['an array instead of an object', () => '[]', 'This is not an Adempauze backup file.'],
+  ['a bare string', () => '"adempauze-backup"', 'This is not an Adempauze backup file.'],
+  ['another format', () => fileWith({ format: 'other-backup' }), 'format: expected "adempauze-backup"; this is not an Adempauze backup file'],
+  ['no format', () => JSON.stringify(without(validData(), 'format')), 'format: expected "adempauze-backup"; this is not an Adempauze backup file'],
+  ['an unknown version', () => fileWith({ version: 2 }), 'version: expected 1; this file may come from a newer Adempauze'],
+  ['a version as text', () => fileWith({ version: '1' }), 'version: expected 1; this file may come from a newer Adempauze'],
+  ['a __proto__ key at the top', () => fileWith({}).replace('{', '{"__proto__": {"polluted": true},'), '__proto__: unknown field'],
+  [
+    'a __proto__ key in a note',
+    () => fileWith({}).replace('"id":"note-1"', '"__proto__":{"polluted":true},"id":"note-1"'),
+    'notes[0].__proto__: unknown field',
+  ],
+  ['an extra key at the top', () => fileWith({ extra: 1 }), 'extra: unknown field'],
+  ['an extra key with an odd name in a note', () => noteWith({ 'a b': 1 }), 'notes[1]["a b"]: unknown field'],
+  ['an extra key in the settings', () => settingsWith({ theme: 'dark' }), 'settings.theme: unknown field'],
+  ['notes as an object', () => fileWith({ notes: {} }), 'notes: expected a list'],
+  ['events missing', () => JSON.stringify(without(validData(), 'events')), 'events: missing'],
+  ['a note that is an array', () => fileWith({ notes: [NOTE, []] }), 'notes[1]: expected an object'],
+  ['a note that is null', () => fileWith({ notes: [null] }), 'notes[0]: expected an object'],
+  ['a note without an answer', () => fileWith({ notes: [NOTE, without({ ...NOTE, id: 'note-2' }, 'answer')] }), 'notes[1].answer: missing'],
+  ['a date as text', () => noteWith({ createdAt: 'yesterday' }), 'notes[1].createdAt: expected a number'],
+  ['NaN (null in JSON)', () => noteWith({ createdAt: Number.NaN }), 'notes[1].createdAt: expected a number'],
+  ['Infinity (1e400)', () => noteWith({ createdAt: 424242 }).replace('424242', '1e400'), 'notes[1].createdAt: expected a whole number'],
+  ['a fractional time', () => noteWith({ updatedAt: T0 + 0.5 }), 'notes[1].updatedAt: expected a whole number'],
+  ['a time before 2000', () => noteWith({ createdAt: Date.UTC(1999, 11, 31) }), 'notes[1].createdAt: expected a time between the years 2000 and 2100, in milliseconds'],
+  ['a time after 2100', () => noteWith({ updatedAt: Date.UTC(2100, 0, 2) }), 'notes[1].updatedAt: expected a time between the years 2000 and 2100, in milliseconds'],
+  ['a time in seconds, not milliseconds', () => fileWith({ exportedAt: Math.floor(T0 / 1000) }), 'exportedAt: expected a time between the years 2000 and 2100, in milliseconds'],
+  ['a negative event time', () => fileWith({ events: [{ ...EVENT, at: -1 }] }), 'events[0].at: expected a time between the years 2000 and 2100, in milliseconds'],
+  ['updatedAt before createdAt', () => noteWith({ updatedAt: T0 - 1 }), 'notes[1].updatedAt: expected at least createdAt'],
+  ['a prompt changed before it was made', () => fileWith({ prompts: [{ ...PROMPT, updatedAt: T0 - DAY }] }), 'prompts[0].updatedAt: expected at least createdAt'],
+  ['a duplicate note id', () => fileWith({ notes: [NOTE, { ...NOTE, answer: 'other' }] }), 'notes[1].id: already used by notes[0]'],
+  ['a duplicate event id', () => fileWith({ events: [EVENT, EVENT, { ...EVENT, id: 'e-3' }, EVENT] }), 'events[3].id: already used by events[0]'],
+  ['a duplicate prompt preference', () => fileWith({ promptPrefs: [PREF, { ...PREF, hidden: false }] }), 'promptPrefs[1].promptId: already used by promptPrefs[0]'],
+  ['script in an id', () => noteWith({ id: '<script>alert(1)</script>' }), 'notes[1].id: expected an id of 1 to 100 letters, digits, - or _'],
+  ['an image tag in a prompt id', () => noteWith({ promptId: '"><img src=x onerror=alert(1)>' }), 'notes[1].promptId: expected an id of 1 to 100 letters, digits, - or _'],
+  ['a path in an id', () => fileWith({ prompts: [{ ...PROMPT, id: '../../etc/passwd' }] }), 'prompts[0].id: expected an id of 1 to 100 letters, digits, - or _'],
+  ['an empty id', () => noteWith({ id: '' }), 'notes[1].id: expected an id of 1 to 100 letters, digits, - or _'],
+  ['an id of 101 characters', () => noteWith({ id: 'a'.repeat(101) }), 'notes[1].id: expected an id of 1 to 100 letters, digits, - or _'],
+  ['an id that is a number', () => noteWith({ id: 5 }), 'notes[1].id: expected text'],
+  ['a 50 MB answer', () => noteWith({ answer: HUGE }), 'notes[1].answer: too long (at most 1,000,000 characters)'],
+  ['an answer one character too long', () => noteWith({ answer: 'a'.repeat(1_000_001) }), 'notes[1].answer: too long (at most 1,000,000 characters)'],
+  ['a 50 MB id', () => noteWith({ id: HUGE }), 'notes[1].id: expected an id of 1 to 100 letters, digits, - or _'],
+  ['an answer of only spaces', () => noteWith({ answer: ' \n\t ' }), 'notes[1].answer: expected some text, not only spaces'],
+  ['an answer that is an object', () => noteWith({ answer: { text: 'hi' } }), 'notes[1].answer: expected text'],
+  ['an unknown locale', () => noteWith({ locale: 'fr' }), 'notes[1].locale: expected one of: en, nl'],
+  ['an unknown prompt kind', () => noteWith({ promptKind: 'line' }), 'notes[1].promptKind: expected one of: question, step'],
+  ['an unknown source', () => noteWith({ source: 'sync' }), 'notes[1].source: expected one of: popup, pause'],
+  [
+    'an unknown event type',
+    () => fileWith({ events: [{ ...EVENT, type: 'clicked' }] }),
+    'events[0].type: expected one of: offered, answered, skipped, snoozed, expired',
+  ],
+  ['an event prompt of null', () => fileWith({ events: [{ ...EVENT, promptId: null }] }), 'events[0].promptId: expected text'],
+  ['hidden as text', () => fileWith({ promptPrefs: [{ ...PREF, hidden: 'yes' }] }), 'promptPrefs[0].hidden: expected true or false'],
+  ['settings as a list', () => fileWith({ settings: [] }), 'settings: expected an object'],
+  ['settings without a field', () => fileWith({ settings: without(DEFAULT_SETTINGS, 'delivery') }), 'settings.delivery: missing'],
+  ['too many pauses a day', () => settingsWith({ maxPerDay: 99 }), 'settings.maxPerDay: expected a whole number from 1 to 12'],
+  ['an interval out of order', () => settingsWith({ minIntervalMinutes: 120, maxIntervalMinutes: 60 }), 'settings.maxIntervalMinutes: expected at least minIntervalMinutes'],
+  ['active hours out of order', () => settingsWith({ activeStartMinutes: 600, activeEndMinutes: 540 }), 'settings.activeEndMinutes: expected later than activeStartMinutes'],
+  ['no active days', () => settingsWith({ activeDays: [] }), 'settings.activeDays: expected at least one'],
+  ['a repeated day', () => settingsWith({ activeDays: [1, 1] }), 'settings.activeDays: expected each value only once'],
+  ['a day that does not exist', () => settingsWith({ activeDays: [1, 7] }), 'settings.activeDays[1]: expected a whole number from 0 to 6'],
+  ['an unknown delivery', () => settingsWith({ delivery: 'email' }), 'settings.delivery: expected one of: notification, window, badge'],
+  ['an unknown language', () => settingsWith({ language: 'de' }), 'settings.language: expected one of: browser, en, nl'],
+  ['pauses enabled as text', () => settingsWith({ pausesEnabled: 'true' }), 'settings.pausesEnabled: expected true or false'],
+];
+
+describe('refusing a hostile or malformed backup', () => {
+  beforeEach(seed);
+
+  it.each(HOSTILE)('refuses %s, names the place, and changes nothing', async (_name, text, line) => {
+    const before = await everything();
+    const error: unknown = await importBackup(text()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).problems.map(formatProblem)).toContain(line);
+    expect(await everything()).toEqual(before);
+    expect(({} as Json).polluted).toBeUndefined();
+  });
+
+  it('lists every problem in file order, not only the first', () => {
+    const check = checkBackup(
+      fileWith({ notes: [{ ...NOTE, createdAt: 'x' }, { ...NOTE, id: 'n-2', locale: 'de', answer: 7 }], events: [{ ...EVENT, type: 'x' }] }),
+    );
+    expect(check.ok).toBe(false);
+    expect(check.ok ? [] : check.problems.map(formatProblem)).toEqual([
+      'notes[0].createdAt: expected a number',
+      'notes[1].locale: expected one of: en, nl',
+      'notes[1].answer: expected text',
+      'events[0].type: expected one of: offered, answered, skipped, snoozed, expired',
+    ]);
+  });
+
+  it('explains problems in Dutch for a Dutch interface', () => {
+    const check = checkBackup(noteWith({ createdAt: 'gisteren' }), MESSAGES.nl);
+    expect(check.ok ? [] : check.problems.map(formatProblem)).toEqual(['notes[1].createdAt: verwacht een getal']);
+  });
+
+  it('refuses a file over 200 MB before parsing it', () => {
+    const check = checkBackup(' '.repeat(MAX_BACKUP_BYTES + 1));
+    expect(check.ok ? [] : check.problems.map(formatProblem)).toEqual([
+      'The file is larger than 200 MB: too large for an Adempauze backup.',
+    ]);
+  });
+
+  it('refuses a chosen file over 200 MB without reading it', async () => {
+    const file = {
+      size: MAX_BACKUP_BYTES + 1,
+      text: () => Promise.reject(new Error('read a file that is too large')),
+    };
+    const check = await checkBackupFile(file, MESSAGES.nl);
+    expect(check.ok ? [] : check.problems.map(formatProblem)).toEqual([
+      'Het bestand is groter dan 200 MB: te groot voor een reservekopie van Adempauze.',
+    ]);
+  });
+});
+
+describe('export and import', () => {
+  async function fillEverything(): Promise<void> {
+    await saveSettings({ ...DEFAULT_SETTINGS, maxPerDay: 6, activeDays: [0, 2, 4], delivery: 'window', language: 'nl' });
+    await addNote({ ...NOTE, answer: 'ë'.repeat(99_999) + '.' }, T0 - 3 * DAY);
+    // Markup and script in a person's text are data: stored and given back literally.
+    await addNote(
+      {
+        ...NOTE,
+        promptText: '<b>What</b> <script>alert("prompt")</script> do I need?',
+        answer: '<img src=x onerror=alert(1)>\n<script>document.cookie</script>\n# not a heading & *not emphasis*',
+      },
+      T0 - DAY,
+    );
+    await addNote({ ...NOTE, promptKind: 'step', locale: 'nl', source: 'pause', answer: 'Regel één\r\nRegel twee 🌱\u0000' }, T0);
+    await addPauseEvent('offered', T0 - 2 * DAY);
+    await addPauseEvent('answered', T0, 'q-beliefs');
+    await putCustomPrompt({ ...PROMPT, text: 'Wat <em>vermijd</em> ik?' });
+    await setPromptHidden('q-open-today', true, T0);
+  }
+
+  it('gives back exactly what was exported, in a fresh browser', async () => {
+    await fillEverything();
+    const exported = await createBackup(T0);
+    const text = serializeBackup(exported);
+    expect(exported.notes).toHaveLength(3);
+    expect(exported.settings.maxPerDay).toBe(6);
+
+    await freshDevice();
+    expect((await readSnapshot()).notes).toEqual([]);
+    const summary = await importBackup(text);
+
+    expect(summary).toEqual({ added: 3 + 2 + 1 + 1, updated: 0, unchanged: 0 });
+    const imported = await createBackup(T0);
+    expect(imported).toEqual(exported);
+    expect(serializeBackup(imported)).toBe(text);
+  });
+
+  it('keeps a 100,000-character answer and markup in text exactly as written', async () => {
+    await fillEverything();
+    const text = serializeBackup(await createBackup(T0));
+    await freshDevice();
+    await importBackup(text);
+    const { notes, prompts } = await readSnapshot();
+    expect(notes.map((note) => note.answer.length)).toContain(100_000);
+    const html = notes.find((note) => note.answer.startsWith('<img'));
+    expect(html?.answer).toBe('<img src=x onerror=alert(1)>\n<script>document.cookie</script>\n# not a heading & *not emphasis*');
+    expect(html?.promptText).toBe('<b>What</b> <script>alert("prompt")</script> do I need?');
+    expect(prompts[0]?.text).toBe('Wat <em>vermijd</em> ik?');
+  });
+
+  it('changes nothing when the same file is imported twice', async () => {
+    await fillEverything();
+    const text = serializeBackup(await createBackup(T0));
+    await freshDevice();
+    await importBackup(text);
+    const once = await everything();
+    expect(await importBackup(text)).toEqual({ added: 0, updated: 0, unchanged: 7 });
+    expect(await everything()).toEqual(once);
+  });
+
+  it('merges by id: a newer note replaces the stored one, an older one does not', async () => {
+    await importBackup(fileWith({ notes: [NOTE, { ...NOTE, id: 'note-2' }] }));
+    const newer = { ...NOTE, answer: 'edited later', updatedAt: T0 + DAY };
+    const older = { ...NOTE, id: 'note-2', answer: 'an old draft', createdAt: T0 - DAY, updatedAt: T0 - DAY };
+    const summary = await importBackup(fileWith({ notes: [newer, older, { ...NOTE, id: 'note-3' }], events: [], prompts: [], promptPrefs: [] }));
+    expect(summary).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    const { notes } = await readSnapshot();
+    expect(notes.find((note) => note.id === 'note-1')?.answer).toBe('edited later');
+    expect(notes.find((note) => note.id === 'note-2')?.answer).toBe(NOTE.answer);
+  });
+
+  it('applies the settings from the file', async () => {
+    const settings: Settings = { ...DEFAULT_SETTINGS, pausesEnabled: false, maxPerDay: 2, language: 'en' };
+    await importBackup(fileWith({ settings }));
+    expect(await loadSettings()).toEqual(settings);
+  });
+
+  it('reports progress up to the total', async () => {
+    const notes = Array.from({ length: 250 }, (_, i) => ({ ...NOTE, id: `n-${i}`, createdAt: T0 + i, updatedAt: T0 + i }));
+    const progress: [number, number][] = [];
+    await importBackup(fileWith({ notes }), (done, total) => progress.push([done, total]));
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toEqual([253, 253]);
+    expect(progress.every(([done], i) => i === 0 || done > (progress[i - 1]?.[0] ?? 0))).toBe(true);
+  });
+
+  it('reports an empty backup as done at once', async () => {
+    const progress: [number, number][] = [];
+    const summary = await importBackup(fileWith({ notes: [], events: [], prompts: [], promptPrefs: [] }), (done, total) =>
+      progress.push([done, total]),
+    );
+    expect(summary).toEqual({ added: 0, updated: 0, unchanged: 0 });
+    expect(progress).toEqual([[0, 0]]);
+  });
+
+  it('accepts an event without a prompt and a file made at the edges of the allowed time', async () => {
+    const backup: Backup = {
+      format: 'adempauze-backup',
+      version: 1,
+      exportedAt: Date.UTC(2100, 0, 1),
+      settings: DEFAULT_SETTINGS,
+      notes: [{ ...NOTE, createdAt: Date.UTC(2000, 0, 1), updatedAt: Date.UTC(2100, 0, 1) }],
+      events: [{ id: 'e', type: 'expired', at: T0 }],
+      prompts: [],
+      promptPrefs: [],
+    };
+    expect(checkBackup(serializeBackup(backup))).toEqual({ ok: true, backup });
+  });
+
+  it('names its files by the local date', () => {
+    expect(backupFileName(new Date(2026, 0, 5, 23, 59).getTime())).toBe('adempauze-backup-2026-01-05.json');
+    expect(notesFileName(new Date(2026, 10, 25, 0, 1).getTime())).toBe('adempauze-notes-2026-11-25.md');
+  });
+});
+
+describe('when the last export was made', () => {
+  it('remembers the last export', async () => {
+    expect(await loadLastBackupAt()).toBeUndefined();
+    await rememberBackup(T0);
+    expect(await loadLastBackupAt()).toBe(T0);
+  });
+
+  it('ignores a damaged stored value', async () => {
+    await fakeBrowser.storage.local.set({ lastBackupAt: 'yesterday' });
+    expect(await loadLastBackupAt()).toBeUndefined();
+  });
+
+  it.each([
+    ['never', undefined, 'none'],
+    ['just now', T0, 'recent'],
+    ['a week ago', T0 - 7 * DAY, 'recent'],
+    ['exactly 30 days ago', T0 - 30 * DAY, 'recent'],
+    ['30 days and a moment ago', T0 - 30 * DAY - 1, 'old'],
+    ['a year ago', T0 - 365 * DAY, 'old'],
+    ['in the future (the clock was changed)', T0 + DAY, 'recent'],
+  ] as const)('reminds when the last export was %s: %s', (_when, last, reminder) => {
+    expect(backupReminder(last, T0)).toBe(reminder);
+  });
+});
+
+describe('notes as Markdown', () => {
+  it.each([
+    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+    ['# not a heading', '\\# not a heading'],
+    ['*a* and _b_ and **c**', '\\*a\\* and \\_b\\_ and \\*\\*c\\*\\*'],
+    ['- not a list', '\\- not a list'],
+    ['+ not a list', '\\+ not a list'],
+    ['1. not a list', '1\\. not a list'],
+    ['2) not a list', '2\\) not a list'],
+    ['> not a quote', '&gt; not a quote'],
+    ['    not code', '&#32;&#32;&#32;&#32;not code'],
+    ['```js', '\\`\\`\\`js'],
+    ['[a link](javascript:alert(1))', '\\[a link\\](javascript:alert(1))'],
+    ['![image](x.png)', '\\!\\[image\\](x.png)'],
+    ['a | table | row', 'a \\| table \\| row'],
+    ['&amp; stays literal', '&amp;amp; stays literal'],
+    ['===', '\\==='],
+    ['back\\slash', 'back\\\\slash'],
+  ])('shows %j literally', (text, markdown) => {
+    expect(escapeMarkdown(text)).toBe(markdown);
+  });
+
+  it('keeps line breaks and paragraphs', () => {
+    expect(escapeMarkdown('one\ntwo\r\n\r\n\nthree\n')).toBe('one\\\ntwo\n\nthree');
+  });
+
+  it('groups notes by day, newest first, with prompt, kind, time and answer', () => {
+    const monday = new Date(2026, 10, 23, 9, 5).getTime();
+    const wednesday = new Date(2026, 10, 25, 14, 20).getTime();
+    const notes: Note[] = [
+      { ...NOTE, id: 'a', answer: 'Monday', createdAt: monday, updatedAt: monday },
+      { ...NOTE, id: 'b', answer: 'Wednesday morning', createdAt: wednesday - 5 * 3_600_000, updatedAt: wednesday },
+      { ...NOTE, id: 'c', answer: 'Wednesday <b>afternoon</b>', promptKind: 'step', createdAt: wednesday, updatedAt: wednesday },
+    ];
+    expect(notesToMarkdown(notes, 'en', MESSAGES.en)).toBe(
+      [
+        '# Your journal · Adempauze',
+        '## Wednesday, November 25, 2026',
+        '### Which beliefs about vulnerability live in me?',
+        '*Small step · 2:20 PM*',
+        'Wednesday &lt;b&gt;afternoon&lt;/b&gt;',
+        '### Which beliefs about vulnerability live in me?',
+        '*Reflection question · 9:20 AM*',
+        'Wednesday morning',
+        '## Monday, November 23, 2026',
+        '### Which beliefs about vulnerability live in me?',
+        '*Reflection question · 9:05 AM*',
+        'Monday',
+      ].join('\n\n') + '\n',
+    );
+  });
+
+  it('writes dates in Dutch for a Dutch interface and escapes the prompt', () => {
+    const markdown = notesToMarkdown([{ ...NOTE, promptText: '# Wat\nvoel *ik*?' }], 'nl', MESSAGES.nl);
+    expect(markdown).toContain('## woensdag 25 november 2026');
+    expect(markdown).toContain('### \\# Wat voel \\*ik\\*?');
+    expect(markdown).toContain('*Reflectievraag · 14:20*');
+  });
+});
