@@ -26,6 +26,36 @@ function fromTime(value: string, isEnd: boolean): number {
   return isEnd && minutes === 0 ? 24 * 60 : minutes;
 }
 
+interface NumberFieldProps {
+  label: string;
+  value: string;
+  min: number;
+  max: number;
+  step: number;
+  onInput: (value: string) => void;
+  /** aria-invalid / aria-describedby when the field has a problem. */
+  extra: Record<string, unknown>;
+}
+
+/** A labelled whole-number field; the text is kept as typed and checked on Save. */
+function NumberField({ label, value, min, max, step, onInput, extra }: NumberFieldProps) {
+  return (
+    <label class="field">
+      <span>{label}</span>
+      <input
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        {...extra}
+      />
+    </label>
+  );
+}
+
 /** The Settings section of the options page: how often, when, and how pauses are offered. */
 export function SettingsForm({ settings, locale, t, onSave }: SettingsFormProps) {
   const [pausesEnabled, setPausesEnabled] = useState(settings.pausesEnabled);
@@ -97,47 +127,36 @@ export function SettingsForm({ settings, locale, t, onSave }: SettingsFormProps)
       <fieldset disabled={!pausesEnabled}>
         <legend>{t.frequencyLegend}</legend>
         <div class="field-row">
-          <label class="field">
-            <span>{t.minInterval}</span>
-            <input
-              type="number"
-              inputMode="numeric"
-              min={intervalMinutes.min}
-              max={intervalMinutes.max}
-              step={5}
-              value={minInterval}
-              onInput={(e) => setMinInterval(e.currentTarget.value)}
-              {...described('minIntervalMinutes')}
-            />
-          </label>
-          <label class="field">
-            <span>{t.maxInterval}</span>
-            <input
-              type="number"
-              inputMode="numeric"
-              min={intervalMinutes.min}
-              max={intervalMinutes.max}
-              step={5}
-              value={maxInterval}
-              onInput={(e) => setMaxInterval(e.currentTarget.value)}
-              {...described('maxIntervalMinutes')}
-            />
-          </label>
+          <NumberField
+            label={t.minInterval}
+            value={minInterval}
+            min={intervalMinutes.min}
+            max={intervalMinutes.max}
+            step={5}
+            onInput={setMinInterval}
+            extra={described('minIntervalMinutes')}
+          />
+          <NumberField
+            label={t.maxInterval}
+            value={maxInterval}
+            min={intervalMinutes.min}
+            max={intervalMinutes.max}
+            step={5}
+            onInput={setMaxInterval}
+            extra={described('maxIntervalMinutes')}
+          />
         </div>
         <Problem field="minIntervalMinutes" />
         <Problem field="maxIntervalMinutes" />
-        <label class="field">
-          <span>{t.maxPerDay}</span>
-          <input
-            type="number"
-            inputMode="numeric"
-            min={perDay.min}
-            max={perDay.max}
-            value={maxPerDay}
-            onInput={(e) => setMaxPerDay(e.currentTarget.value)}
-            {...described('maxPerDay')}
-          />
-        </label>
+        <NumberField
+          label={t.maxPerDay}
+          value={maxPerDay}
+          min={perDay.min}
+          max={perDay.max}
+          step={1}
+          onInput={setMaxPerDay}
+          extra={described('maxPerDay')}
+        />
         <Problem field="maxPerDay" />
       </fieldset>
 

@@ -129,10 +129,7 @@ function backupSchema(t: Messages) {
 
   const text = v.pipe(v.string(t.backupExpectedText), v.maxLength(MAX_TEXT_LENGTH, t.backupTooLong(MAX_TEXT_LENGTH)));
   // The store refuses empty answers and prompts; a file cannot bring them in either.
-  const writing = v.pipe(
-    text,
-    v.check((value: string) => value.trim() !== '', t.backupBlank),
-  );
+  const writing = v.pipe(text, v.check((value: string) => value.trim() !== '', t.backupBlank));
   const id = v.pipe(v.string(t.backupExpectedText), v.regex(ID_PATTERN, t.backupBadId));
   const wholeNumber = v.pipe(v.number(t.backupExpectedNumber), v.integer(t.backupExpectedWholeNumber));
   const time = v.pipe(wholeNumber, v.minValue(EARLIEST, t.backupBadTime), v.maxValue(LATEST, t.backupBadTime));

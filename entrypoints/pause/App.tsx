@@ -1,8 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { CONTEXT_LINES, type ContextLine } from '@/content/prompts';
-import { AnswerForm } from '@/components/AnswerForm';
 import { Breathing } from '@/components/Breathing';
-import { PromptView } from '@/components/PromptView';
+import { PromptAnswer } from '@/components/PromptAnswer';
 import { readDraft } from '@/utils/drafts';
 import { messages, type Locale, type Messages } from '@/utils/i18n';
 import { sendToBackground, type PauseOutcome } from '@/utils/messages';
@@ -79,16 +78,7 @@ function PauseFlow({ opening, locale, t }: { opening: Pick; locale: Locale; t: M
       {step.kind === 'breathing' && <Breathing t={t} onDone={() => setStep({ kind: 'prompt' })} />}
       {step.kind === 'prompt' && (
         <>
-          <PromptView prompt={answering.prompt} locale={locale} t={t} headingId="prompt-heading" />
-          <AnswerForm
-            t={t}
-            value={answering.text}
-            saveState={answering.saveState}
-            describedBy="prompt-heading"
-            notice={answering.notice}
-            onInput={answering.onInput}
-            onSave={() => void onSave()}
-          />
+          <PromptAnswer {...answering} locale={locale} t={t} onSave={() => void onSave()} />
           <div class="actions leave-actions" role="group" aria-label={t.leaveGroup}>
             <button type="button" class="secondary" onClick={() => void leave('skipped')}>
               {t.notNow}

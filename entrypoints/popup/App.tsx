@@ -1,7 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AnswerForm } from '@/components/AnswerForm';
-import { PromptView } from '@/components/PromptView';
+import { PromptAnswer } from '@/components/PromptAnswer';
 import { messages, type Locale, type Messages } from '@/utils/i18n';
 import { refreshLibraryMirror } from '@/utils/prompt-library';
 import { nextPick, openingPick, type Pick } from '@/utils/prompts';
@@ -21,25 +20,11 @@ function Answering({ opening, locale, t }: { opening: Pick; locale: Locale; t: M
   }
 
   return (
-    <>
-      {/* Announces the new prompt after "Another one"; live regions stay quiet on first render. */}
-      <div aria-live="polite">
-        <PromptView prompt={answering.prompt} locale={locale} t={t} headingId="prompt-heading" />
-      </div>
-      <AnswerForm
-        t={t}
-        value={answering.text}
-        saveState={answering.saveState}
-        describedBy="prompt-heading"
-        notice={answering.notice}
-        onInput={answering.onInput}
-        onSave={() => void answering.save()}
-      >
-        <button type="button" class="secondary" onClick={onAnother}>
-          {t.another}
-        </button>
-      </AnswerForm>
-    </>
+    <PromptAnswer {...answering} locale={locale} t={t} onSave={() => void answering.save()}>
+      <button type="button" class="secondary" onClick={onAnother}>
+        {t.another}
+      </button>
+    </PromptAnswer>
   );
 }
 
