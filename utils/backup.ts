@@ -22,6 +22,7 @@ import {
   type PauseEventType,
   type PromptPreference,
 } from './notes-db';
+import { refreshLibraryMirror } from './prompt-library';
 import {
   DELIVERIES,
   LANGUAGE_SETTINGS,
@@ -316,6 +317,8 @@ export async function applyBackup(backup: Backup, onProgress?: (done: number, to
   // mergeSnapshot reports only while rows are written; an empty file is done at once.
   if (summary.added + summary.updated + summary.unchanged === 0) onProgress?.(0, 0);
   await saveSettings(backup.settings);
+  // Imported own prompts and hidden prompts take effect in the popup's next first paint.
+  await refreshLibraryMirror();
   return summary;
 }
 

@@ -1,13 +1,14 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { messages } from '@/utils/i18n';
 import { uiLocale } from '@/utils/settings';
+import { BackupSection } from './BackupSection';
 import { InsightsSection } from './InsightsSection';
 import { JournalSection } from './JournalSection';
 import { PromptsSection } from './PromptsSection';
 import { SettingsSection } from './SettingsSection';
 
 /** The page's sections, each reachable by its own address (options.html#settings). */
-const SECTIONS = ['journal', 'insights', 'prompts', 'settings'] as const;
+const SECTIONS = ['journal', 'insights', 'prompts', 'backup', 'settings'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionFromHash(): Section {
@@ -30,6 +31,7 @@ export function App() {
     journal: t.navJournal,
     insights: t.navInsights,
     prompts: t.navPrompts,
+    backup: t.navBackup,
     settings: t.navSettings,
   };
   const title = names[section];
@@ -58,6 +60,7 @@ export function App() {
         {section === 'journal' && <JournalSection locale={locale} t={t} />}
         {section === 'insights' && <InsightsSection locale={locale} t={t} />}
         {section === 'prompts' && <PromptsSection locale={locale} t={t} />}
+        {section === 'backup' && <BackupSection locale={locale} t={t} onImported={() => setLocale(uiLocale())} />}
         {section === 'settings' && <SettingsSection locale={locale} t={t} onLanguageChange={() => setLocale(uiLocale())} />}
       </main>
     </div>

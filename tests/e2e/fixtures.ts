@@ -17,18 +17,23 @@ interface Fixtures {
   extension: ExtensionState;
 }
 
-/** Debian Chromium with the built extension, a fresh profile per test: real IndexedDB, real storage. */
+/** Debian Chromium with the built extension in the profile at `userDataDir`. */
+export function launchWithExtension(userDataDir: string, uiLanguage: Fixtures['uiLanguage']): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: extensionArgs(),
+    env: { ...process.env, LANGUAGE: uiLanguage },
+  });
+}
+
+/** A fresh profile per test: real IndexedDB, real storage, real service worker. */
 export const test = base.extend<Fixtures>({
   uiLanguage: ['en_US', { option: true }],
   locale: async ({ uiLanguage }, use) => use(uiLanguage === 'nl' ? 'nl' : 'en'),
   t: async ({ locale }, use) => use(MESSAGES[locale]),
   context: async ({ uiLanguage }, use, testInfo) => {
-    const context = await chromium.launchPersistentContext(testInfo.outputPath('profile'), {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: extensionArgs(),
-      env: { ...process.env, LANGUAGE: uiLanguage },
-    });
+    const context = await launchWithExtension(testInfo.outputPath('profile'), uiLanguage);
     await use(context);
     await context.close();
   },
