@@ -4,20 +4,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackupSection } from '@/entrypoints/options/BackupSection';
 import { checkBackup, createBackup, rememberBackup, serializeBackup } from '@/utils/backup';
 import { MESSAGES } from '@/utils/i18n';
-import { addNote, readSnapshot, type NewNote } from '@/utils/notes-db';
+import { addNote, readSnapshot } from '@/utils/notes-db';
 import { DEFAULT_SETTINGS, loadSettings } from '@/utils/settings';
 import { DAY } from '@/utils/time';
+import { SAMPLE_NOTE } from './sample-note';
 
 const T0 = new Date(2026, 10, 25, 14, 20).getTime();
 
-const NOTE: NewNote = {
-  promptId: 'q-beliefs',
-  promptText: 'Which beliefs about vulnerability live in me?',
-  promptKind: 'question',
-  locale: 'en',
-  answer: 'one',
-  source: 'popup',
-};
+const NOTE = SAMPLE_NOTE;
 
 function backupText(notes: readonly object[]): string {
   return JSON.stringify({

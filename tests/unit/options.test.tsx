@@ -2,16 +2,10 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { addNote, getNotes, type NewNote } from '@/utils/notes-db';
+import { addNote, getNotes } from '@/utils/notes-db';
+import { SAMPLE_NOTE } from './sample-note';
 
-const NOTE: NewNote = {
-  promptId: 'q-beliefs',
-  promptText: 'Which beliefs about vulnerability live in me?',
-  promptKind: 'question',
-  locale: 'en',
-  answer: 'one',
-  source: 'popup',
-};
+const NOTE = SAMPLE_NOTE;
 
 describe('journal (options page)', () => {
   it('invites a first note when there is none', async () => {

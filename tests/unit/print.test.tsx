@@ -2,16 +2,10 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/print/App';
-import { addNote, type NewNote } from '@/utils/notes-db';
+import { addNote } from '@/utils/notes-db';
+import { SAMPLE_NOTE } from './sample-note';
 
-const NOTE: NewNote = {
-  promptId: 'q-beliefs',
-  promptText: 'Which beliefs about vulnerability live in me?',
-  promptKind: 'question',
-  locale: 'en',
-  answer: 'one',
-  source: 'popup',
-};
+const NOTE = SAMPLE_NOTE;
 
 describe('print view', () => {
   it('shows every note, newest first, grouped by day', async () => {
