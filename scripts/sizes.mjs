@@ -1,0 +1,71 @@
+// Sizes of what each part of the built extension loads, gzip-compressed as browsers and stores
+// transfer them, and the budgets that keep the extension instant. `node scripts/sizes.mjs --check`
+// prints them and fails when a budget is exceeded (part of `npm test`).
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR } from './chromium.mjs';
+
+/** Budgets in KB (1,024 bytes) of gzip-compressed JavaScript, everything the part loads. */
+export const BUDGETS = { 'popup JS': 15, 'background JS': 10, 'journal JS': 45 };
+
+const PAGES = { popup: 'popup.html', pause: 'pause.html', journal: 'options.html', print: 'print.html' };
+
+/** Every file a module loads statically, itself included, following `import` statements between chunks. */
+async function closure(dir, file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = await readFile(join(dir, file), 'utf8');
+  for (const match of code.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+    await closure(dir, join(dirname(file), match[1]).replace(/^\/+/, ''), seen);
+  }
+  return seen;
+}
+
+async function measure(dir, files) {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = await readFile(join(dir, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+
+/** Raw and gzip bytes of each entry's JavaScript and CSS, and of the background. */
+export async function entrySizes(dir = EXTENSION_DIR) {
+  const sizes = {};
+  for (const [name, page] of Object.entries(PAGES)) {
+    const html = await readFile(join(dir, page), 'utf8');
+    const refs = [...html.matchAll(/(?:src|href)="\/([^"]+\.(js|css))"/g)];
+    const js = new Set();
+    for (const [, file, kind] of refs) if (kind === 'js') await closure(dir, file, js);
+    const css = refs.filter(([, , kind]) => kind === 'css').map(([, file]) => file);
+    sizes[`${name} JS`] = { ...(await measure(dir, [...js])), budget: BUDGETS[`${name} JS`] };
+    sizes[`${name} CSS`] = await measure(dir, css);
+  }
+  sizes['background JS'] = { ...(await measure(dir, [...(await closure(dir, 'background.js'))])), budget: BUDGETS['background JS'] };
+  return sizes;
+}
+
+if (process.argv[1] === resolve(import.meta.filename)) {
+  await stat(EXTENSION_DIR).catch(() => {
+    console.error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+    process.exit(1);
+  });
+  const sizes = await entrySizes();
+  let over = 0;
+  for (const [name, { raw, gzip, budget }] of Object.entries(sizes)) {
+    const fits = budget === undefined || gzip <= budget * 1024;
+    if (!fits) over++;
+    console.log(
+      `${name.padEnd(14)} ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip ${(raw / 1024).toFixed(1).padStart(7)} KB raw` +
+        (budget === undefined ? '' : `   budget ${budget} KB ${fits ? 'ok' : 'EXCEEDED'}`),
+    );
+  }
+  if (process.argv.includes('--check') && over > 0) {
+    console.error(`${over} size budget(s) exceeded.`);
+    process.exit(1);
+  }
+}
