@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'preact/hooks';
-import type { Locale, Messages } from '@/utils/i18n';
+import type { Locale } from '@/utils/i18n';
+import type { JournalMessages } from '@/utils/i18n-journal';
 import { calendarLevel, daysWithPause, type CalendarDay, type MonthSummary } from '@/utils/insights';
 
 interface InsightsCalendarProps {
@@ -8,7 +9,7 @@ interface InsightsCalendarProps {
   /** The same days by month (as `monthSummaries` gives them), for the table. */
   months: readonly MonthSummary[];
   locale: Locale;
-  t: Messages;
+  t: JournalMessages;
 }
 
 // The grid in viewBox units: the SVG scales to its box, so these are proportions, not pixels.

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { Note } from '@/utils/notes-db';
-import { formatDateTime, type Locale, type Messages } from '@/utils/i18n';
+import { formatDateTime, type Locale } from '@/utils/i18n';
+import { type JournalMessages } from '@/utils/i18n-journal';
 
 interface NoteCardProps {
   note: Note;
   locale: Locale;
-  t: Messages;
+  t: JournalMessages;
   /** Stores a changed answer; resolves to an error message to show, or undefined when saved. */
   onEdit?: (answer: string) => Promise<string | undefined>;
   onDelete?: () => void;

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { LANGUAGE_NAMES, LOCALES, weekdayName, type Locale, type Messages } from '@/utils/i18n';
+import { LANGUAGE_NAMES, LOCALES, weekdayName, type Locale } from '@/utils/i18n';
+import { type JournalMessages } from '@/utils/i18n-journal';
 import { LIMITS, type Delivery, type LanguageSetting, type Settings, type SettingsProblems } from '@/utils/settings';
 
 interface SettingsFormProps {
   settings: Settings;
   locale: Locale;
-  t: Messages;
+  t: JournalMessages;
   /** Validates and stores; resolves to the problems found (empty when saved), or rejects when storing failed. */
   onSave: (settings: Settings) => Promise<SettingsProblems>;
 }

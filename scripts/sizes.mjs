@@ -11,17 +11,27 @@ export const BUDGETS = { 'popup JS': 15, 'background JS': 10, 'journal JS': 45 }
 
 const PAGES = { popup: 'popup.html', pause: 'pause.html', journal: 'options.html', print: 'print.html' };
 
-/** Every file a module loads statically, itself included, following `import` statements between chunks. */
+/**
+ * Every file a module loads statically, itself included, following `import` statements between chunks.
+ * @param {string} dir
+ * @param {string} file
+ * @param {Set<string>} seen
+ * @returns {Promise<Set<string>>}
+ */
 async function closure(dir, file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = await readFile(join(dir, file), 'utf8');
   for (const match of code.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
-    await closure(dir, join(dirname(file), match[1]).replace(/^\/+/, ''), seen);
+    await closure(dir, join(dirname(file), match[1] ?? '').replace(/^\/+/, ''), seen);
   }
   return seen;
 }
 
+/**
+ * @param {string} dir
+ * @param {Iterable<string>} files
+ */
 async function measure(dir, files) {
   let raw = 0;
   let gzip = 0;
@@ -33,19 +43,28 @@ async function measure(dir, files) {
   return { raw, gzip };
 }
 
-/** Raw and gzip bytes of each entry's JavaScript and CSS, and of the background. */
+/** @typedef {{ raw: number, gzip: number, budget?: number }} Size */
+
+/**
+ * Raw and gzip bytes of each entry's JavaScript and CSS, and of the background.
+ * @returns {Promise<Record<string, Size>>}
+ */
 export async function entrySizes(dir = EXTENSION_DIR) {
+  /** @type {Record<string, Size>} */
   const sizes = {};
+  /** @type {Record<string, number>} */
+  const budgets = BUDGETS;
   for (const [name, page] of Object.entries(PAGES)) {
     const html = await readFile(join(dir, page), 'utf8');
-    const refs = [...html.matchAll(/(?:src|href)="\/([^"]+\.(js|css))"/g)];
+    const refs = [...html.matchAll(/(?:src|href)="\/([^"]+)\.(js|css)"/g)].map(([, file, kind]) => `${file}.${kind}`);
+    /** @type {Set<string>} */
     const js = new Set();
-    for (const [, file, kind] of refs) if (kind === 'js') await closure(dir, file, js);
-    const css = refs.filter(([, , kind]) => kind === 'css').map(([, file]) => file);
-    sizes[`${name} JS`] = { ...(await measure(dir, [...js])), budget: BUDGETS[`${name} JS`] };
+    for (const file of refs) if (file.endsWith('.js')) await closure(dir, file, js);
+    const css = refs.filter((file) => file.endsWith('.css'));
+    sizes[`${name} JS`] = { ...(await measure(dir, [...js])), budget: budgets[`${name} JS`] };
     sizes[`${name} CSS`] = await measure(dir, css);
   }
-  sizes['background JS'] = { ...(await measure(dir, [...(await closure(dir, 'background.js'))])), budget: BUDGETS['background JS'] };
+  sizes['background JS'] = { ...(await measure(dir, [...(await closure(dir, 'background.js'))])), budget: budgets['background JS'] };
   return sizes;
 }
 

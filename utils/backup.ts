@@ -9,7 +9,8 @@
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import type { Prompt } from '@/content/prompts';
-import { LOCALES, MESSAGES, type Locale, type Messages } from './i18n';
+import { LOCALES, type Locale } from './i18n';
+import { journalMessages, type JournalMessages } from './i18n-journal';
 import {
   forEachNoteBatch,
   mergeSnapshot,
@@ -119,7 +120,7 @@ function objectItem(input: Record<string, unknown>, key: string): v.ObjectPathIt
  * person's text, and every view renders text as text (never as markup), so it cannot run. Only
  * ids, which end up in keys and attributes, are held to a strict pattern.
  */
-function backupSchema(t: Messages) {
+function backupSchema(t: JournalMessages) {
   // valibot's strict object reports a missing key and an unknown key through the schema's own
   // message; its issue tells them apart (an unknown key "expects never", a missing one has a path).
   const objectMessage = (issue: v.BaseIssue<unknown>): string =>
@@ -229,7 +230,7 @@ function backupSchema(t: Messages) {
   });
 }
 
-function settingsProblemMessage(field: keyof Settings, problem: 'range' | 'order' | 'empty', t: Messages): string {
+function settingsProblemMessage(field: keyof Settings, problem: 'range' | 'order' | 'empty', t: JournalMessages): string {
   if (problem === 'empty') return t.backupEmptyList;
   if (problem === 'order') return field === 'activeEndMinutes' ? t.backupLaterThan('activeStartMinutes') : t.backupAtLeast('minIntervalMinutes');
   const limits =
@@ -245,7 +246,7 @@ function settingsProblemMessage(field: keyof Settings, problem: 'range' | 'order
  * The format and version, checked first: a file from elsewhere or from a newer Adempauze gets one
  * clear sentence instead of a list of every field it does not have.
  */
-function headerSchema(t: Messages) {
+function headerSchema(t: JournalMessages) {
   return v.pipe(
     v.unknown(),
     v.check(isRecord, t.backupNotBackupFile),
@@ -264,7 +265,7 @@ function problemsOf(issues: readonly v.BaseIssue<unknown>[]): BackupProblem[] {
  * Checks a backup file's text completely, writing nothing. Problems come in file order, each with
  * its place; messages are in the language of `t`.
  */
-export function checkBackup(text: string, t: Messages = MESSAGES.en): BackupCheck {
+export function checkBackup(text: string, t: JournalMessages = journalMessages("en")): BackupCheck {
   // A UTF-8 file has at least as many bytes as its text has characters.
   if (text.length > MAX_BACKUP_BYTES) return { ok: false, problems: [{ path: '', message: t.backupTooLarge(MAX_BACKUP_BYTES / 1024 / 1024) }] };
   let data: unknown;
@@ -283,7 +284,7 @@ export function checkBackup(text: string, t: Messages = MESSAGES.en): BackupChec
 }
 
 /** Checks a chosen file, refusing one that is too large before reading it into memory. */
-export async function checkBackupFile(file: Pick<Blob, 'size' | 'text'>, t: Messages = MESSAGES.en): Promise<BackupCheck> {
+export async function checkBackupFile(file: Pick<Blob, 'size' | 'text'>, t: JournalMessages = journalMessages("en")): Promise<BackupCheck> {
   if (file.size > MAX_BACKUP_BYTES) return { ok: false, problems: [{ path: '', message: t.backupTooLarge(MAX_BACKUP_BYTES / 1024 / 1024) }] };
   return checkBackup(await file.text(), t);
 }
@@ -329,7 +330,7 @@ export async function applyBackup(backup: Backup, onProgress?: (done: number, to
 export async function importBackup(
   text: string,
   onProgress?: (done: number, total: number) => void,
-  t: Messages = MESSAGES.en,
+  t: JournalMessages = journalMessages("en"),
 ): Promise<ImportSummary> {
   const check = checkBackup(text, t);
   if (!check.ok) throw new BackupError(check.problems);
@@ -450,7 +451,7 @@ export function escapeMarkdown(text: string): string {
  * language, then each prompt, its kind and time, and the answer. The person's text is escaped, so
  * it shows exactly as written in any Markdown viewer.
  */
-export function notesToMarkdown(notes: readonly Note[], locale: Locale, t: Messages): string {
+export function notesToMarkdown(notes: readonly Note[], locale: Locale, t: JournalMessages): string {
   const parts = [`# ${escapeMarkdownLine(`${t.journalTitle} · ${t.appName}`)}`];
   for (const { day, notes: dayNotes } of groupNotesByDay(notes)) {
     parts.push(`## ${escapeMarkdownLine(formatDay(day, locale))}`);

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { messages } from '@/utils/i18n';
+import { journalMessages } from '@/utils/i18n-journal';
 import { uiLocale } from '@/utils/settings';
 import { BackupSection } from './BackupSection';
 import { InsightsSection } from './InsightsSection';
@@ -18,7 +18,7 @@ function sectionFromHash(): Section {
 
 export function App() {
   const [locale, setLocale] = useState(uiLocale);
-  const t = messages(locale);
+  const t = journalMessages(locale);
   const [section, setSection] = useState(sectionFromHash);
 
   useEffect(() => {

@@ -15,12 +15,13 @@ import {
   type BackupProblem,
   type ImportSummary,
 } from '@/utils/backup';
-import { formatDateTime, type Locale, type Messages } from '@/utils/i18n';
+import { formatDateTime, type Locale } from '@/utils/i18n';
+import { type JournalMessages } from '@/utils/i18n-journal';
 import './backup.css';
 
 interface BackupSectionProps {
   locale: Locale;
-  t: Messages;
+  t: JournalMessages;
   /** An import replaced the settings (perhaps the language): the page may re-read them. */
   onImported?: () => void;
 }

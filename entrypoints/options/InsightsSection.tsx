@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { InsightsCalendar } from '@/components/InsightsCalendar';
 import { PROMPTS, type Prompt } from '@/content/prompts';
-import type { Locale, Messages } from '@/utils/i18n';
+import type { Locale } from '@/utils/i18n';
+import type { JournalMessages } from '@/utils/i18n-journal';
 import {
   calendarDays,
   calendarStart,
@@ -65,7 +66,7 @@ function describeError(error: unknown): string {
 
 interface InsightsSectionProps {
   locale: Locale;
-  t: Messages;
+  t: JournalMessages;
 }
 
 /** A calm look back: the days with a pause, what became of the pauses offered, the prompts answered most. */
@@ -105,7 +106,7 @@ export function InsightsSection({ locale, t }: InsightsSectionProps) {
   );
 }
 
-function InsightsView({ insights, locale, t }: { insights: Insights; locale: Locale; t: Messages }) {
+function InsightsView({ insights, locale, t }: { insights: Insights; locale: Locale; t: JournalMessages }) {
   const { days, months, counts, top, customTexts } = insights;
   const countsId = useId();
   const topId = useId();

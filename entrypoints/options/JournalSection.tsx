@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { NoteCard } from '@/components/NoteCard';
 import { VirtualList } from '@/components/VirtualList';
 import { PROMPTS } from '@/content/prompts';
-import type { Locale, Messages } from '@/utils/i18n';
+import type { Locale } from '@/utils/i18n';
+import type { JournalMessages } from '@/utils/i18n-journal';
 import {
   countNotes,
   deleteNote,
@@ -77,7 +78,7 @@ function readHideAnswers(): boolean {
 
 interface JournalSectionProps {
   locale: Locale;
-  t: Messages;
+  t: JournalMessages;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { QUESTIONS, STEPS, type Prompt } from '@/content/prompts';
-import type { Locale, Messages } from '@/utils/i18n';
+import type { Locale } from '@/utils/i18n';
+import type { JournalMessages } from '@/utils/i18n-journal';
 import {
   countNotesByPrompt,
   deleteCustomPrompt,
@@ -14,7 +15,7 @@ import { refreshLibraryMirror } from '@/utils/prompt-library';
 
 interface PromptsSectionProps {
   locale: Locale;
-  t: Messages;
+  t: JournalMessages;
 }
 
 type Loaded = { custom: readonly CustomPrompt[]; hidden: ReadonlySet<string>; answers: ReadonlyMap<string, number> };

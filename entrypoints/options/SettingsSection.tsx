@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SettingsForm } from '@/components/SettingsForm';
-import type { Locale, Messages } from '@/utils/i18n';
+import type { Locale } from '@/utils/i18n';
+import type { JournalMessages } from '@/utils/i18n-journal';
 import { loadSettings, saveSettings, validateSettings, type Settings, type SettingsProblems } from '@/utils/settings';
 
 interface SettingsSectionProps {
   locale: Locale;
-  t: Messages;
+  t: JournalMessages;
   /** The language setting may have changed: the page re-renders in it. */
   onLanguageChange: () => void;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { formatDay, formatTime, groupNotesByDay, loadAllNotes, type NotesDay } from '@/utils/backup';
-import { formatDateTime, messages } from '@/utils/i18n';
+import { formatDateTime } from '@/utils/i18n';
+import { journalMessages } from '@/utils/i18n-journal';
 import { uiLocale } from '@/utils/settings';
 
 type PrintState =
@@ -14,7 +15,7 @@ type PrintState =
  */
 export function App() {
   const [locale] = useState(uiLocale);
-  const t = messages(locale);
+  const t = journalMessages(locale);
   const [state, setState] = useState<PrintState>({ status: 'loading' });
 
   useLayoutEffect(() => {

@@ -1,20 +1,21 @@
 // `npm run bench`: what people feel, measured in Debian Chromium against the built extension, each
 // figure beside its baseline from the same run. Prints a table and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import os from 'node:os';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test } from '@playwright/test';
 import { EXTENSION_DIR, unpackedExtensionId } from '../../scripts/chromium.mjs';
 import { launchWithExtension } from '../e2e/fixtures';
 import { seedNotes } from '../e2e/seed';
-import { MESSAGES } from '@/utils/i18n';
+import { journalMessages } from '@/utils/i18n-journal';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'bench');
-const t = MESSAGES.en;
+const t = journalMessages('en');
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const LARGE = 50_000;
 
@@ -326,9 +327,9 @@ interface Size {
 
 async function measureSizes(): Promise<Record<string, Size>> {
   const { entrySizes } = await import('../../scripts/sizes.mjs');
-  const sizes = (await entrySizes()) as Record<string, Size>;
+  const sizes: Record<string, Size> = await entrySizes();
   execFileSync('npx', ['wxt', 'zip'], { cwd: ROOT, stdio: 'ignore' });
-  const zip = (await import('node:fs')).readdirSync(resolve(ROOT, '.output')).find((name) => name.endsWith('-chrome.zip'));
+  const zip = readdirSync(resolve(ROOT, '.output')).find((name) => name.endsWith('-chrome.zip'));
   if (zip) {
     const bytes = (await stat(resolve(ROOT, '.output', zip))).size;
     sizes['zipped extension'] = { raw: bytes, gzip: bytes };
@@ -337,7 +338,6 @@ async function measureSizes(): Promise<Record<string, Size>> {
 }
 
 function machine(): string {
-  const os = require('node:os') as typeof import('node:os');
   return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Chromium ${execFileSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium', ['--version']).toString().trim()}`;
 }
 
@@ -349,4 +349,3 @@ function formatTable(table: readonly Row[]): string {
   return [fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
 }
 
-void gzipSync;

@@ -1,6 +1,7 @@
 import { test as base, chromium, type BrowserContext } from '@playwright/test';
 import { chromiumPath, extensionArgs, unpackedExtensionId } from '../../scripts/chromium.mjs';
-import { MESSAGES, type Locale, type Messages } from '@/utils/i18n';
+import type { Locale } from '@/utils/i18n';
+import { journalMessages, type JournalMessages } from '@/utils/i18n-journal';
 import { ExtensionState } from './pages/extension-state';
 import { JournalPage } from './pages/journal-page';
 import { PopupPage } from './pages/popup-page';
@@ -9,7 +10,7 @@ interface Fixtures {
   /** The UI language Chromium runs in. On Linux only $LANGUAGE changes it; --lang does not. */
   uiLanguage: 'en_US' | 'nl';
   locale: Locale;
-  t: Messages;
+  t: JournalMessages;
   context: BrowserContext;
   extensionId: string;
   popup: PopupPage;
@@ -18,11 +19,15 @@ interface Fixtures {
 }
 
 /** Debian Chromium with the built extension in the profile at `userDataDir`. */
-export function launchWithExtension(userDataDir: string, uiLanguage: Fixtures['uiLanguage']): Promise<BrowserContext> {
+export function launchWithExtension(
+  userDataDir: string,
+  uiLanguage: Fixtures['uiLanguage'],
+  extensionDir?: string,
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: extensionArgs(),
+    args: extensionArgs(extensionDir),
     env: { ...process.env, LANGUAGE: uiLanguage },
   });
 }
@@ -31,7 +36,7 @@ export function launchWithExtension(userDataDir: string, uiLanguage: Fixtures['u
 export const test = base.extend<Fixtures>({
   uiLanguage: ['en_US', { option: true }],
   locale: async ({ uiLanguage }, use) => use(uiLanguage === 'nl' ? 'nl' : 'en'),
-  t: async ({ locale }, use) => use(MESSAGES[locale]),
+  t: async ({ locale }, use) => use(journalMessages(locale)),
   context: async ({ uiLanguage }, use, testInfo) => {
     const context = await launchWithExtension(testInfo.outputPath('profile'), uiLanguage);
     await use(context);

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackupSection } from '@/entrypoints/options/BackupSection';
 import { checkBackup, createBackup, rememberBackup, serializeBackup } from '@/utils/backup';
-import { MESSAGES } from '@/utils/i18n';
+import { journalMessages } from '@/utils/i18n-journal';
 import { addNote, readSnapshot } from '@/utils/notes-db';
 import { DEFAULT_SETTINGS, loadSettings } from '@/utils/settings';
 import { DAY } from '@/utils/time';
@@ -31,7 +31,7 @@ function chooseFile(text: string, name = 'adempauze-backup-2026-11-25.json'): vo
   fireEvent.change(input, { target: { files: [new File([text], name, { type: 'application/json' })] } });
 }
 
-const renderSection = () => render(<BackupSection locale="en" t={MESSAGES.en} />);
+const renderSection = () => render(<BackupSection locale="en" t={journalMessages('en')} />);
 
 describe('backup section (options page)', () => {
   it('reminds to export when there is no backup yet', async () => {
@@ -82,7 +82,7 @@ describe('backup section (options page)', () => {
 
   it('imports a valid file with progress, then shows what it did', async () => {
     const onImported = vi.fn();
-    render(<BackupSection locale="en" t={MESSAGES.en} onImported={onImported} />);
+    render(<BackupSection locale="en" t={journalMessages('en')} onImported={onImported} />);
     const notes = Array.from({ length: 3 }, (_, i) => ({
       ...NOTE,
       id: `n-${i}`,
@@ -159,7 +159,7 @@ describe('backup section (options page)', () => {
   });
 
   it('speaks Dutch in a Dutch interface', async () => {
-    render(<BackupSection locale="nl" t={MESSAGES.nl} />);
+    render(<BackupSection locale="nl" t={journalMessages('nl')} />);
     expect(screen.getByRole('heading', { level: 1, name: 'Reservekopie' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Alles exporteren (JSON)' })).toBeTruthy();
     expect(screen.getByLabelText('Een reservekopie importeren (JSON)')).toBeTruthy();

@@ -19,7 +19,7 @@ import {
   serializeBackup,
   type Backup,
 } from '@/utils/backup';
-import { MESSAGES } from '@/utils/i18n';
+import { journalMessages } from '@/utils/i18n-journal';
 import {
   addNote,
   addPauseEvent,
@@ -98,9 +98,9 @@ const HUGE = 'x'.repeat(50 * 1024 * 1024);
 
 /** [what is wrong, the file's text, the line the person must see]. */
 const HOSTILE: readonly (readonly [string, () => string, string])[] = [
-  ['truncated JSON', () => fileWith({}).slice(0, 150), MESSAGES.en.backupNotJson],
-  ['an empty file', () => '', MESSAGES.en.backupNotJson],
-  ['JSON with a trailing comma', () => '{"format": "adempauze-backup",}', MESSAGES.en.backupNotJson],
+  ['truncated JSON', () => fileWith({}).slice(0, 150), journalMessages('en').backupNotJson],
+  ['an empty file', () => '', journalMessages('en').backupNotJson],
+  ['JSON with a trailing comma', () => '{"format": "adempauze-backup",}', journalMessages('en').backupNotJson],
   ['null', () => 'null', 'This is not an Adempauze backup file.'],
   ['an array instead of an object', () => '[]', 'This is not an Adempauze backup file.'],
   ['a bare string', () => '"adempauze-backup"', 'This is not an Adempauze backup file.'],
@@ -195,7 +195,7 @@ describe('refusing a hostile or malformed backup', () => {
   });
 
   it('explains problems in Dutch for a Dutch interface', () => {
-    const check = checkBackup(noteWith({ createdAt: 'gisteren' }), MESSAGES.nl);
+    const check = checkBackup(noteWith({ createdAt: 'gisteren' }), journalMessages('nl'));
     expect(check.ok ? [] : check.problems.map(formatProblem)).toEqual(['notes[1].createdAt: verwacht een getal']);
   });
 
@@ -211,7 +211,7 @@ describe('refusing a hostile or malformed backup', () => {
       size: MAX_BACKUP_BYTES + 1,
       text: () => Promise.reject(new Error('read a file that is too large')),
     };
-    const check = await checkBackupFile(file, MESSAGES.nl);
+    const check = await checkBackupFile(file, journalMessages('nl'));
     expect(check.ok ? [] : check.problems.map(formatProblem)).toEqual([
       'Het bestand is groter dan 200 MB: te groot voor een reservekopie van Adempauze.',
     ]);
@@ -392,7 +392,7 @@ describe('notes as Markdown', () => {
       { ...NOTE, id: 'b', answer: 'Wednesday morning', createdAt: wednesday - 5 * 3_600_000, updatedAt: wednesday },
       { ...NOTE, id: 'c', answer: 'Wednesday <b>afternoon</b>', promptKind: 'step', createdAt: wednesday, updatedAt: wednesday },
     ];
-    expect(notesToMarkdown(notes, 'en', MESSAGES.en)).toBe(
+    expect(notesToMarkdown(notes, 'en', journalMessages('en'))).toBe(
       [
         '# Your journal · Adempauze',
         '## Wednesday, November 25, 2026',
@@ -411,7 +411,7 @@ describe('notes as Markdown', () => {
   });
 
   it('writes dates in Dutch for a Dutch interface and escapes the prompt', () => {
-    const markdown = notesToMarkdown([{ ...NOTE, promptText: '# Wat\nvoel *ik*?' }], 'nl', MESSAGES.nl);
+    const markdown = notesToMarkdown([{ ...NOTE, promptText: '# Wat\nvoel *ik*?' }], 'nl', journalMessages('nl'));
     expect(markdown).toContain('## woensdag 25 november 2026');
     expect(markdown).toContain('### \\# Wat voel \\*ik\\*?');
     expect(markdown).toContain('*Reflectievraag · 14:20*');

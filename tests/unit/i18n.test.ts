@@ -2,27 +2,36 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, LOCALES, MESSAGES, resolveLocale } from '@/utils/i18n';
+import { JOURNAL_MESSAGES } from '@/utils/i18n-journal';
+
+// The strings live in two modules by the surfaces that load them; both are checked alike.
+const TABLES = { core: MESSAGES, journal: JOURNAL_MESSAGES } as const;
 
 describe('UI strings', () => {
-  it('has every key in both languages, each filled', () => {
-    const keys = Object.keys(MESSAGES.en).sort();
+  it.each(Object.entries(TABLES))('%s: has every key in both languages, each filled', (_name, table) => {
+    const keys = Object.keys(table.en).sort();
     for (const locale of LOCALES) {
-      const messages = MESSAGES[locale];
+      const messages: Record<string, unknown> = table[locale];
       expect(Object.keys(messages).sort(), locale).toEqual(keys);
       for (const [key, value] of Object.entries(messages)) {
-        const sample = typeof value === 'function' ? (value as (arg: never) => string)('x' as never) : value;
+        const sample = typeof value === 'function' ? (value as (...args: never[]) => string)(...(['x', 1, 2] as never[])) : value;
         expect(typeof sample, `${locale}.${key}`).toBe('string');
-        expect(sample.trim(), `${locale}.${key}`).not.toBe('');
+        expect((sample as string).trim(), `${locale}.${key}`).not.toBe('');
       }
     }
   });
 
-  it('translates the interface rather than repeating English', () => {
-    const same = Object.keys(MESSAGES.en).filter(
-      (key) => MESSAGES.en[key as keyof typeof MESSAGES.en] === MESSAGES.nl[key as keyof typeof MESSAGES.nl],
-    );
+  it.each(Object.entries(TABLES))('%s: translates rather than repeating English', (_name, table) => {
+    const en: Record<string, unknown> = table.en;
+    const nl: Record<string, unknown> = table.nl;
+    const same = Object.keys(en).filter((key) => typeof en[key] === 'string' && en[key] === nl[key]);
     // Only the name is the same in both languages: "Adempauze" is Dutch for a breathing space.
-    expect(same).toEqual(['appName']);
+    expect(same).toEqual(_name === 'core' ? ['appName'] : []);
+  });
+
+  it('never defines a string in both modules', () => {
+    const core = new Set(Object.keys(MESSAGES.en));
+    expect(Object.keys(JOURNAL_MESSAGES.en).filter((key) => core.has(key))).toEqual([]);
   });
 
   it('has every manifest message in both languages', () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { QUESTIONS } from '@/content/prompts';
 import { InsightsSection } from '@/entrypoints/options/InsightsSection';
-import { messages } from '@/utils/i18n';
+import { journalMessages } from '@/utils/i18n-journal';
 import { addNote, addPauseEvent, putCustomPrompt, type NewNote } from '@/utils/notes-db';
 import { uiLocale } from '@/utils/settings';
 
@@ -51,7 +51,7 @@ async function addJournal(): Promise<void> {
 
 function renderSection() {
   const locale = uiLocale();
-  return render(<InsightsSection locale={locale} t={messages(locale)} />);
+  return render(<InsightsSection locale={locale} t={journalMessages(locale)} />);
 }
 
 const texts = (elements: readonly Element[]) => elements.map((element) => element.textContent?.replace(/\s+/g, ' ').trim());

@@ -1,5 +1,5 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import type { Messages } from '@/utils/i18n';
+import type { JournalMessages } from '@/utils/i18n-journal';
 
 /** The options page: the person's private journal. */
 export class JournalPage {
@@ -8,7 +8,7 @@ export class JournalPage {
   constructor(
     private readonly context: BrowserContext,
     private readonly extensionId: string,
-    private readonly t: Messages,
+    private readonly t: JournalMessages,
   ) {}
 
   async open(): Promise<this> {

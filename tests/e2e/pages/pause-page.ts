@@ -1,11 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import type { Messages } from '@/utils/i18n';
+import type { JournalMessages } from '@/utils/i18n-journal';
 
 /** The pause window: breathing first, then one prompt to answer. */
 export class PausePage {
   constructor(
     readonly page: Page,
-    private readonly t: Messages,
+    private readonly t: JournalMessages,
   ) {}
 
   get breathingHeading(): Locator {

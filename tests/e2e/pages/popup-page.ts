@@ -1,5 +1,5 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import type { Messages } from '@/utils/i18n';
+import type { JournalMessages } from '@/utils/i18n-journal';
 
 /** The toolbar popup, opened as a page of the extension (the toolbar itself is out of reach headless). */
 export class PopupPage {
@@ -8,7 +8,7 @@ export class PopupPage {
   constructor(
     private readonly context: BrowserContext,
     private readonly extensionId: string,
-    private readonly t: Messages,
+    private readonly t: JournalMessages,
   ) {}
 
   /** Opens the popup as a person clicking the icon would: a fresh page each time. */
