@@ -14,5 +14,7 @@ export default defineConfig({
     { name: 'e2e', testDir: 'tests/e2e' },
     // Writes docs/screenshots; run by `npm run screenshots`, not by `npm test`.
     { name: 'screenshots', testDir: 'tests/screenshots', fullyParallel: false },
+    // Measures; run by `npm run bench`, never by `npm test` (tests do not time things).
+    { name: 'bench', testDir: 'tests/bench', timeout: 20 * 60_000, use: { trace: 'off' } },
   ],
 });

@@ -5,7 +5,7 @@
  * synchronously; every change in the prompt list writes the mirror, and pages refresh it on open.
  */
 import { FOLLOW_UP_PREFIX, followUpFor, PROMPTS, STEPS, type Prompt, type QuestionPrompt } from '@/content/prompts';
-import { listCustomPrompts, listPromptPreferences, type CustomPrompt } from './notes-db';
+import type { CustomPrompt } from './notes-db';
 import { DAY } from './time';
 
 const MIRROR_KEY = 'adempauze.library';
@@ -74,6 +74,8 @@ export function findAnyPrompt(id: string | undefined): Prompt | undefined {
 
 /** Rewrites the mirror from the database. */
 export async function refreshLibraryMirror(): Promise<void> {
+  // Loaded when needed: the popup refreshes after its first paint, which must not wait for it.
+  const { listCustomPrompts, listPromptPreferences } = await import('./notes-db');
   const [custom, preferences] = await Promise.all([listCustomPrompts(), listPromptPreferences()]);
   writeJson(MIRROR_KEY, {
     hidden: preferences.filter((preference) => preference.hidden).map((preference) => preference.promptId),

@@ -59,3 +59,23 @@ export function searchEntries(entries: readonly SearchEntry[], query: SearchQuer
 export function newestFirst(a: { createdAt: number; id: string }, b: { createdAt: number; id: string }): number {
   return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
+
+/** A search and what it found, kept so the next keystroke can search within it. */
+export interface SearchResult {
+  readonly query: SearchQuery;
+  readonly entries: readonly SearchEntry[];
+}
+
+/**
+ * Searches, within the previous result when the new query only narrows it (same filters, text that
+ * extends the previous text, as while typing a word); else over every entry. Same answer as
+ * `searchEntries(entries, query)`, in a fraction of the time while typing.
+ */
+export function refineSearch(all: readonly SearchEntry[], query: SearchQuery, previous?: SearchResult): SearchResult {
+  const narrows =
+    previous !== undefined &&
+    previous.query.kind === query.kind &&
+    previous.query.promptId === query.promptId &&
+    normalizeText(query.text).startsWith(normalizeText(previous.query.text));
+  return { query, entries: searchEntries(narrows ? previous.entries : all, query) };
+}

@@ -7,7 +7,7 @@ import type { Prompt } from '@/content/prompts';
 import type { SaveState } from '@/components/AnswerForm';
 import { clearDraft, readDraft, restoreDrafts, writeDraft } from './drafts';
 import type { Locale, Messages } from './i18n';
-import { addNote, EmptyAnswerError, type Note, type NoteSource } from './notes-db';
+import type { Note, NoteSource } from './notes-db';
 import { scheduleFollowUp } from './prompt-library';
 import { promptText } from './prompts';
 
@@ -63,6 +63,8 @@ export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: 
     if (saveState.status === 'saving') return undefined;
     setSaveState({ status: 'saving' });
     let note: Note;
+    // The database code loads on the first save, not before the first paint.
+    const { addNote, EmptyAnswerError } = await import('./notes-db');
     try {
       note = await addNote(
         { promptId: prompt.id, promptText: promptText(prompt, locale), promptKind: prompt.kind, locale, answer: text, source },

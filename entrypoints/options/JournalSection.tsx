@@ -19,14 +19,16 @@ import {
   type PageCursor,
 } from '@/utils/notes-db';
 import { promptText } from '@/utils/prompts';
+import { startOfDay, startOfNextDay } from '@/utils/time';
 import {
   EMPTY_QUERY,
   isEmptyQuery,
   newestFirst,
-  searchEntries,
+  refineSearch,
   toSearchEntry,
   type SearchEntry,
   type SearchQuery,
+  type SearchResult,
 } from '@/utils/search';
 
 /** The first read: one screen and a bit, so the first paint waits on one small read. */
@@ -42,26 +44,28 @@ const HIDE_ANSWERS_KEY = 'adempauze.hideAnswers';
 type Row = { kind: 'day'; key: string; label: string } | { kind: 'note'; key: string; id: string };
 type Listed = Pick<Note, 'id' | 'createdAt'>;
 
-type Browse = { status: 'loading' } | { status: 'ready'; next?: PageCursor; total: number } | { status: 'error'; error: string };
+/** `total` is undefined until counted: counting reads the whole store, so the first screen never waits for it. */
+type Browse = { status: 'loading' } | { status: 'ready'; next?: PageCursor; total?: number } | { status: 'error'; error: string };
 type Index = { status: 'idle' } | { status: 'building' } | { status: 'ready'; entries: SearchEntry[] } | { status: 'error'; error: string };
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function dayLabel(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(ms);
-}
-
-/** Day headings between notes of different local days. */
+/**
+ * Day headings between notes of different local days. Runs over every search result (up to tens
+ * of thousands), so a day is compared by its midnight and only a new day is formatted.
+ */
 function toRows(listed: readonly Listed[], locale: Locale): Row[] {
+  const format = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   const rows: Row[] = [];
-  let day = '';
+  let dayEnd = Infinity;
+  let dayStart = Infinity;
   for (const note of listed) {
-    const label = dayLabel(note.createdAt, locale);
-    if (label !== day) {
-      day = label;
-      rows.push({ kind: 'day', key: `day-${note.createdAt}-${note.id}`, label });
+    if (note.createdAt < dayStart || note.createdAt >= dayEnd) {
+      dayStart = startOfDay(note.createdAt);
+      dayEnd = startOfNextDay(note.createdAt);
+      rows.push({ kind: 'day', key: `day-${dayStart}-${note.id}`, label: format.format(note.createdAt) });
     }
     rows.push({ kind: 'note', key: note.id, id: note.id });
   }
@@ -105,11 +109,15 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
   };
 
   useEffect(() => {
-    Promise.all([listNotesPage({ limit: PAGE_SIZE }), countNotes()])
-      .then(([page, total]) => {
+    listNotesPage({ limit: PAGE_SIZE })
+      .then((page) => {
         remember(page.notes);
         setBrowsed(page.notes);
-        setBrowse({ status: 'ready', next: page.next, total });
+        setBrowse((before) => ({ ...before, status: 'ready', next: page.next, total: page.next ? undefined : page.notes.length }));
+        return page.next ? countNotes() : undefined;
+      })
+      .then((total) => {
+        if (total !== undefined) setBrowse((before) => (before.status === 'ready' ? { ...before, total } : before));
       })
       .catch((error: unknown) => setBrowse({ status: 'error', error: describeError(error) }));
     listCustomPrompts()
@@ -128,10 +136,15 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
       .catch((error: unknown) => setIndex({ status: 'error', error: describeError(error) }));
   }, [filtering, index.status]);
 
-  const results = useMemo(
-    () => (filtering && index.status === 'ready' ? searchEntries(index.entries, query) : undefined),
-    [filtering, index, query],
-  );
+  // The last result, valid for one index: the next keystroke searches within it when it narrows.
+  const lastResult = useRef<{ index: Index; result: SearchResult } | undefined>(undefined);
+  const results = useMemo(() => {
+    if (!filtering || index.status !== 'ready') return undefined;
+    const previous = lastResult.current?.index === index ? lastResult.current.result : undefined;
+    const result = refineSearch(index.entries, query, previous);
+    lastResult.current = { index, result };
+    return result.entries;
+  }, [filtering, index, query]);
   const listed: readonly Listed[] = filtering ? (results ?? []) : browsed;
   const rows = useMemo(() => toRows(listed, locale), [listed, locale]);
 
@@ -155,7 +168,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
         .then((page) => {
           remember(page.notes);
           setBrowsed((before) => [...before, ...page.notes]);
-          setBrowse({ ...browse, next: page.next });
+          setBrowse((before) => (before.status === 'ready' ? { ...before, next: page.next } : before));
         })
         .catch((error: unknown) => setBrowse({ status: 'error', error: describeError(error) }))
         .finally(() => {
@@ -189,7 +202,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
       if (!deleted) return;
       setBrowsed((before) => before.filter((listedNote) => listedNote.id !== note.id));
       if (index.status === 'ready') setIndex({ status: 'ready', entries: index.entries.filter((entry) => entry.id !== note.id) });
-      if (browse.status === 'ready') setBrowse({ ...browse, total: browse.total - 1 });
+      if (browse.status === 'ready' && browse.total !== undefined) setBrowse({ ...browse, total: browse.total - 1 });
       setUndo({ note: deleted });
       setAnnouncement(t.noteDeleted);
     } catch (error) {
@@ -210,7 +223,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
       return fits ? [...before, note].sort(newestFirst) : before;
     });
     if (index.status === 'ready') setIndex({ status: 'ready', entries: [...index.entries, toSearchEntry(note)].sort(newestFirst) });
-    if (browse.status === 'ready') setBrowse({ ...browse, total: browse.total + 1 });
+    if (browse.status === 'ready' && browse.total !== undefined) setBrowse({ ...browse, total: browse.total + 1 });
     setAnnouncement(t.noteRestored);
   }
 
@@ -317,7 +330,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
               : index.status === 'error'
                 ? t.notesError(index.error)
                 : t.preparingSearch
-            : browse.status === 'ready' && browse.total > 0
+            : browse.status === 'ready' && browse.total !== undefined && browse.total > 0
               ? t.noteCount(browse.total)
               : ''}
       </p>

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PromptAnswer } from '@/components/PromptAnswer';
@@ -6,7 +7,6 @@ import { refreshLibraryMirror } from '@/utils/prompt-library';
 import { nextPick, openingPick, type Pick } from '@/utils/prompts';
 import { uiLocale } from '@/utils/settings';
 import { useAnswer } from '@/utils/use-answer';
-import { PauseStatusPanel } from './PauseStatusPanel';
 
 function Answering({ opening, locale, t }: { opening: Pick; locale: Locale; t: Messages }) {
   const [recent, setRecent] = useState(opening.recent);
@@ -37,9 +37,15 @@ export function App() {
     document.documentElement.lang = locale;
   }, [locale]);
 
+  // The pause schedule is secondary: its code loads after the prompt is painted.
+  const [StatusPanel, setStatusPanel] = useState<ComponentType<{ locale: Locale; t: Messages }>>();
+
   useEffect(() => {
     // Brings in prompt changes made elsewhere (another synced window, an import) for next time.
     refreshLibraryMirror().catch((error: unknown) => console.warn('Adempauze: prompt list not refreshed', error));
+    import('./PauseStatusPanel')
+      .then(({ PauseStatusPanel }) => setStatusPanel(() => PauseStatusPanel))
+      .catch((error: unknown) => console.warn('Adempauze: pause status not shown', error));
   }, []);
 
   return (
@@ -49,7 +55,7 @@ export function App() {
         <span class="brand-tagline">{t.tagline}</span>
       </header>
       {opening ? <Answering opening={opening} locale={locale} t={t} /> : <p class="empty">{t.allPromptsHidden}</p>}
-      <PauseStatusPanel locale={locale} t={t} />
+      {StatusPanel && <StatusPanel locale={locale} t={t} />}
       <footer class="popup-footer">
         <a
           href={browser.runtime.getURL('/options.html')}

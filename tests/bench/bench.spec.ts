@@ -121,6 +121,7 @@ async function importThrough(page: Page, file: string): Promise<{ seconds: numbe
 
 function row(measure: string, value: string, baseline: string, ratio: string, target: string, met: boolean | null) {
   rows.push({ measure, value, baseline, ratio, target, met });
+  console.log(`  ${measure}: ${value} (${baseline}) ${met === false ? 'NOT MET' : ''}`);
 }
 
 test.describe.configure({ mode: 'serial' });

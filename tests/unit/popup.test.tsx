@@ -107,7 +107,9 @@ describe('popup', () => {
   it('tells the person when saving failed and keeps their text', async () => {
     render(<App />);
     fireEvent.input(field(), { target: { value: 'precious words' } });
-    // A database that cannot be opened, as in a browser that blocks storage.
+    // A database that cannot be opened, as in a browser that blocks storage. The popup's own
+    // refresh of the prompt list has opened it once; let that finish, then close it.
+    await vi.waitFor(() => expect(localStorage.getItem('adempauze.library')).not.toBeNull());
     await closeNotesDb();
     vi.spyOn(indexedDB, 'open').mockImplementation(() => {
       throw new DOMException('The user denied permission to access the database.', 'InvalidStateError');

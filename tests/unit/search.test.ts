@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/notes-db';
-import { isEmptyQuery, newestFirst, normalizeText, searchEntries, toSearchEntry } from '@/utils/search';
+import { isEmptyQuery, newestFirst, normalizeText, refineSearch, searchEntries, toSearchEntry } from '@/utils/search';
 
 const note = (id: string, answer: string, extra: Partial<Note> = {}): Note => ({
   id,
@@ -54,5 +54,24 @@ describe('search', () => {
       { id: 'c', createdAt: 2 },
     ].sort(newestFirst);
     expect(sorted.map((e) => e.id)).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('refineSearch', () => {
+  const entries = ['vandaag open', 'van alles', 'vaak', 'niets'].map((answer, i) => toSearchEntry(note(String(i), answer)));
+  const query = (text: string, kind: 'all' | 'step' = 'all') => ({ text, kind, promptId: 'all' as const });
+
+  it('finds what a full search finds, keystroke after keystroke', () => {
+    let previous;
+    for (const text of ['v', 'va', 'van', 'vand', 'vandaag', 'vandaag o', 'x', '']) {
+      previous = refineSearch(entries, query(text), previous);
+      expect(previous.entries).toEqual(searchEntries(entries, query(text)));
+    }
+  });
+
+  it('searches everything again when the filters change or the text is shortened', () => {
+    const narrow = refineSearch(entries, query('vandaag'));
+    expect(refineSearch(entries, query('va'), narrow).entries.map((e) => e.id)).toEqual(['0', '1', '2']);
+    expect(refineSearch(entries, query('vandaag', 'step'), narrow).entries).toEqual([]);
   });
 });

@@ -1,0 +1,88 @@
+// A whole weekday of the real background code under default settings, on a fake clock: how often
+// does it wake, and does it ever start a timer? (`npm run bench` reports these figures too.)
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { handleMessage } from '@/entrypoints/background/scheduler';
+import { listPauseEvents } from '@/utils/notes-db';
+import { loadScheduleState } from '@/utils/schedule';
+import { MINUTE } from '@/utils/time';
+
+// Wednesday 25 November 2026, from midnight to midnight, local time.
+const DAY_START = new Date(2026, 10, 25, 0, 0).getTime();
+const DAY_END = new Date(2026, 10, 26, 0, 0).getTime();
+
+/** setTimeout/setInterval calls made from the extension's own code (not the test fakes). */
+let ownTimers = 0;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(DAY_START);
+  ownTimers = 0;
+  for (const name of ['setTimeout', 'setInterval'] as const) {
+    const original = globalThis[name];
+    vi.spyOn(globalThis, name).mockImplementation(((...args: Parameters<typeof original>) => {
+      if (/\/(entrypoints|utils)\//.test(new Error().stack ?? '')) ownTimers++;
+      return (original as (...a: unknown[]) => unknown)(...args);
+    }) as typeof original);
+  }
+  Object.assign(fakeBrowser.idle, { onStateChanged: { addListener() {}, removeListener() {}, hasListener: () => false } });
+  vi.spyOn(fakeBrowser.idle, 'queryState').mockResolvedValue('active' as never);
+  vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ id: 1, focused: true, state: 'normal' } as never);
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([] as never);
+  vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue(undefined);
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('Adempauze');
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Lets the background finish what an event started (it never awaits in its listeners). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** Runs the day: every alarm fires when due; `respond` is called after each offer. */
+async function simulateDay(respond: (now: number) => Promise<void>): Promise<{ wakeUps: number; offers: number; timers: number }> {
+  background.main!();
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+  await settle();
+  let wakeUps = 0;
+  for (let guard = 0; guard < 500; guard++) {
+    const next = (await fakeBrowser.alarms.getAll()).sort((a, b) => a.scheduledTime - b.scheduledTime)[0];
+    if (!next || next.scheduledTime >= DAY_END) break;
+    vi.setSystemTime(Math.max(next.scheduledTime, Date.now()));
+    wakeUps++;
+    const offersBefore = (await listPauseEvents()).filter((event) => event.type === 'offered').length;
+    await fakeBrowser.alarms.onAlarm.trigger(next);
+    await settle();
+    const offersAfter = (await listPauseEvents()).filter((event) => event.type === 'offered').length;
+    if (offersAfter > offersBefore) await respond(Date.now());
+  }
+  const offers = (await listPauseEvents()).filter((event) => event.type === 'offered').length;
+  return { wakeUps, offers, timers: ownTimers };
+}
+
+describe('the background over a day at rest', () => {
+  it('wakes only to offer when the person takes each pause, and starts no timer', async () => {
+    const day = await simulateDay(async (now) => {
+      vi.setSystemTime(now + 2 * MINUTE);
+      await handleMessage({ type: 'pause-ended', outcome: 'answered', promptId: 'q-beliefs' });
+    });
+    expect(day.offers).toBeGreaterThanOrEqual(3);
+    expect(day.offers).toBeLessThanOrEqual(4);
+    // One wake-up per offer; the last plan of the day points at tomorrow morning.
+    expect(day.wakeUps).toBeLessThanOrEqual(day.offers + 1);
+    expect(day.timers).toBe(0);
+    if (process.env.BENCH_BACKGROUND_OUT) writeFileSync(process.env.BENCH_BACKGROUND_OUT, JSON.stringify(day));
+  });
+
+  it('adds one quiet expiry per offer nobody takes', async () => {
+    const day = await simulateDay(async () => undefined);
+    expect(day.wakeUps).toBeLessThanOrEqual(2 * day.offers + 1);
+    expect(day.timers).toBe(0);
+    expect((await loadScheduleState()).offer).toBeNull();
+  });
+});
