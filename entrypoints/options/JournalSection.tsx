@@ -52,12 +52,25 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Day headings already formatted, by locale and midnight: formatting dates is slow, and a search
+ * over tens of thousands of notes crosses thousands of days on every keystroke. */
+const dayLabels = new Map<string, string>();
+
+function dayLabel(dayStart: number, locale: Locale): string {
+  const key = `${locale}${dayStart}`;
+  let label = dayLabels.get(key);
+  if (label === undefined) {
+    label = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(dayStart);
+    dayLabels.set(key, label);
+  }
+  return label;
+}
+
 /**
  * Day headings between notes of different local days. Runs over every search result (up to tens
- * of thousands), so a day is compared by its midnight and only a new day is formatted.
+ * of thousands), so a day is compared by its midnight and its label formatted once.
  */
 function toRows(listed: readonly Listed[], locale: Locale): Row[] {
-  const format = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   const rows: Row[] = [];
   let dayEnd = Infinity;
   let dayStart = Infinity;
@@ -65,7 +78,7 @@ function toRows(listed: readonly Listed[], locale: Locale): Row[] {
     if (note.createdAt < dayStart || note.createdAt >= dayEnd) {
       dayStart = startOfDay(note.createdAt);
       dayEnd = startOfNextDay(note.createdAt);
-      rows.push({ kind: 'day', key: `day-${dayStart}-${note.id}`, label: format.format(note.createdAt) });
+      rows.push({ kind: 'day', key: `day-${dayStart}-${note.id}`, label: dayLabel(dayStart, locale) });
     }
     rows.push({ kind: 'note', key: note.id, id: note.id });
   }

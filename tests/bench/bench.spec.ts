@@ -81,7 +81,7 @@ async function paired(context: BrowserContext, a: string, b: string): Promise<[n
 async function journalFirstScreen(context: BrowserContext, url: string): Promise<{ times: number[]; nodes: number }> {
   const times: number[] = [];
   let nodes = 0;
-  for (let i = 0; i < Math.ceil(RUNS / 2); i++) {
+  for (let i = 0; i < RUNS; i++) {
     const page = await context.newPage();
     await page.addInitScript(() => {
       const w = window as unknown as { firstNotePaint?: Promise<number> };
