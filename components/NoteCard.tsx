@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { EditActions } from './EditActions';
 import type { Note } from '@/utils/notes-db';
 import { formatDateTime, type Locale } from '@/utils/i18n';
 import { type JournalMessages } from '@/utils/i18n-journal';
@@ -57,14 +58,7 @@ export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt }: No
               {editing.problem}
             </p>
           )}
-          <div class="actions">
-            <button type="button" class="primary small" onClick={() => void save()}>
-              {t.saveEdit}
-            </button>
-            <button type="button" class="secondary small" onClick={() => setEditing(null)}>
-              {t.cancelEdit}
-            </button>
-          </div>
+          <EditActions t={t} onSave={() => void save()} onCancel={() => setEditing(null)} />
         </div>
       ) : (
         // Focusable so that, with answers hidden for screen sharing, focus shows one at a time.

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { EditActions } from '@/components/EditActions';
 import { QUESTIONS, STEPS, type Prompt } from '@/content/prompts';
 import type { Locale } from '@/utils/i18n';
 import type { JournalMessages } from '@/utils/i18n-journal';
@@ -153,14 +154,7 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
                       }}
                     />
                   </label>
-                  <div class="actions">
-                    <button type="button" class="primary small" onClick={() => void saveEdit(prompt)}>
-                      {t.saveEdit}
-                    </button>
-                    <button type="button" class="secondary small" onClick={() => setEditing(null)}>
-                      {t.cancelEdit}
-                    </button>
-                  </div>
+                  <EditActions t={t} onSave={() => void saveEdit(prompt)} onCancel={() => setEditing(null)} />
                 </div>
               ) : (
                 <>
