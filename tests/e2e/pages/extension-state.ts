@@ -47,12 +47,20 @@ export class ExtensionState {
     return this.page.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
   }
 
-  /** Writes settings as the options page would; the background hears of it through storage.onChanged. */
-  setSettings(settings: Partial<Settings>): Promise<void> {
-    return this.page.evaluate(async (patch) => {
+  /**
+   * Writes settings as the options page would, and waits until the background has re-planned the
+   * pause alarm in answer (storage.onChanged), so a test's next alarm is not overwritten by it.
+   */
+  async setSettings(settings: Partial<Settings>): Promise<void> {
+    const before = (await this.alarm('pause'))?.scheduledTime;
+    await this.page.evaluate(async (patch) => {
       const { settings: stored } = await chrome.storage.sync.get('settings');
       await chrome.storage.sync.set({ settings: { ...(stored as object | undefined), ...patch } });
     }, settings);
+    for (let waited = 0; waited < 5000; waited += 50) {
+      if ((await this.alarm('pause'))?.scheduledTime !== before) return;
+      await this.page.waitForTimeout(50);
+    }
   }
 
   /**
