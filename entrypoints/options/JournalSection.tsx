@@ -35,6 +35,12 @@ import {
 const PAGE_SIZE = 40;
 /** Later reads, while scrolling: larger, so a long scroll needs few of them. */
 const NEXT_PAGE_SIZE = 250;
+/**
+ * Search results laid out at a time. A keystroke may find tens of thousands of notes; laying out
+ * rows for all of them on every keystroke is what would make typing slow, so more are laid out
+ * as the person scrolls, exactly like pages while browsing.
+ */
+const RESULT_STEP = 1000;
 /** Notes read per transaction while the search index is built in the background. */
 const INDEX_BATCH = 2000;
 /** How long "Undo" stays offered after a delete. */
@@ -158,7 +164,12 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
     lastResult.current = { index, result };
     return result.entries;
   }, [filtering, index, query]);
-  const listed: readonly Listed[] = filtering ? (results ?? []) : browsed;
+  const [resultsShown, setResultsShown] = useState(RESULT_STEP);
+  useEffect(() => setResultsShown(RESULT_STEP), [query]);
+  const listed: readonly Listed[] = useMemo(
+    () => (filtering ? (results ?? []).slice(0, resultsShown) : browsed),
+    [filtering, results, resultsShown, browsed],
+  );
   const rows = useMemo(() => toRows(listed, locale), [listed, locale]);
 
   useEffect(() => {
@@ -175,6 +186,9 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
       .slice(start, end)
       .flatMap((row) => (row.kind === 'note' && !bodies.current.has(row.id) ? [row.id] : []));
     if (missing.length > 0) void getNotes(missing).then(remember);
+    if (filtering && results && resultsShown < results.length && end >= rows.length - 60) {
+      setResultsShown(resultsShown + RESULT_STEP);
+    }
     if (!filtering && browse.status === 'ready' && browse.next && end >= rows.length - 60 && !loadingMore.current) {
       loadingMore.current = true;
       listNotesPage({ limit: NEXT_PAGE_SIZE, after: browse.next })
