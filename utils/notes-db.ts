@@ -307,13 +307,6 @@ export async function countNotesByPrompt(promptIds: readonly string[]): Promise<
   return new Map(promptIds.map((id, i) => [id, counts[i] ?? 0]));
 }
 
-/** Every answer to one prompt, newest first. */
-export async function listNotesForPrompt(promptId: string): Promise<Note[]> {
-  const index = (await open()).transaction('notes').store.index('by-prompt');
-  const rows = await index.getAll(IDBKeyRange.bound([promptId, -Infinity], [promptId, Infinity]));
-  return rows.flatMap((row) => toNote(row) ?? []).reverse();
-}
-
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function toCustomPrompt(row: unknown): CustomPrompt | undefined {

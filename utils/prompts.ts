@@ -4,7 +4,7 @@
  * the page's synchronous localStorage: the popup must pick on its first paint, before any async
  * storage could answer, and losing it costs nothing but a fresh round.
  */
-import { PROMPTS, type Prompt } from '@/content/prompts';
+import type { Prompt } from '@/content/prompts';
 import { readDraft } from './drafts';
 import { findAnyPrompt, offeredPrompts, takeDueFollowUp } from './prompt-library';
 import type { Locale } from './i18n';
@@ -41,11 +41,6 @@ export function pickPrompt(
   const index = Math.min(Math.floor(random() * candidates.length), candidates.length - 1);
   const prompt = candidates[index];
   return prompt && { prompt, recent: [...round, prompt.id] };
-}
-
-/** The library entry with this id, if it still exists. */
-export function findPrompt(id: string | undefined, library: readonly Prompt[] = PROMPTS): Prompt | undefined {
-  return id === undefined ? undefined : library.find((prompt) => prompt.id === id);
 }
 
 /** The text a person sees for a prompt: a step's title and text, or a question. */

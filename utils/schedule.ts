@@ -195,8 +195,3 @@ export async function loadScheduleState(): Promise<ScheduleState> {
 export async function saveScheduleState(state: ScheduleState): Promise<void> {
   await browser.storage.local.set({ [STATE_KEY]: state });
 }
-
-/** True when `changes` from storage.onChanged touch the schedule state. */
-export function scheduleStateChanged(changes: Record<string, unknown>, area: string): boolean {
-  return area === 'local' && STATE_KEY in changes;
-}

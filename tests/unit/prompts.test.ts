@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROMPTS, type Prompt } from '@/content/prompts';
-import { findPrompt, loadRound, pickPrompt, promptText, saveRound } from '@/utils/prompts';
+import { findAnyPrompt } from '@/utils/prompt-library';
+import { loadRound, pickPrompt, promptText, saveRound } from '@/utils/prompts';
 
 /** A deterministic random source: a small linear congruential generator. */
 function seeded(seed: number): () => number {
@@ -60,13 +61,13 @@ describe('pickPrompt', () => {
 
 describe('prompt helpers', () => {
   it('finds prompts by id', () => {
-    expect(findPrompt('q-open-today')?.kind).toBe('question');
-    expect(findPrompt('nope')).toBeUndefined();
-    expect(findPrompt(undefined)).toBeUndefined();
+    expect(findAnyPrompt('q-open-today')?.kind).toBe('question');
+    expect(findAnyPrompt('nope')).toBeUndefined();
+    expect(findAnyPrompt(undefined)).toBeUndefined();
   });
 
   it("shows a step as its title and text, in the person's language", () => {
-    const step = findPrompt('s-start-small')!;
+    const step = findAnyPrompt('s-start-small')!;
     expect(promptText(step, 'nl')).toBe(
       'Begin klein: Deel een kleine onzekerheid met iemand die je vertrouwt. Bijvoorbeeld: "Ik vond dat gesprek spannend."',
     );
