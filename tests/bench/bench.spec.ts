@@ -66,8 +66,16 @@ async function firstContentfulPaint(context: BrowserContext, url: string): Promi
   return fcp;
 }
 
-/** Alternates the two pages so that drift on a noisy machine falls on both alike. */
+/**
+ * Alternates the two pages so that drift on a noisy machine falls on both alike. A few unmeasured
+ * loads first: the steady state (V8's code cache warm) is what a person opening the popup many
+ * times a day gets, and the very first loads after the browser starts are noise.
+ */
 async function paired(context: BrowserContext, a: string, b: string): Promise<[number[], number[]]> {
+  for (let i = 0; i < 5; i++) {
+    await firstContentfulPaint(context, a);
+    await firstContentfulPaint(context, b);
+  }
   const first: number[] = [];
   const second: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -302,7 +310,13 @@ test('benchmark', async ({}, testInfo) => {
   // 8. Sizes.
   const sizes = await measureSizes();
   results.sizes = sizes;
-  for (const [name, size] of Object.entries(sizes)) row(`Size: ${name}`, kb(size.gzip), `${kb(size.raw)} raw`, '', size.budget ? `≤ ${size.budget} KB gzip` : '', size.budget ? size.gzip <= size.budget * 1024 : null);
+  // The targets the issue asked for; the popup's CI budget is higher, for the reason in scripts/sizes.mjs.
+  const asked: Record<string, number> = { 'popup JS': 15, 'background JS': 10, 'journal JS': 45 };
+  for (const [name, size] of Object.entries(sizes)) {
+    const target = asked[name];
+    const budgetNote = size.budget !== undefined && size.budget !== target ? ` (CI budget ${size.budget} KB)` : '';
+    row(`Size: ${name}`, kb(size.gzip), `${kb(size.raw)} raw`, '', target ? `≤ ${target} KB gzip${budgetNote}` : '', target ? size.gzip <= target * 1024 : null);
+  }
 
   const table = formatTable(rows);
   console.log(`\n${table}\n`);
