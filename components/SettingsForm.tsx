@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { LANGUAGE_NAMES, LOCALES, weekdayName, type Locale } from '@/utils/i18n';
 import { type JournalMessages } from '@/utils/i18n-journal';
 import { LIMITS, type Delivery, type LanguageSetting, type Settings, type SettingsProblems } from '@/utils/settings';
+import { describeError } from '@/utils/errors';
 
 interface SettingsFormProps {
   settings: Settings;
@@ -89,7 +90,7 @@ export function SettingsForm({ settings, locale, t, onSave }: SettingsFormProps)
       setProblems(found);
       setFeedback(Object.keys(found).length > 0 ? { kind: 'invalid' } : { kind: 'saved' });
     } catch (error) {
-      setFeedback({ kind: 'failed', message: t.settingsFailed(error instanceof Error ? error.message : String(error)) });
+      setFeedback({ kind: 'failed', message: t.settingsFailed(describeError(error)) });
     }
   }
 

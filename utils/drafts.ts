@@ -8,6 +8,7 @@
  * back in, newest edit winning.
  */
 import { browser } from 'wxt/browser';
+import { readPageJson, writePageJson } from './page-storage';
 
 export interface Draft {
   readonly text: string;
@@ -35,19 +36,12 @@ function toDrafts(value: unknown): Record<string, Draft> {
 }
 
 function readLocal(): Record<string, Draft> {
-  try {
-    return toDrafts(JSON.parse(localStorage.getItem(LOCAL_KEY) ?? '{}'));
-  } catch {
-    return toDrafts(undefined);
-  }
+  return toDrafts(readPageJson(LOCAL_KEY));
 }
 
 function writeLocal(drafts: Drafts): void {
-  try {
-    localStorage.setItem(LOCAL_KEY, JSON.stringify(drafts));
-  } catch {
-    // Quota reached or storage blocked: browser.storage.local (unlimitedStorage) still keeps the draft.
-  }
+  // Quota reached or storage blocked: browser.storage.local (unlimitedStorage) still keeps the draft.
+  writePageJson(LOCAL_KEY, drafts);
 }
 
 /** The draft for a prompt, read synchronously so the first paint can already show it. */

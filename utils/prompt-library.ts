@@ -7,6 +7,7 @@
 import { FOLLOW_UP_PREFIX, followUpFor, PROMPTS, STEPS, type Prompt, type QuestionPrompt } from '@/content/prompts';
 import type { CustomPrompt } from './notes-db';
 import { DAY } from './time';
+import { readPageJson, writePageJson } from './page-storage';
 
 const MIRROR_KEY = 'adempauze.library';
 const FOLLOW_UPS_KEY = 'adempauze.followUps';
@@ -23,24 +24,8 @@ export function customPrompt(prompt: Pick<CustomPrompt, 'id' | 'text'>): Questio
   return { id: prompt.id, kind: 'question', section: 'questions', custom: true, text: { en: prompt.text, nl: prompt.text } };
 }
 
-function readJson(key: string): unknown {
-  try {
-    return JSON.parse(localStorage.getItem(key) ?? 'null');
-  } catch {
-    return null;
-  }
-}
-
-function writeJson(key: string, value: unknown): void {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // Without the mirror the pickers offer the article's prompts until the next refresh.
-  }
-}
-
 function readMirror(): LibraryMirror {
-  const raw = readJson(MIRROR_KEY) as Record<string, unknown> | null;
+  const raw = readPageJson(MIRROR_KEY) as Record<string, unknown> | undefined;
   const hidden = Array.isArray(raw?.hidden) ? raw.hidden.filter((id): id is string => typeof id === 'string') : [];
   const custom = Array.isArray(raw?.custom)
     ? raw.custom.flatMap((entry: unknown) => {
@@ -77,7 +62,8 @@ export async function refreshLibraryMirror(): Promise<void> {
   // Loaded when needed: the popup refreshes after its first paint, which must not wait for it.
   const { listCustomPrompts, listPromptPreferences } = await import('./notes-db');
   const [custom, preferences] = await Promise.all([listCustomPrompts(), listPromptPreferences()]);
-  writeJson(MIRROR_KEY, {
+  // Without the mirror the pickers offer the article's prompts until the next refresh.
+  writePageJson(MIRROR_KEY, {
     hidden: preferences.filter((preference) => preference.hidden).map((preference) => preference.promptId),
     custom: custom.map(({ id, text }) => ({ id, text })),
   } satisfies LibraryMirror);
@@ -86,7 +72,7 @@ export async function refreshLibraryMirror(): Promise<void> {
 type FollowUps = Record<string, number>;
 
 function readFollowUps(): FollowUps {
-  const raw = readJson(FOLLOW_UPS_KEY);
+  const raw = readPageJson(FOLLOW_UPS_KEY);
   const result: FollowUps = {};
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     for (const [id, at] of Object.entries(raw)) if (typeof at === 'number' && Number.isFinite(at)) result[id] = at;
@@ -96,7 +82,7 @@ function readFollowUps(): FollowUps {
 
 /** A small step was answered: its follow-up becomes due some days later. */
 export function scheduleFollowUp(stepId: string, answeredAt: number): void {
-  writeJson(FOLLOW_UPS_KEY, { ...readFollowUps(), [stepId]: answeredAt + FOLLOW_UP_DELAY });
+  writePageJson(FOLLOW_UPS_KEY, { ...readFollowUps(), [stepId]: answeredAt + FOLLOW_UP_DELAY });
 }
 
 /**
@@ -109,7 +95,7 @@ export function takeDueFollowUp(now: number): QuestionPrompt | undefined {
   const stepId = Object.keys(due).find((id) => (due[id] ?? Infinity) <= now && !hidden.includes(id));
   if (!stepId) return undefined;
   delete due[stepId];
-  writeJson(FOLLOW_UPS_KEY, due);
+  writePageJson(FOLLOW_UPS_KEY, due);
   const step = STEPS.find((candidate) => candidate.id === stepId);
   return step && followUpFor(step);
 }

@@ -8,6 +8,7 @@ import type { Prompt } from '@/content/prompts';
 import { readDraft } from './drafts';
 import { findAnyPrompt, offeredPrompts, takeDueFollowUp } from './prompt-library';
 import type { Locale } from './i18n';
+import { readPageJson, writePageJson } from './page-storage';
 
 /** A number in [0, 1), like Math.random. */
 export type RandomSource = () => number;
@@ -55,21 +56,14 @@ export type RoundScope = 'popup' | 'pause';
 
 /** The ids shown in the current round of `scope`, oldest first; empty when unknown or unreadable. */
 export function loadRound(scope: RoundScope): string[] {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(ROUND_KEY + scope) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
-  } catch {
-    return [];
-  }
+  const stored = readPageJson(ROUND_KEY + scope);
+  return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
 }
 
 /** Remembers the current round of `scope`. Failing to (storage full or blocked) only means a fresh round later. */
 export function saveRound(scope: RoundScope, recent: readonly string[]): void {
-  try {
-    localStorage.setItem(ROUND_KEY + scope, JSON.stringify(recent));
-  } catch {
-    // A lost round is harmless: the next pick simply starts a new one.
-  }
+  // A lost round is harmless: the next pick simply starts a new one.
+  writePageJson(ROUND_KEY + scope, recent);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { resolveLocale, type Locale } from './i18n';
+import { readPageJson, writePageJson } from './page-storage';
 
 /** How an offer of a pause shows itself. */
 export type Delivery = 'notification' | 'window' | 'badge';
@@ -140,13 +141,9 @@ export function settingsChanged(changes: Record<string, unknown>, area: string):
 }
 
 function mirrorLanguage(language: LanguageSetting): void {
-  // Service workers have no localStorage; they read the setting itself.
-  if (typeof localStorage === 'undefined') return;
-  try {
-    localStorage.setItem(LANGUAGE_MIRROR_KEY, language);
-  } catch {
-    // Without the copy, pages follow the browser's language until settings load.
-  }
+  // Without the copy (or in the service worker, which has none and reads the setting itself),
+  // pages follow the browser's language until settings load.
+  writePageJson(LANGUAGE_MIRROR_KEY, language);
 }
 
 /** The UI locale for a language setting and the browser's UI language tag. */
@@ -156,12 +153,7 @@ export function localeFor(language: LanguageSetting, browserTag: string | undefi
 
 /** The UI locale, synchronously: the person's choice if made, else the browser's UI language. */
 export function uiLocale(): Locale {
-  let stored: string | null = null;
-  try {
-    stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_MIRROR_KEY);
-  } catch {
-    stored = null;
-  }
+  const stored = readPageJson(LANGUAGE_MIRROR_KEY);
   const language = oneOf(stored, LANGUAGE_SETTINGS) ? stored : 'browser';
   return localeFor(language, browser.i18n.getUILanguage());
 }

@@ -10,6 +10,7 @@ import type { Locale, Messages } from './i18n';
 import type { Note, NoteSource } from './notes-db';
 import { scheduleFollowUp } from './prompt-library';
 import { promptText } from './prompts';
+import { describeError } from './errors';
 
 export interface Answering {
   prompt: Prompt;
@@ -24,9 +25,6 @@ export interface Answering {
   showPrompt: (next: Prompt) => void;
 }
 
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: NoteSource): Answering {
   const [prompt, setPrompt] = useState(initial);

@@ -18,6 +18,7 @@ import {
 import { formatDateTime, type Locale } from '@/utils/i18n';
 import { type JournalMessages } from '@/utils/i18n-journal';
 import './backup.css';
+import { describeError } from '@/utils/errors';
 
 interface BackupSectionProps {
   locale: Locale;
@@ -39,9 +40,6 @@ type ImportState =
   | { status: 'invalid'; problems: readonly BackupProblem[] }
   | { status: 'error'; error: string };
 
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Saves text as a file through a temporary link: the extension has no downloads permission and

@@ -17,6 +17,7 @@ import {
 } from '@/utils/insights';
 import { countNotesByPrompt, listCustomPrompts, listNoteTimes, listPauseEvents } from '@/utils/notes-db';
 import './insights.css';
+import { describeError } from '@/utils/errors';
 
 /** How many prompts "answered most" lists. */
 const TOP_PROMPTS = 5;
@@ -60,9 +61,6 @@ function promptLabel(id: string, locale: Locale, customTexts: ReadonlyMap<string
   return customTexts.get(id) ?? id;
 }
 
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 interface InsightsSectionProps {
   locale: Locale;

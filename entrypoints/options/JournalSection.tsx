@@ -30,6 +30,8 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '@/utils/search';
+import { readPageJson, writePageJson } from '@/utils/page-storage';
+import { describeError } from '@/utils/errors';
 
 /** The first read: one screen and a bit, so the first paint waits on one small read. */
 const PAGE_SIZE = 40;
@@ -53,10 +55,6 @@ type Listed = Pick<Note, 'id' | 'createdAt'>;
 /** `total` is undefined until counted: counting reads the whole store, so the first screen never waits for it. */
 type Browse = { status: 'loading' } | { status: 'ready'; next?: PageCursor; total?: number } | { status: 'error'; error: string };
 type Index = { status: 'idle' } | { status: 'building' } | { status: 'ready'; entries: SearchEntry[] } | { status: 'error'; error: string };
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Day headings already formatted, by locale and midnight: formatting dates is slow, and a search
  * over tens of thousands of notes crosses thousands of days on every keystroke. */
@@ -92,11 +90,7 @@ function toRows(listed: readonly Listed[], locale: Locale): Row[] {
 }
 
 function readHideAnswers(): boolean {
-  try {
-    return localStorage.getItem(HIDE_ANSWERS_KEY) === 'true';
-  } catch {
-    return false;
-  }
+  return readPageJson(HIDE_ANSWERS_KEY) === true;
 }
 
 interface JournalSectionProps {
@@ -256,11 +250,8 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
 
   function toggleHideAnswers(hidden: boolean) {
     setHideAnswers(hidden);
-    try {
-      localStorage.setItem(HIDE_ANSWERS_KEY, String(hidden));
-    } catch {
-      // The switch then lasts for this visit only.
-    }
+    // If this fails, the switch lasts for this visit only.
+    writePageJson(HIDE_ANSWERS_KEY, hidden);
   }
 
   const promptOptions = [

@@ -13,6 +13,7 @@ import {
   type CustomPrompt,
 } from '@/utils/notes-db';
 import { refreshLibraryMirror } from '@/utils/prompt-library';
+import { describeError } from '@/utils/errors';
 
 interface PromptsSectionProps {
   locale: Locale;
@@ -49,7 +50,7 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
       setState({ status: 'ready', ...(await load()) });
       if (message) setAnnouncement(message);
     } catch (error) {
-      setState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+      setState({ status: 'error', error: describeError(error) });
     }
   }
 

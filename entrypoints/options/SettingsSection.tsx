@@ -3,6 +3,7 @@ import { SettingsForm } from '@/components/SettingsForm';
 import type { Locale } from '@/utils/i18n';
 import type { JournalMessages } from '@/utils/i18n-journal';
 import { loadSettings, saveSettings, validateSettings, type Settings, type SettingsProblems } from '@/utils/settings';
+import { describeError } from '@/utils/errors';
 
 interface SettingsSectionProps {
   locale: Locale;
@@ -20,7 +21,7 @@ export function SettingsSection({ locale, t, onLanguageChange }: SettingsSection
   useEffect(() => {
     loadSettings()
       .then((settings) => setState({ status: 'ready', settings }))
-      .catch((error: unknown) => setState({ status: 'error', error: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) => setState({ status: 'error', error: describeError(error) }));
   }, []);
 
   async function save(candidate: Settings): Promise<SettingsProblems> {

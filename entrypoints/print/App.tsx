@@ -3,6 +3,7 @@ import { formatDay, formatTime, groupNotesByDay, loadAllNotes, type NotesDay } f
 import { formatDateTime } from '@/utils/i18n';
 import { journalMessages } from '@/utils/i18n-journal';
 import { uiLocale } from '@/utils/settings';
+import { describeError } from '@/utils/errors';
 
 type PrintState =
   | { status: 'loading' }
@@ -27,7 +28,7 @@ export function App() {
   useEffect(() => {
     loadAllNotes()
       .then((notes) => setState({ status: 'ready', days: groupNotesByDay(notes), total: notes.length, loadedAt: Date.now() }))
-      .catch((error: unknown) => setState({ status: 'error', error: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) => setState({ status: 'error', error: describeError(error) }));
   }, []);
 
   return (
