@@ -1,19 +1,10 @@
-import type { BrowserContext, Locator, Page } from '@playwright/test';
-import type { JournalMessages } from '@/utils/i18n-journal';
+import type { Locator } from '@playwright/test';
+import { ExtensionPage } from './extension-page';
 
 /** The options page: the person's private journal. */
-export class JournalPage {
-  page!: Page;
-
-  constructor(
-    private readonly context: BrowserContext,
-    private readonly extensionId: string,
-    private readonly t: JournalMessages,
-  ) {}
-
+export class JournalPage extends ExtensionPage {
   async open(): Promise<this> {
-    this.page = await this.context.newPage();
-    await this.page.goto(`chrome-extension://${this.extensionId}/options.html`);
+    await this.openFile('options.html');
     await this.page.getByRole('heading', { level: 1, name: this.t.journalTitle }).waitFor();
     return this;
   }

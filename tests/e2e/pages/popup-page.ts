@@ -1,22 +1,12 @@
-import type { BrowserContext, Locator, Page } from '@playwright/test';
-import type { JournalMessages } from '@/utils/i18n-journal';
+import type { Locator } from '@playwright/test';
+import { ExtensionPage } from './extension-page';
 
 /** The toolbar popup, opened as a page of the extension (the toolbar itself is out of reach headless). */
-export class PopupPage {
-  page!: Page;
-
-  constructor(
-    private readonly context: BrowserContext,
-    private readonly extensionId: string,
-    private readonly t: JournalMessages,
-  ) {}
-
+export class PopupPage extends ExtensionPage {
   /** Opens the popup as a person clicking the icon would: a fresh page each time. */
   async open(): Promise<this> {
-    this.page = await this.context.newPage();
     // A popup is about this size; the page's own CSS sets its width.
-    await this.page.setViewportSize({ width: 360, height: 560 });
-    await this.page.goto(`chrome-extension://${this.extensionId}/popup.html`);
+    await this.openFile('popup.html', { width: 360, height: 560 });
     return this;
   }
 
