@@ -13,10 +13,12 @@ interface NoteCardProps {
   onDelete?: () => void;
   /** Shows every answer to this note's prompt. */
   onShowPrompt?: () => void;
+  /** Answers are blurred for screen sharing: each becomes focusable, to read one at a time. */
+  answerHidden?: boolean;
 }
 
 /** One saved answer with its prompt and when it was written. Text is rendered as text, never as markup. */
-export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt }: NoteCardProps) {
+export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt, answerHidden = false }: NoteCardProps) {
   const [editing, setEditing] = useState<{ text: string; problem?: string } | null>(null);
   const answerId = `answer-${note.id}`;
 
@@ -61,8 +63,7 @@ export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt }: No
           <EditActions t={t} onSave={() => void save()} onCancel={() => setEditing(null)} />
         </div>
       ) : (
-        // Focusable so that, with answers hidden for screen sharing, focus shows one at a time.
-        <p class="note-answer" id={answerId} tabIndex={0}>
+        <p class="note-answer" id={answerId} tabIndex={answerHidden ? 0 : undefined}>
           {note.answer}
         </p>
       )}

@@ -375,6 +375,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
               t={t}
               onEdit={(answer) => onEdit(note, answer)}
               onDelete={() => void onDelete(note)}
+              answerHidden={hideAnswers}
               onShowPrompt={query.promptId === note.promptId ? undefined : () => setQuery({ ...EMPTY_QUERY, promptId: note.promptId })}
             />
           ) : (

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
@@ -81,6 +81,21 @@ describe('journal (options page)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByText(NOTE.answer);
     expect(await getNotes([note.id])).toEqual([note]);
+  });
+
+  it('hides answers for screen sharing, each readable by focus, and remembers the choice', async () => {
+    await addNote(NOTE, 1);
+    render(<App />);
+    await screen.findByText('1 note');
+    const answer = () => document.querySelector('.note-answer')!;
+    expect(answer().getAttribute('tabindex')).toBeNull();
+    fireEvent.click(screen.getByRole('switch', { name: 'Hide answers (for screen sharing)' }));
+    expect(document.querySelector('.hide-answers .note-answer')).toBe(answer());
+    expect(answer().getAttribute('tabindex')).toBe('0');
+    cleanup();
+    render(<App />);
+    await screen.findByText('1 note');
+    expect(screen.getByRole('switch', { name: 'Hide answers (for screen sharing)' })).toHaveProperty('checked', true);
   });
 
   it('renders markup in answers as literal text', async () => {
