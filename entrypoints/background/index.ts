@@ -13,7 +13,6 @@ import {
   onPauseAlarm,
   PAUSE_ALARM,
   reschedule,
-  restoreOfferMark,
   takePause,
 } from './scheduler';
 
@@ -21,9 +20,7 @@ import {
 // service worker is delivered; the logic lives in scheduler.ts.
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void reschedule());
-  browser.runtime.onStartup.addListener(() => {
-    void restoreOfferMark().then(() => reschedule());
-  });
+  browser.runtime.onStartup.addListener(() => void reschedule());
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PAUSE_ALARM) void onPauseAlarm();
@@ -51,5 +48,6 @@ export default defineBackground(() => {
     return message ? handleMessage(message) : undefined;
   });
 
+  // Every start, not only the browser's: the worker before this one may have ended half-way.
   void ensureSchedule();
 });

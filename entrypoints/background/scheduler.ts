@@ -32,6 +32,12 @@ export const RECHECK_BUSY = 5 * MINUTE;
 export const RECHECK_AWAY = 30 * MINUTE;
 /** Seconds without input before the person counts as away. */
 const IDLE_SECONDS = 60;
+/**
+ * The pause alarm repeats at this period until it is replaced. A handler that dies half-way (the
+ * service worker ended by the browser, an update) would otherwise consume the one-shot alarm and
+ * leave no next offer: the browser itself fires it again, and that run re-plans.
+ */
+export const WATCHDOG_MINUTES = RECHECK_BUSY / MINUTE;
 /** "Snooze 1 hour" in the pause window. */
 const SNOOZE_HOUR = HOUR;
 
@@ -59,11 +65,16 @@ async function record(type: PauseEventType, at: number, promptId?: string): Prom
   }
 }
 
+/** Sets the one pause alarm to `when`, replacing any earlier one. */
+async function setPauseAlarm(when: number): Promise<void> {
+  await browser.alarms.create(PAUSE_ALARM, { when, periodInMinutes: WATCHDOG_MINUTES });
+}
+
 /** Plans the next offer from `now`, replacing the pause alarm (or clearing it when none is due). */
 async function plan(now: number, settings: Settings, state: ScheduleState): Promise<ScheduleState> {
   const at = nextOfferAt(now, settings, state, Math.random);
   if (at === null) await browser.alarms.clear(PAUSE_ALARM);
-  else await browser.alarms.create(PAUSE_ALARM, { when: at });
+  else await setPauseAlarm(at);
   return { ...state, nextOfferAt: at, waiting: false };
 }
 
@@ -85,31 +96,39 @@ export function reschedule(now = Date.now()): Promise<void> {
   });
 }
 
-/** Creates the pause alarm if it is missing (Firefox drops alarms on restart); otherwise changes nothing. */
+/**
+ * Runs on every start of the service worker and repairs what a worker that ended half-way, a
+ * browser restart or an update can leave behind: an open offer gets its toolbar mark and expiry
+ * alarm back (or goes, if its time is up), and a missing pause alarm is planned again (Firefox
+ * drops alarms on restart). Changes nothing when all is in order.
+ */
 export function ensureSchedule(now = Date.now()): Promise<void> {
   return serialized(async () => {
+    let { settings, state, t } = await context();
+    if (state.offer) {
+      state = await settleOffer(now, state, t);
+      if (state.offer) {
+        await setOfferMark(true, t);
+        if (!(await browser.alarms.get(EXPIRY_ALARM))) await browser.alarms.create(EXPIRY_ALARM, { when: state.offer.expiresAt });
+      }
+    }
     if (await browser.alarms.get(PAUSE_ALARM)) return;
-    const { settings, state } = await context();
     if (state.waiting && settings.pausesEnabled) {
       // The re-check alarm was lost while waiting for a good moment: look again soon.
-      await browser.alarms.create(PAUSE_ALARM, { when: now + RECHECK_BUSY });
+      await setPauseAlarm(now + RECHECK_BUSY);
       return;
     }
     await saveScheduleState(await plan(now, settings, state));
   });
 }
 
-/** After a browser restart the toolbar mark is gone: restore it for an offer still open, or let the offer go. */
-export function restoreOfferMark(now = Date.now()): Promise<void> {
-  return serialized(async () => {
-    const { state, t } = await context();
-    if (!state.offer) return;
-    if (state.offer.expiresAt > now) await setOfferMark(true, t);
-    else {
-      await record('expired', now);
-      await saveScheduleState(await closeOffer(state, t));
-    }
-  });
+/** Lets an open offer whose time is up go quietly; returns the state to go on with. */
+async function settleOffer(now: number, state: ScheduleState, t: Messages): Promise<ScheduleState> {
+  if (!state.offer || state.offer.expiresAt > now) return state;
+  await record('expired', now);
+  const closed = await closeOffer(state, t);
+  await saveScheduleState(closed);
+  return closed;
 }
 
 /** Reads what the browser knows about the person's moment. None of it needs a host permission. */
@@ -141,7 +160,10 @@ export function onIdleStateChanged(newState: string, now = Date.now()): Promise<
 }
 
 async function offerIfGoodMoment(now: number): Promise<void> {
-  const { settings, state, t } = await context();
+  const current = await context();
+  const { settings, t } = current;
+  // An offer whose expiry never ran (its worker ended first) must not block every later one.
+  const state = await settleOffer(now, current.state, t);
   // One offer at a time: an open offer is never stacked on, it expires first.
   if (state.offer) return;
   // After sleep or a long absence the alarm fires once, late; outside active time it only re-plans.
@@ -152,7 +174,7 @@ async function offerIfGoodMoment(now: number): Promise<void> {
   const verdict = isGoodMoment(await readSignals());
   if (!verdict.ok) {
     const away = verdict.reason === 'idle' || verdict.reason === 'locked';
-    await browser.alarms.create(PAUSE_ALARM, { when: now + (away ? RECHECK_AWAY : RECHECK_BUSY) });
+    await setPauseAlarm(now + (away ? RECHECK_AWAY : RECHECK_BUSY));
     await saveScheduleState({ ...state, waiting: true, nextOfferAt: state.nextOfferAt ?? now });
     return;
   }

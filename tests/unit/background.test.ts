@@ -4,7 +4,7 @@ import background from '@/entrypoints/background';
 import { EXPIRY_ALARM, handleMessage, PAUSE_ALARM, RECHECK_AWAY, RECHECK_BUSY } from '@/entrypoints/background/scheduler';
 import { NOTIFICATION_ID } from '@/entrypoints/background/offer';
 import { listPauseEvents } from '@/utils/notes-db';
-import { loadScheduleState } from '@/utils/schedule';
+import { loadScheduleState, saveScheduleState } from '@/utils/schedule';
 import { saveSettings } from '@/utils/settings';
 import { HOUR, MINUTE } from '@/utils/time';
 
@@ -231,8 +231,43 @@ describe('background', () => {
     await fire(PAUSE_ALARM);
     await eventually(async () => expect(await badge()).toBe('•'));
     await fakeBrowser.action.setBadgeText({ text: '' });
+    // A browser start runs the background afresh, then tells it the browser started.
+    background.main!();
     await fakeBrowser.runtime.onStartup.trigger();
     await eventually(async () => expect(await badge()).toBe('•'));
+  });
+
+  it('keeps the pause alarm repeating until it is replaced, so a handler that dies half-way is run again', async () => {
+    await installed();
+    expect((await alarm(PAUSE_ALARM))!.periodInMinutes).toBe(RECHECK_BUSY / MINUTE);
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    // The next offer replaced the fired alarm, repeating again.
+    const next = (await alarm(PAUSE_ALARM))!;
+    expect(next.scheduledTime).toBeGreaterThanOrEqual(Date.now() + 60 * MINUTE);
+    expect(next.periodInMinutes).toBe(RECHECK_BUSY / MINUTE);
+  });
+
+  it('a worker that ended between storing an offer and showing it: the next start shows the mark and plans its expiry', async () => {
+    await installed();
+    const offeredAt = Date.now();
+    await saveScheduleState({ ...(await loadScheduleState()), offer: { offeredAt, expiresAt: offeredAt + 30 * MINUTE } });
+    expect(await badge()).toBe('');
+    background.main!();
+    await eventually(async () => expect(await badge()).toBe('•'));
+    expect((await alarm(EXPIRY_ALARM))!.scheduledTime).toBe(offeredAt + 30 * MINUTE);
+  });
+
+  it('an offer whose expiry never ran does not block the next one', async () => {
+    await installed();
+    // Stored as open, long past its time, with no expiry alarm left to close it.
+    await saveScheduleState({ ...(await loadScheduleState()), offer: { offeredAt: NOW - 3 * HOUR, expiresAt: NOW - 150 * MINUTE } });
+    const due = (await alarm(PAUSE_ALARM))!.scheduledTime;
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await notifications()).toHaveProperty(NOTIFICATION_ID));
+    expect((await loadScheduleState()).offer!.offeredAt).toBeGreaterThanOrEqual(due);
+    // Both happen in the same millisecond: their order in the history is not the point.
+    expect((await listPauseEvents()).map((event) => event.type).sort()).toEqual(['expired', 'offered']);
   });
 });
 
