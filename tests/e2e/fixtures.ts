@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { test as base, chromium, type BrowserContext } from '@playwright/test';
 import { chromiumPath, extensionArgs, unpackedExtensionId } from '../../scripts/chromium.mjs';
 import type { Locale } from '@/utils/i18n';
@@ -24,6 +26,13 @@ export function launchWithExtension(
   uiLanguage: Fixtures['uiLanguage'],
   extensionDir?: string,
 ): Promise<BrowserContext> {
+  // Developer mode, as for anyone loading an unpacked extension: without it Chromium disables an
+  // unpacked extension that reloads itself (chrome.runtime.reload) instead of reloading it.
+  const preferences = path.join(userDataDir, 'Default', 'Preferences');
+  if (!existsSync(preferences)) {
+    mkdirSync(path.dirname(preferences), { recursive: true });
+    writeFileSync(preferences, JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Note } from '@/utils/notes-db';
 import type { Settings } from '@/utils/settings';
 
@@ -29,9 +29,56 @@ export class ExtensionState {
     return this.page.evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.name).sort());
   }
 
-  /** Fires an alarm for real: re-created to go off in a moment (unpacked extensions have no 30 s minimum). */
+  /**
+   * Fires an alarm for real: re-created to go off in a moment (unpacked extensions have no 30 s
+   * minimum), repeating as it did, so what happens after it fired is what the browser would do.
+   */
   fireAlarm(name: string): Promise<void> {
-    return this.page.evaluate((alarmName) => chrome.alarms.create(alarmName, { when: Date.now() + 100 }), name);
+    return this.page.evaluate(async (alarmName) => {
+      const period = (await chrome.alarms.get(alarmName))?.periodInMinutes;
+      await chrome.alarms.create(alarmName, { when: Date.now() + 100, ...(period ? { periodInMinutes: period } : {}) });
+    }, name);
+  }
+
+  /** The background's stored schedule (see utils/schedule.ts). */
+  scheduleState(): Promise<{ offer: { offeredAt: number; expiresAt: number } | null } | undefined> {
+    return this.page.evaluate(async () => (await chrome.storage.local.get('schedule')).schedule as never);
+  }
+
+  /**
+   * Forgets the offers made today, as if a new day had begun: a day allows a dozen offers at most.
+   * The service worker is stopped first, so it cannot write the state at the same time.
+   */
+  async startNewDay(): Promise<void> {
+    // An event still on its way (a page's message) may start the worker again at once.
+    await expect
+      .poll(async () => (await this.endServiceWorker()) || this.serviceWorkerRunning(), { message: 'the service worker keeps running' })
+      .toBe(false);
+    await this.page.evaluate(async () => {
+      const { schedule } = await chrome.storage.local.get('schedule');
+      await chrome.storage.local.set({ schedule: { ...(schedule as object), recentOffers: [] } });
+    });
+  }
+
+  /** Every note row in the extension's IndexedDB, read directly (none before the database exists). */
+  storedNotes(): Promise<Note[]> {
+    return this.page.evaluate(async () => {
+      // Opening a database that does not exist would create an empty version 1 of it.
+      if (!(await indexedDB.databases()).some((db) => db.name === 'adempauze')) return [];
+      return new Promise<Note[]>((resolve, reject) => {
+        const request = indexedDB.open('adempauze');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const all = db.transaction('notes').objectStore('notes').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result as Note[]);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      });
+    });
   }
 
   badgeText(): Promise<string> {
@@ -93,12 +140,21 @@ export class ExtensionState {
 
   /** Ends the service worker as the browser does after 30 s idle, through CDP Target.closeTarget. */
   async killServiceWorker(): Promise<void> {
+    if (!(await this.endServiceWorker())) throw new Error('no service worker to kill');
+  }
+
+  /** Ends the service worker if it runs now; says whether it did. */
+  async endServiceWorker(): Promise<boolean> {
     const cdp = await this.context.newCDPSession(this.page);
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.includes(this.extensionId));
-    if (!worker) throw new Error('no service worker to kill');
-    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-    await cdp.detach();
+    try {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.includes(this.extensionId));
+      if (!worker) return false;
+      // It may end by itself between the two calls.
+      return (await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => ({ success: false }))).success;
+    } finally {
+      await cdp.detach();
+    }
   }
 
   /** Whether the extension's service worker is running now. */

@@ -1,0 +1,198 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { unpackedExtensionId } from '../../scripts/chromium.mjs';
+import { expect, launchWithExtension, test } from './fixtures';
+import { ExtensionState } from './pages/extension-state';
+import { JournalPage } from './pages/journal-page';
+import { PausePage } from './pages/pause-page';
+import { PopupPage } from './pages/popup-page';
+import { MINUTE } from '@/utils/time';
+import type { JournalMessages } from '@/utils/i18n-journal';
+
+/** Any moment of any day counts as active, so the tests do not depend on when they run. */
+const ALWAYS_ACTIVE = { activeDays: [0, 1, 2, 3, 4, 5, 6], activeStartMinutes: 0, activeEndMinutes: 24 * 60 };
+
+const isPauseWindow = (page: Page) => page.url().endsWith('/pause.html');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Saves `text` from the pause page and waits for the thanks, which shows once the note is stored. */
+async function answerPause(pause: PausePage, t: JournalMessages, text: string, during?: () => Promise<unknown>): Promise<void> {
+  await pause.skipBreathing();
+  await pause.answer.fill(text);
+  await Promise.all([pause.save(), during?.()]);
+  await expect(pause.page.getByRole('heading', { name: t.savedPause })).toBeVisible();
+}
+
+test.describe('faults', () => {
+  test('the service worker killed before, during and after saves and offers, 20 times: every note kept, the schedule recovers', async ({
+    context,
+    extensionId,
+    extension,
+    popup,
+    journal,
+    t,
+  }) => {
+    test.setTimeout(6 * 60_000);
+    await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+    await extension.setSettings({ ...ALWAYS_ACTIVE, delivery: 'window' });
+    const saved: string[] = [];
+
+    for (let round = 0; round < 20; round++) await test.step(`round ${round + 1}`, async () => {
+      // A different moment of each step every round: from before the work starts to after it ends.
+      const delay = (round * 37) % 260;
+      const kill = () => sleep(delay).then(() => extension.endServiceWorker());
+
+      // Each round stands for a day of its own (a day has a dozen offers at most); it stops the worker first.
+      await extension.startNewDay();
+      await popup.open();
+      await popup.write(`Popup note ${round}`);
+      await Promise.all([popup.save(), kill()]);
+      await expect(popup.status).toHaveText(t.saved);
+      saved.push(`Popup note ${round}`);
+      await popup.close();
+
+      const opened = context.waitForEvent('page', { predicate: isPauseWindow, timeout: 4000 }).catch(() => undefined);
+      await extension.fireAlarm('pause');
+      await kill();
+      let pausePage = await opened;
+      if (!pausePage) {
+        // The worker ended before the window opened, or the offer before is still open because its
+        // end was lost with a worker. The pause alarm repeats until a run finishes; its next run
+        // (fired now instead of five minutes from now) shows the offer's toolbar mark again.
+        await extension.fireAlarm('pause');
+        await expect.poll(() => extension.toolbarPopup(), { timeout: 10_000 }).toMatch(/\/pause\.html$/);
+        // Clicking the marked toolbar icon opens the pause.
+        pausePage = context.pages().find(isPauseWindow) ?? (await context.newPage());
+        if (!isPauseWindow(pausePage)) await pausePage.goto(`chrome-extension://${extensionId}/pause.html`);
+      }
+      await answerPause(new PausePage(pausePage, t), t, `Pause note ${round}`, kill);
+      saved.push(`Pause note ${round}`);
+      await Promise.all(context.pages().filter(isPauseWindow).map((page) => page.close()));
+      await kill();
+    });
+
+    // Every note is stored exactly once.
+    expect((await extension.storedNotes()).map((note) => note.answer).sort()).toEqual([...saved].sort());
+    await journal.open();
+    await expect(journal.page.getByText(t.noteCount(saved.length))).toBeVisible();
+
+    // The schedule recovered: one repeating pause alarm ahead, and an open offer (if the last end was
+    // lost with a worker) has its mark and its expiry.
+    await expect.poll(() => extension.alarmNames().then((names) => names.filter((name) => name === 'pause'))).toEqual(['pause']);
+    const state = await extension.scheduleState();
+    if (state?.offer) {
+      expect(await extension.toolbarPopup()).toMatch(/\/pause\.html$/);
+      expect((await extension.alarm('offer-expiry'))?.scheduledTime).toBe(state.offer.expiresAt);
+      const pausePage = await context.newPage();
+      await pausePage.goto(`chrome-extension://${extensionId}/pause.html`);
+      const pause = new PausePage(pausePage, t);
+      await pause.skipBreathing();
+      await pause.button(t.notNow).click();
+      await expect.poll(async () => (await extension.scheduleState())?.offer).toBeNull();
+    }
+    // And the next offer comes as always.
+    await extension.startNewDay();
+    const next = context.waitForEvent('page', { predicate: isPauseWindow });
+    await extension.fireAlarm('pause');
+    await expect((await next).getByRole('heading', { level: 1, name: t.breatheHeading })).toBeVisible();
+    expect((await extension.alarm('pause'))!.scheduledTime).toBeGreaterThan(Date.now() + 50 * MINUTE);
+  });
+
+  test('the popup and the pause window saving at the same moment: both notes kept', async ({ context, extensionId, extension, popup, t }) => {
+    const pausePage = await context.newPage();
+    await pausePage.goto(`chrome-extension://${extensionId}/pause.html`);
+    const pause = new PausePage(pausePage, t);
+    await pause.skipBreathing();
+    await popup.open();
+    for (let round = 0; round < 5; round++) {
+      await popup.write(`From the popup ${round}`);
+      await pause.answer.fill(`From the pause ${round}`);
+      await Promise.all([popup.save(), pause.save()]);
+      await expect(popup.status).toHaveText(t.saved);
+      await expect(pause.page.getByRole('heading', { name: t.savedPause })).toBeVisible();
+      // The pause window shows its thanks; the next round starts a fresh one.
+      await pausePage.reload();
+      await pause.skipBreathing();
+    }
+    const answers = (await extension.storedNotes()).map((note) => note.answer).sort();
+    expect(answers).toEqual(
+      [0, 1, 2, 3, 4].flatMap((round) => [`From the popup ${round}`, `From the pause ${round}`]).sort(),
+    );
+  });
+});
+
+/** What a person leaves in the extension: notes, a half-written answer, settings, a planned pause. */
+async function leaveSomething(context: BrowserContext, extensionId: string, t: JournalMessages) {
+  const extension = await new ExtensionState(context, extensionId).open();
+  await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+  await extension.setSettings({ ...ALWAYS_ACTIVE, minIntervalMinutes: 20, maxIntervalMinutes: 25 });
+  const popup = new PopupPage(context, extensionId, t);
+  for (const text of ['Kept through a restart', 'Also kept']) {
+    await popup.open();
+    await popup.write(text);
+    await popup.save();
+    await expect(popup.status).toHaveText(t.saved);
+    await popup.close();
+  }
+  await popup.open();
+  const prompt = await popup.prompt.textContent();
+  await popup.answer.pressSequentially('Half a thought');
+  await popup.close();
+  return { prompt: prompt! };
+}
+
+/** Everything `leaveSomething` left is still there. */
+async function expectEverythingKept(context: BrowserContext, extensionId: string, t: JournalMessages, prompt: string) {
+  const extension = await new ExtensionState(context, extensionId).open();
+  await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+  const alarm = (await extension.alarm('pause'))!;
+  expect(alarm.scheduledTime).toBeGreaterThan(Date.now());
+  expect(alarm.scheduledTime).toBeLessThanOrEqual(Date.now() + 25 * MINUTE);
+
+  const journal = await new JournalPage(context, extensionId, t).open();
+  await expect(journal.page.getByText(t.noteCount(2))).toBeVisible();
+  await expect(journal.note('Kept through a restart')).toHaveCount(1);
+  await expect(journal.note('Also kept')).toHaveCount(1);
+  await journal.page.getByRole('link', { name: t.navSettings }).click();
+  await expect(journal.page.getByRole('spinbutton', { name: t.minInterval })).toHaveValue('20');
+  await expect(journal.page.getByRole('spinbutton', { name: t.maxInterval })).toHaveValue('25');
+
+  const popup = await new PopupPage(context, extensionId, t).open();
+  await expect(popup.prompt).toHaveText(prompt);
+  await expect(popup.answer).toHaveValue('Half a thought');
+}
+
+test.describe('restarts', () => {
+  test('the browser closed and started again on the same profile: notes, draft, settings and the pause alarm are there', async ({
+    t,
+  }, testInfo) => {
+    const profile = testInfo.outputPath('profile-restarted');
+    const extensionId = unpackedExtensionId();
+    const first = await launchWithExtension(profile, 'en_US');
+    const { prompt } = await leaveSomething(first, extensionId, t);
+    await first.close();
+
+    const second = await launchWithExtension(profile, 'en_US');
+    try {
+      await expectEverythingKept(second, extensionId, t, prompt);
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('the extension reloaded, as an update does: notes, draft, settings and the pause alarm are there', async ({
+    context,
+    extensionId,
+    t,
+  }) => {
+    const { prompt } = await leaveSomething(context, extensionId, t);
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const closed = page.waitForEvent('close');
+    // The reloaded extension starts a new service worker.
+    const restarted = context.waitForEvent('serviceworker', { predicate: (worker) => worker.url().includes(extensionId) });
+    // Reloading closes this page: it happens after the evaluation has answered.
+    await page.evaluate(() => void setTimeout(() => chrome.runtime.reload()));
+    await Promise.all([closed, restarted]);
+    await expectEverythingKept(context, extensionId, t, prompt);
+  });
+});
