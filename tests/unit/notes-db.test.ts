@@ -44,32 +44,6 @@ describe('notes store', () => {
     db.close();
   });
 
-  it('upgrades a version 1 database and keeps every note in it', async () => {
-    // Version 1 exactly as it shipped: the notes store and its two indexes.
-    const v1 = await openDB(DB_NAME, 1, {
-      upgrade(db) {
-        const notes = db.createObjectStore('notes', { keyPath: 'id' });
-        notes.createIndex('by-created', ['createdAt', 'id']);
-        notes.createIndex('by-prompt', ['promptId', 'createdAt']);
-      },
-    });
-    const old: Note[] = Array.from({ length: 30 }, (_, i) => ({
-      ...NOTE,
-      id: `old-${String(i).padStart(2, '0')}`,
-      answer: `kept ${i}`,
-      createdAt: 1_000 + i,
-      updatedAt: 1_000 + i,
-    }));
-    for (const note of old) await v1.add('notes', note);
-    v1.close();
-
-    expect(await countNotes()).toBe(30);
-    const { notes } = await listNotesPage({ limit: 50 });
-    expect(notes).toEqual([...old].reverse());
-    await addPauseEvent('offered', 5_000);
-    expect(await listPauseEvents()).toMatchObject([{ type: 'offered', at: 5_000 }]);
-  });
-
   it('records pause events and lists them oldest first from a moment on', async () => {
     await addPauseEvent('answered', 300, 'q-beliefs');
     await addPauseEvent('offered', 100);
