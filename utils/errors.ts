@@ -2,3 +2,66 @@
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** An answer that is empty or only whitespace; never stored. */
+export class EmptyAnswerError extends Error {
+  constructor() {
+    super('The answer is empty.');
+    this.name = 'EmptyAnswerError';
+  }
+}
+
+/** IndexedDB could not be opened (blocked by the browser, private mode, disk full). */
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(describeError(cause), { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/**
+ * What a storage failure means for the person: the browser does not let us store anything right
+ * now ('unavailable'), the device is full ('full'), or something else went wrong ('other').
+ */
+export type StorageProblem = 'unavailable' | 'full' | 'other';
+
+/**
+ * DOMException names with which browsers refuse IndexedDB as a whole: Firefox's private mode and
+ * "never remember history" (InvalidStateError, SecurityError), a damaged or vanished profile
+ * (UnknownError, NotFoundError), a database left by a newer version (VersionError), and a
+ * connection closed under us (InvalidStateError again).
+ */
+const UNAVAILABLE_NAMES: ReadonlySet<string> = new Set([
+  'InvalidStateError',
+  'SecurityError',
+  'UnknownError',
+  'NotFoundError',
+  'VersionError',
+  'NotSupportedError',
+]);
+
+/** Classifies a storage failure, looking through wrappers (`cause`) to what the browser threw. */
+export function storageProblem(error: unknown): StorageProblem {
+  let unavailable = false;
+  // A full disk can surface wrapped (an open that failed for want of space): it wins over the wrapper.
+  for (let current = error, depth = 0; current instanceof Error || current instanceof DOMException; depth++) {
+    if (current.name === 'QuotaExceededError') return 'full';
+    if (current.name === 'StorageUnavailableError' || UNAVAILABLE_NAMES.has(current.name)) unavailable = true;
+    if (depth === 8) break;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return unavailable ? 'unavailable' : 'other';
+}
+
+/** The three things a surface can say about a failed storage step. */
+export interface StorageMessages {
+  readonly unavailable: string;
+  readonly full: string;
+  readonly other: (detail: string) => string;
+}
+
+/** The message of one surface for a storage failure: specific when the cause is known, with its detail when not. */
+export function storageMessage(error: unknown, messages: StorageMessages): string {
+  const problem = storageProblem(error);
+  return problem === 'other' ? messages.other(describeError(error)) : messages[problem];
+}

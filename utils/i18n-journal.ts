@@ -4,6 +4,7 @@
  * small: a page loads only the strings of the surfaces it has. Both files hold every string in
  * both languages; tests/unit/i18n.test.ts checks them alike.
  */
+import { storageMessage } from './errors';
 import { MESSAGES, type Locale, type Messages } from './i18n';
 
 const en = {
@@ -12,6 +13,12 @@ const en = {
   notesLoading: 'Opening your notes…',
   notesEmpty: 'No notes yet. Click the Adempauze icon in the toolbar, answer a question, and it appears here.',
   notesError: (detail: string) => `Your notes could not be opened (${detail}).`,
+  notesUnavailable:
+    'Your notes cannot be read right now: your browser is not letting Adempauze open its storage (private mode or storage turned off). Adempauze has deleted nothing; reload this page once storage is allowed.',
+  notesFull: 'Your notes cannot be read right now: there is no room left on this device. Free some space and reload this page.',
+  changeUnavailable: 'Your browser is not letting Adempauze store changes right now (private mode or storage turned off); nothing was changed.',
+  changeFull: 'There is no room left on this device to store the change; nothing was changed. Free some space and try again.',
+  changeFailed: (detail: string) => `The change could not be stored (${detail}); nothing was changed. Try again.`,
   noteCount: (count: number) => (count === 1 ? '1 note' : `${count.toLocaleString('en')} notes`),
   loadMore: 'Show older notes',
   loading: 'Loading…',
@@ -118,6 +125,8 @@ const en = {
   backupInvalid: 'This file could not be imported, and nothing was changed. What was wrong:',
   backupMoreProblems: (count: number) => `…and ${new Intl.NumberFormat('en').format(count)} more.`,
   backupImportFailed: (detail: string) => `The import did not finish (${detail}). Importing the same file again is safe.`,
+  backupImportUnavailable: 'Your browser is not letting Adempauze store anything right now (private mode or storage turned off); nothing was imported.',
+  backupImportFull: 'There is no room left on this device for this backup; nothing was imported. Free some space and import the file again.',
   backupTooLarge: (megabytes: number) => `The file is larger than ${megabytes} MB: too large for an Adempauze backup.`,
   backupNotJson: 'The file is not complete JSON; it may have been cut off or damaged.',
   backupNotBackupFile: 'This is not an Adempauze backup file.',
@@ -189,6 +198,12 @@ const nl: JournalOnlyMessages = {
   notesEmpty:
     'Nog geen notities. Klik op het Adempauze-icoon in de werkbalk, beantwoord een vraag, en je antwoord verschijnt hier.',
   notesError: (detail: string) => `Je notities konden niet worden geopend (${detail}).`,
+  notesUnavailable:
+    'Je notities kunnen nu niet worden gelezen: je browser laat Adempauze zijn opslag niet openen (privémodus of opslag uitgeschakeld). Adempauze heeft niets gewist; laad deze pagina opnieuw zodra opslag weer mag.',
+  notesFull: 'Je notities kunnen nu niet worden gelezen: er is geen ruimte meer op dit apparaat. Maak wat ruimte vrij en laad deze pagina opnieuw.',
+  changeUnavailable: 'Je browser laat Adempauze nu geen wijzigingen bewaren (privémodus of opslag uitgeschakeld); er is niets veranderd.',
+  changeFull: 'Er is geen ruimte meer op dit apparaat om de wijziging te bewaren; er is niets veranderd. Maak wat ruimte vrij en probeer het opnieuw.',
+  changeFailed: (detail: string) => `De wijziging kon niet worden bewaard (${detail}); er is niets veranderd. Probeer het opnieuw.`,
   noteCount: (count: number) => (count === 1 ? '1 notitie' : `${count.toLocaleString('nl')} notities`),
   loadMore: 'Oudere notities tonen',
   loading: 'Laden…',
@@ -297,6 +312,9 @@ const nl: JournalOnlyMessages = {
   backupMoreProblems: (count: number) => `…en nog ${new Intl.NumberFormat('nl').format(count)}.`,
   backupImportFailed: (detail: string) =>
     `Het importeren is niet afgerond (${detail}). Je kunt hetzelfde bestand gerust opnieuw importeren.`,
+  backupImportUnavailable: 'Je browser laat Adempauze nu niets bewaren (privémodus of opslag uitgeschakeld); er is niets geïmporteerd.',
+  backupImportFull:
+    'Er is geen ruimte meer op dit apparaat voor deze reservekopie; er is niets geïmporteerd. Maak wat ruimte vrij en importeer het bestand opnieuw.',
   backupTooLarge: (megabytes: number) => `Het bestand is groter dan ${megabytes} MB: te groot voor een reservekopie van Adempauze.`,
   backupNotJson: 'Het bestand is geen volledige JSON; misschien is het afgekapt of beschadigd.',
   backupNotBackupFile: 'Dit is geen reservekopie van Adempauze.',
@@ -366,4 +384,23 @@ export type JournalMessages = Messages & JournalOnlyMessages;
 /** The strings of the journal in one locale. */
 export function journalMessages(locale: Locale): JournalMessages {
   return { ...MESSAGES[locale], ...JOURNAL_MESSAGES[locale] };
+}
+
+/**
+ * Why something could not be read from the database: plainly when the browser refuses storage or
+ * the device is full (never an empty journal that pretends there are no notes), else the
+ * surface's own message with the detail.
+ */
+export function readProblem(error: unknown, t: JournalMessages, other: (detail: string) => string = t.notesError): string {
+  return storageMessage(error, { unavailable: t.notesUnavailable, full: t.notesFull, other });
+}
+
+/** Why a change in the journal (an edit, a delete, a prompt) was not stored. */
+export function changeProblem(error: unknown, t: JournalMessages): string {
+  return storageMessage(error, { unavailable: t.changeUnavailable, full: t.changeFull, other: t.changeFailed });
+}
+
+/** Why an import did not go through; it is one transaction, so nothing was written. */
+export function importProblem(error: unknown, t: JournalMessages): string {
+  return storageMessage(error, { unavailable: t.backupImportUnavailable, full: t.backupImportFull, other: t.backupImportFailed });
 }

@@ -2,6 +2,8 @@
  * The UI's languages and every string the UI shows. Manifest strings live in
  * public/_locales because the browser reads them before any of our code runs.
  */
+import { storageMessage } from './errors';
+
 export const LOCALES = ['en', 'nl'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -27,6 +29,9 @@ const en = {
   saved: 'Saved in your journal.',
   emptyAnswer: 'Write a few words first: an empty answer is not saved.',
   saveFailed: (detail: string) => `Could not save (${detail}). Your text is still here; try again.`,
+  saveUnavailable:
+    'Your browser is not letting Adempauze store notes right now (private mode or storage turned off). What you typed is still here; it is kept as a draft on this device.',
+  saveFull: 'There is no room left on this device to save. Your text is still here; free some space and press Save again.',
   another: 'Another one',
   draftKept: 'Your unsaved answer is kept with the previous prompt; it returns when that prompt does.',
   draftRestored: 'Your unsaved answer is back.',
@@ -77,6 +82,9 @@ const nl: Messages = {
   saved: 'Bewaard in je dagboek.',
   emptyAnswer: 'Schrijf eerst een paar woorden: een leeg antwoord wordt niet bewaard.',
   saveFailed: (detail: string) => `Bewaren lukte niet (${detail}). Je tekst staat er nog; probeer het opnieuw.`,
+  saveUnavailable:
+    'Je browser laat Adempauze nu geen notities bewaren (privémodus of opslag uitgeschakeld). Wat je typte staat er nog; het blijft als concept op dit apparaat bewaard.',
+  saveFull: 'Er is geen ruimte meer op dit apparaat om te bewaren. Je tekst staat er nog; maak wat ruimte vrij en druk opnieuw op Bewaren.',
   another: 'Een andere',
   draftKept: 'Je onbewaarde antwoord blijft bij de vorige vraag; het komt terug als die vraag terugkomt.',
   draftRestored: 'Je onbewaarde antwoord staat er weer.',
@@ -112,6 +120,11 @@ const nl: Messages = {
 };
 
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { en, nl };
+
+/** What the popup and the pause window say when an answer could not be stored. */
+export function saveProblem(error: unknown, t: Messages): string {
+  return storageMessage(error, { unavailable: t.saveUnavailable, full: t.saveFull, other: t.saveFailed });
+}
 
 /** The UI strings of one locale. */
 export function messages(locale: Locale): Messages {

@@ -6,6 +6,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Prompt } from '@/content/prompts';
+import { EmptyAnswerError, StorageUnavailableError } from './errors';
 import { LOCALES, type Locale } from './i18n';
 
 export const DB_NAME = 'adempauze';
@@ -92,26 +93,16 @@ interface AdempauzeSchema extends DBSchema {
   };
 }
 
-/** An answer that is empty or only whitespace; never stored. */
-export class EmptyAnswerError extends Error {
-  constructor() {
-    super('The answer is empty.');
-    this.name = 'EmptyAnswerError';
-  }
-}
-
-/** IndexedDB could not be opened (blocked by the browser, private mode, disk full). */
-export class StorageUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause });
-    this.name = 'StorageUnavailableError';
-  }
-}
-
 let connection: Promise<IDBPDatabase<AdempauzeSchema>> | undefined;
 
+/**
+ * The cached connection, opened on first use. Every way opening can fail becomes a rejected
+ * StorageUnavailableError, and the next verb tries again: `indexedDB` missing, `open` throwing at
+ * once (Firefox's private mode, "never remember history"), or the request failing later.
+ */
 function open(): Promise<IDBPDatabase<AdempauzeSchema>> {
-  connection ??= openDB<AdempauzeSchema>(DB_NAME, DB_VERSION, {
+  // The executor turns a synchronous throw from indexedDB.open into a rejection.
+  connection ??= new Promise<IDBPDatabase<AdempauzeSchema>>((resolve) => resolve(openDB<AdempauzeSchema>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         const notes = db.createObjectStore('notes', { keyPath: 'id' });
@@ -131,10 +122,11 @@ function open(): Promise<IDBPDatabase<AdempauzeSchema>> {
     blocking() {
       void closeNotesDb();
     },
+    // The browser closed the connection (storage cleared, disk failing): the next verb opens anew.
     terminated() {
       connection = undefined;
     },
-  }).catch((error: unknown) => {
+  }))).catch((error: unknown) => {
     connection = undefined;
     throw new StorageUnavailableError(error);
   });
@@ -146,6 +138,16 @@ export async function closeNotesDb(): Promise<void> {
   const pending = connection;
   connection = undefined;
   if (pending) (await pending.catch(() => undefined))?.close();
+}
+
+/** Rolls back a transaction that may already have finished (aborted by the browser, or committed). */
+function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
+  tx.done.catch(() => undefined);
+  try {
+    tx.abort();
+  } catch {
+    // Already finished: there is nothing left to roll back.
+  }
 }
 
 const NOTE_KINDS: readonly string[] = ['question', 'step'] satisfies Prompt['kind'][];
@@ -250,7 +252,7 @@ export async function updateNoteAnswer(id: string, answer: string, now: number):
   const tx = (await open()).transaction('notes', 'readwrite');
   const note = toNote(await tx.store.get(id));
   if (!note) {
-    tx.abort();
+    abortQuietly(tx);
     throw new Error(`No note ${id}`);
   }
   const updated: Note = { ...note, answer, updatedAt: Math.max(now, note.updatedAt) };
@@ -418,6 +420,15 @@ export async function mergeSnapshot(
     keyOf: (row: Row) => string,
   ): Promise<void> {
     if (rows.length === 0) return;
+    // A write refused on the spot (a full disk) becomes a rejection like one refused later, so
+    // the writes queued before it are still awaited and nothing is left unhandled.
+    const put = (row: Row): Promise<unknown> => {
+      try {
+        return store.put(row);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
     const stored = new Set(await store.getAllKeys());
     for (let start = 0; start < rows.length; start += BATCH) {
       const batch = rows.slice(start, start + BATCH);
@@ -426,10 +437,10 @@ export async function mergeSnapshot(
       batch.forEach((row, i) => {
         const before = existing[i];
         if (!before) {
-          writes.push(store.put(row));
+          writes.push(put(row));
           added++;
         } else if (versionOf(row) > versionOf(before)) {
-          writes.push(store.put(row));
+          writes.push(put(row));
           updated++;
         } else {
           unchanged++;
@@ -441,10 +452,17 @@ export async function mergeSnapshot(
     }
   }
 
-  await merge(tx.objectStore('notes'), snapshot.notes, (row) => row.id);
-  await merge(tx.objectStore('events'), snapshot.events, (row) => row.id);
-  await merge(tx.objectStore('prompts'), snapshot.prompts, (row) => row.id);
-  await merge(tx.objectStore('promptPrefs'), snapshot.promptPrefs, (row) => row.promptId);
-  await tx.done;
+  try {
+    await merge(tx.objectStore('notes'), snapshot.notes, (row) => row.id);
+    await merge(tx.objectStore('events'), snapshot.events, (row) => row.id);
+    await merge(tx.objectStore('prompts'), snapshot.prompts, (row) => row.id);
+    await merge(tx.objectStore('promptPrefs'), snapshot.promptPrefs, (row) => row.promptId);
+    await tx.done;
+  } catch (error) {
+    // Left alone, the transaction would commit the writes that went before the failing one:
+    // all of the backup is written, or none of it.
+    abortQuietly(tx);
+    throw error;
+  }
   return { added, updated, unchanged };
 }

@@ -6,11 +6,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Prompt } from '@/content/prompts';
 import type { SaveState } from '@/components/AnswerForm';
 import { clearDraft, readDraft, restoreDrafts, writeDraft } from './drafts';
-import type { Locale, Messages } from './i18n';
+import { EmptyAnswerError } from './errors';
+import { saveProblem, type Locale, type Messages } from './i18n';
 import type { Note, NoteSource } from './notes-db';
 import { scheduleFollowUp } from './prompt-library';
 import { promptText } from './prompts';
-import { describeError } from './errors';
 
 export interface Answering {
   prompt: Prompt;
@@ -24,7 +24,6 @@ export interface Answering {
   /** Moves to another prompt; the unsaved answer stays with the old one as its draft. */
   showPrompt: (next: Prompt) => void;
 }
-
 
 export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: NoteSource): Answering {
   const [prompt, setPrompt] = useState(initial);
@@ -61,18 +60,18 @@ export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: 
     if (saveState.status === 'saving') return undefined;
     setSaveState({ status: 'saving' });
     let note: Note;
-    // The database code loads on the first save, not before the first paint.
-    const { addNote, EmptyAnswerError } = await import('./notes-db');
     try {
+      // The database code loads on the first save, not before the first paint; a failed load is
+      // a failed save like any other, never a Save button stuck on "Saving…".
+      const { addNote } = await import('./notes-db');
       note = await addNote(
         { promptId: prompt.id, promptText: promptText(prompt, locale), promptKind: prompt.kind, locale, answer: text, source },
         Date.now(),
       );
     } catch (error) {
+      // The text stays in the field and in its draft; Save works again for a retry.
       setSaveState(
-        error instanceof EmptyAnswerError
-          ? { status: 'invalid', message: t.emptyAnswer }
-          : { status: 'error', message: t.saveFailed(describeError(error)) },
+        error instanceof EmptyAnswerError ? { status: 'invalid', message: t.emptyAnswer } : { status: 'error', message: saveProblem(error, t) },
       );
       return undefined;
     }

@@ -16,9 +16,8 @@ import {
   type ImportSummary,
 } from '@/utils/backup';
 import { formatDateTime, type Locale } from '@/utils/i18n';
-import { type JournalMessages } from '@/utils/i18n-journal';
+import { importProblem, readProblem, type JournalMessages } from '@/utils/i18n-journal';
 import './backup.css';
-import { describeError } from '@/utils/errors';
 
 interface BackupSectionProps {
   locale: Locale;
@@ -30,7 +29,7 @@ interface BackupSectionProps {
 /** How many problems of a refused file are listed; the rest are counted. */
 const PROBLEMS_SHOWN = 5;
 
-type ExportState = { status: 'idle' } | { status: 'working' } | { status: 'done'; fileName: string } | { status: 'error'; error: string };
+type ExportState = { status: 'idle' } | { status: 'working' } | { status: 'done'; fileName: string } | { status: 'error'; error: unknown };
 
 type ImportState =
   | { status: 'idle' }
@@ -38,7 +37,7 @@ type ImportState =
   | { status: 'importing'; done: number; total: number }
   | { status: 'done'; summary: ImportSummary }
   | { status: 'invalid'; problems: readonly BackupProblem[] }
-  | { status: 'error'; error: string };
+  | { status: 'error'; error: unknown };
 
 
 /**
@@ -92,7 +91,7 @@ export function BackupSection({ locale, t, onImported }: BackupSectionProps) {
       setLastBackupAt({ status: 'ready', at: now });
       setExportState({ status: 'done', fileName });
     } catch (error) {
-      setExportState({ status: 'error', error: describeError(error) });
+      setExportState({ status: 'error', error });
     }
   }
 
@@ -103,7 +102,7 @@ export function BackupSection({ locale, t, onImported }: BackupSectionProps) {
       download(fileName, notesToMarkdown(await loadAllNotes(), locale, t), 'text/markdown;charset=utf-8');
       setExportState({ status: 'done', fileName });
     } catch (error) {
-      setExportState({ status: 'error', error: describeError(error) });
+      setExportState({ status: 'error', error });
     }
   }
 
@@ -128,7 +127,7 @@ export function BackupSection({ locale, t, onImported }: BackupSectionProps) {
       setImportState({ status: 'done', summary });
       onImported?.();
     } catch (error) {
-      setImportState({ status: 'error', error: describeError(error) });
+      setImportState({ status: 'error', error });
     }
   }
 
@@ -177,7 +176,7 @@ export function BackupSection({ locale, t, onImported }: BackupSectionProps) {
         </p>
         {exportState.status === 'error' && (
           <p role="alert" class="problem">
-            {t.backupExportFailed(exportState.error)}
+            {readProblem(exportState.error, t, t.backupExportFailed)}
           </p>
         )}
       </section>
@@ -233,7 +232,7 @@ export function BackupSection({ locale, t, onImported }: BackupSectionProps) {
         )}
         {importState.status === 'error' && (
           <p role="alert" class="problem">
-            {t.backupImportFailed(importState.error)}
+            {importProblem(importState.error, t)}
           </p>
         )}
       </section>

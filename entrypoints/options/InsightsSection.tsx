@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { InsightsCalendar } from '@/components/InsightsCalendar';
 import { PROMPTS, type Prompt } from '@/content/prompts';
 import type { Locale } from '@/utils/i18n';
-import type { JournalMessages } from '@/utils/i18n-journal';
+import { readProblem, type JournalMessages } from '@/utils/i18n-journal';
 import {
   calendarDays,
   calendarStart,
@@ -17,7 +17,6 @@ import {
 } from '@/utils/insights';
 import { countNotesByPrompt, listCustomPrompts, listNoteTimes, listPauseEvents } from '@/utils/notes-db';
 import './insights.css';
-import { describeError } from '@/utils/errors';
 
 /** How many prompts "answered most" lists. */
 const TOP_PROMPTS = 5;
@@ -31,7 +30,7 @@ interface Insights {
   readonly customTexts: ReadonlyMap<string, string>;
 }
 
-type InsightsState = { status: 'loading' } | { status: 'ready'; insights: Insights } | { status: 'error'; error: string };
+type InsightsState = { status: 'loading' } | { status: 'ready'; insights: Insights } | { status: 'error'; error: unknown };
 
 /** Reads what the insights need, from indexes only (no note bodies), and sums it up. */
 async function loadInsights(now: number): Promise<Insights> {
@@ -78,7 +77,7 @@ export function InsightsSection({ locale, t }: InsightsSectionProps) {
         if (live) setState({ status: 'ready', insights });
       })
       .catch((error: unknown) => {
-        if (live) setState({ status: 'error', error: describeError(error) });
+        if (live) setState({ status: 'error', error });
       });
     return () => {
       live = false;
@@ -96,7 +95,7 @@ export function InsightsSection({ locale, t }: InsightsSectionProps) {
       )}
       {state.status === 'error' && (
         <p role="alert" class="problem">
-          {t.insightsError(state.error)}
+          {readProblem(state.error, t, t.insightsError)}
         </p>
       )}
       {state.status === 'ready' && <InsightsView insights={state.insights} locale={locale} t={t} />}

@@ -3,11 +3,10 @@ import { NoteCard } from '@/components/NoteCard';
 import { VirtualList } from '@/components/VirtualList';
 import { PROMPTS } from '@/content/prompts';
 import type { Locale } from '@/utils/i18n';
-import type { JournalMessages } from '@/utils/i18n-journal';
+import { changeProblem, readProblem, type JournalMessages } from '@/utils/i18n-journal';
 import {
   countNotes,
   deleteNote,
-  EmptyAnswerError,
   forEachNoteBatch,
   getNotes,
   listCustomPrompts,
@@ -31,7 +30,7 @@ import {
   type SearchResult,
 } from '@/utils/search';
 import { readPageJson, writePageJson } from '@/utils/page-storage';
-import { describeError } from '@/utils/errors';
+import { EmptyAnswerError } from '@/utils/errors';
 
 /** The first read: one screen and a bit, so the first paint waits on one small read. */
 const PAGE_SIZE = 40;
@@ -53,8 +52,8 @@ type Row = { kind: 'day'; key: string; label: string } | { kind: 'note'; key: st
 type Listed = Pick<Note, 'id' | 'createdAt'>;
 
 /** `total` is undefined until counted: counting reads the whole store, so the first screen never waits for it. */
-type Browse = { status: 'loading' } | { status: 'ready'; next?: PageCursor; total?: number } | { status: 'error'; error: string };
-type Index = { status: 'idle' } | { status: 'building' } | { status: 'ready'; entries: SearchEntry[] } | { status: 'error'; error: string };
+type Browse = { status: 'loading' } | { status: 'ready'; next?: PageCursor; total?: number } | { status: 'error'; error: unknown };
+type Index = { status: 'idle' } | { status: 'building' } | { status: 'ready'; entries: SearchEntry[] } | { status: 'error'; error: unknown };
 
 /** Day headings already formatted, by locale and midnight: formatting dates is slow, and a search
  * over tens of thousands of notes crosses thousands of days on every keystroke. */
@@ -132,7 +131,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
       .then((total) => {
         if (total !== undefined) setBrowse((before) => (before.status === 'ready' ? { ...before, total } : before));
       })
-      .catch((error: unknown) => setBrowse({ status: 'error', error: describeError(error) }));
+      .catch((error: unknown) => setBrowse({ status: 'error', error }));
     listCustomPrompts()
       .then(setCustomPrompts)
       .catch((error: unknown) => console.warn('Adempauze: own prompts not read', error));
@@ -146,7 +145,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
     const entries: SearchEntry[] = [];
     forEachNoteBatch(INDEX_BATCH, (notes) => entries.push(...notes.map(toSearchEntry)))
       .then(() => setIndex({ status: 'ready', entries }))
-      .catch((error: unknown) => setIndex({ status: 'error', error: describeError(error) }));
+      .catch((error: unknown) => setIndex({ status: 'error', error }));
   }, [filtering, index.status]);
 
   // The last result, valid for one index: the next keystroke searches within it when it narrows.
@@ -179,7 +178,12 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
     const missing = rows
       .slice(start, end)
       .flatMap((row) => (row.kind === 'note' && !bodies.current.has(row.id) ? [row.id] : []));
-    if (missing.length > 0) void getNotes(missing).then(remember);
+    if (missing.length > 0) {
+      // The rows stay placeholders; the next scroll asks again.
+      getNotes(missing)
+        .then(remember)
+        .catch((error: unknown) => console.warn('Adempauze: notes not read', error));
+    }
     if (filtering && results && resultsShown < results.length && end >= rows.length - 60) {
       setResultsShown(resultsShown + RESULT_STEP);
     }
@@ -191,7 +195,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
           setBrowsed((before) => [...before, ...page.notes]);
           setBrowse((before) => (before.status === 'ready' ? { ...before, next: page.next } : before));
         })
-        .catch((error: unknown) => setBrowse({ status: 'error', error: describeError(error) }))
+        .catch((error: unknown) => setBrowse({ status: 'error', error }))
         .finally(() => {
           loadingMore.current = false;
         });
@@ -213,7 +217,8 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
       setAnnouncement(t.noteUpdated);
       return undefined;
     } catch (error) {
-      return error instanceof EmptyAnswerError ? t.emptyAnswer : t.saveFailed(describeError(error));
+      // The edited text stays in the editor, for another try.
+      return error instanceof EmptyAnswerError ? t.emptyAnswer : changeProblem(error, t);
     }
   }
 
@@ -227,7 +232,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
       setUndo({ note: deleted });
       setAnnouncement(t.noteDeleted);
     } catch (error) {
-      setAnnouncement(t.saveFailed(describeError(error)));
+      setAnnouncement(changeProblem(error, t));
     }
   }
 
@@ -235,7 +240,12 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
     if (!undo) return;
     const { note } = undo;
     setUndo(null);
-    await restoreNote(note);
+    try {
+      await restoreNote(note);
+    } catch (error) {
+      setAnnouncement(changeProblem(error, t));
+      return;
+    }
     bodies.current.set(note.id, note);
     // Back in its place: within the pages read so far, or it comes with a later page.
     setBrowsed((before) => {
@@ -346,7 +356,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
                 ? t.noResults
                 : t.resultCount(results?.length ?? 0)
               : index.status === 'error'
-                ? t.notesError(index.error)
+                ? readProblem(index.error, t)
                 : t.preparingSearch
             : browse.status === 'ready' && browse.total !== undefined && browse.total > 0
               ? t.noteCount(browse.total)
@@ -354,7 +364,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
       </p>
       {browse.status === 'error' && (
         <p role="alert" class="problem">
-          {t.notesError(browse.error)}
+          {readProblem(browse.error, t)}
         </p>
       )}
       {browse.status === 'ready' && browse.total === 0 && !filtering && <p class="empty">{t.notesEmpty}</p>}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { EditActions } from '@/components/EditActions';
 import { QUESTIONS, STEPS, type Prompt } from '@/content/prompts';
 import type { Locale } from '@/utils/i18n';
-import type { JournalMessages } from '@/utils/i18n-journal';
+import { changeProblem, readProblem, type JournalMessages } from '@/utils/i18n-journal';
 import {
   countNotesByPrompt,
   deleteCustomPrompt,
@@ -13,7 +13,6 @@ import {
   type CustomPrompt,
 } from '@/utils/notes-db';
 import { refreshLibraryMirror } from '@/utils/prompt-library';
-import { describeError } from '@/utils/errors';
 
 interface PromptsSectionProps {
   locale: Locale;
@@ -21,7 +20,7 @@ interface PromptsSectionProps {
 }
 
 type Loaded = { custom: readonly CustomPrompt[]; hidden: ReadonlySet<string>; answers: ReadonlyMap<string, number> };
-type State = { status: 'loading' } | ({ status: 'ready' } & Loaded) | { status: 'error'; error: string };
+type State = { status: 'loading' } | ({ status: 'ready' } & Loaded) | { status: 'error'; error: unknown };
 
 /** Longest own prompt accepted: a question, not an essay. */
 const MAX_PROMPT_LENGTH = 500;
@@ -43,6 +42,8 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [problem, setProblem] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
+  /** A change that could not be stored; what was typed stays where it was typed. */
+  const [changeFailed, setChangeFailed] = useState<string>();
 
   async function reload(message?: string) {
     try {
@@ -50,7 +51,7 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
       setState({ status: 'ready', ...(await load()) });
       if (message) setAnnouncement(message);
     } catch (error) {
-      setState({ status: 'error', error: describeError(error) });
+      setState({ status: 'error', error });
     }
   }
 
@@ -62,13 +63,26 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
   if (state.status === 'error')
     return (
       <p role="alert" class="problem">
-        {t.notesError(state.error)}
+        {readProblem(state.error, t)}
       </p>
     );
 
+  /** Stores one change, then shows the list as stored; resolves false when the change was refused. */
+  async function change(store: () => Promise<void>, done: string): Promise<boolean> {
+    try {
+      await store();
+    } catch (error) {
+      setAnnouncement('');
+      setChangeFailed(changeProblem(error, t));
+      return false;
+    }
+    setChangeFailed(undefined);
+    await reload(done);
+    return true;
+  }
+
   async function toggle(prompt: { id: string }, hidden: boolean) {
-    await setPromptHidden(prompt.id, hidden, Date.now());
-    await reload(hidden ? t.promptHidden : t.promptShown);
+    await change(() => setPromptHidden(prompt.id, hidden, Date.now()), hidden ? t.promptHidden : t.promptShown);
   }
 
   async function add(event: Event) {
@@ -79,19 +93,19 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
       return;
     }
     const now = Date.now();
-    await putCustomPrompt({ id: `c-${crypto.randomUUID()}`, text, createdAt: now, updatedAt: now });
-    setDraft('');
     setProblem(undefined);
-    await reload(t.ownPromptAdded);
+    if (await change(() => putCustomPrompt({ id: `c-${crypto.randomUUID()}`, text, createdAt: now, updatedAt: now }), t.ownPromptAdded)) {
+      setDraft('');
+    }
   }
 
   async function saveEdit(prompt: CustomPrompt) {
     if (!editing) return;
     const text = editing.text.trim();
     if (text === '' || text.length > MAX_PROMPT_LENGTH) return;
-    await putCustomPrompt({ ...prompt, text, updatedAt: Math.max(Date.now(), prompt.updatedAt) });
-    setEditing(null);
-    await reload(t.ownPromptSaved);
+    if (await change(() => putCustomPrompt({ ...prompt, text, updatedAt: Math.max(Date.now(), prompt.updatedAt) }), t.ownPromptSaved)) {
+      setEditing(null);
+    }
   }
 
   const { hidden, answers } = state;
@@ -180,7 +194,7 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
                       type="button"
                       class="secondary small"
                       aria-label={`${t.deleteNote}: ${prompt.text}`}
-                      onClick={() => void deleteCustomPrompt(prompt.id).then(() => reload(t.ownPromptDeleted))}
+                      onClick={() => void change(() => deleteCustomPrompt(prompt.id), t.ownPromptDeleted)}
                     >
                       {t.deleteNote}
                     </button>
@@ -216,6 +230,11 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
       <p class="status" role="status">
         {announcement}
       </p>
+      {changeFailed && (
+        <p class="problem" role="alert">
+          {changeFailed}
+        </p>
+      )}
     </section>
   );
 }

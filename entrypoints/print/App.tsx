@@ -1,14 +1,13 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { formatDay, formatTime, groupNotesByDay, loadAllNotes, type NotesDay } from '@/utils/backup';
 import { formatDateTime } from '@/utils/i18n';
-import { journalMessages } from '@/utils/i18n-journal';
+import { journalMessages, readProblem } from '@/utils/i18n-journal';
 import { uiLocale } from '@/utils/settings';
-import { describeError } from '@/utils/errors';
 
 type PrintState =
   | { status: 'loading' }
   | { status: 'ready'; days: readonly NotesDay[]; total: number; loadedAt: number }
-  | { status: 'error'; error: string };
+  | { status: 'error'; error: unknown };
 
 /**
  * Every note on one page, newest first and grouped by day, laid out for paper: the browser's own
@@ -28,7 +27,7 @@ export function App() {
   useEffect(() => {
     loadAllNotes()
       .then((notes) => setState({ status: 'ready', days: groupNotesByDay(notes), total: notes.length, loadedAt: Date.now() }))
-      .catch((error: unknown) => setState({ status: 'error', error: describeError(error) }));
+      .catch((error: unknown) => setState({ status: 'error', error }));
   }, []);
 
   return (
@@ -52,7 +51,7 @@ export function App() {
       )}
       {state.status === 'error' && (
         <p role="alert" class="problem">
-          {t.notesError(state.error)}
+          {readProblem(state.error, t)}
         </p>
       )}
       {state.status === 'ready' && state.total === 0 && <p>{t.printEmpty}</p>}

@@ -7,6 +7,7 @@ import { listPauseEvents } from '@/utils/notes-db';
 import { loadScheduleState, saveScheduleState } from '@/utils/schedule';
 import { saveSettings } from '@/utils/settings';
 import { HOUR, MINUTE } from '@/utils/time';
+import { refuseOpen, removeIndexedDB } from './storage-failures';
 
 // Wednesday 25 November 2026, 10:00 local time: inside the default active hours.
 const NOW = new Date(2026, 10, 25, 10, 0).getTime();
@@ -317,5 +318,20 @@ describe('messages from the pause window and popup', () => {
     await handleMessage({ type: 'resume' }, NOW);
     expect((await loadScheduleState()).quietUntil).toBeNull();
     expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeLessThanOrEqual(NOW + 2 * HOUR);
+  });
+
+  it.each([
+    ['refuses to open', () => refuseOpen('SecurityError')],
+    ['is missing', () => removeIndexedDB()],
+  ])('keeps offering and planning when IndexedDB %s, and logs what it could not record', async (_case, fail) => {
+    await fail();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const at = await offerOpen();
+    expect(Object.keys(await notifications())).toEqual([NOTIFICATION_ID]);
+    expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeGreaterThanOrEqual(at + HOUR);
+    await handleMessage({ type: 'pause-ended', outcome: 'snoozed', promptId: 'q-beliefs' }, at);
+    expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBe(at + HOUR);
+    expect(await badge()).toBe('');
+    expect(warn.mock.calls.map(([message]) => message)).toEqual(['Adempauze: could not record "offered"', 'Adempauze: could not record "snoozed"']);
   });
 });

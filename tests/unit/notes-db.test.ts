@@ -1,5 +1,6 @@
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { EmptyAnswerError, StorageUnavailableError, storageProblem } from '@/utils/errors';
 import {
   addNote,
   addPauseEvent,
@@ -8,12 +9,14 @@ import {
   countNotes,
   DB_NAME,
   DB_VERSION,
-  EmptyAnswerError,
   listNotesPage,
+  mergeSnapshot,
+  readSnapshot,
   toNote,
   type NewNote,
   type Note,
 } from '@/utils/notes-db';
+import { failOpenLater, fillDisk, refuseOpen, removeIndexedDB, watchConnections } from './storage-failures';
 
 const NOTE: NewNote = {
   promptId: 'q-open-today',
@@ -126,5 +129,74 @@ describe('notes store', () => {
     const newer = await openDB(DB_NAME, DB_VERSION + 1);
     expect(newer.version).toBe(DB_VERSION + 1);
     newer.close();
+  });
+});
+
+describe('notes store when storage fails', () => {
+  it('rejects with StorageUnavailableError when the browser has no IndexedDB, and works once it has', async () => {
+    const storage = await removeIndexedDB();
+    const error = await addNote(NOTE, 1).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StorageUnavailableError);
+    expect(storageProblem(error)).toBe('unavailable');
+    storage.restore();
+    await addNote(NOTE, 2);
+    expect(await countNotes()).toBe(1);
+  });
+
+  it.each(['InvalidStateError', 'SecurityError'] as const)(
+    'turns %s thrown by indexedDB.open into StorageUnavailableError, and opens again on the next verb',
+    async (name) => {
+      const storage = await refuseOpen(name);
+      const error = await listNotesPage({ limit: 1 }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(StorageUnavailableError);
+      expect((error as Error).cause).toMatchObject({ name });
+      expect(storageProblem(error)).toBe('unavailable');
+      storage.restore();
+      expect(await listNotesPage({ limit: 1 })).toEqual({ notes: [] });
+    },
+  );
+
+  it('reports an open request that fails later (VersionError) as unavailable', async () => {
+    await failOpenLater();
+    const error = await addPauseEvent('offered', 1).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StorageUnavailableError);
+    expect((error as Error).cause).toMatchObject({ name: 'VersionError' });
+    expect(storageProblem(error)).toBe('unavailable');
+  });
+
+  it('reports a full disk on write while reads go on working', async () => {
+    const kept = await addNote(NOTE, 1);
+    const disk = fillDisk();
+    const error = await addNote({ ...NOTE, answer: 'no room' }, 2).catch((caught: unknown) => caught);
+    expect(storageProblem(error)).toBe('full');
+    expect((await listNotesPage({ limit: 10 })).notes).toEqual([kept]);
+    disk.restore();
+    await addNote({ ...NOTE, answer: 'room again' }, 3);
+    expect(await countNotes()).toBe(2);
+  });
+
+  it('merges a backup all or nothing: a write refused halfway leaves the database as it was', async () => {
+    const kept = await addNote(NOTE, 1);
+    const rows: Note[] = Array.from({ length: 5 }, (_, i) => ({ ...kept, id: `imported-${i}`, createdAt: 10 + i, updatedAt: 10 + i }));
+    // The third write is refused on the spot, after two were already queued in the transaction.
+    const realPut = IDBObjectStore.prototype.put;
+    let writes = 0;
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (++writes === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realPut.apply(this, args);
+    });
+    await expect(mergeSnapshot({ notes: rows, events: [], prompts: [], promptPrefs: [] })).rejects.toMatchObject({
+      name: 'QuotaExceededError',
+    });
+    put.mockRestore();
+    expect((await readSnapshot()).notes).toEqual([kept]);
+  });
+
+  it('opens a new connection after the browser closed the old one mid-session', async () => {
+    const connections = watchConnections();
+    const note = await addNote(NOTE, 1);
+    connections.terminate();
+    expect((await listNotesPage({ limit: 10 })).notes).toEqual([note]);
+    expect(connections.opened()).toBe(2);
   });
 });
