@@ -24,6 +24,14 @@ test.describe('private by construction', () => {
     expect((manifest.content_security_policy as { extension_pages: string }).extension_pages).toContain("connect-src 'none'");
   });
 
+  test("the README's privacy section explains every permission the manifest asks for", async () => {
+    const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { permissions: string[] };
+    const readme = await readFile(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const privacy = readme.split('\n## ').find((section) => section.startsWith('Privacy')) ?? '';
+    const explained = [...privacy.matchAll(/^\| `(\w+)` \| \S.*\|$/gm)].map((row) => row[1]);
+    expect(explained.sort()).toEqual([...manifest.permissions].sort());
+  });
+
   test('the built code contains no network call and no eval', async () => {
     const files = await builtFiles('.js');
     expect(files.length).toBeGreaterThan(3);
