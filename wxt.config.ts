@@ -32,8 +32,19 @@ export default defineConfig({
     // unlimitedStorage: years of journal notes in IndexedDB must never be evicted.
     permissions: ['alarms', 'idle', 'notifications', 'storage', 'unlimitedStorage'],
     // Firefox keys storage to the add-on id, so it must be fixed rather than generated per install.
+    // AMO asks every new add-on to declare what it collects: nothing. Firefox understands that
+    // declaration from 140 (Android 142), so older versions are not offered the add-on.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'adempauze@adempauze.app', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'adempauze@adempauze.app',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
     // Private by construction: extension pages may not open any connection. Dev mode needs
     // the dev server, so only production builds carry the strict policy.
