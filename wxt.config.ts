@@ -23,7 +23,7 @@ export default defineConfig({
       if (action) action.default_title = '__MSG_actionTitle__';
     },
   },
-  manifest: ({ mode, browser }) => ({
+  manifest: ({ command, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -46,9 +46,9 @@ export default defineConfig({
           },
         }
       : {}),
-    // Private by construction: extension pages may not open any connection. Dev mode needs
-    // the dev server, so only production builds carry the strict policy.
-    ...(mode === 'production'
+    // Private by construction: extension pages may not open any connection. The dev server needs
+    // connections, so every build but `wxt` (serve) carries the strict policy, test builds too.
+    ...(command === 'build'
       ? {
           content_security_policy: {
             extension_pages:
