@@ -14,6 +14,23 @@ export default defineConfig({
       modulePreload: { polyfill: false },
     },
   }),
+  zip: {
+    // The sources package AMO asks for holds what a reviewer needs to rebuild the Firefox package
+    // (README, "For store reviewers") and nothing more: no tests, docs, screenshots or local output.
+    includeSources: [
+      'README.md',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'assets/**',
+      'components/**',
+      'content/**',
+      'entrypoints/**',
+      'public/**',
+      'utils/**',
+    ],
+  },
   // Headless machines have no display for web-ext to open; `npm start` launches Chromium itself.
   webExt: { disabled: true },
   hooks: {
