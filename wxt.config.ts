@@ -14,6 +14,23 @@ export default defineConfig({
       modulePreload: { polyfill: false },
     },
   }),
+  zip: {
+    // The sources package AMO asks for holds what a reviewer needs to rebuild the Firefox package
+    // (README, "For store reviewers") and nothing more: no tests, docs, screenshots or local output.
+    includeSources: [
+      'README.md',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'assets/**',
+      'components/**',
+      'content/**',
+      'entrypoints/**',
+      'public/**',
+      'utils/**',
+    ],
+  },
   // Headless machines have no display for web-ext to open; `npm start` launches Chromium itself.
   webExt: { disabled: true },
   hooks: {
@@ -23,7 +40,7 @@ export default defineConfig({
       if (action) action.default_title = '__MSG_actionTitle__';
     },
   },
-  manifest: ({ mode, browser }) => ({
+  manifest: ({ command, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -32,12 +49,23 @@ export default defineConfig({
     // unlimitedStorage: years of journal notes in IndexedDB must never be evicted.
     permissions: ['alarms', 'idle', 'notifications', 'storage', 'unlimitedStorage'],
     // Firefox keys storage to the add-on id, so it must be fixed rather than generated per install.
+    // AMO asks every new add-on to declare what it collects: nothing. Firefox understands that
+    // declaration from 140 (Android 142), so older versions are not offered the add-on.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'adempauze@adempauze.app', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'adempauze@adempauze.app',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
-    // Private by construction: extension pages may not open any connection. Dev mode needs
-    // the dev server, so only production builds carry the strict policy.
-    ...(mode === 'production'
+    // Private by construction: extension pages may not open any connection. The dev server needs
+    // connections, so every build but `wxt` (serve) carries the strict policy, test builds too.
+    ...(command === 'build'
       ? {
           content_security_policy: {
             extension_pages:

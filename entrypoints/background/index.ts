@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseMessage } from '@/utils/messages';
 import { settingsChanged } from '@/utils/settings';
+import { openPopupForTests } from './e2e';
 import { LATER_BUTTON, NOTIFICATION_ID, TAKE_BUTTON } from './offer';
 import {
   ensureSchedule,
@@ -20,6 +21,8 @@ import {
 // service worker is delivered; the logic lives in scheduler.ts.
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void reschedule());
+  // Vite replaces MODE with a constant, so every other build drops this line and the module.
+  if (import.meta.env.MODE === 'e2e') browser.runtime.onInstalled.addListener(openPopupForTests);
   browser.runtime.onStartup.addListener(() => void reschedule());
 
   browser.alarms.onAlarm.addListener((alarm) => {

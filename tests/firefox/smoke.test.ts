@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { Locator, type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { journalMessages } from '@/utils/i18n-journal';
+
+/** The test build (`wxt build -b firefox --mode e2e`): the production build plus a popup tab on install. */
+const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2-e2e');
+const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const t = journalMessages('en');
+
+let profileDir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  profileDir = await mkdtemp(join(tmpdir(), 'adempauze-firefox-'));
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: profileDir,
+    timeout: 60_000,
+    // The extension follows the browser's language; the test reads the English labels.
+    extraPrefsFirefox: { 'intl.locale.requested': 'en-US' },
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+});
+
+/**
+ * The tab showing `file` of the extension. Puppeteer keeps reporting `about:blank` for tabs the
+ * extension opens (Firefox's BiDi does not tell it of their navigation), so each tab is asked
+ * where it is.
+ */
+async function extensionPage(file: string): Promise<Page> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && new URL(href).pathname === `/${file}`) return page;
+    }
+    await new Promise((settle) => setTimeout(settle, 250));
+  }
+  throw new Error(`Firefox shows no tab with the extension's ${file}`);
+}
+
+/** Waits until one of `locators` is on screen; a timeout names what never came. */
+async function shown(what: string, locators: Locator<Element>[]): Promise<void> {
+  await Locator.race(locators)
+    .wait()
+    .catch((error: unknown) => {
+      throw new Error(`Never shown: ${what}`, { cause: error });
+    });
+}
+
+const byRole = (role: string, name: string) => `::-p-aria([role="${role}"][name="${name}"])`;
+
+test('an answer saved in the popup is in the journal', async () => {
+  const id = await browser.installExtension(EXTENSION_DIR);
+  expect(id).toBe('adempauze@adempauze.app');
+
+  const popup = await extensionPage('popup.html');
+  const prompt = await popup.locator('h1').map((heading) => heading.textContent ?? '').wait();
+  expect(prompt).not.toBe('');
+  const answer = 'In Firefox too, I said what I needed.\nIt was fine.';
+  await popup.locator(byRole('textbox', t.answerLabel)).fill(answer);
+  await popup.locator(byRole('button', t.save)).click();
+  await shown('the popup answering the save', [
+    popup.locator(`${byRole('form', t.answerLabel)} ::-p-text("${t.saved}")`),
+    popup.locator('[role="alert"]:not(:empty)'),
+  ]);
+  // "Saved" comes only after the IndexedDB transaction completed; the field is then cleared.
+  const form = await popup.$eval(byRole('form', t.answerLabel), (element) => ({
+    status: element.querySelector('[role="status"]')?.textContent,
+    problem: element.querySelector('[role="alert"]')?.textContent,
+    field: element.querySelector('textarea')?.value,
+  }));
+  expect(form).toEqual({ status: t.saved, problem: '', field: '' });
+
+  await popup.locator(byRole('link', t.openJournal)).click();
+  const journal = await extensionPage('options.html');
+  await shown('the journal', [journal.locator(byRole('heading', t.journalTitle))]);
+  // Notes or the empty journal's invitation: either way, the list read below is what a person sees.
+  await shown("the journal's notes", [
+    journal.locator('article.note'),
+    journal.locator(`::-p-text("${t.notesEmpty}")`),
+  ]);
+  const notes = await journal.$$eval('article.note', (articles) =>
+    articles.map((article) => ({
+      heading: article.querySelector('.note-prompt')?.textContent ?? '',
+      answer: article.querySelector('.note-answer')?.textContent ?? '',
+    })),
+  );
+  expect(notes).toEqual([{ heading: expect.stringContaining(prompt), answer }]);
+});
