@@ -116,9 +116,7 @@ test.describe('pause window in Dutch', () => {
   test.use({ uiLanguage: 'nl' });
 
   test('breathes and asks in Dutch', async ({ extensionId, context, t }) => {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/pause.html`);
-    const pause = new PausePage(page, t);
+    const pause = await PausePage.open(context, extensionId, t);
     await expect(pause.breathingHeading).toHaveText('Adem drie keer rustig in en uit');
     await pause.skipBreathing();
     expect(PROMPTS.map((p) => (p.kind === 'step' ? p.title.nl : p.text.nl))).toContain(await pause.prompt.textContent());
