@@ -12,6 +12,11 @@ export class PausePage {
     private readonly t: JournalMessages,
   ) {}
 
+  /** Whether `page` is the pause window, for waiting on the one the background opens. */
+  static isPauseWindow(page: Page): boolean {
+    return page.url().endsWith('/pause.html');
+  }
+
   /** Opens pause.html in a tab of its own, as the toolbar icon does while an offer is open. */
   static async open(context: BrowserContext, extensionId: string, t: JournalMessages, viewport = PAUSE_WINDOW): Promise<PausePage> {
     const pause = new PausePage(await openExtensionFile(context, extensionId, 'pause.html', viewport), t);
@@ -25,6 +30,11 @@ export class PausePage {
 
   async skipBreathing(): Promise<void> {
     await this.page.getByRole('button', { name: this.t.skipBreathing }).click();
+  }
+
+  /** The breathing circle: decoration, hidden from assistive technology, so found by its class. */
+  get breathCircle(): Locator {
+    return this.page.locator('.breath-circle');
   }
 
   get prompt(): Locator {
