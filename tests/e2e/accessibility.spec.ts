@@ -84,3 +84,28 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
     });
   });
 }
+
+test('the breathing circle moves, and stands still under reduced motion', async ({ context, extensionId, t }) => {
+  const pause = await PausePage.open(context, extensionId, t);
+  const circle = pause.breathCircle;
+  const motion = () =>
+    circle.evaluate((element) => ({
+      running: element.getAnimations().filter((animation) => animation.playState === 'running').length,
+      transform: getComputedStyle(element).transform,
+    }));
+
+  await pause.page.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect(pause.breathingHeading).toBeVisible();
+  expect((await motion()).running).toBeGreaterThan(0);
+  // It really changes size while it breathes.
+  const start = (await motion()).transform;
+  await expect.poll(async () => (await motion()).transform).not.toBe(start);
+
+  // Turning reduced motion on stops it at once, and a fresh pause never starts it.
+  await pause.page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await motion()).toEqual({ running: 0, transform: 'matrix(0.8, 0, 0, 0.8, 0, 0)' });
+  await pause.page.reload();
+  await expect(pause.breathingHeading).toBeVisible();
+  await expect(circle).toBeVisible();
+  expect(await motion()).toEqual({ running: 0, transform: 'matrix(0.8, 0, 0, 0.8, 0, 0)' });
+});
