@@ -2,12 +2,24 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SECTIONS } from './pages/journal-page';
-import { PausePage } from './pages/pause-page';
+import { PAUSE_WINDOW, PausePage } from './pages/pause-page';
 import { seedNotes } from './seed';
 
 /** Enough notes for day headings, several cards and a filled calendar; few enough to seed fast. */
 const NOTES = seedNotes(40, Date.now(), 11);
 const SCHEMES = ['light', 'dark'] as const;
+
+/**
+ * What 200 % zoom leaves of each page in CSS pixels: half the window. The popup keeps its own CSS
+ * width (22rem, which at 200 % still fits Chromium's 800 px popup limit) and gets half of the
+ * 600 px popup height; the pause window is the one the background opens; the journal a 1280 × 800
+ * window.
+ */
+const ZOOMED = {
+  popup: { width: 352, height: 300 },
+  pause: { width: PAUSE_WINDOW.width / 2, height: PAUSE_WINDOW.height / 2 },
+  journal: { width: 640, height: 400 },
+};
 
 /**
  * Runs axe on the page as it is now and fails on every serious or critical violation, each named
@@ -28,8 +40,63 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
   expect(serious, `axe on ${where}`).toEqual([]);
 }
 
+/**
+ * Whatever keeps the page from being used at this size: sideways scrolling of the page, a control
+ * that cannot be brought fully into view or is covered there, text that spills out of its box.
+ * Boxes that scroll sideways on purpose (the calendar) may be wider inside, if a keyboard can
+ * scroll them.
+ */
+async function expectUsable(page: Page, where: string): Promise<void> {
+  const { controls, problems } = await page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    const describe = (element: Element) => {
+      const classes = [...element.classList].map((name) => `.${name}`).join('');
+      const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40);
+      return `<${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${classes}> "${text}"`;
+    };
+    // Screen-reader-only text is 1 px on purpose.
+    const shown = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      return element.checkVisibility() && box.width > 1 && box.height > 1;
+    };
+
+    if (root.scrollWidth > root.clientWidth) {
+      problems.push(`the page scrolls sideways: ${root.scrollWidth} px wide in a ${root.clientWidth} px view`);
+    }
+
+    const controls = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(shown);
+    for (const control of controls) {
+      control.scrollIntoView({ block: 'center', inline: 'center' });
+      const box = control.getBoundingClientRect();
+      if (box.left < 0 || box.top < 0 || box.right > root.clientWidth || box.bottom > root.clientHeight) {
+        problems.push(`${describe(control)} does not fit in view: ${Math.round(box.left)},${Math.round(box.top)} to ${Math.round(box.right)},${Math.round(box.bottom)}`);
+        continue;
+      }
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      if (!hit || !control.contains(hit)) problems.push(`${describe(control)} is covered by ${hit ? describe(hit) : 'nothing'}`);
+    }
+
+    for (const element of [...document.body.querySelectorAll('*')].filter(shown)) {
+      // Inline boxes have no client size of their own; their overflow shows in their block.
+      if (element.clientWidth === 0 || element.matches('input, select, textarea')) continue;
+      const style = getComputedStyle(element);
+      const scrollsSideways = /auto|scroll/.test(style.overflowX) && element.matches('[tabindex="0"]');
+      if (element.scrollWidth > element.clientWidth + 1 && !scrollsSideways) {
+        problems.push(`${describe(element)} overflows sideways: ${element.scrollWidth} px in ${element.clientWidth}`);
+      }
+      if (element.scrollHeight > element.clientHeight + 1 && style.overflowY !== 'auto' && style.overflowY !== 'scroll') {
+        problems.push(`${describe(element)} overflows downwards: ${element.scrollHeight} px in ${element.clientHeight}`);
+      }
+    }
+    return { controls: controls.length, problems };
+  });
+  expect(controls, `controls checked on ${where}`).toBeGreaterThan(0);
+  expect(problems, where).toEqual([]);
+}
+
 for (const uiLanguage of ['en_US', 'nl'] as const) {
-  test.describe(`axe in ${uiLanguage}`, () => {
+  test.describe(`accessible in ${uiLanguage}`, () => {
     test.use({ uiLanguage });
 
     test('no serious or critical violation on the popup, the pause window and every journal section, light and dark', async ({
@@ -80,6 +147,35 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
             await expect(journal.editField).toHaveCount(0);
           }
         }
+      }
+    });
+
+    test('at 200 % zoom the popup, the pause window and every journal section stay usable', async ({
+      extension,
+      popup,
+      journal,
+      context,
+      extensionId,
+      locale,
+      t,
+    }) => {
+      await extension.storeNotes(NOTES);
+      await popup.open();
+      await popup.page.setViewportSize(ZOOMED.popup);
+      await expectUsable(popup.page, `popup (${locale})`);
+
+      const pause = await PausePage.open(context, extensionId, t, ZOOMED.pause);
+      await expectUsable(pause.page, `pause window, breathing (${locale})`);
+      await pause.skipBreathing();
+      await expect(pause.answer).toBeVisible();
+      await expectUsable(pause.page, `pause window, prompt (${locale})`);
+
+      await journal.open(ZOOMED.journal);
+      for (const section of SECTIONS) {
+        await journal.show(section);
+        if (section === 'journal') await expect(journal.notes.first()).toBeVisible();
+        if (section === 'insights') await expect(journal.page.getByRole('img', { name: t.insightsCalendarTitle })).toBeVisible();
+        await expectUsable(journal.page, `options.html#${section} (${locale})`);
       }
     });
   });
