@@ -38,7 +38,7 @@ export function Breathing({ t, onDone }: BreathingProps) {
       <h1 id="breathing-heading" class="breathing-heading">
         {t.breatheHeading}
       </h1>
-      <div class={`breath-circle breath-${phase.phase}`} aria-hidden="true" />
+      <div class="breath-circle" aria-hidden="true" />
       <p class="breath-cue" aria-live="polite">
         {phase.phase === 'in' ? t.breatheIn : t.breatheOut}
       </p>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { EditActions } from './EditActions';
 import type { Note } from '@/utils/notes-db';
 import { formatDateTime, type Locale } from '@/utils/i18n';
@@ -21,11 +21,27 @@ interface NoteCardProps {
 export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt, answerHidden = false }: NoteCardProps) {
   const [editing, setEditing] = useState<{ text: string; problem?: string } | null>(null);
   const answerId = `answer-${note.id}`;
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  // The field a keyboard was in disappears with the edit; without this, focus would fall to the
+  // top of the page and the person would have to find their way back to this note.
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    returnFocus.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+
+  function stopEditing() {
+    returnFocus.current = true;
+    setEditing(null);
+  }
 
   async function save() {
     if (!editing || !onEdit) return;
     const problem = await onEdit(editing.text);
-    setEditing(problem ? { ...editing, problem } : null);
+    if (problem) setEditing({ ...editing, problem });
+    else stopEditing();
   }
 
   return (
@@ -52,7 +68,7 @@ export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt, answ
             onInput={(event) => setEditing({ text: event.currentTarget.value })}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
-              if (event.key === 'Escape') setEditing(null);
+              if (event.key === 'Escape') stopEditing();
             }}
           />
           {editing.problem && (
@@ -60,7 +76,7 @@ export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt, answ
               {editing.problem}
             </p>
           )}
-          <EditActions t={t} onSave={() => void save()} onCancel={() => setEditing(null)} />
+          <EditActions t={t} onSave={() => void save()} onCancel={stopEditing} />
         </div>
       ) : (
         <p class="note-answer" id={answerId} tabIndex={answerHidden ? 0 : undefined}>
@@ -70,7 +86,13 @@ export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt, answ
       {!editing && (onEdit || onDelete || onShowPrompt) && (
         <footer class="note-actions" lang={locale}>
           {onEdit && (
-            <button type="button" class="link-button" aria-describedby={`prompt-${note.id}`} onClick={() => setEditing({ text: note.answer })}>
+            <button
+              type="button"
+              class="link-button"
+              ref={editButton}
+              aria-describedby={`prompt-${note.id}`}
+              onClick={() => setEditing({ text: note.answer })}
+            >
               {t.editNote}
             </button>
           )}

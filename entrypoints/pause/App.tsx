@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { CONTEXT_LINES, type ContextLine } from '@/content/prompts';
 import { Breathing } from '@/components/Breathing';
 import { PromptAnswer } from '@/components/PromptAnswer';
@@ -46,8 +46,13 @@ function PauseFlow({ opening, locale, t }: { opening: Pick; locale: Locale; t: M
   const [step, setStep] = useState<Step>(() => (readDraft(opening.prompt.id) ? { kind: 'prompt' } : { kind: 'breathing' }));
   const answering = useAnswer(opening.prompt, locale, t, 'pause');
 
+  const closeButton = useRef<HTMLButtonElement>(null);
+
   useEffect(() => {
     if (step.kind !== 'closing') return;
+    // The answer field a keyboard was in is gone. The autofocus attribute would not help: a page
+    // honours it once, and the answer field already used it.
+    closeButton.current?.focus();
     const timer = setTimeout(() => window.close(), CLOSING_DELAY);
     return () => clearTimeout(timer);
   }, [step]);
@@ -101,7 +106,7 @@ function PauseFlow({ opening, locale, t }: { opening: Pick; locale: Locale; t: M
             <p>{step.line.text[locale]}</p>
           </blockquote>
           <p class="muted">{t.closesByItself}</p>
-          <button type="button" class="secondary" onClick={() => window.close()} autoFocus>
+          <button type="button" class="secondary" ref={closeButton} onClick={() => window.close()}>
             {t.close}
           </button>
         </section>

@@ -37,7 +37,7 @@ test.describe('journal with thousands of notes', () => {
 
   test('searches accent-insensitively and filters by kind and prompt', async ({ journal, t }) => {
     await journal.open();
-    const search = journal.page.getByRole('searchbox', { name: t.searchLabel });
+    const search = journal.search;
     await search.fill('een');
     const withEen = NOTES.filter((note) => normalizeText(`${note.promptText}\n${note.answer}`).includes('een')).length;
     await expect(journal.page.getByText(t.resultCount(withEen))).toBeVisible();
@@ -67,7 +67,7 @@ test.describe('journal with thousands of notes', () => {
     await journal.open();
     const first = journal.notes.first();
     await first.getByRole('button', { name: t.editNote }).click();
-    await journal.page.getByRole('textbox', { name: t.editAnswerLabel }).fill('A better way to say it.');
+    await journal.editField.fill('A better way to say it.');
     await journal.page.getByRole('button', { name: t.saveEdit }).click();
     await expect(journal.notes.first().locator('.note-answer')).toHaveText('A better way to say it.');
     await journal.page.reload();

@@ -1,13 +1,8 @@
-import type { Page } from '@playwright/test';
 import { PROMPTS } from '@/content/prompts';
 import { MINUTE } from '@/utils/time';
 import { expect, test } from './fixtures';
+import { ALWAYS_ACTIVE } from './pages/extension-state';
 import { PausePage } from './pages/pause-page';
-
-/** Any moment of any day counts as active, so the tests do not depend on when they run. */
-const ALWAYS_ACTIVE = { activeDays: [0, 1, 2, 3, 4, 5, 6], activeStartMinutes: 0, activeEndMinutes: 24 * 60 };
-
-const isPauseWindow = (page: Page) => page.url().endsWith('/pause.html');
 
 test.describe('pause offers', () => {
   test('after install exactly one pause alarm is planned', async ({ extension }) => {
@@ -20,7 +15,7 @@ test.describe('pause offers', () => {
   test('the alarm opens the pause window; the answer lands in the journal', async ({ extension, context, journal, t }) => {
     await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
     await extension.setSettings({ ...ALWAYS_ACTIVE, delivery: 'window' });
-    const opened = context.waitForEvent('page', { predicate: isPauseWindow });
+    const opened = context.waitForEvent('page', { predicate: PausePage.isPauseWindow });
     await extension.fireAlarm('pause');
     const pause = new PausePage(await opened, t);
 
@@ -116,9 +111,7 @@ test.describe('pause window in Dutch', () => {
   test.use({ uiLanguage: 'nl' });
 
   test('breathes and asks in Dutch', async ({ extensionId, context, t }) => {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/pause.html`);
-    const pause = new PausePage(page, t);
+    const pause = await PausePage.open(context, extensionId, t);
     await expect(pause.breathingHeading).toHaveText('Adem drie keer rustig in en uit');
     await pause.skipBreathing();
     expect(PROMPTS.map((p) => (p.kind === 'step' ? p.title.nl : p.text.nl))).toContain(await pause.prompt.textContent());

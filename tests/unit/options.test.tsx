@@ -70,6 +70,22 @@ describe('journal (options page)', () => {
     expect(stored!.updatedAt).toBeGreaterThan(5_000);
   });
 
+  it('gives focus back to Edit when an edit is saved or cancelled', async () => {
+    await addNote(NOTE, 5_000);
+    render(<App />);
+    await screen.findByText('1 note');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const field = screen.getByRole('textbox', { name: 'Edit your answer' });
+    fireEvent.keyDown(field, { key: 'Escape' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit' })));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Edit your answer' }), { target: { value: 'said kindly' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('said kindly');
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit' })));
+  });
+
   it('deletes with an Undo that restores the note exactly', async () => {
     const note = await addNote(NOTE, 5_000);
     render(<App />);

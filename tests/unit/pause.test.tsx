@@ -45,6 +45,8 @@ describe('pause window', () => {
     expect(CONTEXT_LINES.map((line) => line.text.en)).toContain(document.querySelector('blockquote')?.textContent);
     expect((await listNotesPage({ limit: 1 })).notes[0]).toMatchObject({ answer: 'breathing helped', source: 'pause', promptId });
     expect(sent).toEqual([{ type: 'pause-ended', outcome: 'answered', promptId }]);
+    // The field that had focus is gone; focus goes to Close, not to the top of the page.
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' })));
   });
 
   it.each([

@@ -1,6 +1,19 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { JournalMessages } from '@/utils/i18n-journal';
 
+/** Opens `file` of the extension in a new tab of `context`, at `viewport` if given. */
+export async function openExtensionFile(
+  context: BrowserContext,
+  extensionId: string,
+  file: string,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(`chrome-extension://${extensionId}/${file}`);
+  return page;
+}
+
 /** One of the extension's pages, opened in a fresh tab of the test's browser. */
 export abstract class ExtensionPage {
   page!: Page;
@@ -13,9 +26,7 @@ export abstract class ExtensionPage {
 
   /** Opens `file` of the extension in a new tab. */
   protected async openFile(file: string, viewport?: { width: number; height: number }): Promise<Page> {
-    this.page = await this.context.newPage();
-    if (viewport) await this.page.setViewportSize(viewport);
-    await this.page.goto(`chrome-extension://${this.extensionId}/${file}`);
+    this.page = await openExtensionFile(this.context, this.extensionId, file, viewport);
     return this.page;
   }
 }

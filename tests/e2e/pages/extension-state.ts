@@ -2,6 +2,9 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Note } from '@/utils/notes-db';
 import type { Settings } from '@/utils/settings';
 
+/** Any moment of any day counts as active, so tests do not depend on when they run. */
+export const ALWAYS_ACTIVE: Partial<Settings> = { activeDays: [0, 1, 2, 3, 4, 5, 6], activeStartMinutes: 0, activeEndMinutes: 24 * 60 };
+
 /**
  * The extension's own state, read and changed through its real APIs from one of its pages (not
  * from the service worker, so a killed worker never gets in the way).
