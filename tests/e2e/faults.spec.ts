@@ -1,17 +1,14 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { unpackedExtensionId } from '../../scripts/chromium.mjs';
 import { expect, launchWithExtension, test } from './fixtures';
-import { ExtensionState } from './pages/extension-state';
+import { ALWAYS_ACTIVE, ExtensionState } from './pages/extension-state';
 import { JournalPage } from './pages/journal-page';
 import { PausePage } from './pages/pause-page';
 import { PopupPage } from './pages/popup-page';
 import { MINUTE } from '@/utils/time';
 import type { JournalMessages } from '@/utils/i18n-journal';
 
-/** Any moment of any day counts as active, so the tests do not depend on when they run. */
-const ALWAYS_ACTIVE = { activeDays: [0, 1, 2, 3, 4, 5, 6], activeStartMinutes: 0, activeEndMinutes: 24 * 60 };
-
-const isPauseWindow = (page: Page) => page.url().endsWith('/pause.html');
+const { isPauseWindow } = PausePage;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Saves `text` from the pause page and waits for the thanks, which shows once the note is stored. */
@@ -53,7 +50,8 @@ test.describe('faults', () => {
       const opened = context.waitForEvent('page', { predicate: isPauseWindow, timeout: 4000 }).catch(() => undefined);
       await extension.fireAlarm('pause');
       await kill();
-      let pausePage = await opened;
+      const pausePage = await opened;
+      let pause: PausePage;
       if (!pausePage) {
         // The worker ended before the window opened, or the offer before is still open because its
         // end was lost with a worker. The pause alarm repeats until a run finishes; its next run
@@ -61,10 +59,10 @@ test.describe('faults', () => {
         await extension.fireAlarm('pause');
         await expect.poll(() => extension.toolbarPopup(), { timeout: 10_000 }).toMatch(/\/pause\.html$/);
         // Clicking the marked toolbar icon opens the pause.
-        pausePage = context.pages().find(isPauseWindow) ?? (await context.newPage());
-        if (!isPauseWindow(pausePage)) await pausePage.goto(`chrome-extension://${extensionId}/pause.html`);
-      }
-      await answerPause(new PausePage(pausePage, t), t, `Pause note ${round}`, kill);
+        const window = context.pages().find(isPauseWindow);
+        pause = window ? new PausePage(window, t) : await PausePage.open(context, extensionId, t);
+      } else pause = new PausePage(pausePage, t);
+      await answerPause(pause, t, `Pause note ${round}`, kill);
       saved.push(`Pause note ${round}`);
       await Promise.all(context.pages().filter(isPauseWindow).map((page) => page.close()));
       await kill();
@@ -82,9 +80,7 @@ test.describe('faults', () => {
     if (state?.offer) {
       expect(await extension.toolbarPopup()).toMatch(/\/pause\.html$/);
       expect((await extension.alarm('offer-expiry'))?.scheduledTime).toBe(state.offer.expiresAt);
-      const pausePage = await context.newPage();
-      await pausePage.goto(`chrome-extension://${extensionId}/pause.html`);
-      const pause = new PausePage(pausePage, t);
+      const pause = await PausePage.open(context, extensionId, t);
       await pause.skipBreathing();
       await pause.button(t.notNow).click();
       await expect.poll(async () => (await extension.scheduleState())?.offer).toBeNull();
@@ -98,9 +94,7 @@ test.describe('faults', () => {
   });
 
   test('the popup and the pause window saving at the same moment: both notes kept', async ({ context, extensionId, extension, popup, t }) => {
-    const pausePage = await context.newPage();
-    await pausePage.goto(`chrome-extension://${extensionId}/pause.html`);
-    const pause = new PausePage(pausePage, t);
+    const pause = await PausePage.open(context, extensionId, t);
     await pause.skipBreathing();
     await popup.open();
     for (let round = 0; round < 5; round++) {
@@ -110,7 +104,7 @@ test.describe('faults', () => {
       await expect(popup.status).toHaveText(t.saved);
       await expect(pause.page.getByRole('heading', { name: t.savedPause })).toBeVisible();
       // The pause window shows its thanks; the next round starts a fresh one.
-      await pausePage.reload();
+      await pause.page.reload();
       await pause.skipBreathing();
     }
     const answers = (await extension.storedNotes()).map((note) => note.answer).sort();

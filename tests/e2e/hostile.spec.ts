@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { PROMPTS } from '@/content/prompts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '@/utils/backup';
 import type { Note } from '@/utils/notes-db';
@@ -42,9 +42,9 @@ const BACKUP: Backup = {
   promptPrefs: PROMPTS.map((p) => ({ promptId: p.id, hidden: true, updatedAt: NOW })),
 };
 
-/** Records what would show that markup got through: a content security policy violation or a changed title. */
-async function watchForInjection(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+/** Records, in every page, what would show that markup got through: a content security policy violation. */
+async function watchForInjection(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective}: ${event.sample}`));
@@ -64,13 +64,11 @@ test('hostile text from an import shows literally everywhere, and the Markdown e
   t,
 }, testInfo) => {
   test.setTimeout(120_000);
-  context.on('page', (page) => void watchForInjection(page));
+  await watchForInjection(context);
   const file = testInfo.outputPath('hostile-backup.json');
   await writeFile(file, JSON.stringify(BACKUP));
 
   await journal.open();
-  await watchForInjection(journal.page);
-  await journal.page.reload();
   await journal.page.getByRole('link', { name: t.navBackup }).click();
   await journal.page.getByLabel(t.backupImportLabel).setInputFiles(file);
   await expect(journal.page.getByText(t.backupImported({ added: BACKUP.notes.length + BACKUP.prompts.length + BACKUP.promptPrefs.length, updated: 0, unchanged: 0 }), { exact: false })).toBeVisible();
@@ -118,10 +116,8 @@ test('hostile text from an import shows literally everywhere, and the Markdown e
   await popup.reload();
   await expect(popup.getByRole('heading', { level: 1 })).toHaveText(HOSTILE_PROMPT);
   await expectNoInjection(popup);
-  const pausePage = await context.newPage();
-  await pausePage.goto(`chrome-extension://${extensionId}/pause.html`);
-  const pause = new PausePage(pausePage, t);
+  const pause = await PausePage.open(context, extensionId, t);
   await pause.skipBreathing();
   await expect(pause.prompt).toHaveText(HOSTILE_PROMPT);
-  await expectNoInjection(pausePage);
+  await expectNoInjection(pause.page);
 });
