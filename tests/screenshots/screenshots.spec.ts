@@ -38,8 +38,8 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
         await pause.setViewportSize({ width: 440, height: 600 });
         await pause.goto(`chrome-extension://${extensionId}/pause.html`);
         await pause.locator('.breath-circle').waitFor();
-        // The first breath in takes 4 s: the picture shows the circle full.
-        await pause.waitForTimeout(3900);
+        // The first breath in takes 4 s: the picture shows the circle nearly full while the cue still says "in".
+        await pause.waitForTimeout(3500);
         await pause.screenshot({ path: `${OUT}/pause-breathing-${lang}-${colorScheme}.png` });
         await pause.locator('.breathing button').click();
         await pause.locator('textarea').waitFor();

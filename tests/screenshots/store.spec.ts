@@ -62,8 +62,8 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       const popupShot = await popup.screenshot({ fullPage: true });
       const pause = await open(context, url('pause.html'), { width: 440, height: 600 });
       await pause.locator('.breath-circle').waitFor();
-      // The first breath in takes 4 s: the picture shows the circle full.
-      await pause.waitForTimeout(3900);
+      // The first breath in takes 4 s: the picture shows the circle nearly full while the cue still says "in".
+      await pause.waitForTimeout(3500);
       const breathingShot = await pause.screenshot();
       await pause.locator('.breathing button').click();
       await pause.locator('textarea').waitFor();
