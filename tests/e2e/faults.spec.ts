@@ -36,7 +36,7 @@ test.describe('faults', () => {
     for (let round = 0; round < 20; round++) await test.step(`round ${round + 1}`, async () => {
       // A different moment of each step every round: from before the work starts to after it ends.
       const delay = (round * 37) % 260;
-      const kill = () => sleep(delay).then(() => extension.endServiceWorker());
+      const kill = (after = delay) => sleep(after).then(() => extension.endServiceWorker());
 
       // Each round stands for a day of its own (a day has a dozen offers at most); it stops the worker first.
       await extension.startNewDay();
@@ -49,13 +49,15 @@ test.describe('faults', () => {
 
       const opened = context.waitForEvent('page', { predicate: isPauseWindow, timeout: 4000 }).catch(() => undefined);
       await extension.fireAlarm('pause');
-      await kill();
+      // The alarm goes off about 100 ms from now: these moments fall around and inside its handler.
+      await kill(60 + ((round * 11) % 140));
       const pausePage = await opened;
       let pause: PausePage;
       if (!pausePage) {
         // The worker ended before the window opened, or the offer before is still open because its
         // end was lost with a worker. The pause alarm repeats until a run finishes; its next run
         // (fired now instead of five minutes from now) shows the offer's toolbar mark again.
+        expect(await extension.alarm('pause'), 'a pause alarm is still planned after the worker ended').not.toBeNull();
         await extension.fireAlarm('pause');
         await expect.poll(() => extension.toolbarPopup(), { timeout: 10_000 }).toMatch(/\/pause\.html$/);
         // Clicking the marked toolbar icon opens the pause.
@@ -76,6 +78,7 @@ test.describe('faults', () => {
     // The schedule recovered: one repeating pause alarm ahead, and an open offer (if the last end was
     // lost with a worker) has its mark and its expiry.
     await expect.poll(() => extension.alarmNames().then((names) => names.filter((name) => name === 'pause'))).toEqual(['pause']);
+    expect((await extension.alarm('pause'))!.periodInMinutes, 'the pause alarm repeats until a run replaces it').toBeGreaterThan(0);
     const state = await extension.scheduleState();
     if (state?.offer) {
       expect(await extension.toolbarPopup()).toMatch(/\/pause\.html$/);

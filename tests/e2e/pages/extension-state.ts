@@ -24,7 +24,7 @@ export class ExtensionState {
     return this;
   }
 
-  alarm(name: string): Promise<{ name: string; scheduledTime: number } | null> {
+  alarm(name: string): Promise<{ name: string; scheduledTime: number; periodInMinutes?: number } | null> {
     return this.page.evaluate(async (alarmName) => (await chrome.alarms.get(alarmName)) ?? null, name);
   }
 
