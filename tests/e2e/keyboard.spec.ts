@@ -36,96 +36,102 @@ const POPUP_ANSWER = 'Keyboard only: I said no, kindly.';
 const EDITED_ANSWER = 'Keyboard only: I said no, kindly, and it was heard.';
 const PAUSE_ANSWER = 'Three breaths, and my shoulders dropped.';
 
-test('keyboard only: answer in the popup, take a pause, find, edit and delete a note, export', async ({
-  popup,
-  journal,
-  extension,
-  context,
-  t,
-}, testInfo) => {
-  // The popup: the answer field has focus at once; Tab reaches Save.
-  await popup.open();
-  await popup.page.bringToFront();
-  await expect(popup.answer).toBeFocused();
-  await popup.page.keyboard.type(POPUP_ANSWER);
-  const save = popup.page.getByRole('button', { name: t.save });
-  await tabTo(popup.page, save);
-  await expectFocusVisible(save);
-  await popup.page.keyboard.press('Enter');
-  await expect(popup.status).toHaveText(t.saved);
-  await expect(popup.answer).toHaveValue('');
-  await popup.close();
+for (const uiLanguage of ['en_US', 'nl'] as const) {
+  test.describe(`keyboard only (${uiLanguage})`, () => {
+    test.use({ uiLanguage });
 
-  // A pause, opened by the background as the alarm goes off.
-  await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
-  await extension.setSettings({ ...ALWAYS_ACTIVE, delivery: 'window' });
-  const opened = context.waitForEvent('page', { predicate: PausePage.isPauseWindow });
-  await extension.fireAlarm('pause');
-  const pause = new PausePage(await opened, t);
-  await pause.page.bringToFront();
-  await expect(pause.breathingHeading).toBeVisible();
-  const skip = pause.page.getByRole('button', { name: t.skipBreathing });
-  await tabTo(pause.page, skip);
-  await expectFocusVisible(skip);
-  await pause.page.keyboard.press('Space');
-  await expect(pause.answer).toBeFocused();
-  await pause.page.keyboard.type(PAUSE_ANSWER);
-  await pause.page.keyboard.press('Control+Enter');
-  await expect(pause.page.getByRole('heading', { name: t.savedPause })).toBeVisible();
-  const close = pause.button(t.close);
-  await expect(close).toBeFocused();
-  const closed = pause.page.waitForEvent('close');
-  // The window closes while the key is still being pressed, so the press itself cannot finish.
-  await pause.page.keyboard.press('Enter').catch((error: unknown) => {
-    if (!pause.page.isClosed()) throw error;
+    test('keyboard only: answer in the popup, take a pause, find, edit and delete a note, export', async ({
+      popup,
+      journal,
+      extension,
+      context,
+      t,
+    }, testInfo) => {
+      // The popup: the answer field has focus at once; Tab reaches Save.
+      await popup.open();
+      await popup.page.bringToFront();
+      await expect(popup.answer).toBeFocused();
+      await popup.page.keyboard.type(POPUP_ANSWER);
+      const save = popup.page.getByRole('button', { name: t.save });
+      await tabTo(popup.page, save);
+      await expectFocusVisible(save);
+      await popup.page.keyboard.press('Enter');
+      await expect(popup.status).toHaveText(t.saved);
+      await expect(popup.answer).toHaveValue('');
+      await popup.close();
+
+      // A pause, opened by the background as the alarm goes off.
+      await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+      await extension.setSettings({ ...ALWAYS_ACTIVE, delivery: 'window' });
+      const opened = context.waitForEvent('page', { predicate: PausePage.isPauseWindow });
+      await extension.fireAlarm('pause');
+      const pause = new PausePage(await opened, t);
+      await pause.page.bringToFront();
+      await expect(pause.breathingHeading).toBeVisible();
+      const skip = pause.page.getByRole('button', { name: t.skipBreathing });
+      await tabTo(pause.page, skip);
+      await expectFocusVisible(skip);
+      await pause.page.keyboard.press('Space');
+      await expect(pause.answer).toBeFocused();
+      await pause.page.keyboard.type(PAUSE_ANSWER);
+      await pause.page.keyboard.press('Control+Enter');
+      await expect(pause.page.getByRole('heading', { name: t.savedPause })).toBeVisible();
+      const close = pause.button(t.close);
+      await expect(close).toBeFocused();
+      const closed = pause.page.waitForEvent('close');
+      // The window closes while the key is still being pressed, so the press itself cannot finish.
+      await pause.page.keyboard.press('Enter').catch((error: unknown) => {
+        if (!pause.page.isClosed()) throw error;
+      });
+      await closed;
+
+      // The journal: search finds the popup's note; edit it, then delete it.
+      await journal.open();
+      await journal.page.bringToFront();
+      await expect(journal.page.getByText(t.noteCount(2))).toBeVisible();
+      await tabTo(journal.page, journal.search);
+      await expectFocusVisible(journal.search);
+      await journal.page.keyboard.type('kindly');
+      await expect(journal.page.getByText(t.resultCount(1))).toBeVisible();
+      await expect(journal.notes).toHaveCount(1);
+      // Found by what both its first and its edited answer begin with.
+      const note = journal.note('Keyboard only: I said no, kindly');
+
+      const edit = note.getByRole('button', { name: t.editNote });
+      await tabTo(journal.page, edit);
+      await expectFocusVisible(edit);
+      await journal.page.keyboard.press('Enter');
+      await expect(journal.editField).toBeFocused();
+      await journal.page.keyboard.press('Control+A');
+      await journal.page.keyboard.type(EDITED_ANSWER);
+      const saveEdit = journal.page.getByRole('button', { name: t.saveEdit });
+      await tabTo(journal.page, saveEdit);
+      await journal.page.keyboard.press('Enter');
+      await expect(journal.notes.locator('.note-answer')).toHaveText([EDITED_ANSWER]);
+      // Focus comes back to the note, so the walk goes on from there.
+      await expect(edit).toBeFocused();
+
+      await tabTo(journal.page, note.getByRole('button', { name: t.deleteNote }));
+      await journal.page.keyboard.press('Enter');
+      await expect(journal.page.getByText(t.noteDeleted)).toBeVisible();
+      await expect(journal.notes).toHaveCount(0);
+
+      // Export: back up to the sections, to Backup, to the JSON export.
+      const backupLink = journal.page.getByRole('link', { name: t.navBackup });
+      await tabTo(journal.page, backupLink, 'back');
+      await expectFocusVisible(backupLink);
+      await journal.page.keyboard.press('Enter');
+      await expect(journal.heading('backup')).toBeVisible();
+      const exportJson = journal.page.getByRole('button', { name: t.backupExportJson });
+      await tabTo(journal.page, exportJson);
+      await expectFocusVisible(exportJson);
+      const download = journal.page.waitForEvent('download');
+      await journal.page.keyboard.press('Enter');
+      const file = testInfo.outputPath('backup.json');
+      await (await download).saveAs(file);
+      const backup = JSON.parse(await readFile(file, 'utf8')) as { notes: { answer: string }[] };
+      // The deleted note stayed deleted; the pause's answer is the one note left.
+      expect(backup.notes.map((saved) => saved.answer)).toEqual([PAUSE_ANSWER]);
+    });
   });
-  await closed;
-
-  // The journal: search finds the popup's note; edit it, then delete it.
-  await journal.open();
-  await journal.page.bringToFront();
-  await expect(journal.page.getByText(t.noteCount(2))).toBeVisible();
-  await tabTo(journal.page, journal.search);
-  await expectFocusVisible(journal.search);
-  await journal.page.keyboard.type('kindly');
-  await expect(journal.page.getByText(t.resultCount(1))).toBeVisible();
-  await expect(journal.notes).toHaveCount(1);
-  // Found by what both its first and its edited answer begin with.
-  const note = journal.note('Keyboard only: I said no, kindly');
-
-  const edit = note.getByRole('button', { name: t.editNote });
-  await tabTo(journal.page, edit);
-  await expectFocusVisible(edit);
-  await journal.page.keyboard.press('Enter');
-  await expect(journal.editField).toBeFocused();
-  await journal.page.keyboard.press('Control+A');
-  await journal.page.keyboard.type(EDITED_ANSWER);
-  const saveEdit = journal.page.getByRole('button', { name: t.saveEdit });
-  await tabTo(journal.page, saveEdit);
-  await journal.page.keyboard.press('Enter');
-  await expect(journal.notes.locator('.note-answer')).toHaveText([EDITED_ANSWER]);
-  // Focus comes back to the note, so the walk goes on from there.
-  await expect(edit).toBeFocused();
-
-  await tabTo(journal.page, note.getByRole('button', { name: t.deleteNote }));
-  await journal.page.keyboard.press('Enter');
-  await expect(journal.page.getByText(t.noteDeleted)).toBeVisible();
-  await expect(journal.notes).toHaveCount(0);
-
-  // Export: back up to the sections, to Backup, to the JSON export.
-  const backupLink = journal.page.getByRole('link', { name: t.navBackup });
-  await tabTo(journal.page, backupLink, 'back');
-  await expectFocusVisible(backupLink);
-  await journal.page.keyboard.press('Enter');
-  await expect(journal.heading('backup')).toBeVisible();
-  const exportJson = journal.page.getByRole('button', { name: t.backupExportJson });
-  await tabTo(journal.page, exportJson);
-  await expectFocusVisible(exportJson);
-  const download = journal.page.waitForEvent('download');
-  await journal.page.keyboard.press('Enter');
-  const file = testInfo.outputPath('backup.json');
-  await (await download).saveAs(file);
-  const backup = JSON.parse(await readFile(file, 'utf8')) as { notes: { answer: string }[] };
-  // The deleted note stayed deleted; the pause's answer is the one note left.
-  expect(backup.notes.map((saved) => saved.answer)).toEqual([PAUSE_ANSWER]);
-});
+}
