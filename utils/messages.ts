@@ -10,7 +10,9 @@ export type PauseOutcome = 'answered' | 'skipped' | 'snoozed' | 'done-today';
 export type Message =
   | { type: 'pause-ended'; outcome: PauseOutcome; promptId: string }
   | { type: 'quiet'; span: 'hour' | 'today' }
-  | { type: 'resume' };
+  | { type: 'resume' }
+  /** The popup found no pause alarm while pauses are on: the background repairs its schedule. */
+  | { type: 'check-schedule' };
 
 const OUTCOMES: readonly string[] = ['answered', 'skipped', 'snoozed', 'done-today'] satisfies PauseOutcome[];
 
@@ -27,6 +29,8 @@ export function parseMessage(value: unknown): Message | undefined {
       return m.span === 'hour' || m.span === 'today' ? { type: 'quiet', span: m.span } : undefined;
     case 'resume':
       return { type: 'resume' };
+    case 'check-schedule':
+      return { type: 'check-schedule' };
     default:
       return undefined;
   }

@@ -159,6 +159,9 @@ export function scheduleStatus(now: number, settings: Settings, state: ScheduleS
 
 const STATE_KEY = 'schedule';
 
+/** The one alarm for pauses (the background's): the next offer, or a re-check while waiting for a good moment. */
+export const PAUSE_ALARM = 'pause';
+
 const finiteOrNull = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 

@@ -14,6 +14,7 @@ import {
   loadScheduleState,
   nextOfferAt,
   OFFER_LIFETIME,
+  PAUSE_ALARM,
   saveScheduleState,
   type MomentSignals,
   type ScheduleState,
@@ -22,8 +23,8 @@ import { loadSettings, localeFor, type Settings } from '@/utils/settings';
 import { DAY, HOUR, MINUTE, startOfNextDay } from '@/utils/time';
 import { clearOfferNotification, openPauseWindow, setOfferMark, showOfferNotification } from './offer';
 
-/** The one alarm for pauses: the next offer, or a re-check while waiting for a good moment. */
-export const PAUSE_ALARM = 'pause';
+export { PAUSE_ALARM };
+
 /** Ends an offer nobody took, quietly. */
 export const EXPIRY_ALARM = 'offer-expiry';
 /** Waiting behind fullscreen or sound: look again soon. */
@@ -103,23 +104,26 @@ export function reschedule(now = Date.now()): Promise<void> {
  * drops alarms on restart). Changes nothing when all is in order.
  */
 export function ensureSchedule(now = Date.now()): Promise<void> {
-  return serialized(async () => {
-    let { settings, state, t } = await context();
+  return serialized(() => repairSchedule(now));
+}
+
+/** What ensureSchedule does, for callers already in the queue. */
+async function repairSchedule(now: number): Promise<void> {
+  let { settings, state, t } = await context();
+  if (state.offer) {
+    state = await settleOffer(now, state, t);
     if (state.offer) {
-      state = await settleOffer(now, state, t);
-      if (state.offer) {
-        await setOfferMark(true, t);
-        if (!(await browser.alarms.get(EXPIRY_ALARM))) await browser.alarms.create(EXPIRY_ALARM, { when: state.offer.expiresAt });
-      }
+      await setOfferMark(true, t);
+      if (!(await browser.alarms.get(EXPIRY_ALARM))) await browser.alarms.create(EXPIRY_ALARM, { when: state.offer.expiresAt });
     }
-    if (await browser.alarms.get(PAUSE_ALARM)) return;
-    if (state.waiting && settings.pausesEnabled) {
-      // The re-check alarm was lost while waiting for a good moment: look again soon.
-      await setPauseAlarm(now + RECHECK_BUSY);
-      return;
-    }
-    await saveScheduleState(await plan(now, settings, state));
-  });
+  }
+  if (await browser.alarms.get(PAUSE_ALARM)) return;
+  if (state.waiting && settings.pausesEnabled) {
+    // The re-check alarm was lost while waiting for a good moment: look again soon.
+    await setPauseAlarm(now + RECHECK_BUSY);
+    return;
+  }
+  await saveScheduleState(await plan(now, settings, state));
 }
 
 /** Lets an open offer whose time is up go quietly; returns the state to go on with. */
@@ -150,10 +154,15 @@ export function onPauseAlarm(now = Date.now()): Promise<void> {
   return serialized(() => offerIfGoodMoment(now));
 }
 
-/** The person came back to the computer: if an offer is waiting for that, see whether now is good. */
+/**
+ * The person went away or came back. Either wakes the worker, so the schedule is checked (an update
+ * may have cleared the alarms after this worker planned them); coming back may also be the good
+ * moment an offer was waiting for.
+ */
 export function onIdleStateChanged(newState: string, now = Date.now()): Promise<void> {
-  if (newState !== 'active') return Promise.resolve();
   return serialized(async () => {
+    await repairSchedule(now);
+    if (newState !== 'active') return;
     const { state } = await context();
     if (state.waiting) await offerIfGoodMoment(now);
   });
@@ -256,6 +265,9 @@ export function handleMessage(message: Message, now = Date.now()): Promise<void>
       }
       case 'resume':
         await saveScheduleState(await plan(now, settings, { ...state, snoozedUntil: null, quietUntil: null }));
+        return;
+      case 'check-schedule':
+        await repairSchedule(now);
         return;
       default: {
         const unhandled: never = message;

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { formatMoment, type Locale, type Messages } from '@/utils/i18n';
 import { sendToBackground, type Message } from '@/utils/messages';
-import { loadScheduleState, scheduleStatus, type ScheduleStatus } from '@/utils/schedule';
+import { loadScheduleState, PAUSE_ALARM, scheduleStatus, type ScheduleStatus } from '@/utils/schedule';
 import { loadSettings } from '@/utils/settings';
 
 interface PauseStatusPanelProps {
@@ -16,9 +17,15 @@ export function PauseStatusPanel({ locale, t }: PauseStatusPanelProps) {
   const [state, setState] = useState<PanelState>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
 
-  async function refresh() {
+  async function refresh(repair = true): Promise<void> {
     try {
-      const [settings, schedule] = await Promise.all([loadSettings(), loadScheduleState()]);
+      const [settings, schedule, alarm] = await Promise.all([loadSettings(), loadScheduleState(), browser.alarms.get(PAUSE_ALARM)]);
+      if (repair && settings.pausesEnabled && !alarm) {
+        // The browser dropped the alarm (an update can clear alarms after the background planned
+        // them): the background plans again, once, and the panel shows the new plan.
+        await sendToBackground({ type: 'check-schedule' });
+        return refresh(false);
+      }
       setState({ status: 'ready', schedule: scheduleStatus(Date.now(), settings, schedule) });
     } catch (error) {
       console.warn('Adempauze: could not read the pause schedule', error);

@@ -227,6 +227,23 @@ describe('background', () => {
     await eventually(async () => expect(await alarm(PAUSE_ALARM)).toBeDefined());
   });
 
+  it('plans again when the popup finds the alarm gone, or when the person goes away or comes back', async () => {
+    await installed();
+    // An update can clear the alarms after the new worker planned them.
+    await fakeBrowser.alarms.clearAll();
+    await handleMessage({ type: 'check-schedule' });
+    expect(await alarm(PAUSE_ALARM)).toBeDefined();
+    for (const state of ['idle', 'active']) {
+      await fakeBrowser.alarms.clearAll();
+      await idleChanged.trigger(state);
+      await eventually(async () => expect(await alarm(PAUSE_ALARM)).toBeDefined());
+    }
+    // With the alarm there, a check changes nothing.
+    const planned = (await alarm(PAUSE_ALARM))!.scheduledTime;
+    await handleMessage({ type: 'check-schedule' });
+    expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBe(planned);
+  });
+
   it('restores the mark of an offer still open after a browser restart', async () => {
     await installed();
     await fire(PAUSE_ALARM);

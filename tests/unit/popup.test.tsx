@@ -103,4 +103,23 @@ describe('popup', () => {
     expect(readDraft(first.id)?.text).toBe('not finished');
     expect(formStatus().textContent).toContain('kept with the previous prompt');
   });
+
+  it('asks the background to plan again when pauses are on but the browser has no pause alarm', async () => {
+    const sent: unknown[] = [];
+    // The background's answer: it plans the alarm again.
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      sent.push(message);
+      return fakeBrowser.alarms.create('pause', { when: Date.now() + 60 * 60_000 });
+    });
+    const panels = () => screen.queryAllByRole('region', { name: 'Pauses' });
+    render(<App />);
+    await waitFor(() => expect(panels()).toHaveLength(1));
+    expect(sent).toEqual([{ type: 'check-schedule' }]);
+
+    // With the alarm there, opening the popup sends nothing.
+    sent.length = 0;
+    render(<App />);
+    await waitFor(() => expect(panels()).toHaveLength(2));
+    expect(sent).toEqual([]);
+  });
 });
