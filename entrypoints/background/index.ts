@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseMessage } from '@/utils/messages';
+import { PAUSE_ALARM } from '@/utils/schedule';
 import { settingsChanged } from '@/utils/settings';
 import { openPopupForTests } from './e2e';
 import { LATER_BUTTON, NOTIFICATION_ID, TAKE_BUTTON } from './offer';
@@ -12,7 +13,6 @@ import {
   onExpiryAlarm,
   onIdleStateChanged,
   onPauseAlarm,
-  PAUSE_ALARM,
   reschedule,
   takePause,
 } from './scheduler';

@@ -23,8 +23,6 @@ import { loadSettings, localeFor, type Settings } from '@/utils/settings';
 import { DAY, HOUR, MINUTE, startOfNextDay } from '@/utils/time';
 import { clearOfferNotification, openPauseWindow, setOfferMark, showOfferNotification } from './offer';
 
-export { PAUSE_ALARM };
-
 /** Ends an offer nobody took, quietly. */
 export const EXPIRY_ALARM = 'offer-expiry';
 /** Waiting behind fullscreen or sound: look again soon. */
@@ -109,7 +107,8 @@ export function ensureSchedule(now = Date.now()): Promise<void> {
 
 /** What ensureSchedule does, for callers already in the queue. */
 async function repairSchedule(now: number): Promise<void> {
-  let { settings, state, t } = await context();
+  const { settings, state: stored, t } = await context();
+  let state = stored;
   if (state.offer) {
     state = await settleOffer(now, state, t);
     if (state.offer) {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { EXPIRY_ALARM, handleMessage, PAUSE_ALARM, RECHECK_AWAY, RECHECK_BUSY } from '@/entrypoints/background/scheduler';
+import { EXPIRY_ALARM, handleMessage, RECHECK_AWAY, RECHECK_BUSY } from '@/entrypoints/background/scheduler';
 import { NOTIFICATION_ID } from '@/entrypoints/background/offer';
 import { listPauseEvents } from '@/utils/notes-db';
-import { loadScheduleState, saveScheduleState } from '@/utils/schedule';
+import { loadScheduleState, PAUSE_ALARM, saveScheduleState } from '@/utils/schedule';
 import { saveSettings } from '@/utils/settings';
 import { HOUR, MINUTE } from '@/utils/time';
 import { refuseOpen, removeIndexedDB } from './storage-failures';
