@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { Messages } from '@/utils/i18n';
-import { saveShortcut } from '@/utils/i18n';
+import type { Messages } from '@/utils/i18n/messages';
+import { saveShortcut } from '@/utils/i18n/messages';
 
 /** Where saving stands; the message is what the person is told. */
 export type SaveState =

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Messages } from '@/utils/i18n';
+import type { Messages } from '@/utils/i18n/messages';
 
 /** One slow breath: in, then a longer out, which is what calms. */
 export const BREATH_IN_MS = 4000;

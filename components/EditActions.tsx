@@ -1,4 +1,4 @@
-import type { JournalMessages } from '@/utils/i18n-journal';
+import type { JournalMessages } from '@/utils/i18n/journal';
 
 interface EditActionsProps {
   t: JournalMessages;

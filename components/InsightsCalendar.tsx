@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'preact/hooks';
-import type { Locale } from '@/utils/i18n';
-import type { JournalMessages } from '@/utils/i18n-journal';
-import { calendarLevel, daysWithPause, type CalendarDay, type MonthSummary } from '@/utils/insights';
+import type { Locale } from '@/utils/i18n/messages';
+import type { JournalMessages } from '@/utils/i18n/journal';
+import { calendarLevel, daysWithPause, type CalendarDay, type MonthSummary } from '@/utils/insights/insights';
 
 interface InsightsCalendarProps {
   /** Consecutive local days, starting on a Monday (as `calendarDays` gives them). */

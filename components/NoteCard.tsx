@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EditActions } from './EditActions';
-import type { Note } from '@/utils/notes-db';
-import { formatDateTime, type Locale } from '@/utils/i18n';
-import { type JournalMessages } from '@/utils/i18n-journal';
+import type { Note } from '@/utils/model/records';
+import { formatDateTime, type Locale } from '@/utils/i18n/messages';
+import { type JournalMessages } from '@/utils/i18n/journal';
 
 interface NoteCardProps {
   note: Note;

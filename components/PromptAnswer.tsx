@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Prompt } from '@/content/prompts';
-import type { Locale, Messages } from '@/utils/i18n';
+import type { Locale, Messages } from '@/utils/i18n/messages';
 import { AnswerForm, type SaveState } from './AnswerForm';
 import { PromptView } from './PromptView';
 

@@ -1,5 +1,5 @@
 import type { Prompt } from '@/content/prompts';
-import type { Locale, Messages } from '@/utils/i18n';
+import type { Locale, Messages } from '@/utils/i18n/messages';
 
 interface PromptViewProps {
   prompt: Prompt;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { LANGUAGE_NAMES, LOCALES, weekdayName, type Locale } from '@/utils/i18n';
-import { type JournalMessages } from '@/utils/i18n-journal';
-import { LIMITS, type Delivery, type LanguageSetting, type Settings, type SettingsProblems } from '@/utils/settings';
+import { LANGUAGE_NAMES, LOCALES, weekdayName, type Locale } from '@/utils/i18n/messages';
+import { type JournalMessages } from '@/utils/i18n/journal';
+import { LIMITS, type Delivery, type LanguageSetting, type Settings, type SettingsProblems } from '@/utils/model/settings';
 import { describeError } from '@/utils/errors';
 
 interface SettingsFormProps {

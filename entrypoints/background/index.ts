@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseMessage } from '@/utils/messages';
-import { PAUSE_ALARM } from '@/utils/schedule';
-import { settingsChanged } from '@/utils/settings';
+import { PAUSE_ALARM } from '@/utils/schedule/schedule';
+import { settingsChanged } from '@/utils/storage/settings';
 import { openPopupForTests } from './e2e';
 import { LATER_BUTTON, NOTIFICATION_ID, TAKE_BUTTON } from './offer';
 import {

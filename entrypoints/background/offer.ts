@@ -3,7 +3,7 @@
  * Effects only; what to show and when is decided in scheduler.ts.
  */
 import { browser } from 'wxt/browser';
-import type { Messages } from '@/utils/i18n';
+import type { Messages } from '@/utils/i18n/messages';
 
 export const NOTIFICATION_ID = 'pause-offer';
 const PAUSE_PAGE = 'pause.html';

@@ -4,22 +4,15 @@
  * back, so nothing depends on the service worker staying alive.
  */
 import { browser } from 'wxt/browser';
-import { messages, type Messages } from '@/utils/i18n';
+import { messages, type Messages } from '@/utils/i18n/messages';
 import type { Message } from '@/utils/messages';
-import { addPauseEvent, type PauseEventType } from '@/utils/notes-db';
-import {
-  isActiveMoment,
-  isGoodMoment,
-  LATER_SNOOZE,
-  loadScheduleState,
-  nextOfferAt,
-  OFFER_LIFETIME,
-  PAUSE_ALARM,
-  saveScheduleState,
-  type MomentSignals,
-  type ScheduleState,
-} from '@/utils/schedule';
-import { loadSettings, localeFor, type Settings } from '@/utils/settings';
+import { addPauseEvent } from '@/utils/db/events';
+import type { PauseEventType } from '@/utils/model/records';
+import { isActiveMoment, isGoodMoment, LATER_SNOOZE, nextOfferAt, OFFER_LIFETIME, PAUSE_ALARM, type MomentSignals } from '@/utils/schedule/schedule';
+import { loadScheduleState, saveScheduleState } from '@/utils/storage/schedule-state';
+import type { ScheduleState } from '@/utils/model/schedule';
+import { loadSettings, localeFor } from '@/utils/storage/settings';
+import type { Settings } from '@/utils/model/settings';
 import { DAY, HOUR, MINUTE, startOfNextDay } from '@/utils/time';
 import { clearOfferNotification, openPauseWindow, setOfferMark, showOfferNotification } from './offer';
 

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { journalMessages } from '@/utils/i18n-journal';
-import { uiLocale } from '@/utils/settings';
+import { journalMessages } from '@/utils/i18n/journal';
+import { uiLocale } from '@/utils/storage/settings';
 import { BackupSection } from './BackupSection';
 import { InsightsSection } from './InsightsSection';
 import { JournalSection } from './JournalSection';

@@ -14,9 +14,9 @@ import {
   serializeBackup,
   type BackupProblem,
   type ImportSummary,
-} from '@/utils/backup';
-import { formatDateTime, type Locale } from '@/utils/i18n';
-import { importProblem, readProblem, type JournalMessages } from '@/utils/i18n-journal';
+} from '@/utils/backup/backup';
+import { formatDateTime, type Locale } from '@/utils/i18n/messages';
+import { importProblem, readProblem, type JournalMessages } from '@/utils/i18n/journal';
 import './backup.css';
 
 interface BackupSectionProps {

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { InsightsCalendar } from '@/components/InsightsCalendar';
 import { PROMPTS, type Prompt } from '@/content/prompts';
-import type { Locale } from '@/utils/i18n';
-import { readProblem, type JournalMessages } from '@/utils/i18n-journal';
+import type { Locale } from '@/utils/i18n/messages';
+import { readProblem, type JournalMessages } from '@/utils/i18n/journal';
 import {
   calendarDays,
   calendarStart,
@@ -14,8 +14,10 @@ import {
   type MonthSummary,
   type PauseCounts,
   type PromptCount,
-} from '@/utils/insights';
-import { countNotesByPrompt, listCustomPrompts, listNoteTimes, listPauseEvents } from '@/utils/notes-db';
+} from '@/utils/insights/insights';
+import { countNotesByPrompt, listNoteTimes } from '@/utils/db/notes';
+import { listCustomPrompts } from '@/utils/db/prompts';
+import { listPauseEvents } from '@/utils/db/events';
 import './insights.css';
 
 /** How many prompts "answered most" lists. */

@@ -2,22 +2,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { NoteCard } from '@/components/NoteCard';
 import { VirtualList } from '@/components/VirtualList';
 import { PROMPTS } from '@/content/prompts';
-import type { Locale } from '@/utils/i18n';
-import { changeProblem, readProblem, type JournalMessages } from '@/utils/i18n-journal';
-import {
-  countNotes,
-  deleteNote,
-  forEachNoteBatch,
-  getNotes,
-  listCustomPrompts,
-  listNotesPage,
-  restoreNote,
-  updateNoteAnswer,
-  type CustomPrompt,
-  type Note,
-  type PageCursor,
-} from '@/utils/notes-db';
-import { promptText } from '@/utils/prompts';
+import type { Locale } from '@/utils/i18n/messages';
+import { changeProblem, readProblem, type JournalMessages } from '@/utils/i18n/journal';
+import { countNotes, deleteNote, forEachNoteBatch, getNotes, listNotesPage, restoreNote, updateNoteAnswer } from '@/utils/db/notes';
+import { listCustomPrompts } from '@/utils/db/prompts';
+import type { CustomPrompt, Note, PageCursor } from '@/utils/model/records';
+import { promptText } from '@/utils/prompts/pick';
 import { startOfDay, startOfNextDay } from '@/utils/time';
 import {
   EMPTY_QUERY,
@@ -28,8 +18,8 @@ import {
   type SearchEntry,
   type SearchQuery,
   type SearchResult,
-} from '@/utils/search';
-import { readPageJson, writePageJson } from '@/utils/page-storage';
+} from '@/utils/search/search';
+import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 import { EmptyAnswerError } from '@/utils/errors';
 
 /** The first read: one screen and a bit, so the first paint waits on one small read. */

@@ -1,18 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EditActions } from '@/components/EditActions';
 import { QUESTIONS, STEPS, type Prompt } from '@/content/prompts';
-import type { Locale } from '@/utils/i18n';
-import { changeProblem, readProblem, type JournalMessages } from '@/utils/i18n-journal';
-import {
-  countNotesByPrompt,
-  deleteCustomPrompt,
-  listCustomPrompts,
-  listPromptPreferences,
-  putCustomPrompt,
-  setPromptHidden,
-  type CustomPrompt,
-} from '@/utils/notes-db';
-import { refreshLibraryMirror } from '@/utils/prompt-library';
+import type { Locale } from '@/utils/i18n/messages';
+import { changeProblem, readProblem, type JournalMessages } from '@/utils/i18n/journal';
+import { countNotesByPrompt } from '@/utils/db/notes';
+import { deleteCustomPrompt, listCustomPrompts, listPromptPreferences, putCustomPrompt, setPromptHidden } from '@/utils/db/prompts';
+import type { CustomPrompt } from '@/utils/model/records';
+import { refreshLibraryMirror } from '@/utils/prompts/library';
 
 interface PromptsSectionProps {
   locale: Locale;

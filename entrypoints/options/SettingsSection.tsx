@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SettingsForm } from '@/components/SettingsForm';
-import type { Locale } from '@/utils/i18n';
-import type { JournalMessages } from '@/utils/i18n-journal';
-import { loadSettings, saveSettings, validateSettings, type Settings, type SettingsProblems } from '@/utils/settings';
+import type { Locale } from '@/utils/i18n/messages';
+import type { JournalMessages } from '@/utils/i18n/journal';
+import { loadSettings, saveSettings } from '@/utils/storage/settings';
+import { validateSettings, type Settings, type SettingsProblems } from '@/utils/model/settings';
 import { describeError } from '@/utils/errors';
 
 interface SettingsSectionProps {

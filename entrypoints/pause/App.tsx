@@ -2,13 +2,13 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { CONTEXT_LINES, type ContextLine } from '@/content/prompts';
 import { Breathing } from '@/components/Breathing';
 import { PromptAnswer } from '@/components/PromptAnswer';
-import { readDraft } from '@/utils/drafts';
-import { messages, type Locale, type Messages } from '@/utils/i18n';
+import { readDraft } from '@/utils/storage/drafts';
+import { messages, type Locale, type Messages } from '@/utils/i18n/messages';
 import { sendToBackground, type PauseOutcome } from '@/utils/messages';
-import { openingPick, type Pick } from '@/utils/prompts';
-import { uiLocale } from '@/utils/settings';
+import { openingPick, type Pick } from '@/utils/prompts/pick';
+import { uiLocale } from '@/utils/storage/settings';
 import { SECOND } from '@/utils/time';
-import { useAnswer } from '@/utils/use-answer';
+import { useAnswer } from '@/utils/hooks/use-answer';
 
 /** How long the closing line stays before the window closes itself. */
 const CLOSING_DELAY = 8 * SECOND;

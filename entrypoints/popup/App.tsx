@@ -2,11 +2,11 @@ import type { ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PromptAnswer } from '@/components/PromptAnswer';
-import { messages, type Locale, type Messages } from '@/utils/i18n';
-import { refreshLibraryMirror } from '@/utils/prompt-library';
-import { nextPick, openingPick, type Pick } from '@/utils/prompts';
-import { uiLocale } from '@/utils/settings';
-import { useAnswer } from '@/utils/use-answer';
+import { messages, type Locale, type Messages } from '@/utils/i18n/messages';
+import { refreshLibraryMirror } from '@/utils/prompts/library';
+import { nextPick, openingPick, type Pick } from '@/utils/prompts/pick';
+import { uiLocale } from '@/utils/storage/settings';
+import { useAnswer } from '@/utils/hooks/use-answer';
 
 function Answering({ opening, locale, t }: { opening: Pick; locale: Locale; t: Messages }) {
   const [recent, setRecent] = useState(opening.recent);

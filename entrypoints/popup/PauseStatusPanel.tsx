@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatMoment, type Locale, type Messages } from '@/utils/i18n';
+import { formatMoment, type Locale, type Messages } from '@/utils/i18n/messages';
 import { sendToBackground, type Message } from '@/utils/messages';
-import { loadScheduleState, PAUSE_ALARM, scheduleStatus, type ScheduleStatus } from '@/utils/schedule';
-import { loadSettings } from '@/utils/settings';
+import { loadScheduleState } from '@/utils/storage/schedule-state';
+import { PAUSE_ALARM, scheduleStatus, type ScheduleStatus } from '@/utils/schedule/schedule';
+import { loadSettings } from '@/utils/storage/settings';
 
 interface PauseStatusPanelProps {
   locale: Locale;

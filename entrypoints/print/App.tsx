@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { formatDay, formatTime, groupNotesByDay, loadAllNotes, type NotesDay } from '@/utils/backup';
-import { formatDateTime } from '@/utils/i18n';
-import { journalMessages, readProblem } from '@/utils/i18n-journal';
-import { uiLocale } from '@/utils/settings';
+import { formatDay, formatTime, groupNotesByDay, loadAllNotes, type NotesDay } from '@/utils/backup/backup';
+import { formatDateTime } from '@/utils/i18n/messages';
+import { journalMessages, readProblem } from '@/utils/i18n/journal';
+import { uiLocale } from '@/utils/storage/settings';
 
 type PrintState =
   | { status: 'loading' }

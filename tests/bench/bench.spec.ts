@@ -10,8 +10,8 @@ import { test } from '@playwright/test';
 import { EXTENSION_DIR, unpackedExtensionId } from '../../scripts/chromium.mjs';
 import { launchWithExtension } from '../e2e/fixtures';
 import { seedNotes } from '../e2e/seed';
-import { journalMessages } from '@/utils/i18n-journal';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { journalMessages } from '@/utils/i18n/journal';
+import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'bench');

@@ -6,7 +6,7 @@ import { JournalPage } from './pages/journal-page';
 import { PausePage } from './pages/pause-page';
 import { PopupPage } from './pages/popup-page';
 import { MINUTE } from '@/utils/time';
-import type { JournalMessages } from '@/utils/i18n-journal';
+import type { JournalMessages } from '@/utils/i18n/journal';
 
 const { isPauseWindow } = PausePage;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

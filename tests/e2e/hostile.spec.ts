@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import { PROMPTS } from '@/content/prompts';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '@/utils/backup';
-import type { Note } from '@/utils/notes-db';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '@/utils/backup/backup';
+import type { Note } from '@/utils/model/records';
+import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 import { expect, test } from './fixtures';
 import { PausePage } from './pages/pause-page';
 

@@ -1,5 +1,5 @@
 import { PROMPTS } from '@/content/prompts';
-import { normalizeText } from '@/utils/search';
+import { normalizeText } from '@/utils/search/search';
 import { expect, test } from './fixtures';
 import { seedNotes } from './seed';
 

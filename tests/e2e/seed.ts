@@ -1,6 +1,6 @@
 import { PROMPTS } from '@/content/prompts';
-import type { Note } from '@/utils/notes-db';
-import { promptText } from '@/utils/prompts';
+import type { Note } from '@/utils/model/records';
+import { promptText } from '@/utils/prompts/pick';
 
 /** A small deterministic random source, so every run seeds the same journal. */
 function seeded(seed: number): () => number {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { Locator, type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { journalMessages } from '@/utils/i18n-journal';
+import { journalMessages } from '@/utils/i18n/journal';
 
 /** The test build (`wxt build -b firefox --mode e2e`): the production build plus a popup tab on install. */
 const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2-e2e');

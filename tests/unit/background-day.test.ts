@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { handleMessage } from '@/entrypoints/background/scheduler';
-import { listPauseEvents } from '@/utils/notes-db';
-import { loadScheduleState } from '@/utils/schedule';
+import { listPauseEvents } from '@/utils/db/events';
+import { loadScheduleState } from '@/utils/storage/schedule-state';
 import { MINUTE } from '@/utils/time';
 
 // Wednesday 25 November 2026, from midnight to midnight, local time.

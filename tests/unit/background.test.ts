@@ -3,9 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { EXPIRY_ALARM, handleMessage, RECHECK_AWAY, RECHECK_BUSY } from '@/entrypoints/background/scheduler';
 import { NOTIFICATION_ID } from '@/entrypoints/background/offer';
-import { listPauseEvents } from '@/utils/notes-db';
-import { loadScheduleState, PAUSE_ALARM, saveScheduleState } from '@/utils/schedule';
-import { saveSettings } from '@/utils/settings';
+import { listPauseEvents } from '@/utils/db/events';
+import { loadScheduleState, saveScheduleState } from '@/utils/storage/schedule-state';
+import { PAUSE_ALARM } from '@/utils/schedule/schedule';
+import { saveSettings } from '@/utils/storage/settings';
 import { HOUR, MINUTE } from '@/utils/time';
 import { refuseOpen, removeIndexedDB } from './storage-failures';
 

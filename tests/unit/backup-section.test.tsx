@@ -2,10 +2,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackupSection } from '@/entrypoints/options/BackupSection';
-import { checkBackup, createBackup, rememberBackup, serializeBackup } from '@/utils/backup';
-import { journalMessages } from '@/utils/i18n-journal';
-import { addNote, readSnapshot } from '@/utils/notes-db';
-import { DEFAULT_SETTINGS, loadSettings } from '@/utils/settings';
+import { checkBackup, createBackup, rememberBackup, serializeBackup } from '@/utils/backup/backup';
+import { journalMessages } from '@/utils/i18n/journal';
+import { addNote } from '@/utils/db/notes';
+import { readSnapshot } from '@/utils/db/snapshot';
+import { DEFAULT_SETTINGS } from '@/utils/model/settings';
+import { loadSettings } from '@/utils/storage/settings';
 import { DAY } from '@/utils/time';
 import { SAMPLE_NOTE } from './sample-note';
 

@@ -18,21 +18,16 @@ import {
   rememberBackup,
   serializeBackup,
   type Backup,
-} from '@/utils/backup';
-import { journalMessages } from '@/utils/i18n-journal';
-import {
-  addNote,
-  addPauseEvent,
-  closeNotesDb,
-  putCustomPrompt,
-  readSnapshot,
-  setPromptHidden,
-  type CustomPrompt,
-  type Note,
-  type PauseEvent,
-  type PromptPreference,
-} from '@/utils/notes-db';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '@/utils/settings';
+} from '@/utils/backup/backup';
+import { journalMessages } from '@/utils/i18n/journal';
+import { addNote } from '@/utils/db/notes';
+import { addPauseEvent } from '@/utils/db/events';
+import { closeDatabase } from '@/utils/db/connection';
+import { putCustomPrompt, setPromptHidden } from '@/utils/db/prompts';
+import { readSnapshot } from '@/utils/db/snapshot';
+import type { CustomPrompt, Note, PauseEvent, PromptPreference } from '@/utils/model/records';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
+import { loadSettings, saveSettings } from '@/utils/storage/settings';
 import { DAY } from '@/utils/time';
 
 const T0 = new Date(2026, 10, 25, 14, 20).getTime();
@@ -81,7 +76,7 @@ async function everything() {
 
 /** A fresh device: empty database and empty extension storage. */
 async function freshDevice(): Promise<void> {
-  await closeNotesDb();
+  await closeDatabase();
   globalThis.indexedDB = new IDBFactory();
   fakeBrowser.reset();
   localStorage.clear();

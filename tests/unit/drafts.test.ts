@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearDraft, readDraft, restoreDrafts, writeDraft } from '@/utils/drafts';
+import { clearDraft, readDraft, restoreDrafts, writeDraft } from '@/utils/storage/drafts';
 
 describe('drafts', () => {
   it('keeps a draft per prompt in both the page and durable storage', async () => {

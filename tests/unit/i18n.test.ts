@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, LOCALES, MESSAGES, resolveLocale } from '@/utils/i18n';
-import { JOURNAL_MESSAGES } from '@/utils/i18n-journal';
+import { formatDateTime, LOCALES, MESSAGES, resolveLocale } from '@/utils/i18n/messages';
+import { JOURNAL_MESSAGES } from '@/utils/i18n/journal';
 
 // The strings live in two modules by the surfaces that load them; both are checked alike.
 const TABLES = { core: MESSAGES, journal: JOURNAL_MESSAGES } as const;

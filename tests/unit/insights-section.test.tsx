@@ -3,9 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { QUESTIONS } from '@/content/prompts';
 import { InsightsSection } from '@/entrypoints/options/InsightsSection';
-import { journalMessages } from '@/utils/i18n-journal';
-import { addNote, addPauseEvent, putCustomPrompt, type NewNote } from '@/utils/notes-db';
-import { uiLocale } from '@/utils/settings';
+import { journalMessages } from '@/utils/i18n/journal';
+import { addNote } from '@/utils/db/notes';
+import { addPauseEvent } from '@/utils/db/events';
+import { putCustomPrompt } from '@/utils/db/prompts';
+import type { NewNote } from '@/utils/model/records';
+import { uiLocale } from '@/utils/storage/settings';
 
 const at = (year: number, month: number, day: number, hour = 12, minute = 0) =>
   new Date(year, month - 1, day, hour, minute).getTime();

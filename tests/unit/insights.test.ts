@@ -7,8 +7,8 @@ import {
   monthSummaries,
   pauseCounts,
   topPrompts,
-} from '@/utils/insights';
-import type { PauseEvent, PauseEventType } from '@/utils/notes-db';
+} from '@/utils/insights/insights';
+import type { PauseEvent, PauseEventType } from '@/utils/model/records';
 import { HOUR } from '@/utils/time';
 
 // vitest.config.ts pins TZ=Europe/Amsterdam: summer time starts 29 March 2026 and ends 25 October 2026.

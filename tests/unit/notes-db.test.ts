@@ -1,21 +1,11 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { EmptyAnswerError, StorageUnavailableError, storageProblem } from '@/utils/errors';
-import {
-  addNote,
-  addPauseEvent,
-  listPauseEvents,
-  closeNotesDb,
-  countNotes,
-  DB_NAME,
-  DB_VERSION,
-  listNotesPage,
-  mergeSnapshot,
-  readSnapshot,
-  toNote,
-  type NewNote,
-  type Note,
-} from '@/utils/notes-db';
+import { addNote, countNotes, listNotesPage } from '@/utils/db/notes';
+import { addPauseEvent, listPauseEvents } from '@/utils/db/events';
+import { closeDatabase, DB_NAME, DB_VERSION } from '@/utils/db/connection';
+import { mergeSnapshot, readSnapshot } from '@/utils/db/snapshot';
+import { toNote, type NewNote, type Note } from '@/utils/model/records';
 import { failOpenLater, fillDisk, refuseOpen, removeIndexedDB, watchConnections } from './storage-failures';
 
 const NOTE: NewNote = {
@@ -36,7 +26,7 @@ async function addMany(count: number, start = 1_700_000_000_000): Promise<Note[]
 describe('notes store', () => {
   it('creates its stores and indexes when upgrading from an empty database', async () => {
     expect(await countNotes()).toBe(0);
-    await closeNotesDb();
+    await closeDatabase();
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).toEqual(['events', 'notes', 'promptPrefs', 'prompts']);
@@ -105,7 +95,7 @@ describe('notes store', () => {
 
   it('passes over a damaged row instead of failing the whole list', async () => {
     const good = await addNote(NOTE, 10);
-    await closeNotesDb();
+    await closeDatabase();
     const db = await openDB(DB_NAME, DB_VERSION);
     await db.put('notes', { id: 'broken', createdAt: 20, answer: 7 });
     db.close();

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
-import { addNote, getNotes } from '@/utils/notes-db';
+import { addNote, getNotes } from '@/utils/db/notes';
 import { SAMPLE_NOTE } from './sample-note';
 
 const NOTE = SAMPLE_NOTE;

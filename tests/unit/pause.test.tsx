@@ -3,9 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONTEXT_LINES } from '@/content/prompts';
 import { App } from '@/entrypoints/pause/App';
-import { writeDraft } from '@/utils/drafts';
-import { listNotesPage } from '@/utils/notes-db';
-import { loadRound, saveRound } from '@/utils/prompts';
+import { writeDraft } from '@/utils/storage/drafts';
+import { listNotesPage } from '@/utils/db/notes';
+import { loadRound, saveRound } from '@/utils/prompts/pick';
 
 function setUp() {
   const sent: unknown[] = [];

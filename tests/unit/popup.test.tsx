@@ -3,9 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROMPTS } from '@/content/prompts';
 import { App } from '@/entrypoints/popup/App';
-import { readDraft, writeDraft } from '@/utils/drafts';
-import { listNotesPage } from '@/utils/notes-db';
-import { loadRound, saveRound } from '@/utils/prompts';
+import { readDraft, writeDraft } from '@/utils/storage/drafts';
+import { listNotesPage } from '@/utils/db/notes';
+import { loadRound, saveRound } from '@/utils/prompts/pick';
 
 const heading = () => screen.getByRole('heading', { level: 1 });
 const field = () => screen.getByRole('textbox', { name: 'Your answer' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROMPTS } from '@/content/prompts';
-import { putCustomPrompt, setPromptHidden } from '@/utils/notes-db';
+import { putCustomPrompt, setPromptHidden } from '@/utils/db/prompts';
 import {
   FOLLOW_UP_DELAY,
   findAnyPrompt,
@@ -8,8 +8,8 @@ import {
   refreshLibraryMirror,
   scheduleFollowUp,
   takeDueFollowUp,
-} from '@/utils/prompt-library';
-import { openingPick } from '@/utils/prompts';
+} from '@/utils/prompts/library';
+import { openingPick } from '@/utils/prompts/pick';
 
 describe('the prompts a person is offered', () => {
   it('are the article prompts until the person changes anything', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROMPTS, type Prompt } from '@/content/prompts';
-import { findAnyPrompt } from '@/utils/prompt-library';
-import { loadRound, pickPrompt, promptText, saveRound } from '@/utils/prompts';
+import { findAnyPrompt } from '@/utils/prompts/library';
+import { loadRound, pickPrompt, promptText, saveRound } from '@/utils/prompts/pick';
 
 /** A deterministic random source: a small linear congruential generator. */
 function seeded(seed: number): () => number {

@@ -1,4 +1,4 @@
-import type { NewNote } from '@/utils/notes-db';
+import type { NewNote } from '@/utils/model/records';
 
 /** An ordinary English answer to a library question, for tests that need notes in the store. */
 export const SAMPLE_NOTE: NewNote = {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EMPTY_SCHEDULE,
-  isActiveMoment,
-  isGoodMoment,
-  nextOfferAt,
-  parseScheduleState,
-  scheduleStatus,
-  type ScheduleHistory,
-} from '@/utils/schedule';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { EMPTY_SCHEDULE, parseScheduleState } from '@/utils/model/schedule';
+import { isActiveMoment, isGoodMoment, nextOfferAt, scheduleStatus, type ScheduleHistory } from '@/utils/schedule/schedule';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
 
 // Local times in Europe/Amsterdam (pinned in vitest.config.ts). 25 Nov 2026 is a Wednesday.
 const at = (day: number, hour: number, minute = 0, month = 10, year = 2026) =>

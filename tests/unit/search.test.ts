@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Note } from '@/utils/notes-db';
-import { isEmptyQuery, newestFirst, normalizeText, refineSearch, searchEntries, toSearchEntry } from '@/utils/search';
+import type { Note } from '@/utils/model/records';
+import { isEmptyQuery, newestFirst, normalizeText, refineSearch, searchEntries, toSearchEntry } from '@/utils/search/search';
 
 const note = (id: string, answer: string, extra: Partial<Note> = {}): Note => ({
   id,

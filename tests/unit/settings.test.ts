@@ -1,14 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  DEFAULT_SETTINGS,
-  loadSettings,
-  localeFor,
-  parseSettings,
-  saveSettings,
-  uiLocale,
-  validateSettings,
-} from '@/utils/settings';
+import { DEFAULT_SETTINGS, parseSettings, validateSettings } from '@/utils/model/settings';
+import { loadSettings, localeFor, saveSettings, uiLocale } from '@/utils/storage/settings';
 
 describe('settings', () => {
   it('defaults: on, every 60–120 minutes, 09:00–18:00 Monday to Friday, 4 a day, notification', () => {

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { cleanup } from '@testing-library/preact';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeNotesDb } from '@/utils/notes-db';
+import { closeDatabase } from '@/utils/db/connection';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -15,5 +15,5 @@ beforeEach(() => {
 
 afterEach(async () => {
   cleanup();
-  await closeNotesDb();
+  await closeDatabase();
 });

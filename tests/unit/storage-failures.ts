@@ -5,11 +5,11 @@
 import { forceCloseDatabase } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { vi } from 'vitest';
-import { closeNotesDb, DB_NAME, DB_VERSION } from '@/utils/notes-db';
+import { closeDatabase, DB_NAME, DB_VERSION } from '@/utils/db/connection';
 
 /** The browser has no IndexedDB at all. */
 export async function removeIndexedDB(): Promise<{ restore: () => void }> {
-  await closeNotesDb();
+  await closeDatabase();
   const factory = globalThis.indexedDB;
   Reflect.deleteProperty(globalThis, 'indexedDB');
   return { restore: () => void (globalThis.indexedDB = factory) };
@@ -20,7 +20,7 @@ export async function removeIndexedDB(): Promise<{ restore: () => void }> {
  * (InvalidStateError, SecurityError). Any open connection is closed first, as at a page's start.
  */
 export async function refuseOpen(name: 'InvalidStateError' | 'SecurityError' = 'InvalidStateError'): Promise<{ restore: () => void }> {
-  await closeNotesDb();
+  await closeDatabase();
   const spy = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
     throw new DOMException('The operation is insecure.', name);
   });
@@ -32,7 +32,7 @@ export async function refuseOpen(name: 'InvalidStateError' | 'SecurityError' = '
  * of the extension (VersionError), which no retry fixes until it is gone.
  */
 export async function failOpenLater(): Promise<{ restore: () => Promise<void> }> {
-  await closeNotesDb();
+  await closeDatabase();
   (await openDB(DB_NAME, DB_VERSION + 1)).close();
   return {
     restore: async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createFixtureDatabase, DB_FIXTURES, notesDigest } from '../fixtures/db-fixture';
-import { DB_NAME, DB_VERSION, forEachNoteBatch, listCustomPrompts, listPauseEvents } from '@/utils/notes-db';
+import { DB_NAME, DB_VERSION } from '@/utils/db/connection';
+import { forEachNoteBatch } from '@/utils/db/notes';
+import { listCustomPrompts } from '@/utils/db/prompts';
+import { listPauseEvents } from '@/utils/db/events';
 
 describe('a database from every earlier schema version', () => {
   it('has a fixture for every version before this one', () => {

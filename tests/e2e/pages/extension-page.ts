@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { JournalMessages } from '@/utils/i18n-journal';
+import type { JournalMessages } from '@/utils/i18n/journal';
 
 /** Opens `file` of the extension in a new tab of `context`, at `viewport` if given. */
 export async function openExtensionFile(

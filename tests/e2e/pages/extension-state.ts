@@ -1,6 +1,6 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import type { Note } from '@/utils/notes-db';
-import type { Settings } from '@/utils/settings';
+import type { Note } from '@/utils/model/records';
+import type { Settings } from '@/utils/model/settings';
 
 /** Any moment of any day counts as active, so tests do not depend on when they run. */
 export const ALWAYS_ACTIVE: Partial<Settings> = { activeDays: [0, 1, 2, 3, 4, 5, 6], activeStartMinutes: 0, activeEndMinutes: 24 * 60 };

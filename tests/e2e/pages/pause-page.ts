@@ -1,5 +1,5 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import type { JournalMessages } from '@/utils/i18n-journal';
+import type { JournalMessages } from '@/utils/i18n/journal';
 import { openExtensionFile } from './extension-page';
 
 /** The pause window's inner size: the background opens it 440 × 640 with its title bar. */

@@ -4,8 +4,8 @@
  * small: a page loads only the strings of the surfaces it has. Both files hold every string in
  * both languages; tests/unit/i18n.test.ts checks them alike.
  */
-import { storageMessage } from './errors';
-import { MESSAGES, type Locale, type Messages } from './i18n';
+import { storageMessage } from '@/utils/errors';
+import { MESSAGES, type Locale, type Messages } from '@/utils/i18n/messages';
 
 const en = {
   journalTitle: 'Your journal',

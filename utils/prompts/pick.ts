@@ -5,10 +5,10 @@
  * storage could answer, and losing it costs nothing but a fresh round.
  */
 import type { Prompt } from '@/content/prompts';
-import { readDraft } from './drafts';
-import { findAnyPrompt, offeredPrompts, takeDueFollowUp } from './prompt-library';
-import type { Locale } from './i18n';
-import { readPageJson, writePageJson } from './page-storage';
+import { readDraft } from '@/utils/storage/drafts';
+import { findAnyPrompt, offeredPrompts, takeDueFollowUp } from '@/utils/prompts/library';
+import type { Locale } from '@/utils/i18n/messages';
+import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 
 /** A number in [0, 1), like Math.random. */
 export type RandomSource = () => number;

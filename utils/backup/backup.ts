@@ -9,32 +9,15 @@
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import type { Prompt } from '@/content/prompts';
-import { LOCALES, type Locale } from './i18n';
-import { journalMessages, type JournalMessages } from './i18n-journal';
-import {
-  forEachNoteBatch,
-  mergeSnapshot,
-  readSnapshot,
-  type CustomPrompt,
-  type MergeResult,
-  type Note,
-  type NoteSource,
-  type PauseEvent,
-  type PauseEventType,
-  type PromptPreference,
-} from './notes-db';
-import { refreshLibraryMirror } from './prompt-library';
-import {
-  DELIVERIES,
-  LANGUAGE_SETTINGS,
-  LIMITS,
-  loadSettings,
-  saveSettings,
-  validateSettings,
-  type Settings,
-  type SettingsProblems,
-} from './settings';
-import { DAY, startOfDay } from './time';
+import { LOCALES, type Locale } from '@/utils/i18n/messages';
+import { journalMessages, type JournalMessages } from '@/utils/i18n/journal';
+import { forEachNoteBatch } from '@/utils/db/notes';
+import { mergeSnapshot, readSnapshot, type MergeResult } from '@/utils/db/snapshot';
+import type { CustomPrompt, Note, NoteSource, PauseEvent, PauseEventType, PromptPreference } from '@/utils/model/records';
+import { refreshLibraryMirror } from '@/utils/prompts/library';
+import { DELIVERIES, LANGUAGE_SETTINGS, LIMITS, validateSettings, type Settings, type SettingsProblems } from '@/utils/model/settings';
+import { loadSettings, saveSettings } from '@/utils/storage/settings';
+import { DAY, startOfDay } from '@/utils/time';
 
 export const BACKUP_FORMAT = 'adempauze-backup';
 export const BACKUP_VERSION = 1;

@@ -2,7 +2,7 @@
  * The UI's languages and every string the UI shows. Manifest strings live in
  * public/_locales because the browser reads them before any of our code runs.
  */
-import { storageMessage } from './errors';
+import { storageMessage } from '@/utils/errors';
 
 export const LOCALES = ['en', 'nl'] as const;
 export type Locale = (typeof LOCALES)[number];

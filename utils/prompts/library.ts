@@ -5,9 +5,9 @@
  * synchronously; every change in the prompt list writes the mirror, and pages refresh it on open.
  */
 import { FOLLOW_UP_PREFIX, followUpFor, PROMPTS, STEPS, type Prompt, type QuestionPrompt } from '@/content/prompts';
-import type { CustomPrompt } from './notes-db';
-import { DAY } from './time';
-import { readPageJson, writePageJson } from './page-storage';
+import type { CustomPrompt } from '@/utils/model/records';
+import { DAY } from '@/utils/time';
+import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 
 const MIRROR_KEY = 'adempauze.library';
 const FOLLOW_UPS_KEY = 'adempauze.followUps';
@@ -60,7 +60,7 @@ export function findAnyPrompt(id: string | undefined): Prompt | undefined {
 /** Rewrites the mirror from the database. */
 export async function refreshLibraryMirror(): Promise<void> {
   // Loaded when needed: the popup refreshes after its first paint, which must not wait for it.
-  const { listCustomPrompts, listPromptPreferences } = await import('./notes-db');
+  const { listCustomPrompts, listPromptPreferences } = await import('@/utils/db/prompts');
   const [custom, preferences] = await Promise.all([listCustomPrompts(), listPromptPreferences()]);
   // Without the mirror the pickers offer the article's prompts until the next refresh.
   writePageJson(MIRROR_KEY, {

@@ -2,7 +2,7 @@
  * Searching the journal: text normalised so that case and accents never matter ("een" finds
  * "één"), and a small in-memory index of every note built after the first screen is painted.
  */
-import type { Note } from './notes-db';
+import type { Note } from '@/utils/model/records';
 
 /** Lower case, accents removed (NFKD, combining marks dropped), whitespace collapsed. */
 export function normalizeText(text: string): string {

@@ -5,8 +5,8 @@
  *
  * Nothing here counts consecutive days: the product has no streaks, on purpose.
  */
-import type { PauseEvent } from './notes-db';
-import { startOfDay, startOfNextDay } from './time';
+import type { PauseEvent } from '@/utils/model/records';
+import { startOfDay, startOfNextDay } from '@/utils/time';
 
 /** How far the calendar looks back, in calendar months. */
 export const CALENDAR_MONTHS = 12;

@@ -8,7 +8,7 @@
  * back in, newest edit winning.
  */
 import { browser } from 'wxt/browser';
-import { readPageJson, writePageJson } from './page-storage';
+import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 
 export interface Draft {
   readonly text: string;

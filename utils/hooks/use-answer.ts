@@ -5,12 +5,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Prompt } from '@/content/prompts';
 import type { SaveState } from '@/components/AnswerForm';
-import { clearDraft, readDraft, restoreDrafts, writeDraft } from './drafts';
-import { EmptyAnswerError } from './errors';
-import { saveProblem, type Locale, type Messages } from './i18n';
-import type { Note, NoteSource } from './notes-db';
-import { scheduleFollowUp } from './prompt-library';
-import { promptText } from './prompts';
+import { clearDraft, readDraft, restoreDrafts, writeDraft } from '@/utils/storage/drafts';
+import { EmptyAnswerError } from '@/utils/errors';
+import { saveProblem, type Locale, type Messages } from '@/utils/i18n/messages';
+import type { Note, NoteSource } from '@/utils/model/records';
+import { scheduleFollowUp } from '@/utils/prompts/library';
+import { promptText } from '@/utils/prompts/pick';
 
 export interface Answering {
   prompt: Prompt;
@@ -63,7 +63,7 @@ export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: 
     try {
       // The database code loads on the first save, not before the first paint; a failed load is
       // a failed save like any other, never a Save button stuck on "Saving…".
-      const { addNote } = await import('./notes-db');
+      const { addNote } = await import('@/utils/db/notes');
       note = await addNote(
         { promptId: prompt.id, promptText: promptText(prompt, locale), promptKind: prompt.kind, locale, answer: text, source },
         Date.now(),

@@ -1,0 +1,98 @@
+/**
+ * The one module that opens IndexedDB and runs its upgrades. The verbs of each store live beside
+ * it (notes.ts, events.ts, prompts.ts, snapshot.ts); nothing else touches the database.
+ *
+ * Schema changes go in a new `if (oldVersion < N)` block with DB_VERSION raised to N. Blocks that
+ * have shipped are never edited: a person's database may be upgraded from any earlier version.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { CustomPrompt, Note, PauseEvent, PromptPreference } from '@/utils/model/records';
+import { StorageUnavailableError } from '@/utils/errors';
+
+export const DB_NAME = 'adempauze';
+export const DB_VERSION = 3;
+
+/** Where a note was written. */
+export interface AdempauzeSchema extends DBSchema {
+  notes: {
+    key: string;
+    value: Note;
+    indexes: {
+      /** Newest-first paging; the id breaks ties between notes saved in the same millisecond. */
+      'by-created': [number, string];
+      /** Every answer to one prompt over time. */
+      'by-prompt': [string, number];
+    };
+  };
+  events: {
+    key: string;
+    value: PauseEvent;
+    indexes: { 'by-at': number };
+  };
+  prompts: {
+    key: string;
+    value: CustomPrompt;
+  };
+  promptPrefs: {
+    key: string;
+    value: PromptPreference;
+  };
+}
+
+let connection: Promise<IDBPDatabase<AdempauzeSchema>> | undefined;
+
+/**
+ * The cached connection, opened on first use. Every way opening can fail becomes a rejected
+ * StorageUnavailableError, and the next verb tries again: `indexedDB` missing, `open` throwing at
+ * once (Firefox's private mode, "never remember history"), or the request failing later.
+ */
+export function openDatabase(): Promise<IDBPDatabase<AdempauzeSchema>> {
+  // The executor turns a synchronous throw from indexedDB.open into a rejection.
+  connection ??= new Promise<IDBPDatabase<AdempauzeSchema>>((resolve) => resolve(openDB<AdempauzeSchema>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const notes = db.createObjectStore('notes', { keyPath: 'id' });
+        notes.createIndex('by-created', ['createdAt', 'id']);
+        notes.createIndex('by-prompt', ['promptId', 'createdAt']);
+      }
+      if (oldVersion < 2) {
+        const events = db.createObjectStore('events', { keyPath: 'id' });
+        events.createIndex('by-at', 'at');
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('prompts', { keyPath: 'id' });
+        db.createObjectStore('promptPrefs', { keyPath: 'promptId' });
+      }
+    },
+    // A newer version of the extension (another tab after an update) wants to upgrade: step aside.
+    blocking() {
+      void closeDatabase();
+    },
+    // The browser closed the connection (storage cleared, disk failing): the next verb opens anew.
+    terminated() {
+      connection = undefined;
+    },
+  }))).catch((error: unknown) => {
+    connection = undefined;
+    throw new StorageUnavailableError(error);
+  });
+  return connection;
+}
+
+/** Closes the cached connection; the next verb opens a new one. */
+export async function closeDatabase(): Promise<void> {
+  const pending = connection;
+  connection = undefined;
+  if (pending) (await pending.catch(() => undefined))?.close();
+}
+
+/** Rolls back a transaction that may already have finished (aborted by the browser, or committed). */
+export function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
+  tx.done.catch(() => undefined);
+  try {
+    tx.abort();
+  } catch {
+    // Already finished: there is nothing left to roll back.
+  }
+}
+

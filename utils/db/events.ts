@@ -1,0 +1,18 @@
+/** The events store: what happened to each pause, for the schedule and insights. */
+import { openDatabase } from './connection';
+import { toPauseEvent, type PauseEvent, type PauseEventType } from '@/utils/model/records';
+
+/** Records what happened to a pause; resolves once it is stored. */
+export async function addPauseEvent(type: PauseEventType, at: number, promptId?: string): Promise<PauseEvent> {
+  const event: PauseEvent = promptId === undefined ? { id: crypto.randomUUID(), type, at } : { id: crypto.randomUUID(), type, at, promptId };
+  const db = await openDatabase();
+  const tx = db.transaction('events', 'readwrite');
+  await Promise.all([tx.store.add(event), tx.done]);
+  return event;
+}
+
+/** Pause events at or after `since`, oldest first. */
+export async function listPauseEvents(since = 0): Promise<PauseEvent[]> {
+  const rows = await (await openDatabase()).getAllFromIndex('events', 'by-at', IDBKeyRange.lowerBound(since));
+  return rows.flatMap((row) => toPauseEvent(row) ?? []);
+}

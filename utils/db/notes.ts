@@ -1,0 +1,110 @@
+/** The notes store: answers, newest first by the `by-created` index, and per prompt by `by-prompt`. */
+import { abortQuietly, openDatabase } from './connection';
+import { EmptyAnswerError } from '@/utils/errors';
+import { toNote, type NewNote, type Note, type PageCursor, type NotesPage } from '@/utils/model/records';
+
+/**
+ * Stores a new answer and resolves only once the transaction has completed, so a confirmation
+ * shown after it is true. Refuses an empty or whitespace-only answer with EmptyAnswerError.
+ */
+export async function addNote(input: NewNote, now: number): Promise<Note> {
+  if (input.answer.trim() === '') throw new EmptyAnswerError();
+  const note: Note = { ...input, id: crypto.randomUUID(), createdAt: now, updatedAt: now };
+  const db = await openDatabase();
+  const tx = db.transaction('notes', 'readwrite');
+  await Promise.all([tx.store.add(note), tx.done]);
+  return note;
+}
+
+/** Notes newest first, `limit` at a time; pass the previous page's `next` to continue. */
+export async function listNotesPage(options: { limit: number; after?: PageCursor }): Promise<NotesPage> {
+  const db = await openDatabase();
+  const index = db.transaction('notes').store.index('by-created');
+  const range = options.after ? IDBKeyRange.upperBound([...options.after], true) : null;
+  const notes: Note[] = [];
+  let last: PageCursor | undefined;
+  let cursor = await index.openCursor(range, 'prev');
+  while (cursor && notes.length < options.limit) {
+    last = cursor.key;
+    const note = toNote(cursor.value);
+    // A damaged row is passed over rather than breaking the whole journal.
+    if (note) notes.push(note);
+    cursor = await cursor.continue();
+  }
+  return cursor && last ? { notes, next: last } : { notes };
+}
+
+/** How many notes are stored. */
+export async function countNotes(): Promise<number> {
+  return (await openDatabase()).count('notes');
+}
+
+/** The notes with these ids, in the same order; ids no longer stored are left out. */
+export async function getNotes(ids: readonly string[]): Promise<Note[]> {
+  const store = (await openDatabase()).transaction('notes').store;
+  const rows = await Promise.all(ids.map((id) => store.get(id)));
+  return rows.flatMap((row) => toNote(row) ?? []);
+}
+
+/** Changes the answer of a note; createdAt stays, updatedAt moves. Refuses an empty answer. */
+export async function updateNoteAnswer(id: string, answer: string, now: number): Promise<Note> {
+  if (answer.trim() === '') throw new EmptyAnswerError();
+  const tx = (await openDatabase()).transaction('notes', 'readwrite');
+  const note = toNote(await tx.store.get(id));
+  if (!note) {
+    abortQuietly(tx);
+    throw new Error(`No note ${id}`);
+  }
+  const updated: Note = { ...note, answer, updatedAt: Math.max(now, note.updatedAt) };
+  await Promise.all([tx.store.put(updated), tx.done]);
+  return updated;
+}
+
+/** Deletes a note and returns it exactly as it was, so an Undo can put it back. */
+export async function deleteNote(id: string): Promise<Note | undefined> {
+  const tx = (await openDatabase()).transaction('notes', 'readwrite');
+  const note = toNote(await tx.store.get(id));
+  await Promise.all([tx.store.delete(id), tx.done]);
+  return note;
+}
+
+/** Puts a note back exactly as it was (Undo after delete). */
+export async function restoreNote(note: Note): Promise<void> {
+  const tx = (await openDatabase()).transaction('notes', 'readwrite');
+  await Promise.all([tx.store.put(note), tx.done]);
+}
+
+/**
+ * Calls `onBatch` with every note, newest first, `batchSize` at a time, in separate read
+ * transactions so the page stays responsive; for building a search index after first paint.
+ */
+export async function forEachNoteBatch(batchSize: number, onBatch: (notes: readonly Note[]) => void): Promise<void> {
+  let after: PageCursor | undefined;
+  do {
+    const page = await listNotesPage({ limit: batchSize, after });
+    onBatch(page.notes);
+    after = page.next;
+  } while (after);
+}
+
+/** When notes were written, from `since` on, newest first: index keys only, no note bodies read. */
+export async function listNoteTimes(since: number): Promise<number[]> {
+  const index = (await openDatabase()).transaction('notes').store.index('by-created');
+  // A key cursor reads the index's own keys ([createdAt, id]) without touching note bodies.
+  const times: number[] = [];
+  let cursor = await index.openKeyCursor(IDBKeyRange.lowerBound([since, '']), 'prev');
+  while (cursor) {
+    times.push(cursor.key[0]);
+    cursor = await cursor.continue();
+  }
+  return times;
+}
+
+/** How many notes answer each prompt, read from the index without loading notes. */
+export async function countNotesByPrompt(promptIds: readonly string[]): Promise<Map<string, number>> {
+  const index = (await openDatabase()).transaction('notes').store.index('by-prompt');
+  const counts = await Promise.all(
+    promptIds.map((id) => index.count(IDBKeyRange.bound([id, -Infinity], [id, Infinity]))),
+  );
+  return new Map(promptIds.map((id, i) => [id, counts[i] ?? 0]));
+}

@@ -1,0 +1,114 @@
+/** Every store at once: the snapshot a backup is made of, and the merge an import does. */
+import { abortQuietly, openDatabase } from './connection';
+import type { CustomPrompt, Note, PauseEvent, PromptPreference } from '@/utils/model/records';
+
+/** Everything the database holds, for a backup. */
+export interface DatabaseSnapshot {
+  readonly notes: readonly Note[];
+  readonly events: readonly PauseEvent[];
+  readonly prompts: readonly CustomPrompt[];
+  readonly promptPrefs: readonly PromptPreference[];
+}
+
+/** Reads every row of every store in one transaction, so the backup is one consistent moment. */
+export async function readSnapshot(): Promise<DatabaseSnapshot> {
+  const tx = (await openDatabase()).transaction(['notes', 'events', 'prompts', 'promptPrefs']);
+  const [notes, events, prompts, promptPrefs] = await Promise.all([
+    tx.objectStore('notes').index('by-created').getAll(),
+    tx.objectStore('events').index('by-at').getAll(),
+    tx.objectStore('prompts').getAll(),
+    tx.objectStore('promptPrefs').getAll(),
+  ]);
+  return { notes, events, prompts, promptPrefs };
+}
+
+export interface MergeResult {
+  /** Rows that were not stored before. */
+  readonly added: number;
+  /** Rows stored before in an older version, replaced by the newer one. */
+  readonly updated: number;
+  /** Rows already stored as they are (or newer). */
+  readonly unchanged: number;
+}
+
+/** Events never change, so they have no updatedAt: a stored one is always as new as an imported one. */
+const versionOf = (row: object): number => ('updatedAt' in row && typeof row.updatedAt === 'number' ? row.updatedAt : 0);
+
+/**
+ * Merges a validated snapshot into the database by id, in one transaction: all of it is written,
+ * or nothing is. A row already stored is replaced only by a newer version (updatedAt), so merging
+ * the same snapshot twice changes nothing. `onProgress` gets the rows done and the total.
+ */
+export async function mergeSnapshot(
+  snapshot: DatabaseSnapshot,
+  onProgress?: (done: number, total: number) => void,
+): Promise<MergeResult> {
+  const tx = (await openDatabase()).transaction(['notes', 'events', 'prompts', 'promptPrefs'], 'readwrite');
+  const total = snapshot.notes.length + snapshot.events.length + snapshot.prompts.length + snapshot.promptPrefs.length;
+  let done = 0;
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  const step = Math.max(1, Math.floor(total / 100));
+
+  // Which ids are stored already is read once, keys only; only rows stored before are read again to
+  // compare versions, a batch at a time. Writes are not awaited one by one (the transaction keeps
+  // their order), so 50,000 new rows take seconds, not minutes.
+  const BATCH = 1000;
+  async function merge<Row extends object>(
+    store: {
+      get(key: string): Promise<Row | undefined>;
+      put(row: Row): Promise<unknown>;
+      getAllKeys(): Promise<IDBValidKey[]>;
+    },
+    rows: readonly Row[],
+    keyOf: (row: Row) => string,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    // A write refused on the spot (a full disk) becomes a rejection like one refused later, so
+    // the writes queued before it are still awaited and nothing is left unhandled.
+    const put = (row: Row): Promise<unknown> => {
+      try {
+        return store.put(row);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+    const stored = new Set(await store.getAllKeys());
+    for (let start = 0; start < rows.length; start += BATCH) {
+      const batch = rows.slice(start, start + BATCH);
+      const existing = await Promise.all(batch.map((row) => (stored.has(keyOf(row)) ? store.get(keyOf(row)) : undefined)));
+      const writes: Promise<unknown>[] = [];
+      batch.forEach((row, i) => {
+        const before = existing[i];
+        if (!before) {
+          writes.push(put(row));
+          added++;
+        } else if (versionOf(row) > versionOf(before)) {
+          writes.push(put(row));
+          updated++;
+        } else {
+          unchanged++;
+        }
+      });
+      await Promise.all(writes);
+      done += batch.length;
+      if (onProgress && (done % step < batch.length || done === total)) onProgress(done, total);
+    }
+  }
+
+  try {
+    await merge(tx.objectStore('notes'), snapshot.notes, (row) => row.id);
+    await merge(tx.objectStore('events'), snapshot.events, (row) => row.id);
+    await merge(tx.objectStore('prompts'), snapshot.prompts, (row) => row.id);
+    await merge(tx.objectStore('promptPrefs'), snapshot.promptPrefs, (row) => row.promptId);
+    await tx.done;
+  } catch (error) {
+    // Left alone, the transaction would commit the writes that went before the failing one:
+    // all of the backup is written, or none of it.
+    abortQuietly(tx);
+    throw error;
+  }
+  return { added, updated, unchanged };
+}
+
