@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { logProblem } from '@/utils/log';
 
 /**
  * Only in test builds (`wxt build --mode e2e`). Firefox refuses to let automation navigate a tab
@@ -7,6 +8,6 @@ import { browser } from 'wxt/browser';
  */
 export function openPopupForTests(): void {
   browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }).catch((error: unknown) => {
-    console.error('Adempauze (e2e build): popup tab not opened', error);
+    logProblem('(e2e build) popup tab not opened', error);
   });
 }

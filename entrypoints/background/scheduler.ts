@@ -15,6 +15,7 @@ import { loadSettings, localeFor } from '@/utils/storage/settings';
 import type { Settings } from '@/utils/model/settings';
 import { DAY, HOUR, MINUTE, startOfNextDay } from '@/utils/time';
 import { clearOfferNotification, openPauseWindow, setOfferMark, showOfferNotification } from './offer';
+import { logProblem } from '@/utils/log';
 
 /** Ends an offer nobody took, quietly. */
 export const EXPIRY_ALARM = 'offer-expiry';
@@ -53,7 +54,7 @@ async function record(type: PauseEventType, at: number, promptId?: string): Prom
   try {
     await addPauseEvent(type, at, promptId);
   } catch (error) {
-    console.warn(`Adempauze: could not record "${type}"`, error);
+    logProblem(`could not record "${type}"`, error);
   }
 }
 

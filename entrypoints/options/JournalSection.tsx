@@ -21,6 +21,7 @@ import {
 } from '@/utils/search/search';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 import { EmptyAnswerError } from '@/utils/errors';
+import { logFailure } from '@/utils/log';
 
 /** The first read: one screen and a bit, so the first paint waits on one small read. */
 const PAGE_SIZE = 40;
@@ -124,7 +125,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
       .catch((error: unknown) => setBrowse({ status: 'error', error }));
     listCustomPrompts()
       .then(setCustomPrompts)
-      .catch((error: unknown) => console.warn('Adempauze: own prompts not read', error));
+      .catch(logFailure('own prompts not read'));
   }, []);
 
   const filtering = !isEmptyQuery(query);
@@ -172,7 +173,7 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
       // The rows stay placeholders; the next scroll asks again.
       getNotes(missing)
         .then(remember)
-        .catch((error: unknown) => console.warn('Adempauze: notes not read', error));
+        .catch(logFailure('notes not read'));
     }
     if (filtering && results && resultsShown < results.length && end >= rows.length - 60) {
       setResultsShown(resultsShown + RESULT_STEP);

@@ -9,6 +9,7 @@ import { openingPick, type Pick } from '@/utils/prompts/pick';
 import { uiLocale } from '@/utils/storage/settings';
 import { SECOND } from '@/utils/time';
 import { useAnswer } from '@/utils/hooks/use-answer';
+import { logProblem } from '@/utils/log';
 
 /** How long the closing line stays before the window closes itself. */
 const CLOSING_DELAY = 8 * SECOND;
@@ -62,7 +63,7 @@ function PauseFlow({ opening, locale, t }: { opening: Pick; locale: Locale; t: M
       await sendToBackground({ type: 'pause-ended', outcome, promptId: answering.prompt.id });
     } catch (error) {
       // The choice could not reach the background; the offer then expires by itself.
-      console.warn('Adempauze: the schedule did not hear how the pause ended', error);
+      logProblem('the schedule did not hear how the pause ended', error);
     }
   }
 

@@ -7,6 +7,7 @@ import { refreshLibraryMirror } from '@/utils/prompts/library';
 import { nextPick, openingPick, type Pick } from '@/utils/prompts/pick';
 import { uiLocale } from '@/utils/storage/settings';
 import { useAnswer } from '@/utils/hooks/use-answer';
+import { logFailure } from '@/utils/log';
 
 function Answering({ opening, locale, t }: { opening: Pick; locale: Locale; t: Messages }) {
   const [recent, setRecent] = useState(opening.recent);
@@ -42,10 +43,10 @@ export function App() {
 
   useEffect(() => {
     // Brings in prompt changes made elsewhere (another synced window, an import) for next time.
-    refreshLibraryMirror().catch((error: unknown) => console.warn('Adempauze: prompt list not refreshed', error));
+    refreshLibraryMirror().catch(logFailure('prompt list not refreshed'));
     import('./PauseStatusPanel')
       .then(({ PauseStatusPanel }) => setStatusPanel(() => PauseStatusPanel))
-      .catch((error: unknown) => console.warn('Adempauze: pause status not shown', error));
+      .catch(logFailure('pause status not shown'));
   }, []);
 
   return (

@@ -5,6 +5,7 @@ import { sendToBackground, type Message } from '@/utils/messages';
 import { loadScheduleState } from '@/utils/storage/schedule-state';
 import { PAUSE_ALARM, scheduleStatus, type ScheduleStatus } from '@/utils/schedule/schedule';
 import { loadSettings } from '@/utils/storage/settings';
+import { logProblem } from '@/utils/log';
 
 interface PauseStatusPanelProps {
   locale: Locale;
@@ -29,7 +30,7 @@ export function PauseStatusPanel({ locale, t }: PauseStatusPanelProps) {
       }
       setState({ status: 'ready', schedule: scheduleStatus(Date.now(), settings, schedule) });
     } catch (error) {
-      console.warn('Adempauze: could not read the pause schedule', error);
+      logProblem('could not read the pause schedule', error);
       setState({ status: 'error' });
     }
   }

@@ -11,6 +11,7 @@ import { saveProblem, type Locale, type Messages } from '@/utils/i18n/messages';
 import type { Note, NoteSource } from '@/utils/model/records';
 import { scheduleFollowUp } from '@/utils/prompts/library';
 import { promptText } from '@/utils/prompts/pick';
+import { logFailure } from '@/utils/log';
 
 export interface Answering {
   prompt: Prompt;
@@ -42,7 +43,7 @@ export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: 
           setNotice(t.draftRestored);
         }
       })
-      .catch((error: unknown) => console.warn('Adempauze: could not read saved drafts', error));
+      .catch(logFailure('could not read saved drafts'));
     // Only on opening: later prompts read their drafts synchronously.
   }, []);
 
@@ -51,8 +52,7 @@ export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: 
     setText(value);
     setNotice(undefined);
     setSaveState((state) => (state.status === 'saving' ? state : { status: 'idle' }));
-    writeDraft(prompt.id, value, Date.now()).catch((error: unknown) =>
-      console.warn('Adempauze: draft kept in this page only', error),
+    writeDraft(prompt.id, value, Date.now()).catch(logFailure('draft kept in this page only'),
     );
   }
 
@@ -80,7 +80,7 @@ export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: 
     setSaveState({ status: 'saved' });
     if (prompt.kind === 'step') scheduleFollowUp(prompt.id, note.createdAt);
     // The synchronous copy is cleared before this returns; a failing durable copy only logs.
-    clearDraft(prompt.id, Date.now()).catch((error: unknown) => console.warn('Adempauze: draft not cleared', error));
+    clearDraft(prompt.id, Date.now()).catch(logFailure('draft not cleared'));
     return note;
   }
 
