@@ -1,25 +1,48 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EditActions } from './EditActions';
 import type { Note } from '@/utils/model/records';
-import { formatDateTime, type Locale } from '@/utils/i18n/messages';
-import { type JournalMessages } from '@/utils/i18n/journal';
+import { formatDateTime } from '@/utils/i18n/messages';
+import { useJournalT, useLocale } from '@/utils/i18n/context';
+
+/**
+ * What became of a change: stored, refused with a message (the text stays for another try), or
+ * refused because the note changed elsewhere since the change began (`current` is the note as
+ * stored now, undefined when it was deleted).
+ */
+export type ChangeOutcome = { kind: 'saved' } | { kind: 'problem'; message: string } | { kind: 'conflict'; current: Note | undefined };
 
 interface NoteCardProps {
   note: Note;
-  locale: Locale;
-  t: JournalMessages;
-  /** Stores a changed answer; resolves to an error message to show, or undefined when saved. */
-  onEdit?: (answer: string) => Promise<string | undefined>;
-  onDelete?: () => void;
+  /** Stores an edit that began from `base`, the version it replaces. */
+  onEdit?: (answer: string, base: Note) => Promise<ChangeOutcome>;
+  /** "Keep both": the edited text becomes a note of its own beside this one. */
+  onKeepBoth?: (answer: string) => Promise<ChangeOutcome>;
+  /** "Keep my edit" over a deletion made elsewhere: the note comes back with the edited text. */
+  onRestoreWith?: (answer: string) => Promise<ChangeOutcome>;
+  /** Deletes the note as it is shown (`base`). */
+  onDelete?: (base: Note) => Promise<ChangeOutcome>;
   /** Shows every answer to this note's prompt. */
   onShowPrompt?: () => void;
   /** Answers are blurred for screen sharing: each becomes focusable, to read one at a time. */
   answerHidden?: boolean;
 }
 
+interface Editing {
+  readonly text: string;
+  /** The version the edit began from: saving over any other is refused. */
+  readonly base: Note;
+  readonly problem?: string;
+  /** The note changed elsewhere: the person chooses what to keep. */
+  readonly conflict?: { current: Note | undefined };
+}
+
 /** One saved answer with its prompt and when it was written. Text is rendered as text, never as markup. */
-export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt, answerHidden = false }: NoteCardProps) {
-  const [editing, setEditing] = useState<{ text: string; problem?: string } | null>(null);
+export function NoteCard({ note, onEdit, onKeepBoth, onRestoreWith, onDelete, onShowPrompt, answerHidden = false }: NoteCardProps) {
+  const t = useJournalT();
+  const locale = useLocale();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  /** A delete refused because the note changed since it was shown: the newer version. */
+  const [deleteConflict, setDeleteConflict] = useState<Note | null>(null);
   const answerId = `answer-${note.id}`;
   const editButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -27,23 +50,42 @@ export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt, answ
   // The field a keyboard was in disappears with the edit; without this, focus would fall to the
   // top of the page and the person would have to find their way back to this note.
   useEffect(() => {
-    if (editing || !returnFocus.current) return;
+    if (editing || deleteConflict || !returnFocus.current) return;
     returnFocus.current = false;
     editButton.current?.focus();
-  }, [editing]);
+  }, [editing, deleteConflict]);
 
   function stopEditing() {
     returnFocus.current = true;
     setEditing(null);
   }
 
-  async function save() {
-    if (!editing || !onEdit) return;
-    const problem = await onEdit(editing.text);
-    if (problem) setEditing({ ...editing, problem });
-    else stopEditing();
+  /** Shows what a change came to; ends the edit once stored. */
+  function settle(edit: Editing, outcome: ChangeOutcome) {
+    if (outcome.kind === 'saved') stopEditing();
+    else if (outcome.kind === 'problem') setEditing({ ...edit, problem: outcome.message });
+    else setEditing({ ...edit, problem: undefined, conflict: { current: outcome.current } });
   }
 
+  async function save(edit: Editing, base: Note) {
+    if (onEdit) settle(edit, await onEdit(edit.text, base));
+  }
+
+  async function keepBoth(edit: Editing) {
+    if (onKeepBoth) settle(edit, await onKeepBoth(edit.text));
+  }
+
+  async function restoreWith(edit: Editing) {
+    if (onRestoreWith) settle(edit, await onRestoreWith(edit.text));
+  }
+
+  async function remove(base: Note) {
+    if (!onDelete) return;
+    const outcome = await onDelete(base);
+    setDeleteConflict(outcome.kind === 'conflict' && outcome.current ? outcome.current : null);
+  }
+
+  const conflict = editing?.conflict;
   return (
     <article class="note" id={`note-${note.id}`} lang={note.locale} aria-labelledby={`prompt-${note.id}`}>
       <header class="note-header" lang={locale}>
@@ -65,9 +107,9 @@ export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt, answ
             autoFocus
             aria-invalid={editing.problem ? true : undefined}
             aria-describedby={editing.problem ? `edit-problem-${note.id}` : undefined}
-            onInput={(event) => setEditing({ text: event.currentTarget.value })}
+            onInput={(event) => setEditing({ ...editing, text: event.currentTarget.value, problem: undefined })}
             onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !conflict) void save(editing, editing.base);
               if (event.key === 'Escape') stopEditing();
             }}
           />
@@ -76,14 +118,73 @@ export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt, answ
               {editing.problem}
             </p>
           )}
-          <EditActions t={t} onSave={() => void save()} onCancel={stopEditing} />
+          {conflict ? (
+            <div class="conflict" role="alert">
+              {conflict.current ? (
+                <>
+                  <p>{t.editConflict}</p>
+                  <blockquote class="conflict-text" lang={conflict.current.locale}>
+                    {conflict.current.answer}
+                  </blockquote>
+                  <div class="actions">
+                    <button type="button" class="secondary small" onClick={stopEditing}>
+                      {t.keepTheirs}
+                    </button>
+                    <button type="button" class="primary small" onClick={() => conflict.current && void save(editing, conflict.current)}>
+                      {t.keepMine}
+                    </button>
+                    <button type="button" class="secondary small" onClick={() => void keepBoth(editing)}>
+                      {t.keepBoth}
+                    </button>
+                  </div>
+                </>
+              ) : (
+                <>
+                  <p>{t.editConflictDeleted}</p>
+                  <div class="actions">
+                    <button type="button" class="secondary small" onClick={stopEditing}>
+                      {t.leaveDeleted}
+                    </button>
+                    <button type="button" class="primary small" onClick={() => void restoreWith(editing)}>
+                      {t.keepMine}
+                    </button>
+                  </div>
+                </>
+              )}
+            </div>
+          ) : (
+            <EditActions t={t} onSave={() => void save(editing, editing.base)} onCancel={stopEditing} />
+          )}
         </div>
       ) : (
         <p class="note-answer" id={answerId} tabIndex={answerHidden ? 0 : undefined}>
           {note.answer}
         </p>
       )}
-      {!editing && (onEdit || onDelete || onShowPrompt) && (
+      {deleteConflict && !editing && (
+        <div class="conflict" role="alert" lang={locale}>
+          <p>{t.deleteConflict}</p>
+          <blockquote class="conflict-text" lang={deleteConflict.locale}>
+            {deleteConflict.answer}
+          </blockquote>
+          <div class="actions">
+            <button type="button" class="secondary small" onClick={() => void remove(deleteConflict)}>
+              {t.deleteAnyway}
+            </button>
+            <button
+              type="button"
+              class="primary small"
+              onClick={() => {
+                returnFocus.current = true;
+                setDeleteConflict(null);
+              }}
+            >
+              {t.keepNote}
+            </button>
+          </div>
+        </div>
+      )}
+      {!editing && !deleteConflict && (onEdit || onDelete || onShowPrompt) && (
         <footer class="note-actions" lang={locale}>
           {onEdit && (
             <button
@@ -91,13 +192,13 @@ export function NoteCard({ note, locale, t, onEdit, onDelete, onShowPrompt, answ
               class="link-button"
               ref={editButton}
               aria-describedby={`prompt-${note.id}`}
-              onClick={() => setEditing({ text: note.answer })}
+              onClick={() => setEditing({ text: note.answer, base: note })}
             >
               {t.editNote}
             </button>
           )}
           {onDelete && (
-            <button type="button" class="link-button" aria-describedby={`prompt-${note.id}`} onClick={onDelete}>
+            <button type="button" class="link-button" aria-describedby={`prompt-${note.id}`} onClick={() => void remove(note)}>
               {t.deleteNote}
             </button>
           )}

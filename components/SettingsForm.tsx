@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { LANGUAGE_NAMES, LOCALES, weekdayName, type Locale } from '@/utils/i18n/messages';
 import { type JournalMessages } from '@/utils/i18n/journal';
 import { LIMITS, type Delivery, type LanguageSetting, type Settings, type SettingsProblems } from '@/utils/model/settings';
@@ -71,6 +71,22 @@ export function SettingsForm({ settings, locale, t, onSave }: SettingsFormProps)
   const [language, setLanguage] = useState<LanguageSetting>(settings.language);
   const [problems, setProblems] = useState<SettingsProblems>({});
   const [feedback, setFeedback] = useState<Feedback>({ kind: 'none' });
+
+  // Stored settings changed (this form saved, another tab, an import): the fields show them.
+  const shown = useRef(settings);
+  useEffect(() => {
+    if (shown.current === settings) return;
+    shown.current = settings;
+    setPausesEnabled(settings.pausesEnabled);
+    setMinInterval(String(settings.minIntervalMinutes));
+    setMaxInterval(String(settings.maxIntervalMinutes));
+    setStart(toTime(settings.activeStartMinutes));
+    setEnd(toTime(settings.activeEndMinutes));
+    setDays(settings.activeDays);
+    setMaxPerDay(String(settings.maxPerDay));
+    setDelivery(settings.delivery);
+    setLanguage(settings.language);
+  }, [settings]);
 
   async function submit(event: Event) {
     event.preventDefault();

@@ -1,3 +1,5 @@
+import type { Note } from '@/utils/model/records';
+
 /** An error as a short text for a message to the person: its message, or what was thrown. */
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -8,6 +10,18 @@ export class EmptyAnswerError extends Error {
   constructor() {
     super('The answer is empty.');
     this.name = 'EmptyAnswerError';
+  }
+}
+
+/**
+ * A change was refused because the note is no longer the version it started from: it was edited
+ * or deleted elsewhere (another tab, an import) since. `current` is the note as stored now, or
+ * undefined when it was deleted.
+ */
+export class NoteConflictError extends Error {
+  constructor(readonly current: Note | undefined) {
+    super(current ? 'The note changed since this change began' : 'The note was deleted since this change began');
+    this.name = 'NoteConflictError';
   }
 }
 

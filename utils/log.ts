@@ -4,12 +4,11 @@
  * whoever opens the developer tools, never worth interrupting the person.
  */
 
-const PREFIX = 'Adempauze:';
-
 /** Something failed and the page carried on without it. */
 export function logProblem(what: string, error?: unknown): void {
-  if (error === undefined) console.warn(PREFIX, what);
-  else console.warn(PREFIX, what, error);
+  // One message string, so a filter for "Adempauze:" in the console finds every line.
+  if (error === undefined) console.warn(`Adempauze: ${what}`);
+  else console.warn(`Adempauze: ${what}`, error);
 }
 
 /** A rejection handler that logs: `promise.catch(logFailure('pause status not shown'))`. */

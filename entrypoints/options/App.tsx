@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { journalMessages } from '@/utils/i18n/journal';
-import { uiLocale } from '@/utils/storage/settings';
+import { LanguageProvider } from '@/utils/i18n/context';
+import { useUiLocale } from '@/utils/hooks/use-settings';
 import { BackupSection } from './BackupSection';
 import { InsightsSection } from './InsightsSection';
 import { JournalSection } from './JournalSection';
@@ -17,7 +18,8 @@ function sectionFromHash(): Section {
 }
 
 export function App() {
-  const [locale, setLocale] = useState(uiLocale);
+  // Follows the language setting wherever it changes: this tab, another one, an import.
+  const locale = useUiLocale();
   const t = journalMessages(locale);
   const [section, setSection] = useState(sectionFromHash);
 
@@ -38,9 +40,10 @@ export function App() {
   useLayoutEffect(() => {
     document.documentElement.lang = locale;
     document.title = `${title} · ${t.appName}`;
-  }, [locale, title]);
+  }, [locale, title, t.appName]);
 
   return (
+    <LanguageProvider locale={locale} t={t} journal={t}>
     <div class="options">
       <header class="options-header">
         <p class="brand-name">{t.appName}</p>
@@ -57,12 +60,13 @@ export function App() {
         </nav>
       </header>
       <main class="options-main">
-        {section === 'journal' && <JournalSection locale={locale} t={t} />}
-        {section === 'insights' && <InsightsSection locale={locale} t={t} />}
-        {section === 'prompts' && <PromptsSection locale={locale} t={t} />}
-        {section === 'backup' && <BackupSection locale={locale} t={t} onImported={() => setLocale(uiLocale())} />}
-        {section === 'settings' && <SettingsSection locale={locale} t={t} onLanguageChange={() => setLocale(uiLocale())} />}
+        {section === 'journal' && <JournalSection />}
+        {section === 'insights' && <InsightsSection />}
+        {section === 'prompts' && <PromptsSection />}
+        {section === 'backup' && <BackupSection />}
+        {section === 'settings' && <SettingsSection />}
       </main>
     </div>
+    </LanguageProvider>
   );
 }

@@ -15,16 +15,10 @@ import {
   type BackupProblem,
   type ImportSummary,
 } from '@/utils/backup/backup';
-import { formatDateTime, type Locale } from '@/utils/i18n/messages';
-import { importProblem, readProblem, type JournalMessages } from '@/utils/i18n/journal';
+import { formatDateTime } from '@/utils/i18n/messages';
+import { useJournalT, useLocale } from '@/utils/i18n/context';
+import { importProblem, readProblem } from '@/utils/i18n/journal';
 import './backup.css';
-
-interface BackupSectionProps {
-  locale: Locale;
-  t: JournalMessages;
-  /** An import replaced the settings (perhaps the language): the page may re-read them. */
-  onImported?: () => void;
-}
 
 /** How many problems of a refused file are listed; the rest are counted. */
 const PROBLEMS_SHOWN = 5;
@@ -62,7 +56,9 @@ function download(fileName: string, text: string, type: string): void {
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Export (JSON, Markdown, print) and import of everything Adempauze keeps, with a reminder to export now and then. */
-export function BackupSection({ locale, t, onImported }: BackupSectionProps) {
+export function BackupSection() {
+  const t = useJournalT();
+  const locale = useLocale();
   const [lastBackupAt, setLastBackupAt] = useState<{ status: 'loading' } | { status: 'ready'; at: number | undefined }>({
     status: 'loading',
   });
@@ -125,7 +121,6 @@ export function BackupSection({ locale, t, onImported }: BackupSectionProps) {
       }
       const summary = await applyBackup(check.backup, (done, total) => setImportState({ status: 'importing', done, total }));
       setImportState({ status: 'done', summary });
-      onImported?.();
     } catch (error) {
       setImportState({ status: 'error', error });
     }

@@ -1,57 +1,13 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { InsightsCalendar } from '@/components/InsightsCalendar';
+import { Status } from '@/components/Status';
 import { PROMPTS, type Prompt } from '@/content/prompts';
 import type { Locale } from '@/utils/i18n/messages';
-import { readProblem, type JournalMessages } from '@/utils/i18n/journal';
-import {
-  calendarDays,
-  calendarStart,
-  daysWithPause,
-  monthSummaries,
-  pauseCounts,
-  topPrompts,
-  type CalendarDay,
-  type MonthSummary,
-  type PauseCounts,
-  type PromptCount,
-} from '@/utils/insights/insights';
-import { countNotesByPrompt, listNoteTimes } from '@/utils/db/notes';
-import { listCustomPrompts } from '@/utils/db/prompts';
-import { listPauseEvents } from '@/utils/db/events';
+import { readProblem } from '@/utils/i18n/journal';
+import { useJournalT, useLocale } from '@/utils/i18n/context';
+import { daysWithPause } from '@/utils/insights/insights';
+import { useInsights, type Insights } from '@/utils/hooks/use-insights';
 import './insights.css';
-
-/** How many prompts "answered most" lists. */
-const TOP_PROMPTS = 5;
-
-interface Insights {
-  readonly days: readonly CalendarDay[];
-  readonly months: readonly MonthSummary[];
-  readonly counts: PauseCounts;
-  readonly top: readonly PromptCount[];
-  /** The person's own prompts by id, for their text. */
-  readonly customTexts: ReadonlyMap<string, string>;
-}
-
-type InsightsState = { status: 'loading' } | { status: 'ready'; insights: Insights } | { status: 'error'; error: unknown };
-
-/** Reads what the insights need, from indexes only (no note bodies), and sums it up. */
-async function loadInsights(now: number): Promise<Insights> {
-  const since = calendarStart(now);
-  const custom = await listCustomPrompts();
-  const [noteTimes, events, byPrompt] = await Promise.all([
-    listNoteTimes(since),
-    listPauseEvents(since),
-    countNotesByPrompt([...PROMPTS.map((prompt) => prompt.id), ...custom.map((prompt) => prompt.id)]),
-  ]);
-  const days = calendarDays(noteTimes, events, now);
-  return {
-    days,
-    months: monthSummaries(days),
-    counts: pauseCounts(events, since),
-    top: topPrompts(byPrompt, TOP_PROMPTS),
-    customTexts: new Map(custom.map((prompt) => [prompt.id, prompt.text])),
-  };
-}
 
 const LIBRARY = new Map<string, Prompt>(PROMPTS.map((prompt) => [prompt.id, prompt]));
 
@@ -63,49 +19,24 @@ function promptLabel(id: string, locale: Locale, customTexts: ReadonlyMap<string
 }
 
 
-interface InsightsSectionProps {
-  locale: Locale;
-  t: JournalMessages;
-}
-
 /** A calm look back: the days with a pause, what became of the pauses offered, the prompts answered most. */
-export function InsightsSection({ locale, t }: InsightsSectionProps) {
-  const [state, setState] = useState<InsightsState>({ status: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    loadInsights(Date.now())
-      .then((insights) => {
-        if (live) setState({ status: 'ready', insights });
-      })
-      .catch((error: unknown) => {
-        if (live) setState({ status: 'error', error });
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
-
+export function InsightsSection() {
+  const t = useJournalT();
+  const insights = useInsights();
   return (
     <section class="insights" aria-labelledby="insights-heading">
       <h1 id="insights-heading">{t.insightsTitle}</h1>
       <p class="insights-intro">{t.insightsIntro}</p>
-      {state.status === 'loading' && (
-        <p role="status" class="muted">
-          {t.insightsLoading}
-        </p>
-      )}
-      {state.status === 'error' && (
-        <p role="alert" class="problem">
-          {readProblem(state.error, t, t.insightsError)}
-        </p>
-      )}
-      {state.status === 'ready' && <InsightsView insights={state.insights} locale={locale} t={t} />}
+      <Status state={insights} loading={t.insightsLoading} failed={(error) => readProblem(error, t, t.insightsError)}>
+        {(value) => <InsightsView insights={value} />}
+      </Status>
     </section>
   );
 }
 
-function InsightsView({ insights, locale, t }: { insights: Insights; locale: Locale; t: JournalMessages }) {
+function InsightsView({ insights }: { insights: Insights }) {
+  const t = useJournalT();
+  const locale = useLocale();
   const { days, months, counts, top, customTexts } = insights;
   const countsId = useId();
   const topId = useId();

@@ -1,50 +1,31 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { NoteCard } from '@/components/NoteCard';
+import { NoteCard, type ChangeOutcome } from '@/components/NoteCard';
 import { VirtualList } from '@/components/VirtualList';
 import { PROMPTS } from '@/content/prompts';
 import type { Locale } from '@/utils/i18n/messages';
-import { changeProblem, readProblem, type JournalMessages } from '@/utils/i18n/journal';
-import { countNotes, deleteNote, forEachNoteBatch, getNotes, listNotesPage, restoreNote, updateNoteAnswer } from '@/utils/db/notes';
-import { listCustomPrompts } from '@/utils/db/prompts';
-import type { CustomPrompt, Note, PageCursor } from '@/utils/model/records';
+import { changeProblem, readProblem } from '@/utils/i18n/journal';
+import { useJournalT, useLocale } from '@/utils/i18n/context';
+import type { Note } from '@/utils/model/records';
 import { promptText } from '@/utils/prompts/pick';
 import { startOfDay, startOfNextDay } from '@/utils/time';
-import {
-  EMPTY_QUERY,
-  isEmptyQuery,
-  newestFirst,
-  refineSearch,
-  toSearchEntry,
-  type SearchEntry,
-  type SearchQuery,
-  type SearchResult,
-} from '@/utils/search/search';
+import { EMPTY_QUERY, isEmptyQuery, refineSearch, type SearchEntry, type SearchQuery, type SearchResult } from '@/utils/search/search';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
-import { EmptyAnswerError } from '@/utils/errors';
-import { logFailure } from '@/utils/log';
+import { EmptyAnswerError, NoteConflictError } from '@/utils/errors';
+import { useJournalPages, useNoteActions, useNoteBodies, useSearchIndex } from '@/utils/hooks/use-journal';
+import { usePromptLibrary } from '@/utils/hooks/use-prompt-library';
 
-/** The first read: one screen and a bit, so the first paint waits on one small read. */
-const PAGE_SIZE = 40;
-/** Later reads, while scrolling: larger, so a long scroll needs few of them. */
-const NEXT_PAGE_SIZE = 250;
 /**
  * Search results laid out at a time. A keystroke may find tens of thousands of notes; laying out
  * rows for all of them on every keystroke is what would make typing slow, so more are laid out
  * as the person scrolls, exactly like pages while browsing.
  */
 const RESULT_STEP = 1000;
-/** Notes read per transaction while the search index is built in the background. */
-const INDEX_BATCH = 2000;
 /** How long "Undo" stays offered after a delete. */
 const UNDO_MS = 10_000;
 const HIDE_ANSWERS_KEY = 'adempauze.hideAnswers';
 
 type Row = { kind: 'day'; key: string; label: string } | { kind: 'note'; key: string; id: string };
 type Listed = Pick<Note, 'id' | 'createdAt'>;
-
-/** `total` is undefined until counted: counting reads the whole store, so the first screen never waits for it. */
-type Browse = { status: 'loading' } | { status: 'ready'; next?: PageCursor; total?: number } | { status: 'error'; error: unknown };
-type Index = { status: 'idle' } | { status: 'building' } | { status: 'ready'; entries: SearchEntry[] } | { status: 'error'; error: unknown };
 
 /** Day headings already formatted, by locale and midnight: formatting dates is slow, and a search
  * over tens of thousands of notes crosses thousands of days on every keystroke. */
@@ -83,75 +64,43 @@ function readHideAnswers(): boolean {
   return readPageJson(HIDE_ANSWERS_KEY) === true;
 }
 
-interface JournalSectionProps {
-  locale: Locale;
-  t: JournalMessages;
-}
-
 /**
  * The journal: notes newest first, grouped by day, in a virtual list that reads one page to paint
  * and more as the person scrolls. Searching and filtering use an index of every note, built after
- * the first screen is painted.
+ * the first screen is painted. Everything shown follows changes made anywhere (the popup, a pause,
+ * another tab, an import) without a reload.
  */
-export function JournalSection({ locale, t }: JournalSectionProps) {
-  const [browse, setBrowse] = useState<Browse>({ status: 'loading' });
-  const [browsed, setBrowsed] = useState<readonly Listed[]>([]);
-  const [index, setIndex] = useState<Index>({ status: 'idle' });
+export function JournalSection() {
+  const t = useJournalT();
+  const locale = useLocale();
+  const pages = useJournalPages();
+  const bodies = useNoteBodies();
+  const actions = useNoteActions();
+  const library = usePromptLibrary();
   const [query, setQuery] = useState<SearchQuery>(EMPTY_QUERY);
-  const [customPrompts, setCustomPrompts] = useState<readonly CustomPrompt[]>([]);
   const [hideAnswers, setHideAnswers] = useState(readHideAnswers);
   const [undo, setUndo] = useState<{ note: Note } | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const bodies = useRef(new Map<string, Note>());
-  const [, setBodiesVersion] = useState(0);
-  const loadingMore = useRef(false);
-
-  const remember = (notes: readonly Note[]) => {
-    for (const note of notes) bodies.current.set(note.id, note);
-    setBodiesVersion((n) => n + 1);
-  };
-
-  useEffect(() => {
-    listNotesPage({ limit: PAGE_SIZE })
-      .then((page) => {
-        remember(page.notes);
-        setBrowsed(page.notes);
-        setBrowse((before) => ({ ...before, status: 'ready', next: page.next, total: page.next ? undefined : page.notes.length }));
-        return page.next ? countNotes() : undefined;
-      })
-      .then((total) => {
-        if (total !== undefined) setBrowse((before) => (before.status === 'ready' ? { ...before, total } : before));
-      })
-      .catch((error: unknown) => setBrowse({ status: 'error', error }));
-    listCustomPrompts()
-      .then(setCustomPrompts)
-      .catch(logFailure('own prompts not read'));
-  }, []);
 
   const filtering = !isEmptyQuery(query);
-
-  useEffect(() => {
-    if (!filtering || index.status !== 'idle') return;
-    setIndex({ status: 'building' });
-    const entries: SearchEntry[] = [];
-    forEachNoteBatch(INDEX_BATCH, (notes) => entries.push(...notes.map(toSearchEntry)))
-      .then(() => setIndex({ status: 'ready', entries }))
-      .catch((error: unknown) => setIndex({ status: 'error', error }));
-  }, [filtering, index.status]);
+  const index = useSearchIndex(filtering);
+  const browse = pages.state;
+  const browsed = browse.status === 'ready' ? browse.value.notes : undefined;
+  const pageNotes = useMemo(() => new Map((browsed ?? []).map((note) => [note.id, note])), [browsed]);
 
   // The last result, valid for one index: the next keystroke searches within it when it narrows.
-  const lastResult = useRef<{ index: Index; result: SearchResult } | undefined>(undefined);
+  const lastResult = useRef<{ entries: readonly SearchEntry[]; result: SearchResult } | undefined>(undefined);
   const results = useMemo(() => {
-    if (!filtering || index.status !== 'ready') return undefined;
-    const previous = lastResult.current?.index === index ? lastResult.current.result : undefined;
-    const result = refineSearch(index.entries, query, previous);
-    lastResult.current = { index, result };
+    if (!filtering || index?.status !== 'ready') return undefined;
+    const previous = lastResult.current?.entries === index.value ? lastResult.current.result : undefined;
+    const result = refineSearch(index.value, query, previous);
+    lastResult.current = { entries: index.value, result };
     return result.entries;
   }, [filtering, index, query]);
   const [resultsShown, setResultsShown] = useState(RESULT_STEP);
   useEffect(() => setResultsShown(RESULT_STEP), [query]);
   const listed: readonly Listed[] = useMemo(
-    () => (filtering ? (results ?? []).slice(0, resultsShown) : browsed),
+    () => (filtering ? (results ?? []).slice(0, resultsShown) : (browsed ?? [])),
     [filtering, results, resultsShown, browsed],
   );
   const rows = useMemo(() => toRows(listed, locale), [listed, locale]);
@@ -166,87 +115,39 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
   }, [undo, announcement]);
 
   function onRange(start: number, end: number) {
-    const missing = rows
-      .slice(start, end)
-      .flatMap((row) => (row.kind === 'note' && !bodies.current.has(row.id) ? [row.id] : []));
-    if (missing.length > 0) {
-      // The rows stay placeholders; the next scroll asks again.
-      getNotes(missing)
-        .then(remember)
-        .catch(logFailure('notes not read'));
-    }
-    if (filtering && results && resultsShown < results.length && end >= rows.length - 60) {
-      setResultsShown(resultsShown + RESULT_STEP);
-    }
-    if (!filtering && browse.status === 'ready' && browse.next && end >= rows.length - 60 && !loadingMore.current) {
-      loadingMore.current = true;
-      listNotesPage({ limit: NEXT_PAGE_SIZE, after: browse.next })
-        .then((page) => {
-          remember(page.notes);
-          setBrowsed((before) => [...before, ...page.notes]);
-          setBrowse((before) => (before.status === 'ready' ? { ...before, next: page.next } : before));
-        })
-        .catch((error: unknown) => setBrowse({ status: 'error', error }))
-        .finally(() => {
-          loadingMore.current = false;
-        });
-    }
+    bodies.request(rows.slice(start, end).flatMap((row) => (row.kind === 'note' && !pageNotes.has(row.id) ? [row.id] : [])));
+    if (filtering && results && resultsShown < results.length && end >= rows.length - 60) setResultsShown(resultsShown + RESULT_STEP);
+    if (!filtering && end >= rows.length - 60) pages.loadMore();
   }
 
-  /** Applies a change to every list that holds the note: browsed pages, search index, bodies. */
-  function replaceEverywhere(note: Note) {
-    bodies.current.set(note.id, note);
-    setBodiesVersion((n) => n + 1);
-    if (index.status === 'ready') {
-      setIndex({ status: 'ready', entries: index.entries.map((entry) => (entry.id === note.id ? toSearchEntry(note) : entry)) });
-    }
-  }
-
-  async function onEdit(note: Note, answer: string): Promise<string | undefined> {
+  /** Runs a change; a refusal becomes what the card shows (the typed text stays for another try). */
+  async function change(run: () => Promise<unknown>, done: string): Promise<ChangeOutcome> {
     try {
-      replaceEverywhere(await updateNoteAnswer(note.id, answer, Date.now()));
-      setAnnouncement(t.noteUpdated);
-      return undefined;
+      await run();
     } catch (error) {
-      // The edited text stays in the editor, for another try.
-      return error instanceof EmptyAnswerError ? t.emptyAnswer : changeProblem(error, t);
+      if (error instanceof NoteConflictError) return { kind: 'conflict', current: error.current };
+      return { kind: 'problem', message: error instanceof EmptyAnswerError ? t.emptyAnswer : changeProblem(error, t) };
     }
+    setAnnouncement(done);
+    return { kind: 'saved' };
   }
 
-  async function onDelete(note: Note) {
-    try {
-      const deleted = await deleteNote(note.id);
-      if (!deleted) return;
-      setBrowsed((before) => before.filter((listedNote) => listedNote.id !== note.id));
-      if (index.status === 'ready') setIndex({ status: 'ready', entries: index.entries.filter((entry) => entry.id !== note.id) });
-      if (browse.status === 'ready' && browse.total !== undefined) setBrowse({ ...browse, total: browse.total - 1 });
-      setUndo({ note: deleted });
-      setAnnouncement(t.noteDeleted);
-    } catch (error) {
-      setAnnouncement(changeProblem(error, t));
-    }
+  async function onDelete(base: Note): Promise<ChangeOutcome> {
+    let deleted: Note | undefined;
+    const outcome = await change(async () => {
+      deleted = await actions.remove(base);
+    }, t.noteDeleted);
+    if (outcome.kind === 'problem') setAnnouncement(outcome.message);
+    if (deleted) setUndo({ note: deleted });
+    return outcome;
   }
 
   async function onUndo() {
     if (!undo) return;
     const { note } = undo;
     setUndo(null);
-    try {
-      await restoreNote(note);
-    } catch (error) {
-      setAnnouncement(changeProblem(error, t));
-      return;
-    }
-    bodies.current.set(note.id, note);
-    // Back in its place: within the pages read so far, or it comes with a later page.
-    setBrowsed((before) => {
-      const last = before.at(-1);
-      const fits = !last || browse.status !== 'ready' || !browse.next || newestFirst(note, last) <= 0;
-      return fits ? [...before, note].sort(newestFirst) : before;
-    });
-    if (index.status === 'ready') setIndex({ status: 'ready', entries: [...index.entries, toSearchEntry(note)].sort(newestFirst) });
-    if (browse.status === 'ready' && browse.total !== undefined) setBrowse({ ...browse, total: browse.total + 1 });
-    setAnnouncement(t.noteRestored);
+    const outcome = await change(() => actions.restore(note), t.noteRestored);
+    if (outcome.kind === 'problem') setAnnouncement(outcome.message);
   }
 
   function toggleHideAnswers(hidden: boolean) {
@@ -254,6 +155,8 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
     // If this fails, the switch lasts for this visit only.
     writePageJson(HIDE_ANSWERS_KEY, hidden);
   }
+
+  const customPrompts = library.state.status === 'ready' ? library.state.value.custom : [];
 
   const promptOptions = [
     ...PROMPTS.map((prompt) => ({ id: prompt.id, label: promptText(prompt, locale), own: false })),
@@ -342,23 +245,23 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
         {browse.status === 'loading'
           ? t.notesLoading
           : filtering
-            ? index.status === 'ready'
+            ? index?.status === 'ready'
               ? results && results.length === 0
                 ? t.noResults
                 : t.resultCount(results?.length ?? 0)
-              : index.status === 'error'
+              : index?.status === 'failed'
                 ? readProblem(index.error, t)
                 : t.preparingSearch
-            : browse.status === 'ready' && browse.total !== undefined && browse.total > 0
-              ? t.noteCount(browse.total)
+            : browse.status === 'ready' && browse.value.total !== undefined && browse.value.total > 0
+              ? t.noteCount(browse.value.total)
               : ''}
       </p>
-      {browse.status === 'error' && (
+      {browse.status === 'failed' && (
         <p role="alert" class="problem">
           {readProblem(browse.error, t)}
         </p>
       )}
-      {browse.status === 'ready' && browse.total === 0 && !filtering && <p class="empty">{t.notesEmpty}</p>}
+      {browse.status === 'ready' && browse.value.total === 0 && !filtering && <p class="empty">{t.notesEmpty}</p>}
 
       <VirtualList
         class={hideAnswers ? 'notes hide-answers' : 'notes'}
@@ -368,14 +271,14 @@ export function JournalSection({ locale, t }: JournalSectionProps) {
         onRangeChange={onRange}
         renderItem={(row) => {
           if (row.kind === 'day') return <h2 class="day-heading">{row.label}</h2>;
-          const note = bodies.current.get(row.id);
+          const note = pageNotes.get(row.id) ?? bodies.get(row.id);
           return note ? (
             <NoteCard
               note={note}
-              locale={locale}
-              t={t}
-              onEdit={(answer) => onEdit(note, answer)}
-              onDelete={() => void onDelete(note)}
+              onEdit={(answer, base) => change(() => actions.saveAnswer(note, answer, base.updatedAt), t.noteUpdated)}
+              onKeepBoth={(answer) => change(() => actions.keepBoth(note, answer), t.keptBoth)}
+              onRestoreWith={(answer) => change(() => actions.restore({ ...note, answer, updatedAt: Math.max(Date.now(), note.updatedAt + 1) }), t.noteRestored)}
+              onDelete={onDelete}
               answerHidden={hideAnswers}
               onShowPrompt={query.promptId === note.promptId ? undefined : () => setQuery({ ...EMPTY_QUERY, promptId: note.promptId })}
             />

@@ -1,65 +1,36 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { EditActions } from '@/components/EditActions';
+import { Status } from '@/components/Status';
 import { QUESTIONS, STEPS, type Prompt } from '@/content/prompts';
-import type { Locale } from '@/utils/i18n/messages';
-import { changeProblem, readProblem, type JournalMessages } from '@/utils/i18n/journal';
-import { countNotesByPrompt } from '@/utils/db/notes';
-import { deleteCustomPrompt, listCustomPrompts, listPromptPreferences, putCustomPrompt, setPromptHidden } from '@/utils/db/prompts';
+import { changeProblem, readProblem } from '@/utils/i18n/journal';
+import { useJournalT, useLocale } from '@/utils/i18n/context';
 import type { CustomPrompt } from '@/utils/model/records';
-import { refreshLibraryMirror } from '@/utils/prompts/library';
-
-interface PromptsSectionProps {
-  locale: Locale;
-  t: JournalMessages;
-}
-
-type Loaded = { custom: readonly CustomPrompt[]; hidden: ReadonlySet<string>; answers: ReadonlyMap<string, number> };
-type State = { status: 'loading' } | ({ status: 'ready' } & Loaded) | { status: 'error'; error: unknown };
+import { usePromptLibrary, type PromptLibrary, type PromptLibraryHandle } from '@/utils/hooks/use-prompt-library';
 
 /** Longest own prompt accepted: a question, not an essay. */
 const MAX_PROMPT_LENGTH = 500;
 
-async function load(): Promise<Loaded> {
-  const [custom, preferences] = await Promise.all([listCustomPrompts(), listPromptPreferences()]);
-  const ids = [...QUESTIONS, ...STEPS].map((prompt) => prompt.id).concat(custom.map((prompt) => prompt.id));
-  return {
-    custom,
-    hidden: new Set(preferences.filter((preference) => preference.hidden).map((preference) => preference.promptId)),
-    answers: await countNotesByPrompt(ids),
-  };
+/** The whole library per kind: hide a prompt ("not for me"), and add, edit or delete your own. */
+export function PromptsSection() {
+  const t = useJournalT();
+  const library = usePromptLibrary();
+  return (
+    <Status state={library.state} loading={t.loading} failed={(error) => readProblem(error, t)}>
+      {(value) => <PromptsList library={value} actions={library} />}
+    </Status>
+  );
 }
 
-/** The whole library per kind: hide a prompt ("not for me"), and add, edit or delete your own. */
-export function PromptsSection({ locale, t }: PromptsSectionProps) {
-  const [state, setState] = useState<State>({ status: 'loading' });
+/** The library as read; every change made here or elsewhere arrives as a new `library`. */
+function PromptsList({ library, actions }: { library: PromptLibrary; actions: PromptLibraryHandle }) {
+  const t = useJournalT();
+  const locale = useLocale();
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [problem, setProblem] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
   /** A change that could not be stored; what was typed stays where it was typed. */
   const [changeFailed, setChangeFailed] = useState<string>();
-
-  async function reload(message?: string) {
-    try {
-      await refreshLibraryMirror();
-      setState({ status: 'ready', ...(await load()) });
-      if (message) setAnnouncement(message);
-    } catch (error) {
-      setState({ status: 'error', error });
-    }
-  }
-
-  useEffect(() => {
-    void reload();
-  }, []);
-
-  if (state.status === 'loading') return <p class="muted">{t.loading}</p>;
-  if (state.status === 'error')
-    return (
-      <p role="alert" class="problem">
-        {readProblem(state.error, t)}
-      </p>
-    );
 
   /** Stores one change, then shows the list as stored; resolves false when the change was refused. */
   async function change(store: () => Promise<void>, done: string): Promise<boolean> {
@@ -71,12 +42,12 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
       return false;
     }
     setChangeFailed(undefined);
-    await reload(done);
+    setAnnouncement(done);
     return true;
   }
 
   async function toggle(prompt: { id: string }, hidden: boolean) {
-    await change(() => setPromptHidden(prompt.id, hidden, Date.now()), hidden ? t.promptHidden : t.promptShown);
+    await change(() => actions.setHidden(prompt.id, hidden), hidden ? t.promptHidden : t.promptShown);
   }
 
   async function add(event: Event) {
@@ -86,9 +57,8 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
       setProblem(text === '' ? t.ownPromptEmpty : t.ownPromptTooLong(MAX_PROMPT_LENGTH));
       return;
     }
-    const now = Date.now();
     setProblem(undefined);
-    if (await change(() => putCustomPrompt({ id: `c-${crypto.randomUUID()}`, text, createdAt: now, updatedAt: now }), t.ownPromptAdded)) {
+    if (await change(() => actions.add(text), t.ownPromptAdded)) {
       setDraft('');
     }
   }
@@ -97,12 +67,12 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
     if (!editing) return;
     const text = editing.text.trim();
     if (text === '' || text.length > MAX_PROMPT_LENGTH) return;
-    if (await change(() => putCustomPrompt({ ...prompt, text, updatedAt: Math.max(Date.now(), prompt.updatedAt) }), t.ownPromptSaved)) {
+    if (await change(() => actions.edit(prompt, text), t.ownPromptSaved)) {
       setEditing(null);
     }
   }
 
-  const { hidden, answers } = state;
+  const { hidden, answers } = library;
   const answered = (id: string) => t.answerCount(answers.get(id) ?? 0);
   const hideButton = (prompt: { id: string }, name: string) => (
     <button
@@ -143,9 +113,9 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
       <ul class="prompt-list">{STEPS.map(libraryItem)}</ul>
 
       <h2>{t.ownPromptsGroup}</h2>
-      {state.custom.length > 0 && (
+      {library.custom.length > 0 && (
         <ul class="prompt-list">
-          {state.custom.map((prompt) => (
+          {library.custom.map((prompt) => (
             <li key={prompt.id} class={hidden.has(prompt.id) ? 'prompt-item is-hidden' : 'prompt-item'}>
               {editing?.id === prompt.id ? (
                 <div class="own-prompt-edit">
@@ -188,7 +158,7 @@ export function PromptsSection({ locale, t }: PromptsSectionProps) {
                       type="button"
                       class="secondary small"
                       aria-label={`${t.deleteNote}: ${prompt.text}`}
-                      onClick={() => void change(() => deleteCustomPrompt(prompt.id), t.ownPromptDeleted)}
+                      onClick={() => void change(() => actions.remove(prompt.id), t.ownPromptDeleted)}
                     >
                       {t.deleteNote}
                     </button>

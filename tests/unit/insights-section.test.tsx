@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { QUESTIONS } from '@/content/prompts';
+import { renderInJournal } from './in-language';
 import { InsightsSection } from '@/entrypoints/options/InsightsSection';
 import { journalMessages } from '@/utils/i18n/journal';
 import { addNote } from '@/utils/db/notes';
@@ -54,7 +55,7 @@ async function addJournal(): Promise<void> {
 
 function renderSection() {
   const locale = uiLocale();
-  return render(<InsightsSection locale={locale} t={journalMessages(locale)} />);
+  return renderInJournal(<InsightsSection />, locale);
 }
 
 const texts = (elements: readonly Element[]) => elements.map((element) => element.textContent?.replace(/\s+/g, ' ').trim());

@@ -1,4 +1,5 @@
 /** The events store: what happened to each pause, for the schedule and insights. */
+import { announceChange } from './changes';
 import { openDatabase } from './connection';
 import { toPauseEvent, type PauseEvent, type PauseEventType } from '@/utils/model/records';
 
@@ -8,6 +9,7 @@ export async function addPauseEvent(type: PauseEventType, at: number, promptId?:
   const db = await openDatabase();
   const tx = db.transaction('events', 'readwrite');
   await Promise.all([tx.store.add(event), tx.done]);
+  announceChange({ store: 'events' });
   return event;
 }
 

@@ -1,6 +1,8 @@
 /** The notes store: answers, newest first by the `by-created` index, and per prompt by `by-prompt`. */
-import { abortQuietly, openDatabase } from './connection';
-import { EmptyAnswerError } from '@/utils/errors';
+import { announceChange } from './changes';
+import type { IDBPTransaction } from 'idb';
+import { abortQuietly, openDatabase, type AdempauzeSchema } from './connection';
+import { EmptyAnswerError, NoteConflictError } from '@/utils/errors';
 import { toNote, type NewNote, type Note, type PageCursor, type NotesPage } from '@/utils/model/records';
 
 /**
@@ -13,6 +15,7 @@ export async function addNote(input: NewNote, now: number): Promise<Note> {
   const db = await openDatabase();
   const tx = db.transaction('notes', 'readwrite');
   await Promise.all([tx.store.add(note), tx.done]);
+  announceChange({ store: 'notes', saved: [note.id] });
   return note;
 }
 
@@ -46,32 +49,58 @@ export async function getNotes(ids: readonly string[]): Promise<Note[]> {
   return rows.flatMap((row) => toNote(row) ?? []);
 }
 
-/** Changes the answer of a note; createdAt stays, updatedAt moves. Refuses an empty answer. */
-export async function updateNoteAnswer(id: string, answer: string, now: number): Promise<Note> {
-  if (answer.trim() === '') throw new EmptyAnswerError();
-  const tx = (await openDatabase()).transaction('notes', 'readwrite');
+/** Reads a note for a change, refusing (and rolling back) when it is not the version the change started from. */
+async function readForChange(tx: IDBPTransaction<AdempauzeSchema, ['notes'], 'readwrite'>, id: string, version: number): Promise<Note> {
   const note = toNote(await tx.store.get(id));
-  if (!note) {
+  if (!note || note.updatedAt !== version) {
     abortQuietly(tx);
-    throw new Error(`No note ${id}`);
+    throw new NoteConflictError(note);
   }
-  const updated: Note = { ...note, answer, updatedAt: Math.max(now, note.updatedAt) };
-  await Promise.all([tx.store.put(updated), tx.done]);
-  return updated;
-}
-
-/** Deletes a note and returns it exactly as it was, so an Undo can put it back. */
-export async function deleteNote(id: string): Promise<Note | undefined> {
-  const tx = (await openDatabase()).transaction('notes', 'readwrite');
-  const note = toNote(await tx.store.get(id));
-  await Promise.all([tx.store.delete(id), tx.done]);
   return note;
 }
 
-/** Puts a note back exactly as it was (Undo after delete). */
+/**
+ * Changes the answer of a note that is still at `version` (its updatedAt when the edit began);
+ * createdAt stays, updatedAt moves forward (strictly, so every saved edit is a new version).
+ * Refuses an empty answer, and a note changed or deleted since with NoteConflictError.
+ */
+export async function updateNoteAnswer(id: string, answer: string, now: number, version: number): Promise<Note> {
+  if (answer.trim() === '') throw new EmptyAnswerError();
+  const tx = (await openDatabase()).transaction('notes', 'readwrite');
+  const note = await readForChange(tx, id, version);
+  const updated: Note = { ...note, answer, updatedAt: Math.max(now, note.updatedAt + 1) };
+  await Promise.all([tx.store.put(updated), tx.done]);
+  announceChange({ store: 'notes', saved: [id] });
+  return updated;
+}
+
+/**
+ * Deletes a note that is still at `version` and returns it exactly as it was, so an Undo can put
+ * it back. A note changed or deleted since is refused with NoteConflictError.
+ */
+export async function deleteNote(id: string, version: number): Promise<Note> {
+  const tx = (await openDatabase()).transaction('notes', 'readwrite');
+  const note = await readForChange(tx, id, version);
+  await Promise.all([tx.store.delete(id), tx.done]);
+  announceChange({ store: 'notes', deleted: [id] });
+  return note;
+}
+
+/** Puts a note back exactly as it was (Undo after delete, or "keep mine" over a deletion made elsewhere). */
 export async function restoreNote(note: Note): Promise<void> {
   const tx = (await openDatabase()).transaction('notes', 'readwrite');
   await Promise.all([tx.store.put(note), tx.done]);
+  announceChange({ store: 'notes', saved: [note.id] });
+}
+
+/** "Keep both": stores `answer` as a new note beside `of`, with the same prompt and day. */
+export async function addNoteCopy(of: Note, answer: string, now: number): Promise<Note> {
+  if (answer.trim() === '') throw new EmptyAnswerError();
+  const note: Note = { ...of, id: crypto.randomUUID(), answer, updatedAt: Math.max(now, of.createdAt) };
+  const tx = (await openDatabase()).transaction('notes', 'readwrite');
+  await Promise.all([tx.store.add(note), tx.done]);
+  announceChange({ store: 'notes', saved: [note.id] });
+  return note;
 }
 
 /**

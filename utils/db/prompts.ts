@@ -1,4 +1,5 @@
 /** The person's own prompts and their choices about the library's ("not for me"). */
+import { announceChange } from './changes';
 import { openDatabase } from './connection';
 import { EmptyAnswerError } from '@/utils/errors';
 import { toCustomPrompt, toPromptPreference, type CustomPrompt, type PromptPreference } from '@/utils/model/records';
@@ -14,12 +15,14 @@ export async function putCustomPrompt(prompt: CustomPrompt): Promise<void> {
   if (prompt.text.trim() === '') throw new EmptyAnswerError();
   const tx = (await openDatabase()).transaction('prompts', 'readwrite');
   await Promise.all([tx.store.put(prompt), tx.done]);
+  announceChange({ store: 'prompts' });
 }
 
 /** Removes one of the person's own prompts; answers to it stay in the journal. */
 export async function deleteCustomPrompt(id: string): Promise<void> {
   const tx = (await openDatabase()).transaction(['prompts', 'promptPrefs'], 'readwrite');
   await Promise.all([tx.objectStore('prompts').delete(id), tx.objectStore('promptPrefs').delete(id), tx.done]);
+  announceChange({ store: 'prompts' });
 }
 
 export async function listPromptPreferences(): Promise<PromptPreference[]> {
@@ -31,4 +34,5 @@ export async function listPromptPreferences(): Promise<PromptPreference[]> {
 export async function setPromptHidden(promptId: string, hidden: boolean, now: number): Promise<void> {
   const tx = (await openDatabase()).transaction('promptPrefs', 'readwrite');
   await Promise.all([tx.store.put({ promptId, hidden, updatedAt: now }), tx.done]);
+  announceChange({ store: 'prompts' });
 }

@@ -1,4 +1,5 @@
 /** Every store at once: the snapshot a backup is made of, and the merge an import does. */
+import { announceChange } from './changes';
 import { abortQuietly, openDatabase } from './connection';
 import type { CustomPrompt, Note, PauseEvent, PromptPreference } from '@/utils/model/records';
 
@@ -109,6 +110,8 @@ export async function mergeSnapshot(
     abortQuietly(tx);
     throw error;
   }
+  // An import may touch any row: every page re-reads what it shows.
+  if (added + updated > 0) for (const store of ['notes', 'events', 'prompts'] as const) announceChange({ store });
   return { added, updated, unchanged };
 }
 

@@ -1,0 +1,74 @@
+/**
+ * What every page shows while it reads: loading, ready with the value, or failed with the error.
+ * One type and one hook for all of them, so each page says the same things the same way
+ * (components/Status.tsx renders it).
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { onDataChange, type DataChange } from '@/utils/db/changes';
+
+export type Loadable<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly value: T }
+  | { readonly status: 'failed'; readonly error: unknown };
+
+/** Subscribes `reload` to some signal of change; returns the function that unsubscribes. */
+export type ChangeSignal = (reload: () => void) => () => void;
+
+/** A signal for data in IndexedDB: `matches` says whether a change touches what the page shows. */
+export function dataSignal(matches: (change: DataChange) => boolean): ChangeSignal {
+  return (reload) =>
+    onDataChange((change) => {
+      if (matches(change)) reload();
+    });
+}
+
+/** A signal for keys in browser.storage (settings in `sync`, the schedule in `local`). */
+export function storageSignal(area: 'sync' | 'local', ...keys: readonly string[]): ChangeSignal {
+  return (reload) => {
+    const listener = (changes: Record<string, unknown>, changedArea: string) => {
+      if (changedArea === area && keys.some((key) => key in changes)) reload();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  };
+}
+
+/**
+ * Reads `load()` when the component mounts and again whenever one of `signals` fires, so the
+ * page follows changes made in any other context without a reload. While it re-reads, the last
+ * value stays on screen; a result that arrives after a newer read began is dropped.
+ * `reload()` re-reads on demand (after a change this page made, a retry).
+ */
+export function useLoadable<T>(load: () => Promise<T>, signals: readonly ChangeSignal[] = []): [Loadable<T>, () => void] {
+  const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
+  const latest = useRef(load);
+  latest.current = load;
+  const generation = useRef(0);
+  // The signals are fixed for the component's life, whatever array a render passes.
+  const subscriptions = useRef(signals);
+
+  const reload = useCallback(() => {
+    const mine = ++generation.current;
+    latest
+      .current()
+      .then((value) => {
+        if (mine === generation.current) setState({ status: 'ready', value });
+      })
+      .catch((error: unknown) => {
+        if (mine === generation.current) setState({ status: 'failed', error });
+      });
+  }, []);
+
+  useEffect(() => {
+    reload();
+    const stops = subscriptions.current.map((signal) => signal(reload));
+    return () => {
+      // A read still under way after unmounting is dropped.
+      generation.current++;
+      for (const stop of stops) stop();
+    };
+  }, [reload]);
+
+  return [state, reload];
+}

@@ -1,0 +1,249 @@
+/**
+ * How the journal reaches its notes: pages newest first (useJournalPages), the bodies of notes
+ * found by search (useNoteBodies), the search index (useSearchIndex) and the changes a person
+ * makes (useNoteActions). Each follows the change signal, so a note saved in the popup, edited in
+ * another tab or brought by an import appears here without a reload.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { onDataChange, type DataChange } from '@/utils/db/changes';
+import { addNoteCopy, countNotes, deleteNote, forEachNoteBatch, getNotes, listNotesPage, restoreNote, updateNoteAnswer } from '@/utils/db/notes';
+import type { Note, PageCursor } from '@/utils/model/records';
+import { newestFirst, toSearchEntry, type SearchEntry } from '@/utils/search/search';
+import { logFailure } from '@/utils/log';
+import type { Loadable } from './loadable';
+
+/** The first read: one screen and a bit, so the first paint waits on one small read. */
+const PAGE_SIZE = 40;
+/** Later reads, while scrolling: larger, so a long scroll needs few of them. */
+const NEXT_PAGE_SIZE = 250;
+/** Notes read per transaction while the search index is built in the background. */
+const INDEX_BATCH = 2000;
+
+/** The notes a change names, or undefined when it may have touched any note (an import). */
+function namedNotes(change: DataChange & { store: 'notes' }): { saved: readonly string[]; deleted: ReadonlySet<string> } | undefined {
+  if (!change.saved && !change.deleted) return undefined;
+  return { saved: change.saved ?? [], deleted: new Set(change.deleted) };
+}
+
+/** Reads the saved notes a change names; none when it names none. */
+const readSaved = (saved: readonly string[]): Promise<Note[]> => (saved.length > 0 ? getNotes(saved) : Promise.resolve([]));
+
+export interface JournalPages {
+  /** The notes read so far, newest first. */
+  readonly notes: readonly Note[];
+  /** Present when older notes exist. */
+  readonly next?: PageCursor;
+  /** Undefined until counted: counting reads the whole store, so the first screen never waits for it. */
+  readonly total?: number;
+}
+
+export interface JournalPagesHandle {
+  readonly state: Loadable<JournalPages>;
+  /** Reads the next page, once at a time. */
+  loadMore(): void;
+}
+
+/** `notes` with the changed ones replaced, the deleted ones gone and new ones in their place, if they fall among those read. */
+function applyChanged(pages: JournalPages, ids: ReadonlySet<string>, found: readonly Note[]): JournalPages {
+  const last = pages.notes.at(-1);
+  const fits = (note: Note) => !pages.next || !last || newestFirst(note, last) <= 0;
+  const notes = [...pages.notes.filter((note) => !ids.has(note.id)), ...found.filter(fits)].sort(newestFirst);
+  return { ...pages, notes };
+}
+
+export function useJournalPages(): JournalPagesHandle {
+  const [state, setState] = useState<Loadable<JournalPages>>({ status: 'loading' });
+  const current = useRef(state);
+  current.current = state;
+  const loadingMore = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    const update = (next: (before: Loadable<JournalPages>) => Loadable<JournalPages>) => {
+      if (live) setState(next);
+    };
+    const recount = () =>
+      countNotes().then((total) => update((before) => (before.status === 'ready' ? { ...before, value: { ...before.value, total } } : before)));
+
+    /** Reads the newest `limit` notes afresh; the count shown stays until the new one is known. */
+    async function readFirst(limit: number) {
+      const page = await listNotesPage({ limit });
+      update((before) => ({
+        status: 'ready',
+        value: {
+          notes: page.notes,
+          next: page.next,
+          total: page.next ? (before.status === 'ready' ? before.value.total : undefined) : page.notes.length,
+        },
+      }));
+      if (page.next) await recount();
+    }
+
+    readFirst(PAGE_SIZE).catch((error: unknown) => update(() => ({ status: 'failed', error })));
+
+    const stop = onDataChange((change) => {
+      if (change.store !== 'notes') return;
+      const before = current.current;
+      const named = namedNotes(change);
+      if (before.status !== 'ready' || !named) {
+        readFirst(Math.max(PAGE_SIZE, before.status === 'ready' ? before.value.notes.length : 0)).catch(
+          logFailure('journal not refreshed after a change'),
+        );
+        return;
+      }
+      const apply = (ids: ReadonlySet<string>, found: readonly Note[]) =>
+        update((latest) => (latest.status === 'ready' ? { ...latest, value: applyChanged(latest.value, ids, found) } : latest));
+      // A deleted note goes at once, without a read (which could fail and leave it shown).
+      if (named.deleted.size > 0) apply(named.deleted, []);
+      readSaved(named.saved)
+        .then((found) => {
+          if (named.saved.length > 0) apply(new Set(named.saved), found);
+          return recount();
+        })
+        .catch(logFailure('journal not refreshed after a change'));
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  function loadMore() {
+    const before = current.current;
+    if (before.status !== 'ready' || !before.value.next || loadingMore.current) return;
+    loadingMore.current = true;
+    listNotesPage({ limit: NEXT_PAGE_SIZE, after: before.value.next })
+      .then((page) =>
+        setState((latest) => {
+          if (latest.status !== 'ready') return latest;
+          const seen = new Set(latest.value.notes.map((note) => note.id));
+          return { ...latest, value: { ...latest.value, notes: [...latest.value.notes, ...page.notes.filter((note) => !seen.has(note.id))], next: page.next } };
+        }),
+      )
+      .catch((error: unknown) => setState({ status: 'failed', error }))
+      .finally(() => {
+        loadingMore.current = false;
+      });
+  }
+
+  return { state, loadMore };
+}
+
+export interface NoteBodies {
+  /** The note, when it has been read. */
+  get(id: string): Note | undefined;
+  /** Reads the notes not read yet; the page re-renders when they arrive. */
+  request(ids: readonly string[]): void;
+}
+
+/** Notes read by id (search results beyond the pages read), kept up to date with every change. */
+export function useNoteBodies(): NoteBodies {
+  const cache = useRef(new Map<string, Note>());
+  const [, setVersion] = useState(0);
+
+  useEffect(
+    () =>
+      onDataChange((change) => {
+        if (change.store !== 'notes') return;
+        const named = namedNotes(change);
+        for (const id of named?.deleted ?? []) cache.current.delete(id);
+        const ids = (named ? named.saved : [...cache.current.keys()]).filter((id) => cache.current.has(id));
+        setVersion((n) => n + 1);
+        if (ids.length === 0) return;
+        getNotes(ids)
+          .then((found) => {
+            for (const id of ids) cache.current.delete(id);
+            for (const note of found) cache.current.set(note.id, note);
+            setVersion((n) => n + 1);
+          })
+          .catch(logFailure('notes not refreshed after a change'));
+      }),
+    [],
+  );
+
+  return {
+    get: (id) => cache.current.get(id),
+    request(ids) {
+      const missing = ids.filter((id) => !cache.current.has(id));
+      if (missing.length === 0) return;
+      // The rows stay placeholders until then; the next scroll asks again if this fails.
+      getNotes(missing)
+        .then((found) => {
+          for (const note of found) cache.current.set(note.id, note);
+          setVersion((n) => n + 1);
+        })
+        .catch(logFailure('notes not read'));
+    },
+  };
+}
+
+/**
+ * The search index of every note, built after first paint once `wanted` (the person searches or
+ * filters), then kept current: changed notes are re-read and replaced, an import rebuilds it.
+ * Undefined until wanted.
+ */
+export function useSearchIndex(wanted: boolean): Loadable<readonly SearchEntry[]> | undefined {
+  const [state, setState] = useState<Loadable<readonly SearchEntry[]>>();
+  // Once built, the index stays and stays current, also while no filter is set.
+  const [asked, setAsked] = useState(false);
+  useEffect(() => {
+    if (wanted) setAsked(true);
+  }, [wanted]);
+
+  useEffect(() => {
+    if (!asked) return;
+    let live = true;
+    const build = () => {
+      const entries: SearchEntry[] = [];
+      forEachNoteBatch(INDEX_BATCH, (notes) => entries.push(...notes.map(toSearchEntry)))
+        .then(() => live && setState({ status: 'ready', value: entries }))
+        .catch((error: unknown) => live && setState({ status: 'failed', error }));
+    };
+    setState({ status: 'loading' });
+    build();
+    const stop = onDataChange((change) => {
+      if (change.store !== 'notes') return;
+      const named = namedNotes(change);
+      if (!named) return build();
+      const replace = (ids: ReadonlySet<string>, found: readonly Note[]) =>
+        setState((before) =>
+          before?.status === 'ready'
+            ? { status: 'ready', value: [...before.value.filter((entry) => !ids.has(entry.id)), ...found.map(toSearchEntry)].sort(newestFirst) }
+            : before,
+        );
+      if (named.deleted.size > 0) replace(named.deleted, []);
+      readSaved(named.saved)
+        .then((found) => {
+          if (named.saved.length > 0) replace(new Set(named.saved), found);
+        })
+        .catch(logFailure('search index not refreshed after a change'));
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [asked]);
+
+  return state;
+}
+
+export interface NoteActions {
+  /** Saves an edit begun at `version`; rejects with NoteConflictError when the note changed since. */
+  saveAnswer(note: Note, answer: string, version: number): Promise<Note>;
+  /** Deletes the note as shown; rejects with NoteConflictError when it changed since. */
+  remove(note: Note): Promise<Note>;
+  /** Puts a note back exactly as given (Undo; "keep mine" over a deletion). */
+  restore(note: Note): Promise<void>;
+  /** "Keep both": the edited text becomes a new note beside the other. */
+  keepBoth(note: Note, answer: string): Promise<Note>;
+}
+
+/** The changes a person makes to notes in the journal; every other page hears of them. */
+export function useNoteActions(): NoteActions {
+  return {
+    saveAnswer: (note, answer, version) => updateNoteAnswer(note.id, answer, Date.now(), version),
+    remove: (note) => deleteNote(note.id, note.updatedAt),
+    restore: restoreNote,
+    keepBoth: (note, answer) => addNoteCopy(note, answer, Date.now()),
+  };
+}
