@@ -25,6 +25,8 @@ interface NoteCardProps {
   onShowPrompt?: () => void;
   /** Answers are blurred for screen sharing: each becomes focusable, to read one at a time. */
   answerHidden?: boolean;
+  /** Told when an edit begins and ends: the list keeps a card being edited, even if its note goes. */
+  onEditing?: (editing: boolean) => void;
 }
 
 interface Editing {
@@ -37,7 +39,7 @@ interface Editing {
 }
 
 /** One saved answer with its prompt and when it was written. Text is rendered as text, never as markup. */
-export function NoteCard({ note, onEdit, onKeepBoth, onRestoreWith, onDelete, onShowPrompt, answerHidden = false }: NoteCardProps) {
+export function NoteCard({ note, onEdit, onKeepBoth, onRestoreWith, onDelete, onShowPrompt, answerHidden = false, onEditing }: NoteCardProps) {
   const t = useJournalT();
   const locale = useLocale();
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -54,6 +56,11 @@ export function NoteCard({ note, onEdit, onKeepBoth, onRestoreWith, onDelete, on
     returnFocus.current = false;
     editButton.current?.focus();
   }, [editing, deleteConflict]);
+
+  const isEditing = editing !== null;
+  const editingListener = useRef(onEditing);
+  editingListener.current = onEditing;
+  useEffect(() => editingListener.current?.(isEditing), [isEditing]);
 
   function stopEditing() {
     returnFocus.current = true;

@@ -6,16 +6,15 @@
 import { browser } from 'wxt/browser';
 import { messages, type Messages } from '@/utils/i18n/messages';
 import type { Message } from '@/utils/messages';
-import { addPauseEvent } from '@/utils/db/events';
-import type { PauseEventType } from '@/utils/model/records';
+import { recordPauseEvent } from '@/utils/pause-history';
 import { isActiveMoment, isGoodMoment, LATER_SNOOZE, nextOfferAt, OFFER_LIFETIME, PAUSE_ALARM, type MomentSignals } from '@/utils/schedule/schedule';
 import { loadScheduleState, saveScheduleState } from '@/utils/storage/schedule-state';
 import type { ScheduleState } from '@/utils/model/schedule';
-import { loadSettings, localeFor } from '@/utils/storage/settings';
+import { loadSettings } from '@/utils/storage/settings';
+import { localeFor } from '@/utils/storage/language';
 import type { Settings } from '@/utils/model/settings';
 import { DAY, HOUR, MINUTE, startOfNextDay } from '@/utils/time';
 import { clearOfferNotification, openPauseWindow, setOfferMark, showOfferNotification } from './offer';
-import { logProblem } from '@/utils/log';
 
 /** Ends an offer nobody took, quietly. */
 export const EXPIRY_ALARM = 'offer-expiry';
@@ -49,15 +48,6 @@ async function context(): Promise<{ settings: Settings; state: ScheduleState; t:
   return { settings, state, t: messages(localeFor(settings.language, browser.i18n.getUILanguage())) };
 }
 
-/** An event for the history; a failing database must never stop the schedule itself. */
-async function record(type: PauseEventType, at: number, promptId?: string): Promise<void> {
-  try {
-    await addPauseEvent(type, at, promptId);
-  } catch (error) {
-    logProblem(`could not record "${type}"`, error);
-  }
-}
-
 /** Sets the one pause alarm to `when`, replacing any earlier one. */
 async function setPauseAlarm(when: number): Promise<void> {
   await browser.alarms.create(PAUSE_ALARM, { when, periodInMinutes: WATCHDOG_MINUTES });
@@ -82,7 +72,7 @@ export function reschedule(now = Date.now()): Promise<void> {
   return serialized(async () => {
     let { settings, state, t } = await context();
     if (state.offer && (!settings.pausesEnabled || state.offer.expiresAt <= now)) {
-      if (state.offer.expiresAt <= now) await record('expired', now);
+      if (state.offer.expiresAt <= now) await recordPauseEvent('expired', now);
       state = await closeOffer(state, t);
     }
     await saveScheduleState(await plan(now, settings, state));
@@ -122,7 +112,7 @@ async function repairSchedule(now: number): Promise<void> {
 /** Lets an open offer whose time is up go quietly; returns the state to go on with. */
 async function settleOffer(now: number, state: ScheduleState, t: Messages): Promise<ScheduleState> {
   if (!state.offer || state.offer.expiresAt > now) return state;
-  await record('expired', now);
+  await recordPauseEvent('expired', now);
   const closed = await closeOffer(state, t);
   await saveScheduleState(closed);
   return closed;
@@ -194,7 +184,7 @@ async function makeOffer(now: number, settings: Settings, state: ScheduleState, 
   const planned = await plan(now, settings, offered);
   await saveScheduleState(planned);
   await browser.alarms.create(EXPIRY_ALARM, { when: now + OFFER_LIFETIME });
-  await record('offered', now);
+  await recordPauseEvent('offered', now);
   await setOfferMark(true, t);
   if (settings.delivery === 'notification') await showOfferNotification(t);
   if (settings.delivery === 'window') await saveScheduleState({ ...planned, pauseWindowId: await openPauseWindow(null) ?? null });
@@ -205,7 +195,7 @@ export function onExpiryAlarm(now = Date.now()): Promise<void> {
   return serialized(async () => {
     const { state, t } = await context();
     if (!state.offer) return;
-    await record('expired', now);
+    await recordPauseEvent('expired', now);
     await saveScheduleState(await closeOffer(state, t));
   });
 }
@@ -226,7 +216,7 @@ export function later(now = Date.now()): Promise<void> {
   return serialized(async () => {
     const { settings, state, t } = await context();
     if (!state.offer) return;
-    await record('snoozed', now);
+    await recordPauseEvent('snoozed', now);
     const closed = await closeOffer(state, t);
     await saveScheduleState(await plan(now, settings, { ...closed, snoozedUntil: now + LATER_SNOOZE }));
   });
@@ -239,7 +229,7 @@ export function handleMessage(message: Message, now = Date.now()): Promise<void>
     switch (message.type) {
       case 'pause-ended': {
         const { outcome, promptId } = message;
-        await record(outcome === 'answered' ? 'answered' : outcome === 'snoozed' ? 'snoozed' : 'skipped', now, promptId);
+        await recordPauseEvent(outcome === 'answered' ? 'answered' : outcome === 'snoozed' ? 'snoozed' : 'skipped', now, promptId);
         const closed = await closeOffer(state, t);
         const next: ScheduleState =
           outcome === 'snoozed'

@@ -8,7 +8,7 @@ import { useJournalT, useLocale } from '@/utils/i18n/context';
 import type { Note } from '@/utils/model/records';
 import { promptText } from '@/utils/prompts/pick';
 import { startOfDay, startOfNextDay } from '@/utils/time';
-import { EMPTY_QUERY, isEmptyQuery, refineSearch, type SearchEntry, type SearchQuery, type SearchResult } from '@/utils/search/search';
+import { EMPTY_QUERY, isEmptyQuery, newestFirst, refineSearch, type SearchEntry, type SearchQuery, type SearchResult } from '@/utils/search/search';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 import { EmptyAnswerError, NoteConflictError } from '@/utils/errors';
 import { useJournalPages, useNoteActions, useNoteBodies, useSearchIndex } from '@/utils/hooks/use-journal';
@@ -99,10 +99,24 @@ export function JournalSection() {
   }, [filtering, index, query]);
   const [resultsShown, setResultsShown] = useState(RESULT_STEP);
   useEffect(() => setResultsShown(RESULT_STEP), [query]);
-  const listed: readonly Listed[] = useMemo(
-    () => (filtering ? (results ?? []).slice(0, resultsShown) : (browsed ?? [])),
-    [filtering, results, resultsShown, browsed],
-  );
+  // Notes being edited stay listed even when deleted elsewhere meanwhile: what the person is
+  // typing is not taken from under them, and Save then offers to put the note back.
+  const [held, setHeld] = useState<ReadonlyMap<string, Note>>(new Map());
+  const hold = (note: Note, editing: boolean) =>
+    setHeld((before) => {
+      if (editing === before.has(note.id)) return before;
+      const next = new Map(before);
+      if (editing) next.set(note.id, note);
+      else next.delete(note.id);
+      return next;
+    });
+  const listed: readonly Listed[] = useMemo(() => {
+    const shown = filtering ? (results ?? []).slice(0, resultsShown) : (browsed ?? []);
+    if (held.size === 0) return shown;
+    const ids = new Set(shown.map((note) => note.id));
+    const gone = [...held.values()].filter((note) => !ids.has(note.id));
+    return gone.length === 0 ? shown : [...shown, ...gone].sort(newestFirst);
+  }, [filtering, results, resultsShown, browsed, held]);
   const rows = useMemo(() => toRows(listed, locale), [listed, locale]);
 
   useEffect(() => {
@@ -271,7 +285,7 @@ export function JournalSection() {
         onRangeChange={onRange}
         renderItem={(row) => {
           if (row.kind === 'day') return <h2 class="day-heading">{row.label}</h2>;
-          const note = pageNotes.get(row.id) ?? bodies.get(row.id);
+          const note = pageNotes.get(row.id) ?? bodies.get(row.id) ?? held.get(row.id);
           return note ? (
             <NoteCard
               note={note}
@@ -279,6 +293,7 @@ export function JournalSection() {
               onKeepBoth={(answer) => change(() => actions.keepBoth(note, answer), t.keptBoth)}
               onRestoreWith={(answer) => change(() => actions.restore({ ...note, answer, updatedAt: Math.max(Date.now(), note.updatedAt + 1) }), t.noteRestored)}
               onDelete={onDelete}
+              onEditing={(editing) => hold(note, editing)}
               answerHidden={hideAnswers}
               onShowPrompt={query.promptId === note.promptId ? undefined : () => setQuery({ ...EMPTY_QUERY, promptId: note.promptId })}
             />

@@ -1,57 +1,21 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { formatMoment, type Locale, type Messages } from '@/utils/i18n/messages';
-import { sendToBackground, type Message } from '@/utils/messages';
-import { loadScheduleState } from '@/utils/storage/schedule-state';
-import { PAUSE_ALARM, scheduleStatus, type ScheduleStatus } from '@/utils/schedule/schedule';
-import { loadSettings } from '@/utils/storage/settings';
-import { logProblem } from '@/utils/log';
+import { useSchedule } from '@/utils/hooks/use-schedule';
 
 interface PauseStatusPanelProps {
   locale: Locale;
   t: Messages;
 }
 
-type PanelState = { status: 'loading' } | { status: 'ready'; schedule: ScheduleStatus } | { status: 'error' };
-
-/** When the next pause comes, with controls to pause for an hour, for today, or resume. */
+/**
+ * When the next pause comes, with controls to pause for an hour, for today, or resume. It follows
+ * the schedule as the background changes it (an offer made, a snooze from the pause window).
+ */
 export function PauseStatusPanel({ locale, t }: PauseStatusPanelProps) {
-  const [state, setState] = useState<PanelState>({ status: 'loading' });
-  const [busy, setBusy] = useState(false);
-
-  async function refresh(repair = true): Promise<void> {
-    try {
-      const [settings, schedule, alarm] = await Promise.all([loadSettings(), loadScheduleState(), browser.alarms.get(PAUSE_ALARM)]);
-      if (repair && settings.pausesEnabled && !alarm) {
-        // The browser dropped the alarm (an update can clear alarms after the background planned
-        // them): the background plans again, once, and the panel shows the new plan.
-        await sendToBackground({ type: 'check-schedule' });
-        return refresh(false);
-      }
-      setState({ status: 'ready', schedule: scheduleStatus(Date.now(), settings, schedule) });
-    } catch (error) {
-      logProblem('could not read the pause schedule', error);
-      setState({ status: 'error' });
-    }
-  }
-
-  useEffect(() => {
-    void refresh();
-  }, []);
-
-  async function send(message: Message) {
-    setBusy(true);
-    try {
-      await sendToBackground(message);
-      await refresh();
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { state, busy, send } = useSchedule();
 
   // Loading is quick and the prompt above is what matters: nothing shows until the state is known.
   if (state.status !== 'ready') return null;
-  const { schedule } = state;
+  const schedule = state.value;
   const line =
     schedule.kind === 'off'
       ? t.pausesOff

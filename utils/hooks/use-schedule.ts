@@ -5,6 +5,7 @@ import { sendToBackground, type Message } from '@/utils/messages';
 import { PAUSE_ALARM, scheduleStatus, type ScheduleStatus } from '@/utils/schedule/schedule';
 import { loadScheduleState } from '@/utils/storage/schedule-state';
 import { loadSettings } from '@/utils/storage/settings';
+import { logProblem } from '@/utils/log';
 import { storageSignal, useLoadable, type Loadable } from './loadable';
 
 export interface ScheduleHandle {
@@ -33,7 +34,11 @@ export function useSchedule(): ScheduleHandle {
     () => {
       const repair = !repairAsked.current;
       repairAsked.current = true;
-      return readStatus(repair);
+      // The panel shows nothing rather than a problem: the prompt above is what matters.
+      return readStatus(repair).catch((error: unknown) => {
+        logProblem('could not read the pause schedule', error);
+        throw error;
+      });
     },
     [storageSignal('local', 'schedule'), storageSignal('sync', 'settings')],
   );
