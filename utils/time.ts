@@ -31,3 +31,10 @@ export function weekday(ms: number): number {
 export function sameDay(a: number, b: number): boolean {
   return startOfDay(a) === startOfDay(b);
 }
+
+/** The local date of `ms` as `2026-11-25`, for file names. */
+export function localDate(ms: number): string {
+  const date = new Date(ms);
+  const twoDigits = (value: number): string => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
+}

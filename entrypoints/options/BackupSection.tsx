@@ -6,24 +6,23 @@ import {
   backupReminder,
   checkBackupFile,
   createBackup,
-  loadAllNotes,
   loadLastBackupAt,
-  notesFileName,
-  notesToMarkdown,
   rememberBackup,
   serializeBackup,
   type BackupProblem,
   type ImportSummary,
 } from '@/utils/backup/backup';
+import { loadAllNotes, notesFileName, notesToMarkdown } from '@/utils/backup/readable';
 import { formatDateTime } from '@/utils/i18n/messages';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
-import { importProblem, readProblem } from '@/utils/i18n/journal';
+import { importProblem, leftOutMessage, readProblem, type LeftOut } from '@/utils/i18n/journal';
 import './backup.css';
 
 /** How many problems of a refused file are listed; the rest are counted. */
 const PROBLEMS_SHOWN = 5;
 
-type ExportState = { status: 'idle' } | { status: 'working' } | { status: 'done'; fileName: string } | { status: 'error'; error: unknown };
+type ExportState =
+  { status: 'idle' } | { status: 'working' } | { status: 'done'; fileName: string; leftOut: LeftOut } | { status: 'error'; error: unknown };
 
 type ImportState =
   | { status: 'idle' }
@@ -82,10 +81,11 @@ export function BackupSection() {
     try {
       const now = Date.now();
       const fileName = backupFileName(now);
-      download(fileName, serializeBackup(await createBackup(now)), 'application/json');
+      const { backup, skipped } = await createBackup(now);
+      download(fileName, serializeBackup(backup), 'application/json');
       await rememberBackup(now);
       setLastBackupAt({ status: 'ready', at: now });
-      setExportState({ status: 'done', fileName });
+      setExportState({ status: 'done', fileName, leftOut: skipped });
     } catch (error) {
       setExportState({ status: 'error', error });
     }
@@ -95,8 +95,9 @@ export function BackupSection() {
     setExportState({ status: 'working' });
     try {
       const fileName = notesFileName(Date.now());
-      download(fileName, notesToMarkdown(await loadAllNotes(), locale, t), 'text/markdown;charset=utf-8');
-      setExportState({ status: 'done', fileName });
+      const { notes, skipped } = await loadAllNotes();
+      download(fileName, notesToMarkdown(notes, locale, t), 'text/markdown;charset=utf-8');
+      setExportState({ status: 'done', fileName, leftOut: { notes: skipped } });
     } catch (error) {
       setExportState({ status: 'error', error });
     }
@@ -135,7 +136,8 @@ export function BackupSection() {
 
   let exportStatus = '';
   if (exportState.status === 'working') exportStatus = t.backupExporting;
-  else if (exportState.status === 'done') exportStatus = t.backupExported(exportState.fileName);
+  else if (exportState.status === 'done')
+    exportStatus = `${t.backupExported(exportState.fileName)} ${leftOutMessage(exportState.leftOut, t)}`.trim();
 
   return (
     <section class="backup" aria-labelledby="backup-heading">

@@ -6,7 +6,7 @@ import { readDraft } from '@/utils/storage/drafts';
 import { messages, type Locale, type Messages } from '@/utils/i18n/messages';
 import { sendToBackground, type PauseOutcome } from '@/utils/messages';
 import { openingPick, type Pick } from '@/utils/prompts/pick';
-import { uiLocale } from '@/utils/storage/settings';
+import { uiLocale } from '@/utils/storage/language';
 import { SECOND } from '@/utils/time';
 import { useAnswer } from '@/utils/hooks/use-answer';
 import { logProblem } from '@/utils/log';

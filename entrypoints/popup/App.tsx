@@ -5,7 +5,7 @@ import { PromptAnswer } from '@/components/PromptAnswer';
 import { messages, type Locale, type Messages } from '@/utils/i18n/messages';
 import { refreshLibraryMirror } from '@/utils/prompts/library';
 import { nextPick, openingPick, type Pick } from '@/utils/prompts/pick';
-import { uiLocale } from '@/utils/storage/settings';
+import { uiLocale } from '@/utils/storage/language';
 import { useAnswer } from '@/utils/hooks/use-answer';
 import { logFailure } from '@/utils/log';
 

@@ -1,12 +1,12 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { formatDay, formatTime, groupNotesByDay, loadAllNotes, type NotesDay } from '@/utils/backup/backup';
+import { formatDay, formatTime, groupNotesByDay, loadAllNotes, type NotesDay } from '@/utils/backup/readable';
 import { formatDateTime } from '@/utils/i18n/messages';
-import { journalMessages, readProblem } from '@/utils/i18n/journal';
-import { uiLocale } from '@/utils/storage/settings';
+import { journalMessages, leftOutMessage, readProblem } from '@/utils/i18n/journal';
+import { uiLocale } from '@/utils/storage/language';
 
 type PrintState =
   | { status: 'loading' }
-  | { status: 'ready'; days: readonly NotesDay[]; total: number; loadedAt: number }
+  | { status: 'ready'; days: readonly NotesDay[]; total: number; skipped: number; loadedAt: number }
   | { status: 'error'; error: unknown };
 
 /**
@@ -26,7 +26,9 @@ export function App() {
 
   useEffect(() => {
     loadAllNotes()
-      .then((notes) => setState({ status: 'ready', days: groupNotesByDay(notes), total: notes.length, loadedAt: Date.now() }))
+      .then(({ notes, skipped }) =>
+        setState({ status: 'ready', days: groupNotesByDay(notes), total: notes.length, skipped, loadedAt: Date.now() }),
+      )
       .catch((error: unknown) => setState({ status: 'error', error }));
   }, []);
 
@@ -54,6 +56,7 @@ export function App() {
           {readProblem(state.error, t)}
         </p>
       )}
+      {state.status === 'ready' && state.skipped > 0 && <p role="status">{leftOutMessage({ notes: state.skipped }, t)}</p>}
       {state.status === 'ready' && state.total === 0 && <p>{t.printEmpty}</p>}
       {state.status === 'ready' &&
         state.days.map(({ day, notes }) => (

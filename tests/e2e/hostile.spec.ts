@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import { PROMPTS } from '@/content/prompts';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '@/utils/backup/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '@/utils/model/backup';
 import type { Note } from '@/utils/model/records';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 import { expect, test } from './fixtures';

@@ -1,16 +1,16 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { renderInJournal } from './in-language';
 import { BackupSection } from '@/entrypoints/options/BackupSection';
-import { checkBackup, createBackup, rememberBackup, serializeBackup } from '@/utils/backup/backup';
-import { journalMessages } from '@/utils/i18n/journal';
+import { checkBackup, createBackup, rememberBackup } from '@/utils/backup/backup';
 import { addNote } from '@/utils/db/notes';
 import { readSnapshot } from '@/utils/db/snapshot';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 import { loadSettings } from '@/utils/storage/settings';
 import { DAY } from '@/utils/time';
 import { SAMPLE_NOTE } from './sample-note';
+import { DAMAGED_NOTES, writeRawRows } from './raw-rows';
 
 const T0 = new Date(2026, 10, 25, 14, 20).getTime();
 
@@ -129,7 +129,7 @@ describe('backup section (options page)', () => {
     expect(link.download).toMatch(/^adempauze-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const text = await blobs[0]?.text();
     const check = checkBackup(text ?? '');
-    expect(check.ok && check.backup.notes).toEqual((await createBackup(T0)).notes);
+    expect(check.ok && check.backup.notes).toEqual((await createBackup(T0)).backup.notes);
     expect(await fakeBrowser.storage.local.get('lastBackupAt')).toEqual({ lastBackupAt: expect.any(Number) });
   });
 
@@ -150,6 +150,40 @@ describe('backup section (options page)', () => {
     expect(await blobs[0]?.text()).toContain('\\# \\*literal\\*');
     // Only a JSON file can be imported again, so only it counts as a backup.
     expect(await fakeBrowser.storage.local.get('lastBackupAt')).toEqual({});
+  });
+
+  it('exports past damaged notes, says how many were left out, and the file imports again', async () => {
+    await addNote(NOTE, T0);
+    await writeRawRows('notes', DAMAGED_NOTES);
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:backup';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderSection();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export everything (JSON)' }));
+
+    await screen.findByText(/^Downloaded as adempauze-backup-\d{4}-\d{2}-\d{2}\.json\. 2 notes could not be read and were left out\.$/);
+    const check = checkBackup((await blobs[0]?.text()) ?? '');
+    expect(check.ok && check.backup.notes.map((note) => note.answer)).toEqual([NOTE.answer]);
+  });
+
+  it('says in Dutch that a damaged note was left out of the Markdown', async () => {
+    await addNote(NOTE, T0);
+    await writeRawRows('notes', DAMAGED_NOTES.slice(1));
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:notes');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderInJournal(<BackupSection />, 'nl');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Notities exporteren als Markdown' }));
+
+    await screen.findByText(
+      /^Gedownload als adempauze-notes-\d{4}-\d{2}-\d{2}\.md\. 1 notitie kon niet worden gelezen en is weggelaten\.$/,
+    );
   });
 
   it('opens the print view in a new tab', async () => {

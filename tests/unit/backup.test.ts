@@ -2,22 +2,18 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  applyBackup,
   backupFileName,
   backupReminder,
-  BackupError,
   checkBackup,
   checkBackupFile,
   createBackup,
-  escapeMarkdown,
-  formatProblem,
-  importBackup,
   loadLastBackupAt,
   MAX_BACKUP_BYTES,
-  notesFileName,
-  notesToMarkdown,
   rememberBackup,
   serializeBackup,
-  type Backup,
+  type BackupProblem,
+  type ImportSummary,
 } from '@/utils/backup/backup';
 import { journalMessages } from '@/utils/i18n/journal';
 import { addNote } from '@/utils/db/notes';
@@ -25,10 +21,12 @@ import { addPauseEvent } from '@/utils/db/events';
 import { closeDatabase } from '@/utils/db/connection';
 import { putCustomPrompt, setPromptHidden } from '@/utils/db/prompts';
 import { readSnapshot } from '@/utils/db/snapshot';
+import type { Backup } from '@/utils/model/backup';
 import type { CustomPrompt, Note, PauseEvent, PromptPreference } from '@/utils/model/records';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
 import { loadSettings, saveSettings } from '@/utils/storage/settings';
 import { DAY } from '@/utils/time';
+import { DAMAGED_NOTES, writeRawRows } from './raw-rows';
 
 const T0 = new Date(2026, 10, 25, 14, 20).getTime();
 
@@ -74,6 +72,26 @@ async function everything() {
   return { snapshot: await readSnapshot(), settings: await loadSettings() };
 }
 
+/** A problem as the Backup section shows it: `notes[12].createdAt: expected a number`. */
+const line = (problem: BackupProblem): string => (problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`);
+
+/** What the Backup section does with a chosen file: check it whole, and write only when all of it is valid. */
+async function importFile(
+  text: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ ok: true; summary: ImportSummary } | { ok: false; problems: string[] }> {
+  const check = checkBackup(text);
+  if (!check.ok) return { ok: false, problems: check.problems.map(line) };
+  return { ok: true, summary: await applyBackup(check.backup, onProgress) };
+}
+
+/** Imports a file that must be valid, for what it did. */
+async function importValid(text: string, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
+  const outcome = await importFile(text, onProgress);
+  if (!outcome.ok) throw new Error(`Refused: ${outcome.problems.join('; ')}`);
+  return outcome.summary;
+}
+
 /** A fresh device: empty database and empty extension storage. */
 async function freshDevice(): Promise<void> {
   await closeDatabase();
@@ -99,8 +117,16 @@ const HOSTILE: readonly (readonly [string, () => string, string])[] = [
   ['null', () => 'null', 'This is not an Adempauze backup file.'],
   ['an array instead of an object', () => '[]', 'This is not an Adempauze backup file.'],
   ['a bare string', () => '"adempauze-backup"', 'This is not an Adempauze backup file.'],
-  ['another format', () => fileWith({ format: 'other-backup' }), 'format: expected "adempauze-backup"; this is not an Adempauze backup file'],
-  ['no format', () => JSON.stringify(without(validData(), 'format')), 'format: expected "adempauze-backup"; this is not an Adempauze backup file'],
+  [
+    'another format',
+    () => fileWith({ format: 'other-backup' }),
+    'format: expected "adempauze-backup"; this is not an Adempauze backup file',
+  ],
+  [
+    'no format',
+    () => JSON.stringify(without(validData(), 'format')),
+    'format: expected "adempauze-backup"; this is not an Adempauze backup file',
+  ],
   ['an unknown version', () => fileWith({ version: 2 }), 'version: expected 1; this file may come from a newer Adempauze'],
   ['a version as text', () => fileWith({ version: '1' }), 'version: expected 1; this file may come from a newer Adempauze'],
   ['a __proto__ key at the top', () => fileWith({}).replace('{', '{"__proto__": {"polluted": true},'), '__proto__: unknown field'],
@@ -121,23 +147,67 @@ const HOSTILE: readonly (readonly [string, () => string, string])[] = [
   ['NaN (null in JSON)', () => noteWith({ createdAt: Number.NaN }), 'notes[1].createdAt: expected a number'],
   ['Infinity (1e400)', () => noteWith({ createdAt: 424242 }).replace('424242', '1e400'), 'notes[1].createdAt: expected a whole number'],
   ['a fractional time', () => noteWith({ updatedAt: T0 + 0.5 }), 'notes[1].updatedAt: expected a whole number'],
-  ['a time before 2000', () => noteWith({ createdAt: Date.UTC(1999, 11, 31) }), 'notes[1].createdAt: expected a time between the years 2000 and 2100, in milliseconds'],
-  ['a time after 2100', () => noteWith({ updatedAt: Date.UTC(2100, 0, 2) }), 'notes[1].updatedAt: expected a time between the years 2000 and 2100, in milliseconds'],
-  ['a time in seconds, not milliseconds', () => fileWith({ exportedAt: Math.floor(T0 / 1000) }), 'exportedAt: expected a time between the years 2000 and 2100, in milliseconds'],
-  ['a negative event time', () => fileWith({ events: [{ ...EVENT, at: -1 }] }), 'events[0].at: expected a time between the years 2000 and 2100, in milliseconds'],
+  [
+    'a time before 2000',
+    () => noteWith({ createdAt: Date.UTC(1999, 11, 31) }),
+    'notes[1].createdAt: expected a time between the years 2000 and 2100, in milliseconds',
+  ],
+  [
+    'a time after 2100',
+    () => noteWith({ updatedAt: Date.UTC(2100, 0, 2) }),
+    'notes[1].updatedAt: expected a time between the years 2000 and 2100, in milliseconds',
+  ],
+  [
+    'a time in seconds, not milliseconds',
+    () => fileWith({ exportedAt: Math.floor(T0 / 1000) }),
+    'exportedAt: expected a time between the years 2000 and 2100, in milliseconds',
+  ],
+  [
+    'a negative event time',
+    () => fileWith({ events: [{ ...EVENT, at: -1 }] }),
+    'events[0].at: expected a time between the years 2000 and 2100, in milliseconds',
+  ],
   ['updatedAt before createdAt', () => noteWith({ updatedAt: T0 - 1 }), 'notes[1].updatedAt: expected at least createdAt'],
-  ['a prompt changed before it was made', () => fileWith({ prompts: [{ ...PROMPT, updatedAt: T0 - DAY }] }), 'prompts[0].updatedAt: expected at least createdAt'],
+  [
+    'a prompt changed before it was made',
+    () => fileWith({ prompts: [{ ...PROMPT, updatedAt: T0 - DAY }] }),
+    'prompts[0].updatedAt: expected at least createdAt',
+  ],
   ['a duplicate note id', () => fileWith({ notes: [NOTE, { ...NOTE, answer: 'other' }] }), 'notes[1].id: already used by notes[0]'],
-  ['a duplicate event id', () => fileWith({ events: [EVENT, EVENT, { ...EVENT, id: 'e-3' }, EVENT] }), 'events[3].id: already used by events[0]'],
-  ['a duplicate prompt preference', () => fileWith({ promptPrefs: [PREF, { ...PREF, hidden: false }] }), 'promptPrefs[1].promptId: already used by promptPrefs[0]'],
-  ['script in an id', () => noteWith({ id: '<script>alert(1)</script>' }), 'notes[1].id: expected an id of 1 to 100 letters, digits, - or _'],
-  ['an image tag in a prompt id', () => noteWith({ promptId: '"><img src=x onerror=alert(1)>' }), 'notes[1].promptId: expected an id of 1 to 100 letters, digits, - or _'],
-  ['a path in an id', () => fileWith({ prompts: [{ ...PROMPT, id: '../../etc/passwd' }] }), 'prompts[0].id: expected an id of 1 to 100 letters, digits, - or _'],
+  [
+    'a duplicate event id',
+    () => fileWith({ events: [EVENT, EVENT, { ...EVENT, id: 'e-3' }, EVENT] }),
+    'events[3].id: already used by events[0]',
+  ],
+  [
+    'a duplicate prompt preference',
+    () => fileWith({ promptPrefs: [PREF, { ...PREF, hidden: false }] }),
+    'promptPrefs[1].promptId: already used by promptPrefs[0]',
+  ],
+  [
+    'script in an id',
+    () => noteWith({ id: '<script>alert(1)</script>' }),
+    'notes[1].id: expected an id of 1 to 100 letters, digits, - or _',
+  ],
+  [
+    'an image tag in a prompt id',
+    () => noteWith({ promptId: '"><img src=x onerror=alert(1)>' }),
+    'notes[1].promptId: expected an id of 1 to 100 letters, digits, - or _',
+  ],
+  [
+    'a path in an id',
+    () => fileWith({ prompts: [{ ...PROMPT, id: '../../etc/passwd' }] }),
+    'prompts[0].id: expected an id of 1 to 100 letters, digits, - or _',
+  ],
   ['an empty id', () => noteWith({ id: '' }), 'notes[1].id: expected an id of 1 to 100 letters, digits, - or _'],
   ['an id of 101 characters', () => noteWith({ id: 'a'.repeat(101) }), 'notes[1].id: expected an id of 1 to 100 letters, digits, - or _'],
   ['an id that is a number', () => noteWith({ id: 5 }), 'notes[1].id: expected text'],
   ['a 50 MB answer', () => noteWith({ answer: HUGE }), 'notes[1].answer: too long (at most 1,000,000 characters)'],
-  ['an answer one character too long', () => noteWith({ answer: 'a'.repeat(1_000_001) }), 'notes[1].answer: too long (at most 1,000,000 characters)'],
+  [
+    'an answer one character too long',
+    () => noteWith({ answer: 'a'.repeat(1_000_001) }),
+    'notes[1].answer: too long (at most 1,000,000 characters)',
+  ],
   ['a 50 MB id', () => noteWith({ id: HUGE }), 'notes[1].id: expected an id of 1 to 100 letters, digits, - or _'],
   ['an answer of only spaces', () => noteWith({ answer: ' \n\t ' }), 'notes[1].answer: expected some text, not only spaces'],
   ['an answer that is an object', () => noteWith({ answer: { text: 'hi' } }), 'notes[1].answer: expected text'],
@@ -154,8 +224,16 @@ const HOSTILE: readonly (readonly [string, () => string, string])[] = [
   ['settings as a list', () => fileWith({ settings: [] }), 'settings: expected an object'],
   ['settings without a field', () => fileWith({ settings: without(DEFAULT_SETTINGS, 'delivery') }), 'settings.delivery: missing'],
   ['too many pauses a day', () => settingsWith({ maxPerDay: 99 }), 'settings.maxPerDay: expected a whole number from 1 to 12'],
-  ['an interval out of order', () => settingsWith({ minIntervalMinutes: 120, maxIntervalMinutes: 60 }), 'settings.maxIntervalMinutes: expected at least minIntervalMinutes'],
-  ['active hours out of order', () => settingsWith({ activeStartMinutes: 600, activeEndMinutes: 540 }), 'settings.activeEndMinutes: expected later than activeStartMinutes'],
+  [
+    'an interval out of order',
+    () => settingsWith({ minIntervalMinutes: 120, maxIntervalMinutes: 60 }),
+    'settings.maxIntervalMinutes: expected at least minIntervalMinutes',
+  ],
+  [
+    'active hours out of order',
+    () => settingsWith({ activeStartMinutes: 600, activeEndMinutes: 540 }),
+    'settings.activeEndMinutes: expected later than activeStartMinutes',
+  ],
   ['no active days', () => settingsWith({ activeDays: [] }), 'settings.activeDays: expected at least one'],
   ['a repeated day', () => settingsWith({ activeDays: [1, 1] }), 'settings.activeDays: expected each value only once'],
   ['a day that does not exist', () => settingsWith({ activeDays: [1, 7] }), 'settings.activeDays[1]: expected a whole number from 0 to 6'],
@@ -167,21 +245,27 @@ const HOSTILE: readonly (readonly [string, () => string, string])[] = [
 describe('refusing a hostile or malformed backup', () => {
   beforeEach(seed);
 
-  it.each(HOSTILE)('refuses %s, names the place, and changes nothing', async (_name, text, line) => {
+  it.each(HOSTILE)('refuses %s, names the place, and changes nothing', async (_name, text, problem) => {
     const before = await everything();
-    const error: unknown = await importBackup(text()).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(BackupError);
-    expect((error as BackupError).problems.map(formatProblem)).toContain(line);
+    const outcome = await importFile(text());
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? [] : outcome.problems).toContain(problem);
     expect(await everything()).toEqual(before);
     expect(({} as Json).polluted).toBeUndefined();
   });
 
   it('lists every problem in file order, not only the first', () => {
     const check = checkBackup(
-      fileWith({ notes: [{ ...NOTE, createdAt: 'x' }, { ...NOTE, id: 'n-2', locale: 'de', answer: 7 }], events: [{ ...EVENT, type: 'x' }] }),
+      fileWith({
+        notes: [
+          { ...NOTE, createdAt: 'x' },
+          { ...NOTE, id: 'n-2', locale: 'de', answer: 7 },
+        ],
+        events: [{ ...EVENT, type: 'x' }],
+      }),
     );
     expect(check.ok).toBe(false);
-    expect(check.ok ? [] : check.problems.map(formatProblem)).toEqual([
+    expect(check.ok ? [] : check.problems.map(line)).toEqual([
       'notes[0].createdAt: expected a number',
       'notes[1].locale: expected one of: en, nl',
       'notes[1].answer: expected text',
@@ -191,14 +275,12 @@ describe('refusing a hostile or malformed backup', () => {
 
   it('explains problems in Dutch for a Dutch interface', () => {
     const check = checkBackup(noteWith({ createdAt: 'gisteren' }), journalMessages('nl'));
-    expect(check.ok ? [] : check.problems.map(formatProblem)).toEqual(['notes[1].createdAt: verwacht een getal']);
+    expect(check.ok ? [] : check.problems.map(line)).toEqual(['notes[1].createdAt: verwacht een getal']);
   });
 
   it('refuses a file over 200 MB before parsing it', () => {
     const check = checkBackup(' '.repeat(MAX_BACKUP_BYTES + 1));
-    expect(check.ok ? [] : check.problems.map(formatProblem)).toEqual([
-      'The file is larger than 200 MB: too large for an Adempauze backup.',
-    ]);
+    expect(check.ok ? [] : check.problems.map(line)).toEqual(['The file is larger than 200 MB: too large for an Adempauze backup.']);
   });
 
   it('refuses a chosen file over 200 MB without reading it', async () => {
@@ -207,7 +289,7 @@ describe('refusing a hostile or malformed backup', () => {
       text: () => Promise.reject(new Error('read a file that is too large')),
     };
     const check = await checkBackupFile(file, journalMessages('nl'));
-    expect(check.ok ? [] : check.problems.map(formatProblem)).toEqual([
+    expect(check.ok ? [] : check.problems.map(line)).toEqual([
       'Het bestand is groter dan 200 MB: te groot voor een reservekopie van Adempauze.',
     ]);
   });
@@ -235,26 +317,27 @@ describe('export and import', () => {
 
   it('gives back exactly what was exported, in a fresh browser', async () => {
     await fillEverything();
-    const exported = await createBackup(T0);
+    const { backup: exported, skipped } = await createBackup(T0);
     const text = serializeBackup(exported);
+    expect(skipped).toEqual({ notes: 0, events: 0, prompts: 0, promptPrefs: 0 });
     expect(exported.notes).toHaveLength(3);
     expect(exported.settings.maxPerDay).toBe(6);
 
     await freshDevice();
     expect((await readSnapshot()).notes).toEqual([]);
-    const summary = await importBackup(text);
+    const summary = await importValid(text);
 
     expect(summary).toEqual({ added: 3 + 2 + 1 + 1, updated: 0, unchanged: 0 });
-    const imported = await createBackup(T0);
+    const { backup: imported } = await createBackup(T0);
     expect(imported).toEqual(exported);
     expect(serializeBackup(imported)).toBe(text);
   });
 
   it('keeps a 100,000-character answer and markup in text exactly as written', async () => {
     await fillEverything();
-    const text = serializeBackup(await createBackup(T0));
+    const text = serializeBackup((await createBackup(T0)).backup);
     await freshDevice();
-    await importBackup(text);
+    await importValid(text);
     const { notes, prompts } = await readSnapshot();
     expect(notes.map((note) => note.answer.length)).toContain(100_000);
     const html = notes.find((note) => note.answer.startsWith('<img'));
@@ -265,19 +348,21 @@ describe('export and import', () => {
 
   it('changes nothing when the same file is imported twice', async () => {
     await fillEverything();
-    const text = serializeBackup(await createBackup(T0));
+    const text = serializeBackup((await createBackup(T0)).backup);
     await freshDevice();
-    await importBackup(text);
+    await importValid(text);
     const once = await everything();
-    expect(await importBackup(text)).toEqual({ added: 0, updated: 0, unchanged: 7 });
+    expect(await importValid(text)).toEqual({ added: 0, updated: 0, unchanged: 7 });
     expect(await everything()).toEqual(once);
   });
 
   it('merges by id: a newer note replaces the stored one, an older one does not', async () => {
-    await importBackup(fileWith({ notes: [NOTE, { ...NOTE, id: 'note-2' }] }));
+    await importValid(fileWith({ notes: [NOTE, { ...NOTE, id: 'note-2' }] }));
     const newer = { ...NOTE, answer: 'edited later', updatedAt: T0 + DAY };
     const older = { ...NOTE, id: 'note-2', answer: 'an old draft', createdAt: T0 - DAY, updatedAt: T0 - DAY };
-    const summary = await importBackup(fileWith({ notes: [newer, older, { ...NOTE, id: 'note-3' }], events: [], prompts: [], promptPrefs: [] }));
+    const summary = await importValid(
+      fileWith({ notes: [newer, older, { ...NOTE, id: 'note-3' }], events: [], prompts: [], promptPrefs: [] }),
+    );
     expect(summary).toEqual({ added: 1, updated: 1, unchanged: 1 });
     const { notes } = await readSnapshot();
     expect(notes.find((note) => note.id === 'note-1')?.answer).toBe('edited later');
@@ -286,14 +371,14 @@ describe('export and import', () => {
 
   it('applies the settings from the file', async () => {
     const settings: Settings = { ...DEFAULT_SETTINGS, pausesEnabled: false, maxPerDay: 2, language: 'en' };
-    await importBackup(fileWith({ settings }));
+    await importValid(fileWith({ settings }));
     expect(await loadSettings()).toEqual(settings);
   });
 
   it('reports progress up to the total', async () => {
     const notes = Array.from({ length: 250 }, (_, i) => ({ ...NOTE, id: `n-${i}`, createdAt: T0 + i, updatedAt: T0 + i }));
     const progress: [number, number][] = [];
-    await importBackup(fileWith({ notes }), (done, total) => progress.push([done, total]));
+    await importValid(fileWith({ notes }), (done, total) => progress.push([done, total]));
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)).toEqual([253, 253]);
     expect(progress.every(([done], i) => i === 0 || done > (progress[i - 1]?.[0] ?? 0))).toBe(true);
@@ -301,14 +386,14 @@ describe('export and import', () => {
 
   it('reports an empty backup as done at once', async () => {
     const progress: [number, number][] = [];
-    const summary = await importBackup(fileWith({ notes: [], events: [], prompts: [], promptPrefs: [] }), (done, total) =>
+    const summary = await importValid(fileWith({ notes: [], events: [], prompts: [], promptPrefs: [] }), (done, total) =>
       progress.push([done, total]),
     );
     expect(summary).toEqual({ added: 0, updated: 0, unchanged: 0 });
     expect(progress).toEqual([[0, 0]]);
   });
 
-  it('accepts an event without a prompt and a file made at the edges of the allowed time', async () => {
+  it('accepts an event without a prompt and a file made at the edges of the allowed time', () => {
     const backup: Backup = {
       format: 'adempauze-backup',
       version: 1,
@@ -322,9 +407,41 @@ describe('export and import', () => {
     expect(checkBackup(serializeBackup(backup))).toEqual({ ok: true, backup });
   });
 
-  it('names its files by the local date', () => {
+  it('names its file by the local date', () => {
     expect(backupFileName(new Date(2026, 0, 5, 23, 59).getTime())).toBe('adempauze-backup-2026-01-05.json');
-    expect(notesFileName(new Date(2026, 10, 25, 0, 1).getTime())).toBe('adempauze-notes-2026-11-25.md');
+  });
+});
+
+describe('exporting past damaged rows', () => {
+  it('leaves a damaged row out of the file and counts it; the file imports cleanly', async () => {
+    const good = await addNote(NOTE, T0);
+    await addPauseEvent('offered', T0);
+    await writeRawRows('notes', DAMAGED_NOTES);
+    await writeRawRows('events', [{ id: 'damaged-event', type: 'clicked', at: T0 }]);
+    await writeRawRows('prompts', [{ id: 'damaged-prompt', text: 7, createdAt: T0, updatedAt: T0 }]);
+
+    const { backup, skipped } = await createBackup(T0);
+    expect(skipped).toEqual({ notes: 2, events: 1, prompts: 1, promptPrefs: 0 });
+    expect(backup.notes).toEqual([good]);
+    expect(backup.events.map((event) => event.type)).toEqual(['offered']);
+    expect(backup.prompts).toEqual([]);
+
+    const text = serializeBackup(backup);
+    expect(checkBackup(text)).toEqual({ ok: true, backup });
+    await freshDevice();
+    expect(await importValid(text)).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect((await readSnapshot()).notes).toEqual([good]);
+  });
+
+  it('leaves out a row the journal can show but a file could not hold, so the file still imports', async () => {
+    await addNote(NOTE, T0);
+    // A clock set to 1970 when the note was saved: readable, but no backup file may hold that time.
+    await addNote({ ...NOTE, answer: 'saved with a wrong clock' }, 60_000);
+    const { backup, skipped } = await createBackup(T0);
+    expect(skipped.notes).toBe(1);
+    expect(backup.notes.map((note) => note.answer)).toEqual([NOTE.answer]);
+    expect(checkBackup(serializeBackup(backup)).ok).toBe(true);
+    expect((await readSnapshot()).notes).toHaveLength(2);
   });
 });
 
@@ -350,65 +467,5 @@ describe('when the last export was made', () => {
     ['in the future (the clock was changed)', T0 + DAY, 'recent'],
   ] as const)('reminds when the last export was %s: %s', (_when, last, reminder) => {
     expect(backupReminder(last, T0)).toBe(reminder);
-  });
-});
-
-describe('notes as Markdown', () => {
-  it.each([
-    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
-    ['# not a heading', '\\# not a heading'],
-    ['*a* and _b_ and **c**', '\\*a\\* and \\_b\\_ and \\*\\*c\\*\\*'],
-    ['- not a list', '\\- not a list'],
-    ['+ not a list', '\\+ not a list'],
-    ['1. not a list', '1\\. not a list'],
-    ['2) not a list', '2\\) not a list'],
-    ['> not a quote', '&gt; not a quote'],
-    ['    not code', '&#32;&#32;&#32;&#32;not code'],
-    ['```js', '\\`\\`\\`js'],
-    ['[a link](javascript:alert(1))', '\\[a link\\](javascript:alert(1))'],
-    ['![image](x.png)', '\\!\\[image\\](x.png)'],
-    ['a | table | row', 'a \\| table \\| row'],
-    ['&amp; stays literal', '&amp;amp; stays literal'],
-    ['===', '\\==='],
-    ['back\\slash', 'back\\\\slash'],
-  ])('shows %j literally', (text, markdown) => {
-    expect(escapeMarkdown(text)).toBe(markdown);
-  });
-
-  it('keeps line breaks and paragraphs', () => {
-    expect(escapeMarkdown('one\ntwo\r\n\r\n\nthree\n')).toBe('one\\\ntwo\n\nthree');
-  });
-
-  it('groups notes by day, newest first, with prompt, kind, time and answer', () => {
-    const monday = new Date(2026, 10, 23, 9, 5).getTime();
-    const wednesday = new Date(2026, 10, 25, 14, 20).getTime();
-    const notes: Note[] = [
-      { ...NOTE, id: 'a', answer: 'Monday', createdAt: monday, updatedAt: monday },
-      { ...NOTE, id: 'b', answer: 'Wednesday morning', createdAt: wednesday - 5 * 3_600_000, updatedAt: wednesday },
-      { ...NOTE, id: 'c', answer: 'Wednesday <b>afternoon</b>', promptKind: 'step', createdAt: wednesday, updatedAt: wednesday },
-    ];
-    expect(notesToMarkdown(notes, 'en', journalMessages('en'))).toBe(
-      [
-        '# Your journal · Adempauze',
-        '## Wednesday, November 25, 2026',
-        '### Which beliefs about vulnerability live in me?',
-        '*Small step · 2:20 PM*',
-        'Wednesday &lt;b&gt;afternoon&lt;/b&gt;',
-        '### Which beliefs about vulnerability live in me?',
-        '*Reflection question · 9:20 AM*',
-        'Wednesday morning',
-        '## Monday, November 23, 2026',
-        '### Which beliefs about vulnerability live in me?',
-        '*Reflection question · 9:05 AM*',
-        'Monday',
-      ].join('\n\n') + '\n',
-    );
-  });
-
-  it('writes dates in Dutch for a Dutch interface and escapes the prompt', () => {
-    const markdown = notesToMarkdown([{ ...NOTE, promptText: '# Wat\nvoel *ik*?' }], 'nl', journalMessages('nl'));
-    expect(markdown).toContain('## woensdag 25 november 2026');
-    expect(markdown).toContain('### \\# Wat voel \\*ik\\*?');
-    expect(markdown).toContain('*Reflectievraag · 14:20*');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import * as v from 'valibot';
+import { DraftSchema } from '@/utils/model/draft';
 import { clearDraft, readDraft, restoreDrafts, writeDraft } from '@/utils/storage/drafts';
 
 describe('drafts', () => {
@@ -44,5 +46,26 @@ describe('drafts', () => {
     expect(await restoreDrafts()).toEqual({});
     await fakeBrowser.storage.local.set({ drafts: { 'q-beliefs': { text: 'ok', updatedAt: 'yesterday' } } });
     expect(await restoreDrafts()).toEqual({});
+  });
+
+  // The pages read drafts by hand (their first paint may not load valibot): they must agree with the model.
+  it.each([
+    { text: 'half a thought', updatedAt: 100 },
+    { text: '', updatedAt: 0 },
+    { text: 'kept', updatedAt: 1, extra: true },
+    { text: 'no time' },
+    { text: 5, updatedAt: 1 },
+    { text: 'late', updatedAt: 'yesterday' },
+    { text: 'gone', updatedAt: null },
+    null,
+    'text',
+    ['text', 1],
+  ])('reads %j as a draft exactly when the model does', async (stored) => {
+    const isDraft = v.is(DraftSchema, stored);
+    localStorage.setItem('adempauze.drafts', JSON.stringify({ 'q-beliefs': stored }));
+    expect(readDraft('q-beliefs') !== undefined).toBe(isDraft);
+    localStorage.clear();
+    await fakeBrowser.storage.local.set({ drafts: { 'q-beliefs': stored } });
+    expect((await restoreDrafts())['q-beliefs'] !== undefined).toBe(isDraft);
   });
 });

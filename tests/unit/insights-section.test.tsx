@@ -9,7 +9,7 @@ import { addNote } from '@/utils/db/notes';
 import { addPauseEvent } from '@/utils/db/events';
 import { putCustomPrompt } from '@/utils/db/prompts';
 import type { NewNote } from '@/utils/model/records';
-import { uiLocale } from '@/utils/storage/settings';
+import { uiLocale } from '@/utils/storage/language';
 
 const at = (year: number, month: number, day: number, hour = 12, minute = 0) =>
   new Date(year, month - 1, day, hour, minute).getTime();

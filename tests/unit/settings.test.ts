@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, parseSettings, validateSettings } from '@/utils/model/settings';
-import { loadSettings, localeFor, saveSettings, uiLocale } from '@/utils/storage/settings';
+import { loadSettings, saveSettings } from '@/utils/storage/settings';
+import { localeFor, uiLocale } from '@/utils/storage/language';
 
 describe('settings', () => {
   it('defaults: on, every 60–120 minutes, 09:00–18:00 Monday to Friday, 4 a day, notification', () => {
@@ -52,7 +53,13 @@ describe('settings', () => {
   });
 
   it('falls back as a pair when the interval or the hours are out of order', () => {
-    const parsed = parseSettings({ ...DEFAULT_SETTINGS, minIntervalMinutes: 90, maxIntervalMinutes: 30, activeStartMinutes: 600, activeEndMinutes: 500 });
+    const parsed = parseSettings({
+      ...DEFAULT_SETTINGS,
+      minIntervalMinutes: 90,
+      maxIntervalMinutes: 30,
+      activeStartMinutes: 600,
+      activeEndMinutes: 500,
+    });
     expect(parsed.minIntervalMinutes).toBe(60);
     expect(parsed.maxIntervalMinutes).toBe(120);
     expect(parsed.activeStartMinutes).toBe(540);
@@ -60,7 +67,14 @@ describe('settings', () => {
   });
 
   it('keeps valid custom settings, with days sorted', () => {
-    const custom = { ...DEFAULT_SETTINGS, minIntervalMinutes: 30, maxIntervalMinutes: 45, activeDays: [6, 0], delivery: 'window', language: 'nl' };
+    const custom = {
+      ...DEFAULT_SETTINGS,
+      minIntervalMinutes: 30,
+      maxIntervalMinutes: 45,
+      activeDays: [6, 0],
+      delivery: 'window',
+      language: 'nl',
+    };
     expect(parseSettings(custom)).toEqual({ ...custom, activeDays: [0, 6] });
   });
 
@@ -77,6 +91,13 @@ describe('settings', () => {
         maxPerDay: 40,
       }),
     ).toEqual({ maxIntervalMinutes: 'order', activeStartMinutes: 'range', activeDays: 'empty', maxPerDay: 'range' });
+  });
+
+  it('refuses days that do not exist or repeat, which a stored copy would not keep', async () => {
+    expect(validateSettings({ ...DEFAULT_SETTINGS, activeDays: [1, 7] })).toEqual({ activeDays: 'range' });
+    expect(validateSettings({ ...DEFAULT_SETTINGS, activeDays: [1, 1] })).toEqual({ activeDays: 'range' });
+    await expect(saveSettings({ activeDays: [1, 7] })).rejects.toThrow(/Invalid settings/);
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('saves to storage.sync and loads back', async () => {

@@ -9,10 +9,11 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CustomPrompt, Note, PauseEvent, PromptPreference } from '@/utils/model/records';
 import { StorageUnavailableError } from '@/utils/errors';
 
+/** The database's name and version; exported for the upgrade tests and their fixtures (tests/fixtures). */
 export const DB_NAME = 'adempauze';
 export const DB_VERSION = 3;
 
-/** Where a note was written. */
+/** The stores and indexes, typed with the rows of the model (utils/model/records.ts). */
 export interface AdempauzeSchema extends DBSchema {
   notes: {
     key: string;
@@ -48,38 +49,42 @@ let connection: Promise<IDBPDatabase<AdempauzeSchema>> | undefined;
  */
 export function openDatabase(): Promise<IDBPDatabase<AdempauzeSchema>> {
   // The executor turns a synchronous throw from indexedDB.open into a rejection.
-  connection ??= new Promise<IDBPDatabase<AdempauzeSchema>>((resolve) => resolve(openDB<AdempauzeSchema>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        const notes = db.createObjectStore('notes', { keyPath: 'id' });
-        notes.createIndex('by-created', ['createdAt', 'id']);
-        notes.createIndex('by-prompt', ['promptId', 'createdAt']);
-      }
-      if (oldVersion < 2) {
-        const events = db.createObjectStore('events', { keyPath: 'id' });
-        events.createIndex('by-at', 'at');
-      }
-      if (oldVersion < 3) {
-        db.createObjectStore('prompts', { keyPath: 'id' });
-        db.createObjectStore('promptPrefs', { keyPath: 'promptId' });
-      }
-    },
-    // A newer version of the extension (another tab after an update) wants to upgrade: step aside.
-    blocking() {
-      void closeDatabase();
-    },
-    // The browser closed the connection (storage cleared, disk failing): the next verb opens anew.
-    terminated() {
-      connection = undefined;
-    },
-  }))).catch((error: unknown) => {
+  connection ??= new Promise<IDBPDatabase<AdempauzeSchema>>((resolve) =>
+    resolve(
+      openDB<AdempauzeSchema>(DB_NAME, DB_VERSION, {
+        upgrade(db, oldVersion) {
+          if (oldVersion < 1) {
+            const notes = db.createObjectStore('notes', { keyPath: 'id' });
+            notes.createIndex('by-created', ['createdAt', 'id']);
+            notes.createIndex('by-prompt', ['promptId', 'createdAt']);
+          }
+          if (oldVersion < 2) {
+            const events = db.createObjectStore('events', { keyPath: 'id' });
+            events.createIndex('by-at', 'at');
+          }
+          if (oldVersion < 3) {
+            db.createObjectStore('prompts', { keyPath: 'id' });
+            db.createObjectStore('promptPrefs', { keyPath: 'promptId' });
+          }
+        },
+        // A newer version of the extension (another tab after an update) wants to upgrade: step aside.
+        blocking() {
+          void closeDatabase();
+        },
+        // The browser closed the connection (storage cleared, disk failing): the next verb opens anew.
+        terminated() {
+          connection = undefined;
+        },
+      }),
+    ),
+  ).catch((error: unknown) => {
     connection = undefined;
     throw new StorageUnavailableError(error);
   });
   return connection;
 }
 
-/** Closes the cached connection; the next verb opens a new one. */
+/** Closes the cached connection; the next verb opens a new one. Exported for the tests, which start each from a closed database. */
 export async function closeDatabase(): Promise<void> {
   const pending = connection;
   connection = undefined;
@@ -95,4 +100,3 @@ export function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
     // Already finished: there is nothing left to roll back.
   }
 }
-

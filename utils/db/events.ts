@@ -5,10 +5,10 @@ import { toPauseEvent, type PauseEvent, type PauseEventType } from '@/utils/mode
 
 /** Records what happened to a pause; resolves once it is stored. */
 export async function addPauseEvent(type: PauseEventType, at: number, promptId?: string): Promise<PauseEvent> {
-  const event: PauseEvent = promptId === undefined ? { id: crypto.randomUUID(), type, at } : { id: crypto.randomUUID(), type, at, promptId };
-  const db = await openDatabase();
-  const tx = db.transaction('events', 'readwrite');
-  await Promise.all([tx.store.add(event), tx.done]);
+  const event: PauseEvent =
+    promptId === undefined ? { id: crypto.randomUUID(), type, at } : { id: crypto.randomUUID(), type, at, promptId };
+  // idb's shortcut resolves only once the write's transaction has completed (it awaits tx.done).
+  await (await openDatabase()).add('events', event);
   announceChange({ store: 'events' });
   return event;
 }

@@ -12,9 +12,8 @@ import { toNote, type NewNote, type Note, type PageCursor, type NotesPage } from
 export async function addNote(input: NewNote, now: number): Promise<Note> {
   if (input.answer.trim() === '') throw new EmptyAnswerError();
   const note: Note = { ...input, id: crypto.randomUUID(), createdAt: now, updatedAt: now };
-  const db = await openDatabase();
-  const tx = db.transaction('notes', 'readwrite');
-  await Promise.all([tx.store.add(note), tx.done]);
+  // idb's shortcut resolves only once the write's transaction has completed (it awaits tx.done).
+  await (await openDatabase()).add('notes', note);
   announceChange({ store: 'notes', saved: [note.id] });
   return note;
 }
@@ -88,8 +87,7 @@ export async function deleteNote(id: string, version: number): Promise<Note> {
 
 /** Puts a note back exactly as it was (Undo after delete, or "keep mine" over a deletion made elsewhere). */
 export async function restoreNote(note: Note): Promise<void> {
-  const tx = (await openDatabase()).transaction('notes', 'readwrite');
-  await Promise.all([tx.store.put(note), tx.done]);
+  await (await openDatabase()).put('notes', note);
   announceChange({ store: 'notes', saved: [note.id] });
 }
 

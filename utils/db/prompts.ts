@@ -13,8 +13,8 @@ export async function listCustomPrompts(): Promise<CustomPrompt[]> {
 /** Adds or changes one of the person's own prompts. */
 export async function putCustomPrompt(prompt: CustomPrompt): Promise<void> {
   if (prompt.text.trim() === '') throw new EmptyAnswerError();
-  const tx = (await openDatabase()).transaction('prompts', 'readwrite');
-  await Promise.all([tx.store.put(prompt), tx.done]);
+  // idb's shortcut resolves only once the write's transaction has completed (it awaits tx.done).
+  await (await openDatabase()).put('prompts', prompt);
   announceChange({ store: 'prompts' });
 }
 
@@ -25,6 +25,7 @@ export async function deleteCustomPrompt(id: string): Promise<void> {
   announceChange({ store: 'prompts' });
 }
 
+/** The person's choices about prompts ("not for me"). */
 export async function listPromptPreferences(): Promise<PromptPreference[]> {
   const rows = await (await openDatabase()).getAll('promptPrefs');
   return rows.flatMap((row) => toPromptPreference(row) ?? []);
@@ -32,7 +33,6 @@ export async function listPromptPreferences(): Promise<PromptPreference[]> {
 
 /** Hides a prompt ("not for me") or shows it again. */
 export async function setPromptHidden(promptId: string, hidden: boolean, now: number): Promise<void> {
-  const tx = (await openDatabase()).transaction('promptPrefs', 'readwrite');
-  await Promise.all([tx.store.put({ promptId, hidden, updatedAt: now }), tx.done]);
+  await (await openDatabase()).put('promptPrefs', { promptId, hidden, updatedAt: now });
   announceChange({ store: 'prompts' });
 }

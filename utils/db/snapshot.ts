@@ -1,7 +1,17 @@
 /** Every store at once: the snapshot a backup is made of, and the merge an import does. */
 import { announceChange } from './changes';
+import * as v from 'valibot';
 import { abortQuietly, openDatabase } from './connection';
-import type { CustomPrompt, Note, PauseEvent, PromptPreference } from '@/utils/model/records';
+import {
+  CustomPromptSchema,
+  NoteSchema,
+  PauseEventSchema,
+  PromptPreferenceSchema,
+  type CustomPrompt,
+  type Note,
+  type PauseEvent,
+  type PromptPreference,
+} from '@/utils/model/records';
 
 /** Everything the database holds, for a backup. */
 export interface DatabaseSnapshot {
@@ -11,8 +21,26 @@ export interface DatabaseSnapshot {
   readonly promptPrefs: readonly PromptPreference[];
 }
 
-/** Reads every row of every store in one transaction, so the backup is one consistent moment. */
-export async function readSnapshot(): Promise<DatabaseSnapshot> {
+/** What the rows of each store must be to be read: a schema of the model per store. */
+export type SnapshotRules = { readonly [Store in keyof DatabaseSnapshot]: v.GenericSchema<unknown, DatabaseSnapshot[Store][number]> };
+
+/** Rows as the database holds them (utils/model/records.ts): read as long as they can be shown. */
+const STORED_ROWS: SnapshotRules = {
+  notes: NoteSchema,
+  events: PauseEventSchema,
+  prompts: CustomPromptSchema,
+  promptPrefs: PromptPreferenceSchema,
+};
+
+/** How many rows of each store could not be read and were left out. */
+export type SkippedRows = { readonly [Store in keyof DatabaseSnapshot]: number };
+
+/**
+ * Reads every row of every store in one transaction, so the backup is one consistent moment.
+ * Each row is checked with `rules` (a backup passes the file's own, so what it writes imports
+ * again); a damaged row is left out and counted, and never makes the whole snapshot unusable.
+ */
+export async function readSnapshot(rules: SnapshotRules = STORED_ROWS): Promise<DatabaseSnapshot & { readonly skipped: SkippedRows }> {
   const tx = (await openDatabase()).transaction(['notes', 'events', 'prompts', 'promptPrefs']);
   const [notes, events, prompts, promptPrefs] = await Promise.all([
     tx.objectStore('notes').index('by-created').getAll(),
@@ -20,7 +48,22 @@ export async function readSnapshot(): Promise<DatabaseSnapshot> {
     tx.objectStore('prompts').getAll(),
     tx.objectStore('promptPrefs').getAll(),
   ]);
-  return { notes, events, prompts, promptPrefs };
+  // A row is kept as it is, not copied: the model's row schemas check, they do not transform.
+  const valid = <Row>(rows: readonly unknown[], schema: v.GenericSchema<unknown, Row>): Row[] =>
+    rows.filter((row): row is Row => v.is(schema, row));
+  const snapshot = {
+    notes: valid(notes, rules.notes),
+    events: valid(events, rules.events),
+    prompts: valid(prompts, rules.prompts),
+    promptPrefs: valid(promptPrefs, rules.promptPrefs),
+  };
+  const skipped: SkippedRows = {
+    notes: notes.length - snapshot.notes.length,
+    events: events.length - snapshot.events.length,
+    prompts: prompts.length - snapshot.prompts.length,
+    promptPrefs: promptPrefs.length - snapshot.promptPrefs.length,
+  };
+  return { ...snapshot, skipped };
 }
 
 export interface MergeResult {
@@ -40,10 +83,7 @@ const versionOf = (row: object): number => ('updatedAt' in row && typeof row.upd
  * or nothing is. A row already stored is replaced only by a newer version (updatedAt), so merging
  * the same snapshot twice changes nothing. `onProgress` gets the rows done and the total.
  */
-export async function mergeSnapshot(
-  snapshot: DatabaseSnapshot,
-  onProgress?: (done: number, total: number) => void,
-): Promise<MergeResult> {
+export async function mergeSnapshot(snapshot: DatabaseSnapshot, onProgress?: (done: number, total: number) => void): Promise<MergeResult> {
   const tx = (await openDatabase()).transaction(['notes', 'events', 'prompts', 'promptPrefs'], 'readwrite');
   const total = snapshot.notes.length + snapshot.events.length + snapshot.prompts.length + snapshot.promptPrefs.length;
   let done = 0;
@@ -78,7 +118,7 @@ export async function mergeSnapshot(
     const stored = new Set(await store.getAllKeys());
     for (let start = 0; start < rows.length; start += BATCH) {
       const batch = rows.slice(start, start + BATCH);
-      const existing = await Promise.all(batch.map((row) => (stored.has(keyOf(row)) ? store.get(keyOf(row)) : undefined)));
+      const existing = await Promise.all(batch.map((row) => (stored.has(keyOf(row)) ? store.get(keyOf(row)) : Promise.resolve(undefined))));
       const writes: Promise<unknown>[] = [];
       batch.forEach((row, i) => {
         const before = existing[i];
@@ -114,4 +154,3 @@ export async function mergeSnapshot(
   if (added + updated > 0) for (const store of ['notes', 'events', 'prompts'] as const) announceChange({ store });
   return { added, updated, unchanged };
 }
-

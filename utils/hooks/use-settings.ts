@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Locale } from '@/utils/i18n/messages';
 import { validateSettings, type Settings, type SettingsProblems } from '@/utils/model/settings';
-import { loadSettings, localeFor, saveSettings, uiLocale } from '@/utils/storage/settings';
+import { loadSettings, saveSettings } from '@/utils/storage/settings';
+import { localeFor, uiLocale } from '@/utils/storage/language';
 import { logFailure } from '@/utils/log';
 import { storageSignal, useLoadable, type Loadable } from './loadable';
 

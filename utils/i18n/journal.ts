@@ -122,6 +122,16 @@ const en = {
     'The JSON file holds your notes, pause history, your own questions and your settings; it is the only one you can import again. Markdown and PDF are for reading.',
   backupExporting: 'Preparing the file…',
   backupExported: (fileName: string) => `Downloaded as ${fileName}.`,
+  backupLeftOut: (kind: keyof LeftOut, count: number) => {
+    const one = count === 1;
+    const what = {
+      notes: one ? 'note' : 'notes',
+      events: one ? 'record of a pause' : 'records of pauses',
+      prompts: one ? 'own prompt' : 'own prompts',
+      promptPrefs: one ? 'choice about a prompt' : 'choices about prompts',
+    }[kind];
+    return `${count.toLocaleString('en')} ${what} could not be read and ${one ? 'was' : 'were'} left out.`;
+  },
   backupExportFailed: (detail: string) => `The export did not work (${detail}).`,
   backupImportHeading: 'Import',
   backupImportLabel: 'Import a backup file (JSON)',
@@ -319,6 +329,16 @@ const nl: JournalOnlyMessages = {
     'Het JSON-bestand bevat je notities, je pauzegeschiedenis, je eigen vragen en je instellingen; alleen dat bestand kun je later weer importeren. Markdown en pdf zijn om te lezen.',
   backupExporting: 'Het bestand wordt klaargemaakt…',
   backupExported: (fileName: string) => `Gedownload als ${fileName}.`,
+  backupLeftOut: (kind, count) => {
+    const one = count === 1;
+    const what = {
+      notes: one ? 'notitie' : 'notities',
+      events: one ? 'gegeven over een pauze' : 'gegevens over pauzes',
+      prompts: one ? 'eigen vraag' : 'eigen vragen',
+      promptPrefs: one ? 'keuze over een vraag' : 'keuzes over vragen',
+    }[kind];
+    return `${count.toLocaleString('nl')} ${what} ${one ? 'kon' : 'konden'} niet worden gelezen en ${one ? 'is' : 'zijn'} weggelaten.`;
+  },
   backupExportFailed: (detail: string) => `Het exporteren is niet gelukt (${detail}).`,
   backupImportHeading: 'Importeren',
   backupImportLabel: 'Een reservekopie importeren (JSON)',
@@ -425,4 +445,17 @@ export function changeProblem(error: unknown, t: JournalMessages): string {
 /** Why an import did not go through; it is one transaction, so nothing was written. */
 export function importProblem(error: unknown, t: JournalMessages): string {
   return storageMessage(error, { unavailable: t.backupImportUnavailable, full: t.backupImportFull, other: t.backupImportFailed });
+}
+
+/** Stored rows an export had to leave out because they could not be read, by kind. */
+export type LeftOut = Partial<Record<'notes' | 'events' | 'prompts' | 'promptPrefs', number>>;
+
+/** What an export left out, one plain sentence per kind ("1 note could not be read and was left out."); empty when nothing. */
+export function leftOutMessage(leftOut: LeftOut, t: JournalMessages): string {
+  return (['notes', 'events', 'prompts', 'promptPrefs'] as const)
+    .flatMap((kind) => {
+      const count = leftOut[kind] ?? 0;
+      return count > 0 ? [t.backupLeftOut(kind, count)] : [];
+    })
+    .join(' ');
 }

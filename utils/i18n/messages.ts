@@ -3,9 +3,10 @@
  * public/_locales because the browser reads them before any of our code runs.
  */
 import { storageMessage } from '@/utils/errors';
+import { LOCALES, type Locale } from '@/utils/model/values';
 
-export const LOCALES = ['en', 'nl'] as const;
-export type Locale = (typeof LOCALES)[number];
+// The one list of languages is the model's (a note's locale is stored); the UI re-exports it.
+export { LOCALES, type Locale };
 
 /** Maps a browser language tag (`nl`, `nl-BE`, `nl_NL`, `en-US`, ...) to a UI locale: Dutch for `nl*`, else English. */
 export function resolveLocale(tag: string | undefined): Locale {

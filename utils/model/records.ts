@@ -1,22 +1,80 @@
-/** The shapes stored in IndexedDB: notes, pause events, own prompts and prompt preferences. */
-import type { Prompt } from '@/content/prompts';
-import { LOCALES, type Locale } from '@/utils/i18n/messages';
+/**
+ * The rows of IndexedDB: notes, pause events, own prompts and prompt preferences. Each row's
+ * fields are listed once (`noteEntries`, ...); the database reads them with ROW_FIELDS, a backup
+ * file checks them with its stricter rules (utils/model/backup.ts).
+ */
+import * as v from 'valibot';
+import { oneOf, ROW_FIELDS, type FieldRules } from './fields';
+import { EVENT_TYPES, LOCALES, NOTE_SOURCES, PROMPT_KINDS } from './values';
 
-/** Where a note was written. */
-export type NoteSource = 'popup' | 'pause';
+export type { NoteSource, PauseEventType } from './values';
+
+/** The fields of a note: the answer, kept with the prompt exactly as it was shown. */
+/* @__NO_SIDE_EFFECTS__ */
+export function noteEntries(f: FieldRules) {
+  return {
+    id: f.id,
+    promptId: f.id,
+    promptText: f.text,
+    promptKind: oneOf(PROMPT_KINDS),
+    locale: oneOf(LOCALES),
+    answer: f.writing,
+    createdAt: f.time,
+    updatedAt: f.time,
+    source: oneOf(NOTE_SOURCES),
+  };
+}
+
+/** The fields of a pause event: something that happened to a pause, for the schedule and insights. */
+/* @__NO_SIDE_EFFECTS__ */
+export function pauseEventEntries(f: FieldRules) {
+  return {
+    id: f.id,
+    type: oneOf(EVENT_TYPES),
+    at: f.time,
+    /** The prompt the pause offered, when there was one. */
+    promptId: v.optional(f.id),
+  };
+}
+
+/** The fields of a question the person wrote themselves; it joins the random choice. */
+/* @__NO_SIDE_EFFECTS__ */
+export function customPromptEntries(f: FieldRules) {
+  return {
+    id: f.id,
+    text: f.writing,
+    createdAt: f.time,
+    updatedAt: f.time,
+  };
+}
+
+/** The fields of how the person feels about one prompt: `hidden` is "not for me". */
+/* @__NO_SIDE_EFFECTS__ */
+export function promptPreferenceEntries(f: FieldRules) {
+  return {
+    promptId: f.id,
+    hidden: v.boolean(),
+    updatedAt: f.time,
+  };
+}
+
+/** A stored note. */
+export const NoteSchema = v.object(noteEntries(ROW_FIELDS));
+/** A stored pause event. */
+export const PauseEventSchema = v.object(pauseEventEntries(ROW_FIELDS));
+/** A stored own prompt. */
+export const CustomPromptSchema = v.object(customPromptEntries(ROW_FIELDS));
+/** A stored prompt preference. */
+export const PromptPreferenceSchema = v.object(promptPreferenceEntries(ROW_FIELDS));
 
 /** One answer, kept with the prompt exactly as it was shown, so it still reads right if the library changes. */
-export interface Note {
-  readonly id: string;
-  readonly promptId: string;
-  readonly promptText: string;
-  readonly promptKind: Prompt['kind'];
-  readonly locale: Locale;
-  readonly answer: string;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-  readonly source: NoteSource;
-}
+export type Note = Readonly<v.InferOutput<typeof NoteSchema>>;
+/** Something that happened to a pause: the history behind the schedule and insights. */
+export type PauseEvent = Readonly<v.InferOutput<typeof PauseEventSchema>>;
+/** A question the person wrote themselves. */
+export type CustomPrompt = Readonly<v.InferOutput<typeof CustomPromptSchema>>;
+/** How the person feels about one prompt of the library or their own. */
+export type PromptPreference = Readonly<v.InferOutput<typeof PromptPreferenceSchema>>;
 
 /** What a caller provides for a new note; the store assigns id and times. */
 export type NewNote = Omit<Note, 'id' | 'createdAt' | 'updatedAt'>;
@@ -24,92 +82,27 @@ export type NewNote = Omit<Note, 'id' | 'createdAt' | 'updatedAt'>;
 /** Where the next page of the newest-first list starts: the index key of the last note shown. */
 export type PageCursor = readonly [createdAt: number, id: string];
 
+/** One page of the newest-first list of notes. */
 export interface NotesPage {
   readonly notes: readonly Note[];
   /** Present when older notes exist. */
   readonly next?: PageCursor;
 }
 
-/** Something that happened to a pause: the history behind the schedule and, later, insights. */
-export type PauseEventType = 'offered' | 'answered' | 'skipped' | 'snoozed' | 'expired';
-
-export interface PauseEvent {
-  readonly id: string;
-  readonly type: PauseEventType;
-  readonly at: number;
-  /** The prompt the pause offered, when there was one. */
-  readonly promptId?: string;
+/**
+ * A reader of stored rows: the row itself when it fits `schema`, else undefined. Rows written by
+ * older versions or damaged on disk are never trusted blindly; a valid row is not copied.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function reader<Row>(schema: v.GenericSchema<Row>): (row: unknown) => Row | undefined {
+  return (row) => (v.is(schema, row) ? row : undefined);
 }
 
-/** A question the person wrote themselves; it joins the random choice. */
-export interface CustomPrompt {
-  readonly id: string;
-  readonly text: string;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-}
-
-/** How the person feels about one prompt of the library or their own. */
-export interface PromptPreference {
-  readonly promptId: string;
-  /** "Not for me": the popup and pauses skip it. */
-  readonly hidden: boolean;
-  readonly updatedAt: number;
-}
-
-
-const NOTE_KINDS: readonly string[] = ['question', 'step'] satisfies Prompt['kind'][];
-const NOTE_SOURCES: readonly string[] = ['popup', 'pause'] satisfies NoteSource[];
-
-/** Narrows a stored row: rows written by older versions or damaged on disk are never trusted blindly. */
-export function toNote(row: unknown): Note | undefined {
-  if (typeof row !== 'object' || row === null) return undefined;
-  const r = row as Record<string, unknown>;
-  const ok =
-    typeof r.id === 'string' &&
-    typeof r.promptId === 'string' &&
-    typeof r.promptText === 'string' &&
-    typeof r.promptKind === 'string' &&
-    NOTE_KINDS.includes(r.promptKind) &&
-    typeof r.locale === 'string' &&
-    (LOCALES as readonly string[]).includes(r.locale) &&
-    typeof r.answer === 'string' &&
-    Number.isFinite(r.createdAt) &&
-    Number.isFinite(r.updatedAt) &&
-    typeof r.source === 'string' &&
-    NOTE_SOURCES.includes(r.source);
-  return ok ? (row as Note) : undefined;
-}
-
-const EVENT_TYPES: readonly string[] = ['offered', 'answered', 'skipped', 'snoozed', 'expired'] satisfies PauseEventType[];
-
-/** Narrows a stored event row. */
-export function toPauseEvent(row: unknown): PauseEvent | undefined {
-  if (typeof row !== 'object' || row === null) return undefined;
-  const r = row as Record<string, unknown>;
-  const ok =
-    typeof r.id === 'string' &&
-    typeof r.type === 'string' &&
-    EVENT_TYPES.includes(r.type) &&
-    Number.isFinite(r.at) &&
-    (r.promptId === undefined || typeof r.promptId === 'string');
-  return ok ? (row as PauseEvent) : undefined;
-}
-
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-export function toCustomPrompt(row: unknown): CustomPrompt | undefined {
-  if (typeof row !== 'object' || row === null) return undefined;
-  const r = row as Record<string, unknown>;
-  return typeof r.id === 'string' && typeof r.text === 'string' && isFiniteNumber(r.createdAt) && isFiniteNumber(r.updatedAt)
-    ? (row as CustomPrompt)
-    : undefined;
-}
-
-export function toPromptPreference(row: unknown): PromptPreference | undefined {
-  if (typeof row !== 'object' || row === null) return undefined;
-  const r = row as Record<string, unknown>;
-  return typeof r.promptId === 'string' && typeof r.hidden === 'boolean' && isFiniteNumber(r.updatedAt)
-    ? (row as PromptPreference)
-    : undefined;
-}
+/** A stored note row, narrowed. */
+export const toNote: (row: unknown) => Note | undefined = reader(NoteSchema);
+/** A stored event row, narrowed. */
+export const toPauseEvent: (row: unknown) => PauseEvent | undefined = reader(PauseEventSchema);
+/** A stored own prompt row, narrowed. */
+export const toCustomPrompt: (row: unknown) => CustomPrompt | undefined = reader(CustomPromptSchema);
+/** A stored prompt preference row, narrowed. */
+export const toPromptPreference: (row: unknown) => PromptPreference | undefined = reader(PromptPreferenceSchema);

@@ -1,29 +1,76 @@
 /**
- * The person's settings: their shape, defaults and limits. Every value read is narrowed and
- * range-checked: a value out of range, of the wrong type or corrupted falls back to its default,
- * field by field, and never crashes a page or the background.
+ * The person's settings: their shape, limits and defaults, once. The same schema narrows what
+ * storage.sync holds (`parseSettings`: field by field back to the defaults), tells the settings
+ * form what to fix (`validateSettings`), and checks the settings of a backup file.
  */
-import type { Locale } from '@/utils/i18n/messages';
+import * as v from 'valibot';
+import { isRecord, oneOf } from './fields';
+import { DELIVERIES, LANGUAGE_SETTINGS } from './values';
 
-/** How an offer of a pause shows itself. */
-export type Delivery = 'notification' | 'window' | 'badge';
-export type LanguageSetting = 'browser' | Locale;
+export type { Delivery, LanguageSetting } from './values';
 
-export interface Settings {
-  readonly pausesEnabled: boolean;
+/** The ranges the options page offers and the validation enforces. */
+export const LIMITS = {
+  intervalMinutes: { min: 15, max: 8 * 60 },
+  dayMinutes: { min: 0, max: 24 * 60 },
+  maxPerDay: { min: 1, max: 12 },
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: { min: 0, max: 6 },
+} as const;
+
+const wholeNumber = ({ min, max }: { readonly min: number; readonly max: number }) =>
+  v.pipe(v.number(), v.integer(), v.minValue(min, 'range'), v.maxValue(max, 'range'));
+
+const intervalMinutes = wholeNumber(LIMITS.intervalMinutes);
+const dayMinutes = wholeNumber(LIMITS.dayMinutes);
+
+/** The fields of the settings, each checked on its own; SETTINGS_ORDER adds the rules between them. */
+export const SETTINGS_ENTRIES = {
+  pausesEnabled: v.boolean(),
   /** Offers come at a random moment between these many minutes apart. */
-  readonly minIntervalMinutes: number;
-  readonly maxIntervalMinutes: number;
+  minIntervalMinutes: intervalMinutes,
+  maxIntervalMinutes: intervalMinutes,
   /** Active hours as minutes after local midnight: offers only in [start, end). */
-  readonly activeStartMinutes: number;
-  readonly activeEndMinutes: number;
+  activeStartMinutes: dayMinutes,
+  activeEndMinutes: dayMinutes,
   /** Active days, 0 = Sunday … 6 = Saturday, ascending. */
-  readonly activeDays: readonly number[];
-  readonly maxPerDay: number;
-  readonly delivery: Delivery;
-  readonly language: LanguageSetting;
-}
+  activeDays: v.pipe(
+    v.array(wholeNumber(LIMITS.weekday)),
+    v.minLength(1, 'empty'),
+    v.check((days) => new Set(days).size === days.length, 'repeated'),
+    v.transform((days): readonly number[] => [...days].sort((a, b) => a - b)),
+  ),
+  maxPerDay: wholeNumber(LIMITS.maxPerDay),
+  delivery: oneOf(DELIVERIES),
+  language: oneOf(LANGUAGE_SETTINGS),
+};
 
+const SettingsFieldsSchema = v.object(SETTINGS_ENTRIES);
+type SettingsFields = v.InferOutput<typeof SettingsFieldsSchema>;
+
+/**
+ * The rules between fields, for any object schema of SETTINGS_ENTRIES (the stored copy, or a
+ * file's strict one): the interval and the active hours in order. Each is checked once its later
+ * field is valid, whatever the earlier one holds, and reported on the later field.
+ */
+export const SETTINGS_ORDER = [
+  v.forward<SettingsFields, v.PartialCheckIssue<SettingsFields>, ['maxIntervalMinutes']>(
+    v.partialCheck([['maxIntervalMinutes']], (s) => !(s.minIntervalMinutes > s.maxIntervalMinutes), 'order'),
+    ['maxIntervalMinutes'],
+  ),
+  v.forward<SettingsFields, v.PartialCheckIssue<SettingsFields>, ['activeEndMinutes']>(
+    v.partialCheck([['activeEndMinutes']], (s) => !(s.activeStartMinutes >= s.activeEndMinutes), 'order'),
+    ['activeEndMinutes'],
+  ),
+] as const;
+
+/** Settings as storage.sync holds them. */
+const SettingsSchema = v.pipe(SettingsFieldsSchema, ...SETTINGS_ORDER);
+
+/** The person's settings. */
+export type Settings = Readonly<v.InferOutput<typeof SettingsSchema>>;
+
+/** What every field falls back to. Exported for the tests and the end-to-end seeds, which start from it. */
 export const DEFAULT_SETTINGS: Settings = {
   pausesEnabled: true,
   minIntervalMinutes: 60,
@@ -36,59 +83,37 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'browser',
 };
 
-/** The ranges the options page offers and the validation enforces. */
-export const LIMITS = {
-  intervalMinutes: { min: 15, max: 8 * 60 },
-  dayMinutes: { min: 0, max: 24 * 60 },
-  maxPerDay: { min: 1, max: 12 },
-} as const;
+const FIELDS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
+/** Fields that only make sense together: when one is invalid, both fall back. */
+const PAIRS: readonly (readonly (keyof Settings)[])[] = [
+  ['minIntervalMinutes', 'maxIntervalMinutes'],
+  ['activeStartMinutes', 'activeEndMinutes'],
+];
 
-export const DELIVERIES: readonly Delivery[] = ['notification', 'window', 'badge'];
-export const LANGUAGE_SETTINGS: readonly LanguageSetting[] = ['browser', 'en', 'nl'];
-
-const isInt = (value: unknown, min: number, max: number): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
-
-export function oneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
+/** The field each issue is about (its first path key). */
+function fieldsOf(issues: readonly v.BaseIssue<unknown>[] | undefined): Set<keyof Settings> {
+  const fields = new Set<keyof Settings>();
+  for (const issue of issues ?? []) {
+    const key = issue.path?.[0]?.key;
+    if (FIELDS.includes(key as keyof Settings)) fields.add(key as keyof Settings);
+  }
+  return fields;
 }
 
 /**
- * Narrows anything stored to valid settings: each field that is missing or invalid takes its
- * default. Pairs that only make sense together (interval range, active hours) fall back together.
+ * Narrows anything stored to valid settings, never throwing: each field that is missing or
+ * invalid takes its default, and pairs that only make sense together (interval range, active
+ * hours) fall back together. A value out of range, of the wrong type or corrupted never stops a
+ * page or the background.
  */
 export function parseSettings(stored: unknown): Settings {
-  const raw: Record<string, unknown> =
-    typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
-  const d = DEFAULT_SETTINGS;
-  const { intervalMinutes, dayMinutes, maxPerDay } = LIMITS;
-
-  const minI = raw.minIntervalMinutes;
-  const maxI = raw.maxIntervalMinutes;
-  const intervalOk =
-    isInt(minI, intervalMinutes.min, intervalMinutes.max) &&
-    isInt(maxI, intervalMinutes.min, intervalMinutes.max) &&
-    minI <= maxI;
-
-  const start = raw.activeStartMinutes;
-  const end = raw.activeEndMinutes;
-  const hoursOk = isInt(start, dayMinutes.min, dayMinutes.max) && isInt(end, dayMinutes.min, dayMinutes.max) && start < end;
-
-  const days = raw.activeDays;
-  const daysOk =
-    Array.isArray(days) && days.length > 0 && days.every((day) => isInt(day, 0, 6)) && new Set(days).size === days.length;
-
-  return {
-    pausesEnabled: typeof raw.pausesEnabled === 'boolean' ? raw.pausesEnabled : d.pausesEnabled,
-    minIntervalMinutes: intervalOk ? minI : d.minIntervalMinutes,
-    maxIntervalMinutes: intervalOk ? maxI : d.maxIntervalMinutes,
-    activeStartMinutes: hoursOk ? start : d.activeStartMinutes,
-    activeEndMinutes: hoursOk ? end : d.activeEndMinutes,
-    activeDays: daysOk ? [...(days as number[])].sort((a, b) => a - b) : d.activeDays,
-    maxPerDay: isInt(raw.maxPerDay, maxPerDay.min, maxPerDay.max) ? raw.maxPerDay : d.maxPerDay,
-    delivery: oneOf(raw.delivery, DELIVERIES) ? raw.delivery : d.delivery,
-    language: oneOf(raw.language, LANGUAGE_SETTINGS) ? raw.language : d.language,
-  };
+  const raw = isRecord(stored) ? stored : {};
+  const invalid = fieldsOf(v.safeParse(SettingsSchema, raw).issues);
+  for (const pair of PAIRS) if (pair.some((field) => invalid.has(field))) pair.forEach((field) => invalid.add(field));
+  const repaired: Record<string, unknown> = { ...raw };
+  for (const field of invalid) repaired[field] = DEFAULT_SETTINGS[field];
+  // Every field is now valid on its own or a default, and pairs are whole: this cannot fail.
+  return v.parse(SettingsSchema, repaired);
 }
 
 /** Why a proposed change is refused, by field; empty when it is valid. */
@@ -97,15 +122,9 @@ export type SettingsProblems = Partial<Record<keyof Settings, 'range' | 'order' 
 /** Checks settings a person entered, so the form can say what to fix before anything is stored. */
 export function validateSettings(settings: Settings): SettingsProblems {
   const problems: SettingsProblems = {};
-  const { intervalMinutes, dayMinutes, maxPerDay } = LIMITS;
-  if (!isInt(settings.minIntervalMinutes, intervalMinutes.min, intervalMinutes.max)) problems.minIntervalMinutes = 'range';
-  if (!isInt(settings.maxIntervalMinutes, intervalMinutes.min, intervalMinutes.max)) problems.maxIntervalMinutes = 'range';
-  else if (settings.minIntervalMinutes > settings.maxIntervalMinutes) problems.maxIntervalMinutes = 'order';
-  if (!isInt(settings.activeStartMinutes, dayMinutes.min, dayMinutes.max)) problems.activeStartMinutes = 'range';
-  if (!isInt(settings.activeEndMinutes, dayMinutes.min, dayMinutes.max)) problems.activeEndMinutes = 'range';
-  else if (settings.activeStartMinutes >= settings.activeEndMinutes) problems.activeEndMinutes = 'order';
-  if (settings.activeDays.length === 0) problems.activeDays = 'empty';
-  if (!isInt(settings.maxPerDay, maxPerDay.min, maxPerDay.max)) problems.maxPerDay = 'range';
+  for (const issue of v.safeParse(SettingsSchema, settings).issues ?? []) {
+    const [field] = fieldsOf([issue]);
+    if (field) problems[field] ??= issue.message === 'order' || issue.message === 'empty' ? issue.message : 'range';
+  }
   return problems;
 }
-

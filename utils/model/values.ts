@@ -12,7 +12,6 @@ export type Locale = (typeof LOCALES)[number];
 
 /** The kinds of prompt a note can answer: a reflection question or a small step. */
 export const PROMPT_KINDS = ['question', 'step'] as const;
-export type PromptKind = (typeof PROMPT_KINDS)[number];
 
 /** Where a note was written. */
 export const NOTE_SOURCES = ['popup', 'pause'] as const;

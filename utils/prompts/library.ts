@@ -11,7 +11,7 @@ import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 
 const MIRROR_KEY = 'adempauze.library';
 const FOLLOW_UPS_KEY = 'adempauze.followUps';
-/** How long after answering a small step its follow-up comes. */
+/** How long after answering a small step its follow-up comes. Exported for the tests, which move the clock past it. */
 export const FOLLOW_UP_DELAY = 3 * DAY;
 
 interface LibraryMirror {
@@ -20,10 +20,11 @@ interface LibraryMirror {
 }
 
 /** One of the person's own prompts, as the pickers see it. */
-export function customPrompt(prompt: Pick<CustomPrompt, 'id' | 'text'>): QuestionPrompt {
+function customPrompt(prompt: Pick<CustomPrompt, 'id' | 'text'>): QuestionPrompt {
   return { id: prompt.id, kind: 'question', section: 'questions', custom: true, text: { en: prompt.text, nl: prompt.text } };
 }
 
+/** The mirror as stored, narrowed. Hand-written: the popup's first paint may not load valibot, scripts/sizes.mjs. */
 function readMirror(): LibraryMirror {
   const raw = readPageJson(MIRROR_KEY) as Record<string, unknown> | undefined;
   const hidden = Array.isArray(raw?.hidden) ? raw.hidden.filter((id): id is string => typeof id === 'string') : [];
@@ -37,7 +38,7 @@ function readMirror(): LibraryMirror {
 }
 
 /** Every prompt that can be shown, hidden or not: for finding the prompt of a draft. */
-export function allPrompts(): Prompt[] {
+function allPrompts(): Prompt[] {
   return [...PROMPTS, ...readMirror().custom.map(customPrompt)];
 }
 
@@ -71,6 +72,7 @@ export async function refreshLibraryMirror(): Promise<void> {
 
 type FollowUps = Record<string, number>;
 
+/** When each follow-up is due, narrowed. Hand-written: the popup's first paint may not load valibot, scripts/sizes.mjs. */
 function readFollowUps(): FollowUps {
   const raw = readPageJson(FOLLOW_UPS_KEY);
   const result: FollowUps = {};

@@ -8,35 +8,33 @@
  * back in, newest edit winning.
  */
 import { browser } from 'wxt/browser';
+import type { Draft, Drafts } from '@/utils/model/draft';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
-
-export interface Draft {
-  readonly text: string;
-  readonly updatedAt: number;
-}
-
-/** Drafts by prompt id. */
-export type Drafts = Readonly<Record<string, Draft>>;
 
 const LOCAL_KEY = 'adempauze.drafts';
 const STORAGE_KEY = 'drafts';
 
-function isDraft(value: unknown): value is Draft {
+/**
+ * Whether a value in the page's copy is a draft: the shape of DraftSchema (utils/model/draft.ts),
+ * which the drafts test holds this to. Hand-written: the popup's first paint may not load
+ * valibot, scripts/sizes.mjs. The durable copy, read after first paint, is checked by the model.
+ */
+function isPageDraft(value: unknown): value is Draft {
   if (typeof value !== 'object' || value === null) return false;
   const { text, updatedAt } = value as Record<string, unknown>;
   return typeof text === 'string' && typeof updatedAt === 'number' && Number.isFinite(updatedAt);
 }
 
 /** Keeps only well-formed entries: stored data from an older version or another tab is never trusted. */
-function toDrafts(value: unknown): Record<string, Draft> {
-  const drafts: Record<string, Draft> = Object.create(null);
+function toDrafts(value: unknown, isDraft: (draft: unknown) => draft is Draft): Record<string, Draft> {
+  const drafts = Object.create(null) as Record<string, Draft>;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return drafts;
   for (const [id, draft] of Object.entries(value)) if (isDraft(draft)) drafts[id] = draft;
   return drafts;
 }
 
 function readLocal(): Record<string, Draft> {
-  return toDrafts(readPageJson(LOCAL_KEY));
+  return toDrafts(readPageJson(LOCAL_KEY), isPageDraft);
 }
 
 function writeLocal(drafts: Drafts): void {
@@ -73,7 +71,8 @@ export function clearDraft(promptId: string, now: number): Promise<void> {
  * returns the result. Drafts only ever come back this way; they are removed by `clearDraft`.
  */
 export async function restoreDrafts(): Promise<Drafts> {
-  const stored = toDrafts((await browser.storage.local.get(STORAGE_KEY))[STORAGE_KEY]);
+  const [model, durable] = await Promise.all([import('@/utils/model/draft'), browser.storage.local.get(STORAGE_KEY)]);
+  const stored = toDrafts(durable[STORAGE_KEY], model.isDraft);
   const local = readLocal();
   let changed = false;
   for (const [id, draft] of Object.entries(stored)) {
