@@ -1,18 +1,7 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import {
-  applyBackup,
-  backupFileName,
-  backupReminder,
-  checkBackupFile,
-  createBackup,
-  loadLastBackupAt,
-  rememberBackup,
-  serializeBackup,
-  type BackupProblem,
-  type ImportSummary,
-} from '@/utils/backup/backup';
-import { loadAllNotes, notesFileName, notesToMarkdown } from '@/utils/backup/readable';
+import { backupReminder, type BackupProblem, type ImportSummary } from '@/utils/backup/backup';
+import { useBackup, type ExportFile } from '@/utils/hooks/use-backup';
 import { formatDateTime } from '@/utils/i18n/messages';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
 import { importProblem, leftOutMessage, readProblem, type LeftOut } from '@/utils/i18n/journal';
@@ -58,46 +47,21 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 export function BackupSection() {
   const t = useJournalT();
   const locale = useLocale();
-  const [lastBackupAt, setLastBackupAt] = useState<{ status: 'loading' } | { status: 'ready'; at: number | undefined }>({
-    status: 'loading',
-  });
+  const backup = useBackup();
   const [exportState, setExportState] = useState<ExportState>({ status: 'idle' });
   const [importState, setImportState] = useState<ImportState>({ status: 'idle' });
   const fileInputId = useId();
   const hintId = useId();
 
-  useEffect(() => {
-    loadLastBackupAt()
-      .then((at) => setLastBackupAt({ status: 'ready', at }))
-      // Without the date the reminder still shows: better one reminder too many than none.
-      .catch(() => setLastBackupAt({ status: 'ready', at: undefined }));
-  }, []);
-
   const exporting = exportState.status === 'working';
   const importing = importState.status === 'checking' || importState.status === 'importing';
 
-  async function exportJson() {
+  async function exportFile(make: () => Promise<ExportFile>, type: string) {
     setExportState({ status: 'working' });
     try {
-      const now = Date.now();
-      const fileName = backupFileName(now);
-      const { backup, skipped } = await createBackup(now);
-      download(fileName, serializeBackup(backup), 'application/json');
-      await rememberBackup(now);
-      setLastBackupAt({ status: 'ready', at: now });
-      setExportState({ status: 'done', fileName, leftOut: skipped });
-    } catch (error) {
-      setExportState({ status: 'error', error });
-    }
-  }
-
-  async function exportMarkdown() {
-    setExportState({ status: 'working' });
-    try {
-      const fileName = notesFileName(Date.now());
-      const { notes, skipped } = await loadAllNotes();
-      download(fileName, notesToMarkdown(notes, locale, t), 'text/markdown;charset=utf-8');
-      setExportState({ status: 'done', fileName, leftOut: { notes: skipped } });
+      const { fileName, text, leftOut } = await make();
+      download(fileName, text, type);
+      setExportState({ status: 'done', fileName, leftOut });
     } catch (error) {
       setExportState({ status: 'error', error });
     }
@@ -115,19 +79,22 @@ export function BackupSection() {
     setImportState({ status: 'checking' });
     try {
       await nextTask();
-      const check = await checkBackupFile(file, t);
+      const check = await backup.check(file, t);
       if (!check.ok) {
         setImportState({ status: 'invalid', problems: check.problems });
         return;
       }
-      const summary = await applyBackup(check.backup, (done, total) => setImportState({ status: 'importing', done, total }));
+      const summary = await backup.apply(check, (done, total) => setImportState({ status: 'importing', done, total }));
       setImportState({ status: 'done', summary });
     } catch (error) {
       setImportState({ status: 'error', error });
     }
   }
 
-  const reminder = lastBackupAt.status === 'ready' ? backupReminder(lastBackupAt.at, Date.now()) : undefined;
+  // Without the date (unreadable) the reminder still shows: better one reminder too many than none.
+  const lastBackupAt =
+    backup.lastBackupAt.status === 'loading' ? undefined : { at: backup.lastBackupAt.status === 'ready' ? backup.lastBackupAt.value : undefined };
+  const reminder = lastBackupAt && backupReminder(lastBackupAt.at, Date.now());
 
   let importStatus = '';
   if (importState.status === 'checking') importStatus = t.backupChecking;
@@ -144,7 +111,7 @@ export function BackupSection() {
       <h1 id="backup-heading">{t.backupTitle}</h1>
       <div class="backup-last">
         <p>{t.backupIntro}</p>
-        {lastBackupAt.status === 'ready' && (
+        {lastBackupAt && (
           <p class="muted">
             {lastBackupAt.at === undefined ? t.backupNoExportYet : t.backupLastExport(formatDateTime(lastBackupAt.at, locale))}
           </p>
@@ -157,10 +124,10 @@ export function BackupSection() {
       <section class="backup-card" aria-labelledby="backup-export-heading">
         <h2 id="backup-export-heading">{t.backupExportHeading}</h2>
         <div class="actions">
-          <button type="button" class="primary" disabled={exporting} onClick={() => void exportJson()}>
+          <button type="button" class="primary" disabled={exporting} onClick={() => void exportFile(backup.exportJson, 'application/json')}>
             {t.backupExportJson}
           </button>
-          <button type="button" class="secondary" disabled={exporting} onClick={() => void exportMarkdown()}>
+          <button type="button" class="secondary" disabled={exporting} onClick={() => void exportFile(() => backup.exportMarkdown(locale, t), 'text/markdown;charset=utf-8')}>
             {t.backupExportMarkdown}
           </button>
           <button type="button" class="secondary" onClick={openPrintView}>

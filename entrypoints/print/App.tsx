@@ -1,13 +1,10 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { formatDay, formatTime, groupNotesByDay, loadAllNotes, type NotesDay } from '@/utils/backup/readable';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { Status } from '@/components/Status';
+import { formatDay, formatTime, groupNotesByDay } from '@/utils/backup/readable';
+import { useAllNotes } from '@/utils/hooks/use-backup';
 import { formatDateTime } from '@/utils/i18n/messages';
 import { journalMessages, leftOutMessage, readProblem } from '@/utils/i18n/journal';
 import { uiLocale } from '@/utils/storage/language';
-
-type PrintState =
-  | { status: 'loading' }
-  | { status: 'ready'; days: readonly NotesDay[]; total: number; skipped: number; loadedAt: number }
-  | { status: 'error'; error: unknown };
 
 /**
  * Every note on one page, newest first and grouped by day, laid out for paper: the browser's own
@@ -16,50 +13,39 @@ type PrintState =
 export function App() {
   const [locale] = useState(uiLocale);
   const t = journalMessages(locale);
-  const [state, setState] = useState<PrintState>({ status: 'loading' });
+  const all = useAllNotes();
+  const days = useMemo(() => (all.status === 'ready' ? groupNotesByDay(all.value.notes) : []), [all]);
 
   useLayoutEffect(() => {
     document.documentElement.lang = locale;
     // The title is the suggested file name when saving as PDF.
     document.title = `${t.journalTitle} · ${t.appName}`;
-  }, [locale]);
+  }, [locale, t]);
 
-  useEffect(() => {
-    loadAllNotes()
-      .then(({ notes, skipped }) =>
-        setState({ status: 'ready', days: groupNotesByDay(notes), total: notes.length, skipped, loadedAt: Date.now() }),
-      )
-      .catch((error: unknown) => setState({ status: 'error', error }));
-  }, []);
-
+  const ready = all.status === 'ready' ? all.value : undefined;
   return (
     <main class="print">
       <header class="print-header">
         <p class="brand-name">{t.appName}</p>
         <h1>{t.journalTitle}</h1>
-        {state.status === 'ready' && (
+        {ready && (
           <p class="muted">
-            {t.noteCount(state.total)} · {t.printAsOf(formatDateTime(state.loadedAt, locale))}
+            {t.noteCount(ready.notes.length)} · {t.printAsOf(formatDateTime(ready.readAt, locale))}
           </p>
         )}
-        <button type="button" class="primary print-button" disabled={state.status !== 'ready'} onClick={() => window.print()}>
+        <button type="button" class="primary print-button" disabled={!ready} onClick={() => window.print()}>
           {t.backupPrint}
         </button>
       </header>
-      {state.status === 'loading' && (
-        <p role="status" class="muted">
-          {t.notesLoading}
-        </p>
-      )}
-      {state.status === 'error' && (
-        <p role="alert" class="problem">
-          {readProblem(state.error, t)}
-        </p>
-      )}
-      {state.status === 'ready' && state.skipped > 0 && <p role="status">{leftOutMessage({ notes: state.skipped }, t)}</p>}
-      {state.status === 'ready' && state.total === 0 && <p>{t.printEmpty}</p>}
-      {state.status === 'ready' &&
-        state.days.map(({ day, notes }) => (
+      <Status state={all} loading={t.notesLoading} failed={(error) => readProblem(error, t)}>
+        {({ notes, skipped }) => (
+          <>
+            {skipped > 0 && <p role="status">{leftOutMessage({ notes: skipped }, t)}</p>}
+            {notes.length === 0 && <p>{t.printEmpty}</p>}
+          </>
+        )}
+      </Status>
+      {days.map(({ day, notes }) => (
           <section key={day} class="print-day" aria-labelledby={`day-${day}`}>
             <h2 id={`day-${day}`}>{formatDay(day, locale)}</h2>
             {notes.map((note) => (
