@@ -36,7 +36,7 @@ export default defineConfig({
   hooks: {
     // WXT takes the toolbar tooltip from popup.html's <title>, which cannot be localised there.
     'build:manifestGenerated': (_wxt, manifest) => {
-      const action = manifest.action ?? manifest.browser_action;
+      const action = (manifest.action ?? manifest.browser_action) as { default_title?: string } | undefined;
       if (action) action.default_title = '__MSG_actionTitle__';
     },
   },

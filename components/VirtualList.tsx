@@ -41,9 +41,15 @@ export function VirtualList<T>({
   class: className,
 }: VirtualListProps<T>) {
   const container = useRef<HTMLDivElement>(null);
-  const heights = useRef(new Map<string, number>());
-  const [measured, setMeasured] = useState(0);
+  /** Heights measured so far, by key; a new map when any changes, so the layout follows. */
+  const [heights, setHeights] = useState<ReadonlyMap<string, number>>(() => new Map());
+  const latestHeights = useRef(heights);
+  latestHeights.current = heights;
   const [viewport, setViewport] = useState({ top: 0, bottom: 2000 });
+  // The callbacks are read at the time of use: a parent passes new arrow functions every render,
+  // and re-laying out or re-reporting the range for each of them would be work for nothing.
+  const callbacks = useRef({ getKey, estimateHeight, onRangeChange });
+  callbacks.current = { getKey, estimateHeight, onRangeChange };
 
   // offsets[i] is where item i starts; offsets[items.length] is the total height.
   const offsets = useMemo(() => {
@@ -51,11 +57,11 @@ export function VirtualList<T>({
     let y = 0;
     items.forEach((item, i) => {
       result[i] = y;
-      y += heights.current.get(getKey(item)) ?? estimateHeight(item);
+      y += heights.get(callbacks.current.getKey(item)) ?? callbacks.current.estimateHeight(item);
     });
     result[items.length] = y;
     return result;
-  }, [items, measured]);
+  }, [items, heights]);
 
   useEffect(() => {
     let frame = 0;
@@ -83,7 +89,7 @@ export function VirtualList<T>({
   const end = items.length === 0 ? 0 : Math.min(items.length, indexAt(offsets, Math.max(0, viewport.bottom)) + 1);
 
   useEffect(() => {
-    onRangeChange?.(start, end);
+    callbacks.current.onRangeChange?.(start, end);
   }, [start, end, items]);
 
   // Measure what was rendered; a changed height re-lays out once per frame.
@@ -91,21 +97,20 @@ export function VirtualList<T>({
     const root = container.current;
     if (!root) return;
     let frame = 0;
+    const pending = new Map<string, number>();
     const observer = new ResizeObserver((entries) => {
-      let changed = false;
       for (const entry of entries) {
         const element = entry.target as HTMLElement;
         const key = element.dataset.key;
         const height = element.offsetHeight;
-        if (key !== undefined && heights.current.get(key) !== height) {
-          heights.current.set(key, height);
-          changed = true;
-        }
+        if (key !== undefined && latestHeights.current.get(key) !== height) pending.set(key, height);
       }
-      if (changed && !frame) {
+      if (pending.size > 0 && !frame) {
         frame = requestAnimationFrame(() => {
           frame = 0;
-          setMeasured((n) => n + 1);
+          const changes = [...pending];
+          pending.clear();
+          setHeights((before) => new Map([...before, ...changes]));
         });
       }
     });

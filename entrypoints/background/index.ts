@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseMessage } from '@/utils/messages';
+import { logFailure } from '@/utils/log';
 import { PAUSE_ALARM } from '@/utils/schedule/schedule';
 import { settingsChanged } from '@/utils/storage/settings';
 import { openPopupForTests } from './e2e';
@@ -45,10 +46,16 @@ export default defineBackground(() => {
     if (settingsChanged(changes, area)) void reschedule();
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown) => {
+  browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: () => void) => {
     const message = parseMessage(raw);
     // Answering only our own messages leaves others to their own listeners.
-    return message ? handleMessage(message) : undefined;
+    if (!message) return false;
+    // The page awaits its message until it has been handled: the channel stays open (true)
+    // until sendResponse, whether the handling worked or not.
+    handleMessage(message)
+      .catch(logFailure(`message "${message.type}" not handled`))
+      .finally(sendResponse);
+    return true;
   });
 
   // Every start, not only the browser's: the worker before this one may have ended half-way.

@@ -70,7 +70,9 @@ async function closeOffer(state: ScheduleState, t: Messages): Promise<ScheduleSt
 /** Re-plans from now: on install, browser start and settings changes. */
 export function reschedule(now = Date.now()): Promise<void> {
   return serialized(async () => {
-    let { settings, state, t } = await context();
+    const loaded = await context();
+    const { settings, t } = loaded;
+    let { state } = loaded;
     if (state.offer && (!settings.pausesEnabled || state.offer.expiresAt <= now)) {
       if (state.offer.expiresAt <= now) await recordPauseEvent('expired', now);
       state = await closeOffer(state, t);

@@ -95,5 +95,5 @@ test('an answer saved in the popup is in the journal', async () => {
       answer: article.querySelector('.note-answer')?.textContent ?? '',
     })),
   );
-  expect(notes).toEqual([{ heading: expect.stringContaining(prompt), answer }]);
+  expect(notes).toEqual([{ heading: expect.stringContaining(prompt) as unknown, answer }]);
 });

@@ -27,7 +27,7 @@ test('the test build is the production build but for its background', async () =
     const shipped = production.get(name);
     if (!shipped) return true;
     // Only the production manifest is minified.
-    if (name === 'manifest.json') return !isDeepStrictEqual(JSON.parse(`${content}`), JSON.parse(`${shipped}`));
+    if (name === 'manifest.json') return !isDeepStrictEqual(JSON.parse(content.toString()), JSON.parse(shipped.toString()));
     return !content.equals(shipped);
   });
   expect(differing.map(([name]) => name)).toEqual(['background.js']);

@@ -46,7 +46,7 @@ async function settle(): Promise<void> {
 
 /** Runs the day: every alarm fires when due; `respond` is called after each offer. */
 async function simulateDay(respond: (now: number) => Promise<void>): Promise<{ wakeUps: number; offers: number; timers: number }> {
-  background.main!();
+  background.main();
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
   await settle();
   let wakeUps = 0;
@@ -80,7 +80,7 @@ describe('the background over a day at rest', () => {
   });
 
   it('adds one quiet expiry per offer nobody takes', async () => {
-    const day = await simulateDay(async () => undefined);
+    const day = await simulateDay(() => Promise.resolve());
     expect(day.wakeUps).toBeLessThanOrEqual(2 * day.offers + 1);
     expect(day.timers).toBe(0);
     expect((await loadScheduleState()).offer).toBeNull();

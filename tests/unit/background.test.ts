@@ -41,7 +41,7 @@ function fakeEvent<Args extends unknown[]>() {
 let idleChanged: ReturnType<typeof fakeEvent<[string]>>;
 
 /** Listeners start work without awaiting it, as the service worker does: wait until the expectation holds. */
-const eventually = (check: () => Promise<unknown> | unknown) => vi.waitFor(check, { timeout: 2000, interval: 5 });
+const eventually = (check: () => unknown) => vi.waitFor(check, { timeout: 2000, interval: 5 });
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -52,11 +52,9 @@ beforeEach(() => {
   // APIs the fake browser leaves unimplemented, answering as a quiet, attentive moment would.
   idleChanged = fakeEvent<[string]>();
   Object.assign(fakeBrowser.idle, { onStateChanged: idleChanged });
-  vi.spyOn(fakeBrowser.idle, 'queryState').mockImplementation(async () => idle);
-  vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockImplementation(
-    async () => ({ id: 1, focused: true, state: windowState }) as never,
-  );
-  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => (audible ? [{ id: 3, audible: true }] : []) as never);
+  Object.assign(fakeBrowser.idle, { queryState: () => Promise.resolve(idle) });
+  Object.assign(fakeBrowser.windows, { getLastFocused: () => Promise.resolve({ id: 1, focused: true, state: windowState }) });
+  Object.assign(fakeBrowser.tabs, { query: () => Promise.resolve(audible ? [{ id: 3, audible: true }] : []) });
   vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue(undefined);
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('Adempauze');
   vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({ id: 42 } as never);
@@ -67,7 +65,7 @@ afterEach(() => {
 });
 
 async function installed() {
-  background.main!();
+  background.main();
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
   await eventually(async () => expect(await alarm(PAUSE_ALARM)).toBeDefined());
 }
@@ -169,7 +167,7 @@ describe('background', () => {
     await eventually(async () => expect(await badge()).toBe('•'));
     await take();
     await eventually(() =>
-      expect(fakeBrowser.windows.create).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringMatching(/\/pause\.html$/), type: 'popup' })),
+      expect(fakeBrowser.windows.create).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringMatching(/\/pause\.html$/) as unknown, type: 'popup' })),
     );
     await eventually(async () => expect((await loadScheduleState()).pauseWindowId).toBe(42));
     expect(await notifications()).toEqual({});
@@ -219,12 +217,12 @@ describe('background', () => {
     await installed();
     const planned = (await alarm(PAUSE_ALARM))!.scheduledTime;
     // A fresh start of the background (as after the service worker died) keeps the plan.
-    background.main!();
+    background.main();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBe(planned);
     // Firefox forgets alarms across restarts: the next start plans again.
     await fakeBrowser.alarms.clearAll();
-    background.main!();
+    background.main();
     await eventually(async () => expect(await alarm(PAUSE_ALARM)).toBeDefined());
   });
 
@@ -251,7 +249,7 @@ describe('background', () => {
     await eventually(async () => expect(await badge()).toBe('•'));
     await fakeBrowser.action.setBadgeText({ text: '' });
     // A browser start runs the background afresh, then tells it the browser started.
-    background.main!();
+    background.main();
     await fakeBrowser.runtime.onStartup.trigger();
     await eventually(async () => expect(await badge()).toBe('•'));
   });
@@ -272,7 +270,7 @@ describe('background', () => {
     const offeredAt = Date.now();
     await saveScheduleState({ ...(await loadScheduleState()), offer: { offeredAt, expiresAt: offeredAt + 30 * MINUTE } });
     expect(await badge()).toBe('');
-    background.main!();
+    background.main();
     await eventually(async () => expect(await badge()).toBe('•'));
     expect((await alarm(EXPIRY_ALARM))!.scheduledTime).toBe(offeredAt + 30 * MINUTE);
   });
@@ -350,6 +348,6 @@ describe('messages from the pause window and popup', () => {
     await handleMessage({ type: 'pause-ended', outcome: 'snoozed', promptId: 'q-beliefs' }, at);
     expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBe(at + HOUR);
     expect(await badge()).toBe('');
-    expect(warn.mock.calls.map(([message]) => message)).toEqual(['Adempauze: could not record "offered"', 'Adempauze: could not record "snoozed"']);
+    expect(warn.mock.calls.map(([message]: unknown[]) => message)).toEqual(['Adempauze: could not record "offered"', 'Adempauze: could not record "snoozed"']);
   });
 });

@@ -169,7 +169,10 @@ describe('notes store when storage fails', () => {
     const kept = await addNote(NOTE, 1);
     const rows: Note[] = Array.from({ length: 5 }, (_, i) => ({ ...kept, id: `imported-${i}`, createdAt: 10 + i, updatedAt: 10 + i }));
     // The third write is refused on the spot, after two were already queued in the transaction.
-    const realPut = IDBObjectStore.prototype.put;
+    const realPut = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'put')!.value as (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) => IDBRequest<IDBValidKey>;
     let writes = 0;
     const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
       if (++writes === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');

@@ -39,7 +39,7 @@ export async function failOpenLater(): Promise<{ restore: () => Promise<void> }>
       await new Promise<void>((resolve, reject) => {
         const request = indexedDB.deleteDatabase(DB_NAME);
         request.onsuccess = () => resolve();
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
     },
   };

@@ -26,7 +26,7 @@ describe('a database from every earlier schema version', () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(DB_NAME);
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
       expect(db.version).toBe(DB_VERSION);
       expect([...db.objectStoreNames].sort()).toEqual(['events', 'notes', 'promptPrefs', 'prompts']);

@@ -64,8 +64,7 @@ export function useLoadable<T>(load: () => Promise<T>, signals: readonly ChangeS
     reload();
     const stops = subscriptions.current.map((signal) => signal(reload));
     return () => {
-      // A read still under way after unmounting is dropped.
-      generation.current++;
+      // A read still under way may finish later; Preact ignores state set after unmounting.
       for (const stop of stops) stop();
     };
   }, [reload]);

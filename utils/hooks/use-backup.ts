@@ -30,13 +30,13 @@ export interface BackupHandle {
   /** When the last JSON backup was made on this device; undefined if never. */
   readonly lastBackupAt: Loadable<number | undefined>;
   /** The JSON backup of everything, remembered as the last backup. */
-  exportJson(): Promise<ExportFile>;
+  readonly exportJson: () => Promise<ExportFile>;
   /** Every note as Markdown, to read. */
-  exportMarkdown(locale: Locale, t: JournalMessages): Promise<ExportFile>;
+  readonly exportMarkdown: (locale: Locale, t: JournalMessages) => Promise<ExportFile>;
   /** Checks a chosen file whole; nothing is written. */
-  check(file: File, t: JournalMessages): Promise<BackupCheck>;
+  readonly check: (file: File, t: JournalMessages) => Promise<BackupCheck>;
   /** Merges a checked file in one transaction; every open page hears of it. */
-  apply(check: BackupCheck & { ok: true }, onProgress: (done: number, total: number) => void): Promise<ImportSummary>;
+  readonly apply: (check: BackupCheck & { ok: true }, onProgress: (done: number, total: number) => void) => Promise<ImportSummary>;
 }
 
 export function useBackup(): BackupHandle {

@@ -40,7 +40,7 @@ export interface JournalPages {
 export interface JournalPagesHandle {
   readonly state: Loadable<JournalPages>;
   /** Reads the next page, once at a time. */
-  loadMore(): void;
+  readonly loadMore: () => void;
 }
 
 /** `notes` with the changed ones replaced, the deleted ones gone and new ones in their place, if they fall among those read. */
@@ -131,9 +131,9 @@ export function useJournalPages(): JournalPagesHandle {
 
 export interface NoteBodies {
   /** The note, when it has been read. */
-  get(id: string): Note | undefined;
+  readonly get: (id: string) => Note | undefined;
   /** Reads the notes not read yet; the page re-renders when they arrive. */
-  request(ids: readonly string[]): void;
+  readonly request: (ids: readonly string[]) => void;
 }
 
 /** Notes read by id (search results beyond the pages read), kept up to date with every change. */
@@ -229,13 +229,13 @@ export function useSearchIndex(wanted: boolean): Loadable<readonly SearchEntry[]
 
 export interface NoteActions {
   /** Saves an edit begun at `version`; rejects with NoteConflictError when the note changed since. */
-  saveAnswer(note: Note, answer: string, version: number): Promise<Note>;
+  readonly saveAnswer: (note: Note, answer: string, version: number) => Promise<Note>;
   /** Deletes the note as shown; rejects with NoteConflictError when it changed since. */
-  remove(note: Note): Promise<Note>;
+  readonly remove: (note: Note) => Promise<Note>;
   /** Puts a note back exactly as given (Undo; "keep mine" over a deletion). */
-  restore(note: Note): Promise<void>;
+  readonly restore: (note: Note) => Promise<void>;
   /** "Keep both": the edited text becomes a new note beside the other. */
-  keepBoth(note: Note, answer: string): Promise<Note>;
+  readonly keepBoth: (note: Note, answer: string) => Promise<Note>;
 }
 
 /** The changes a person makes to notes in the journal; every other page hears of them. */

@@ -15,10 +15,10 @@ export interface PromptLibrary {
 
 export interface PromptLibraryHandle {
   readonly state: Loadable<PromptLibrary>;
-  setHidden(promptId: string, hidden: boolean): Promise<void>;
-  add(text: string): Promise<void>;
-  edit(prompt: CustomPrompt, text: string): Promise<void>;
-  remove(promptId: string): Promise<void>;
+  readonly setHidden: (promptId: string, hidden: boolean) => Promise<void>;
+  readonly add: (text: string) => Promise<void>;
+  readonly edit: (prompt: CustomPrompt, text: string) => Promise<void>;
+  readonly remove: (promptId: string) => Promise<void>;
 }
 
 async function loadLibrary(): Promise<PromptLibrary> {

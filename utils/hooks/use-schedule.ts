@@ -13,7 +13,7 @@ export interface ScheduleHandle {
   /** True while a request to the background is under way. */
   readonly busy: boolean;
   /** Asks the background to change the schedule (pause for an hour, resume, …). */
-  send(message: Message): Promise<void>;
+  readonly send: (message: Message) => Promise<void>;
 }
 
 async function readStatus(repair: boolean): Promise<ScheduleStatus> {

@@ -14,7 +14,7 @@ const SETTINGS_SIGNAL = storageSignal('sync', 'settings');
 export interface SettingsHandle {
   readonly state: Loadable<Settings>;
   /** Checks and stores a change; resolves to the problems found (empty when stored). */
-  save(candidate: Settings): Promise<SettingsProblems>;
+  readonly save: (candidate: Settings) => Promise<SettingsProblems>;
 }
 
 export function useSettings(): SettingsHandle {

@@ -32,7 +32,8 @@ export function toSearchEntry(note: Note): SearchEntry {
 export interface SearchQuery {
   readonly text: string;
   readonly kind: Note['promptKind'] | 'all';
-  readonly promptId: string | 'all';
+  /** A prompt's id, or 'all'. */
+  readonly promptId: string;
 }
 
 export const EMPTY_QUERY: SearchQuery = { text: '', kind: 'all', promptId: 'all' };

@@ -70,7 +70,7 @@ export class ExtensionState {
       if (!(await indexedDB.databases()).some((db) => db.name === 'adempauze')) return [];
       return new Promise<Note[]>((resolve, reject) => {
         const request = indexedDB.open('adempauze');
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
         request.onsuccess = () => {
           const db = request.result;
           const all = db.transaction('notes').objectStore('notes').getAll();
@@ -78,7 +78,7 @@ export class ExtensionState {
             db.close();
             resolve(all.result as Note[]);
           };
-          all.onerror = () => reject(all.error);
+          all.onerror = () => reject(all.error ?? new Error('IndexedDB request failed'));
         };
       });
     });
@@ -125,7 +125,7 @@ export class ExtensionState {
       (rows) =>
         new Promise<void>((resolve, reject) => {
           const request = indexedDB.open('adempauze');
-          request.onerror = () => reject(request.error);
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
           request.onsuccess = () => {
             const db = request.result;
             const tx = db.transaction('notes', 'readwrite');
@@ -134,7 +134,7 @@ export class ExtensionState {
               db.close();
               resolve();
             };
-            tx.onerror = () => reject(tx.error);
+            tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
           };
         }),
       notes,

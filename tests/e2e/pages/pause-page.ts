@@ -13,7 +13,7 @@ export class PausePage {
   ) {}
 
   /** Whether `page` is the pause window, for waiting on the one the background opens. */
-  static isPauseWindow(page: Page): boolean {
+  static isPauseWindow(this: void, page: Page): boolean {
     return page.url().endsWith('/pause.html');
   }
 
