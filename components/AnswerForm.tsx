@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Messages } from '@/utils/i18n/messages';
-import { saveShortcut } from '@/utils/i18n/messages';
+import { useT } from '@/utils/i18n/context';
 
 /** Where saving stands; the message is what the person is told. */
 export type SaveState =
@@ -11,7 +10,6 @@ export type SaveState =
   | { status: 'error'; message: string };
 
 interface AnswerFormProps {
-  t: Messages;
   value: string;
   saveState: SaveState;
   /** Id of the prompt's heading: the field's description, read after its label. */
@@ -24,8 +22,12 @@ interface AnswerFormProps {
   notice?: string;
 }
 
+/** The keys people press to save: ⌘+Enter on Apple keyboards, Ctrl+Enter elsewhere. */
+const saveShortcut = (): string => (/Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘+Enter' : 'Ctrl+Enter');
+
 /** The answer field with Save (button or Ctrl/Cmd+Enter) and a live status line. */
-export function AnswerForm({ t, value, saveState, describedBy, onInput, onSave, children, notice }: AnswerFormProps) {
+export function AnswerForm({ value, saveState, describedBy, onInput, onSave, children, notice }: AnswerFormProps) {
+  const t = useT();
   const problem = saveState.status === 'invalid' || saveState.status === 'error' ? saveState.message : undefined;
   const hintId = `${describedBy}-hint`;
   return (

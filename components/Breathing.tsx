@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Messages } from '@/utils/i18n/messages';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '@/utils/i18n/context';
 
 /** One slow breath: in, then a longer out, which is what calms. */
 export const BREATH_IN_MS = 4000;
@@ -7,7 +7,6 @@ export const BREATH_OUT_MS = 6000;
 export const BREATHS = 3;
 
 interface BreathingProps {
-  t: Messages;
   /** Called after the last breath, or when the person skips. */
   onDone: () => void;
 }
@@ -18,15 +17,19 @@ type Phase = { breath: number; phase: 'in' | 'out' };
  * Three slow breaths with a circle that grows and shrinks. Under prefers-reduced-motion the circle
  * stays still (see pause/style.css) and the words alone lead the breaths.
  */
-export function Breathing({ t, onDone }: BreathingProps) {
+export function Breathing({ onDone }: BreathingProps) {
+  const t = useT();
   const [phase, setPhase] = useState<Phase>({ breath: 1, phase: 'in' });
+  // The timer calls the latest onDone without restarting the breath when a new one is passed.
+  const done = useRef(onDone);
+  done.current = onDone;
 
   useEffect(() => {
     const timer = setTimeout(
       () => {
         if (phase.phase === 'in') setPhase({ breath: phase.breath, phase: 'out' });
         else if (phase.breath < BREATHS) setPhase({ breath: phase.breath + 1, phase: 'in' });
-        else onDone();
+        else done.current();
       },
       phase.phase === 'in' ? BREATH_IN_MS : BREATH_OUT_MS,
     );

@@ -1,13 +1,13 @@
-import type { JournalMessages } from '@/utils/i18n/journal';
+import { useJournalT } from '@/utils/i18n/context';
 
 interface EditActionsProps {
-  t: JournalMessages;
   onSave: () => void;
   onCancel: () => void;
 }
 
 /** "Save changes" and "Cancel" under anything edited in place. */
-export function EditActions({ t, onSave, onCancel }: EditActionsProps) {
+export function EditActions({ onSave, onCancel }: EditActionsProps) {
+  const t = useJournalT();
   return (
     <div class="actions">
       <button type="button" class="primary small" onClick={onSave}>

@@ -1,6 +1,7 @@
-import { useId, useMemo } from 'preact/hooks';
-import type { Locale } from '@/utils/i18n/messages';
-import type { JournalMessages } from '@/utils/i18n/journal';
+import { useId } from 'preact/hooks';
+import { useJournalT, useLocale } from '@/utils/i18n/context';
+import { formatDay, formatMonth, formatMonthYear, formatNumber, weekdayName } from '@/utils/i18n/format';
+import type { Locale } from '@/utils/i18n/locale';
 import { calendarLevel, daysWithPause, type CalendarDay, type MonthSummary } from '@/utils/insights/insights';
 
 interface InsightsCalendarProps {
@@ -8,8 +9,6 @@ interface InsightsCalendarProps {
   days: readonly CalendarDay[];
   /** The same days by month (as `monthSummaries` gives them), for the table. */
   months: readonly MonthSummary[];
-  locale: Locale;
-  t: JournalMessages;
 }
 
 // The grid in viewBox units: the SVG scales to its box, so these are proportions, not pixels.
@@ -29,16 +28,15 @@ interface MonthLabel {
 }
 
 /** Where each month's name goes: above the week holding its first day. */
-function monthLabels(days: readonly CalendarDay[], format: Intl.DateTimeFormat): MonthLabel[] {
+function monthLabels(days: readonly CalendarDay[], locale: Locale): MonthLabel[] {
   const labels: MonthLabel[] = [];
   days.forEach((day, index) => {
-    const date = new Date(day.start);
-    if (date.getDate() === 1) labels.push({ column: Math.floor(index / 7), text: format.format(date) });
+    if (new Date(day.start).getDate() === 1) labels.push({ column: Math.floor(index / 7), text: formatMonth(day.start, locale) });
   });
   // The first, partial month gets a label only where it does not run into the next one.
   const first = days[0];
   if (first && new Date(first.start).getDate() !== 1 && (labels[0]?.column ?? Infinity) >= LABEL_COLUMNS) {
-    labels.unshift({ column: 0, text: format.format(first.start) });
+    labels.unshift({ column: 0, text: formatMonth(first.start, locale) });
   }
   return labels;
 }
@@ -48,40 +46,26 @@ function monthLabels(days: readonly CalendarDay[], format: Intl.DateTimeFormat):
  * its pauses. Below it, the same numbers per month as a table, for screen readers and for anyone
  * who prefers to read numbers.
  */
-export function InsightsCalendar({ days, months, locale, t }: InsightsCalendarProps) {
+export function InsightsCalendar({ days, months }: InsightsCalendarProps) {
+  const t = useJournalT();
+  const locale = useLocale();
   const titleId = useId();
   const descId = useId();
-  const formats = useMemo(
-    () => ({
-      month: new Intl.DateTimeFormat(locale, { month: 'short' }),
-      monthYear: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }),
-      day: new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
-      weekday: new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }),
-    }),
-    [locale],
-  );
-  // 5 January 1970 was a Monday; rows run Monday … Sunday.
-  const weekdays = [0, 1, 2, 3, 4, 5, 6].map((row) => formats.weekday.format(Date.UTC(1970, 0, 5 + row)));
+  // Rows run Monday … Sunday (weekday 1 … 6, then 0).
+  const weekdays = [1, 2, 3, 4, 5, 6, 0].map((day) => weekdayName(day, locale, 'short'));
   const columns = Math.ceil(days.length / 7);
   const width = LEFT + columns * STEP + RIGHT;
   const height = TOP + 7 * STEP;
   const lastIndex = days.length - 1;
-  const number = (value: number) => value.toLocaleString(locale);
 
   return (
     <div class="insights-calendar">
       {/* At high zoom the grid may scroll sideways; focusable so keyboards can scroll it too. */}
       <div class="insights-scroll" tabIndex={0} role="group" aria-labelledby={titleId}>
-        <svg
-          class="insights-svg"
-          viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-labelledby={titleId}
-          aria-describedby={descId}
-        >
+        <svg class="insights-svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
           <title id={titleId}>{t.insightsCalendarTitle}</title>
           <desc id={descId}>{t.insightsCalendarSummary(daysWithPause(days))}</desc>
-          {monthLabels(days, formats.month).map((label) => (
+          {monthLabels(days, locale).map((label) => (
             <text key={label.column} class="insights-month" x={LEFT + label.column * STEP} y={TOP - 7}>
               {label.text}
             </text>
@@ -101,7 +85,7 @@ export function InsightsCalendar({ days, months, locale, t }: InsightsCalendarPr
               height={CELL}
               rx={2}
             >
-              <title>{t.insightsDayTitle(formats.day.format(day.start), day.count)}</title>
+              <title>{t.insightsDayTitle(formatDay(day.start, locale), day.count)}</title>
             </rect>
           ))}
         </svg>
@@ -130,9 +114,9 @@ export function InsightsCalendar({ days, months, locale, t }: InsightsCalendarPr
           <tbody>
             {months.map((month) => (
               <tr key={`${month.year}-${month.month}`}>
-                <th scope="row">{formats.monthYear.format(new Date(month.year, month.month, 1))}</th>
-                <td>{number(month.daysWithPause)}</td>
-                <td>{number(month.notes)}</td>
+                <th scope="row">{formatMonthYear(new Date(month.year, month.month, 1).getTime(), locale)}</th>
+                <td>{formatNumber(month.daysWithPause, locale)}</td>
+                <td>{formatNumber(month.notes, locale)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EditActions } from './EditActions';
 import type { Note } from '@/utils/model/records';
-import { formatDateTime } from '@/utils/i18n/messages';
+import { formatDateTime } from '@/utils/i18n/format';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
 
 /**
@@ -160,7 +160,7 @@ export function NoteCard({ note, onEdit, onKeepBoth, onRestoreWith, onDelete, on
               )}
             </div>
           ) : (
-            <EditActions t={t} onSave={() => void save(editing, editing.base)} onCancel={stopEditing} />
+            <EditActions onSave={() => void save(editing, editing.base)} onCancel={stopEditing} />
           )}
         </div>
       ) : (

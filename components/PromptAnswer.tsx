@@ -1,13 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { Prompt } from '@/content/prompts';
-import type { Locale, Messages } from '@/utils/i18n/messages';
 import { AnswerForm, type SaveState } from './AnswerForm';
 import { PromptView } from './PromptView';
 
 interface PromptAnswerProps {
   prompt: Prompt;
-  locale: Locale;
-  t: Messages;
   text: string;
   saveState: SaveState;
   notice: string | undefined;
@@ -18,22 +15,14 @@ interface PromptAnswerProps {
 }
 
 /** A prompt and the field to answer it: the heart of the popup and the pause window alike. */
-export function PromptAnswer({ prompt, locale, t, text, saveState, notice, onInput, onSave, children }: PromptAnswerProps) {
+export function PromptAnswer({ prompt, text, saveState, notice, onInput, onSave, children }: PromptAnswerProps) {
   return (
     <>
       {/* Announces a new prompt (after "Another one"); live regions stay quiet on first render. */}
       <div aria-live="polite">
-        <PromptView prompt={prompt} locale={locale} t={t} headingId="prompt-heading" />
+        <PromptView prompt={prompt} headingId="prompt-heading" />
       </div>
-      <AnswerForm
-        t={t}
-        value={text}
-        saveState={saveState}
-        describedBy="prompt-heading"
-        notice={notice}
-        onInput={onInput}
-        onSave={onSave}
-      >
+      <AnswerForm value={text} saveState={saveState} describedBy="prompt-heading" notice={notice} onInput={onInput} onSave={onSave}>
         {children}
       </AnswerForm>
     </>

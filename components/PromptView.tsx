@@ -1,16 +1,16 @@
 import type { Prompt } from '@/content/prompts';
-import type { Locale, Messages } from '@/utils/i18n/messages';
+import { useLocale, useT } from '@/utils/i18n/context';
 
 interface PromptViewProps {
   prompt: Prompt;
-  locale: Locale;
-  t: Messages;
   /** The heading's id, so the answer field can name it as its description. */
   headingId: string;
 }
 
 /** One question or small step, as the article says it. */
-export function PromptView({ prompt, locale, t, headingId }: PromptViewProps) {
+export function PromptView({ prompt, headingId }: PromptViewProps) {
+  const t = useT();
+  const locale = useLocale();
   return (
     <section class="prompt" aria-labelledby={headingId}>
       <p class="prompt-kind">{prompt.kind === 'step' ? t.kindStep : t.kindQuestion}</p>

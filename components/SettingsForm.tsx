@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LANGUAGE_NAMES, LOCALES, weekdayName, type Locale } from '@/utils/i18n/messages';
-import { type JournalMessages } from '@/utils/i18n/journal';
+import { useJournalT, useLocale } from '@/utils/i18n/context';
+import { weekdayName } from '@/utils/i18n/format';
+import type { JournalMessages } from '@/utils/i18n/journal';
+import { LANGUAGE_NAMES, LOCALES } from '@/utils/i18n/locale';
 import { LIMITS, type Delivery, type LanguageSetting, type Settings, type SettingsProblems } from '@/utils/model/settings';
 import { describeError } from '@/utils/errors';
 
 interface SettingsFormProps {
   settings: Settings;
-  locale: Locale;
-  t: JournalMessages;
   /** Validates and stores; resolves to the problems found (empty when saved), or rejects when storing failed. */
   onSave: (settings: Settings) => Promise<SettingsProblems>;
 }
@@ -58,8 +58,33 @@ function NumberField({ label, value, min, max, step, onInput, extra }: NumberFie
   );
 }
 
+const { intervalMinutes, maxPerDay: perDay } = LIMITS;
+
+/** What is wrong with a field the form refused, in words; undefined when nothing is. */
+function problemText(field: keyof Settings, problems: SettingsProblems, t: JournalMessages): string | undefined {
+  const problem = problems[field];
+  if (!problem) return undefined;
+  if (field === 'activeDays') return t.problemDays;
+  if (field === 'activeStartMinutes' || field === 'activeEndMinutes') return problem === 'order' ? t.problemHoursOrder : t.problemTime;
+  if (field === 'maxPerDay') return t.problemRange(perDay.min, perDay.max);
+  return problem === 'order' ? t.problemIntervalOrder : t.problemRange(intervalMinutes.min, intervalMinutes.max);
+}
+
+/** The problem under a field, with the id the field names in aria-describedby (see `described`). */
+function FieldProblem({ field, problems }: { field: keyof Settings; problems: SettingsProblems }) {
+  const t = useJournalT();
+  const text = problemText(field, problems, t);
+  return text ? (
+    <p id={`problem-${field}`} class="problem field-problem">
+      {text}
+    </p>
+  ) : null;
+}
+
 /** The Settings section of the options page: how often, when, and how pauses are offered. */
-export function SettingsForm({ settings, locale, t, onSave }: SettingsFormProps) {
+export function SettingsForm({ settings, onSave }: SettingsFormProps) {
+  const t = useJournalT();
+  const locale = useLocale();
   const [pausesEnabled, setPausesEnabled] = useState(settings.pausesEnabled);
   const [minInterval, setMinInterval] = useState(String(settings.minIntervalMinutes));
   const [maxInterval, setMaxInterval] = useState(String(settings.maxIntervalMinutes));
@@ -110,27 +135,8 @@ export function SettingsForm({ settings, locale, t, onSave }: SettingsFormProps)
     }
   }
 
-  const { intervalMinutes, maxPerDay: perDay } = LIMITS;
-  const problemText = (field: keyof Settings): string | undefined => {
-    const problem = problems[field];
-    if (!problem) return undefined;
-    if (field === 'activeDays') return t.problemDays;
-    if (field === 'activeStartMinutes' || field === 'activeEndMinutes')
-      return problem === 'order' ? t.problemHoursOrder : t.problemTime;
-    if (field === 'maxPerDay') return t.problemRange(perDay.min, perDay.max);
-    return problem === 'order' ? t.problemIntervalOrder : t.problemRange(intervalMinutes.min, intervalMinutes.max);
-  };
   /** Props that tie a field to its problem message, so screen readers read it with the field. */
-  const described = (field: keyof Settings) =>
-    problems[field] ? { 'aria-invalid': true, 'aria-describedby': `problem-${field}` } : {};
-  const Problem = ({ field }: { field: keyof Settings }) => {
-    const text = problemText(field);
-    return text ? (
-      <p id={`problem-${field}`} class="problem field-problem">
-        {text}
-      </p>
-    ) : null;
-  };
+  const described = (field: keyof Settings) => (problems[field] ? { 'aria-invalid': true, 'aria-describedby': `problem-${field}` } : {});
 
   return (
     <form class="settings" onSubmit={(event) => void submit(event)} noValidate>
@@ -164,8 +170,8 @@ export function SettingsForm({ settings, locale, t, onSave }: SettingsFormProps)
             extra={described('maxIntervalMinutes')}
           />
         </div>
-        <Problem field="minIntervalMinutes" />
-        <Problem field="maxIntervalMinutes" />
+        <FieldProblem field="minIntervalMinutes" problems={problems} />
+        <FieldProblem field="maxIntervalMinutes" problems={problems} />
         <NumberField
           label={t.maxPerDay}
           value={maxPerDay}
@@ -175,7 +181,7 @@ export function SettingsForm({ settings, locale, t, onSave }: SettingsFormProps)
           onInput={setMaxPerDay}
           extra={described('maxPerDay')}
         />
-        <Problem field="maxPerDay" />
+        <FieldProblem field="maxPerDay" problems={problems} />
       </fieldset>
 
       <fieldset disabled={!pausesEnabled}>
@@ -190,8 +196,8 @@ export function SettingsForm({ settings, locale, t, onSave }: SettingsFormProps)
             <input type="time" value={end} onInput={(e) => setEnd(e.currentTarget.value)} {...described('activeEndMinutes')} />
           </label>
         </div>
-        <Problem field="activeStartMinutes" />
-        <Problem field="activeEndMinutes" />
+        <FieldProblem field="activeStartMinutes" problems={problems} />
+        <FieldProblem field="activeEndMinutes" problems={problems} />
       </fieldset>
 
       <fieldset disabled={!pausesEnabled} {...described('activeDays')}>
@@ -202,15 +208,13 @@ export function SettingsForm({ settings, locale, t, onSave }: SettingsFormProps)
               <input
                 type="checkbox"
                 checked={days.includes(day)}
-                onChange={(e) =>
-                  setDays(e.currentTarget.checked ? [...days, day] : days.filter((other) => other !== day))
-                }
+                onChange={(e) => setDays(e.currentTarget.checked ? [...days, day] : days.filter((other) => other !== day))}
               />
               {weekdayName(day, locale)}
             </label>
           ))}
         </div>
-        <Problem field="activeDays" />
+        <FieldProblem field="activeDays" problems={problems} />
       </fieldset>
 
       <fieldset disabled={!pausesEnabled}>
@@ -223,13 +227,7 @@ export function SettingsForm({ settings, locale, t, onSave }: SettingsFormProps)
           ] as const
         ).map(([value, label]) => (
           <label class="check" key={value}>
-            <input
-              type="radio"
-              name="delivery"
-              value={value}
-              checked={delivery === value}
-              onChange={() => setDelivery(value)}
-            />
+            <input type="radio" name="delivery" value={value} checked={delivery === value} onChange={() => setDelivery(value)} />
             {label}
           </label>
         ))}

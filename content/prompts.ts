@@ -6,7 +6,7 @@
  * a faithful, warm translation. Ids are stable: notes refer to them for years, so an id is never
  * renamed or reused, even if its text is corrected.
  */
-import type { Locale } from '@/utils/i18n/messages';
+import type { Locale } from '@/utils/i18n/locale';
 
 export type LocalizedText = Readonly<Record<Locale, string>>;
 

@@ -3,7 +3,7 @@
  * Effects only; what to show and when is decided in scheduler.ts.
  */
 import { browser } from 'wxt/browser';
-import type { Messages } from '@/utils/i18n/messages';
+import type { NotificationMessages } from '@/utils/i18n/notification';
 
 export const NOTIFICATION_ID = 'pause-offer';
 const PAUSE_PAGE = 'pause.html';
@@ -13,23 +13,23 @@ export const TAKE_BUTTON = 0;
 export const LATER_BUTTON = 1;
 
 /**
- * Shows or removes the toolbar mark. While it shows, the toolbar icon opens the pause itself
- * instead of the everyday popup.
+ * Shows the toolbar mark, titled in the person's language (`t`), or removes it (`null`). While it
+ * shows, the toolbar icon opens the pause itself instead of the everyday popup.
  */
-export async function setOfferMark(open: boolean, t: Messages): Promise<void> {
+export async function setOfferMark(t: NotificationMessages | null): Promise<void> {
   // Manifest V2 (the Firefox build) calls the toolbar button browserAction.
-  const action = browser.action ?? browser.browserAction;
+  const action = import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAction : browser.action;
   await Promise.all([
-    action.setBadgeText({ text: open ? '•' : '' }),
+    action.setBadgeText({ text: t ? '•' : '' }),
     action.setBadgeBackgroundColor({ color: '#2f6b5e' }),
     // The manifest's own (browser-language) tooltip returns when no offer is open.
-    action.setTitle({ title: open ? t.offerTitle : browser.i18n.getMessage('actionTitle') }),
-    action.setPopup({ popup: open ? PAUSE_PAGE : POPUP_PAGE }),
+    action.setTitle({ title: t ? t.offerTitle : browser.i18n.getMessage('actionTitle') }),
+    action.setPopup({ popup: t ? PAUSE_PAGE : POPUP_PAGE }),
   ]);
 }
 
 /** A quiet notification offering a pause; it makes no sound. */
-export async function showOfferNotification(t: Messages): Promise<void> {
+export async function showOfferNotification(t: NotificationMessages): Promise<void> {
   await browser.notifications.create(NOTIFICATION_ID, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),

@@ -4,7 +4,7 @@
  * back, so nothing depends on the service worker staying alive.
  */
 import { browser } from 'wxt/browser';
-import { messages, type Messages } from '@/utils/i18n/messages';
+import { notificationMessages, type NotificationMessages } from '@/utils/i18n/notification';
 import type { Message } from '@/utils/messages';
 import { recordPauseEvent } from '@/utils/pause-history';
 import { isActiveMoment, isGoodMoment, LATER_SNOOZE, nextOfferAt, OFFER_LIFETIME, PAUSE_ALARM, type MomentSignals } from '@/utils/schedule/schedule';
@@ -43,9 +43,14 @@ function serialized<T>(step: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function context(): Promise<{ settings: Settings; state: ScheduleState; t: Messages }> {
+async function context(): Promise<{ settings: Settings; state: ScheduleState }> {
   const [settings, state] = await Promise.all([loadSettings(), loadScheduleState()]);
-  return { settings, state, t: messages(localeFor(settings.language, browser.i18n.getUILanguage())) };
+  return { settings, state };
+}
+
+/** What an offer says, in the language of the settings. */
+function offerStrings(settings: Settings): NotificationMessages {
+  return notificationMessages(localeFor(settings.language, browser.i18n.getUILanguage()));
 }
 
 /** Sets the one pause alarm to `when`, replacing any earlier one. */
@@ -62,8 +67,8 @@ async function plan(now: number, settings: Settings, state: ScheduleState): Prom
 }
 
 /** Ends the open offer: mark, notification and expiry alarm go. */
-async function closeOffer(state: ScheduleState, t: Messages): Promise<ScheduleState> {
-  await Promise.all([setOfferMark(false, t), clearOfferNotification(), browser.alarms.clear(EXPIRY_ALARM)]);
+async function closeOffer(state: ScheduleState): Promise<ScheduleState> {
+  await Promise.all([setOfferMark(null), clearOfferNotification(), browser.alarms.clear(EXPIRY_ALARM)]);
   return { ...state, offer: null, pauseWindowId: null };
 }
 
@@ -71,11 +76,11 @@ async function closeOffer(state: ScheduleState, t: Messages): Promise<ScheduleSt
 export function reschedule(now = Date.now()): Promise<void> {
   return serialized(async () => {
     const loaded = await context();
-    const { settings, t } = loaded;
+    const { settings } = loaded;
     let { state } = loaded;
     if (state.offer && (!settings.pausesEnabled || state.offer.expiresAt <= now)) {
       if (state.offer.expiresAt <= now) await recordPauseEvent('expired', now);
-      state = await closeOffer(state, t);
+      state = await closeOffer(state);
     }
     await saveScheduleState(await plan(now, settings, state));
   });
@@ -93,12 +98,12 @@ export function ensureSchedule(now = Date.now()): Promise<void> {
 
 /** What ensureSchedule does, for callers already in the queue. */
 async function repairSchedule(now: number): Promise<void> {
-  const { settings, state: stored, t } = await context();
+  const { settings, state: stored } = await context();
   let state = stored;
   if (state.offer) {
-    state = await settleOffer(now, state, t);
+    state = await settleOffer(now, state);
     if (state.offer) {
-      await setOfferMark(true, t);
+      await setOfferMark(offerStrings(settings));
       if (!(await browser.alarms.get(EXPIRY_ALARM))) await browser.alarms.create(EXPIRY_ALARM, { when: state.offer.expiresAt });
     }
   }
@@ -112,10 +117,10 @@ async function repairSchedule(now: number): Promise<void> {
 }
 
 /** Lets an open offer whose time is up go quietly; returns the state to go on with. */
-async function settleOffer(now: number, state: ScheduleState, t: Messages): Promise<ScheduleState> {
+async function settleOffer(now: number, state: ScheduleState): Promise<ScheduleState> {
   if (!state.offer || state.offer.expiresAt > now) return state;
   await recordPauseEvent('expired', now);
-  const closed = await closeOffer(state, t);
+  const closed = await closeOffer(state);
   await saveScheduleState(closed);
   return closed;
 }
@@ -155,9 +160,9 @@ export function onIdleStateChanged(newState: string, now = Date.now()): Promise<
 
 async function offerIfGoodMoment(now: number): Promise<void> {
   const current = await context();
-  const { settings, t } = current;
+  const { settings } = current;
   // An offer whose expiry never ran (its worker ended first) must not block every later one.
-  const state = await settleOffer(now, current.state, t);
+  const state = await settleOffer(now, current.state);
   // One offer at a time: an open offer is never stacked on, it expires first.
   if (state.offer) return;
   // After sleep or a long absence the alarm fires once, late; outside active time it only re-plans.
@@ -172,10 +177,10 @@ async function offerIfGoodMoment(now: number): Promise<void> {
     await saveScheduleState({ ...state, waiting: true, nextOfferAt: state.nextOfferAt ?? now });
     return;
   }
-  await makeOffer(now, settings, state, t);
+  await makeOffer(now, settings, state);
 }
 
-async function makeOffer(now: number, settings: Settings, state: ScheduleState, t: Messages): Promise<void> {
+async function makeOffer(now: number, settings: Settings, state: ScheduleState): Promise<void> {
   const offered: ScheduleState = {
     ...state,
     offer: { offeredAt: now, expiresAt: now + OFFER_LIFETIME },
@@ -187,7 +192,8 @@ async function makeOffer(now: number, settings: Settings, state: ScheduleState, 
   await saveScheduleState(planned);
   await browser.alarms.create(EXPIRY_ALARM, { when: now + OFFER_LIFETIME });
   await recordPauseEvent('offered', now);
-  await setOfferMark(true, t);
+  const t = offerStrings(settings);
+  await setOfferMark(t);
   if (settings.delivery === 'notification') await showOfferNotification(t);
   if (settings.delivery === 'window') await saveScheduleState({ ...planned, pauseWindowId: await openPauseWindow(null) ?? null });
 }
@@ -195,10 +201,10 @@ async function makeOffer(now: number, settings: Settings, state: ScheduleState, 
 /** An offer nobody took: it goes quietly. */
 export function onExpiryAlarm(now = Date.now()): Promise<void> {
   return serialized(async () => {
-    const { state, t } = await context();
+    const { state } = await context();
     if (!state.offer) return;
     await recordPauseEvent('expired', now);
-    await saveScheduleState(await closeOffer(state, t));
+    await saveScheduleState(await closeOffer(state));
   });
 }
 
@@ -216,10 +222,10 @@ export function takePause(): Promise<void> {
 /** "Later" on the notification: the offer comes back in 15 minutes. */
 export function later(now = Date.now()): Promise<void> {
   return serialized(async () => {
-    const { settings, state, t } = await context();
+    const { settings, state } = await context();
     if (!state.offer) return;
     await recordPauseEvent('snoozed', now);
-    const closed = await closeOffer(state, t);
+    const closed = await closeOffer(state);
     await saveScheduleState(await plan(now, settings, { ...closed, snoozedUntil: now + LATER_SNOOZE }));
   });
 }
@@ -227,12 +233,12 @@ export function later(now = Date.now()): Promise<void> {
 /** Handles a message from a page. Exhaustive: a new message type fails to compile until handled here. */
 export function handleMessage(message: Message, now = Date.now()): Promise<void> {
   return serialized(async () => {
-    const { settings, state, t } = await context();
+    const { settings, state } = await context();
     switch (message.type) {
       case 'pause-ended': {
         const { outcome, promptId } = message;
         await recordPauseEvent(outcome === 'answered' ? 'answered' : outcome === 'snoozed' ? 'snoozed' : 'skipped', now, promptId);
-        const closed = await closeOffer(state, t);
+        const closed = await closeOffer(state);
         const next: ScheduleState =
           outcome === 'snoozed'
             ? { ...closed, snoozedUntil: now + SNOOZE_HOUR }

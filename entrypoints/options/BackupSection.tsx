@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { backupReminder, type BackupProblem, type ImportSummary } from '@/utils/backup/backup';
 import { useBackup, type ExportFile } from '@/utils/hooks/use-backup';
-import { formatDateTime } from '@/utils/i18n/messages';
+import { formatDateTime } from '@/utils/i18n/format';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
 import { importProblem, leftOutMessage, readProblem, type LeftOut } from '@/utils/i18n/journal';
 import './backup.css';

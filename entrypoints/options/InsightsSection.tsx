@@ -2,7 +2,8 @@ import { useId } from 'preact/hooks';
 import { InsightsCalendar } from '@/components/InsightsCalendar';
 import { Status } from '@/components/Status';
 import { PROMPTS, type Prompt } from '@/content/prompts';
-import type { Locale } from '@/utils/i18n/messages';
+import { formatNumber } from '@/utils/i18n/format';
+import type { Locale } from '@/utils/i18n/locale';
 import { readProblem } from '@/utils/i18n/journal';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
 import { daysWithPause } from '@/utils/insights/insights';
@@ -43,7 +44,6 @@ function InsightsView({ insights }: { insights: Insights }) {
   const nothingYet = daysWithPause(days) === 0 && top.length === 0 && Object.values(counts).every((count) => count === 0);
   if (nothingYet) return <p class="empty">{t.insightsEmpty}</p>;
 
-  const number = (value: number) => value.toLocaleString(locale);
   const countItems: readonly (readonly [label: string, value: number])[] = [
     [t.insightsOffered, counts.offered],
     [t.insightsTaken, counts.taken],
@@ -56,14 +56,14 @@ function InsightsView({ insights }: { insights: Insights }) {
     <>
       <div class="insights-part">
         <h2>{t.insightsCalendarHeading}</h2>
-        <InsightsCalendar days={days} months={months} locale={locale} t={t} />
+        <InsightsCalendar days={days} months={months} />
       </div>
       <div class="insights-part">
         <h2 id={countsId}>{t.insightsCountsHeading}</h2>
         <ul class="insights-counts" aria-labelledby={countsId}>
           {countItems.map(([label, value]) => (
             <li key={label}>
-              {label} <strong>{number(value)}</strong>
+              {label} <strong>{formatNumber(value, locale)}</strong>
             </li>
           ))}
         </ul>

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { NoteCard, type ChangeOutcome } from '@/components/NoteCard';
 import { VirtualList } from '@/components/VirtualList';
 import { PROMPTS } from '@/content/prompts';
-import type { Locale } from '@/utils/i18n/messages';
+import { formatDay } from '@/utils/i18n/format';
+import type { Locale } from '@/utils/i18n/locale';
 import { changeProblem, readProblem } from '@/utils/i18n/journal';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
 import type { Note } from '@/utils/model/records';
@@ -35,7 +36,7 @@ function dayLabel(dayStart: number, locale: Locale): string {
   const key = `${locale}${dayStart}`;
   let label = dayLabels.get(key);
   if (label === undefined) {
-    label = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(dayStart);
+    label = formatDay(dayStart, locale);
     dayLabels.set(key, label);
   }
   return label;

@@ -133,7 +133,7 @@ function PromptsList({ library, actions }: { library: PromptLibrary; actions: Pr
                       }}
                     />
                   </label>
-                  <EditActions t={t} onSave={() => void saveEdit(prompt)} onCancel={() => setEditing(null)} />
+                  <EditActions onSave={() => void saveEdit(prompt)} onCancel={() => setEditing(null)} />
                 </div>
               ) : (
                 <>

@@ -3,7 +3,8 @@ import { CONTEXT_LINES, type ContextLine } from '@/content/prompts';
 import { Breathing } from '@/components/Breathing';
 import { PromptAnswer } from '@/components/PromptAnswer';
 import { readDraft } from '@/utils/storage/drafts';
-import { messages, type Locale, type Messages } from '@/utils/i18n/messages';
+import { LanguageProvider, useLocale, useT } from '@/utils/i18n/context';
+import { messages } from '@/utils/i18n/messages';
 import { sendToBackground, type PauseOutcome } from '@/utils/messages';
 import { openingPick, type Pick } from '@/utils/prompts/pick';
 import { uiLocale } from '@/utils/storage/language';
@@ -21,6 +22,7 @@ function randomLine(): ContextLine {
 }
 
 export function App() {
+  // Read once and synchronously, as the popup does: the settings code is too large for a first paint.
   const [locale] = useState(uiLocale);
   const t = messages(locale);
   const [opening] = useState(() => openingPick('pause', Math.random, Date.now()));
@@ -28,24 +30,30 @@ export function App() {
   useLayoutEffect(() => {
     document.documentElement.lang = locale;
     document.title = `${t.pauseTitle} · ${t.appName}`;
-  }, [locale]);
+  }, [locale, t]);
 
-  return opening ? (
-    <PauseFlow opening={opening} locale={locale} t={t} />
-  ) : (
-    <main class="pause">
-      <p class="empty">{t.allPromptsHidden}</p>
-      <button type="button" class="secondary" onClick={() => window.close()}>
-        {t.close}
-      </button>
-    </main>
+  return (
+    <LanguageProvider locale={locale} t={t}>
+      {opening ? (
+        <PauseFlow opening={opening} />
+      ) : (
+        <main class="pause">
+          <p class="empty">{t.allPromptsHidden}</p>
+          <button type="button" class="secondary" onClick={() => window.close()}>
+            {t.close}
+          </button>
+        </main>
+      )}
+    </LanguageProvider>
   );
 }
 
-function PauseFlow({ opening, locale, t }: { opening: Pick; locale: Locale; t: Messages }) {
+function PauseFlow({ opening }: { opening: Pick }) {
+  const t = useT();
+  const locale = useLocale();
   // Someone coming back to a draft goes straight to it: the breaths were taken already.
   const [step, setStep] = useState<Step>(() => (readDraft(opening.prompt.id) ? { kind: 'prompt' } : { kind: 'breathing' }));
-  const answering = useAnswer(opening.prompt, locale, t, 'pause');
+  const answering = useAnswer(opening.prompt, 'pause');
 
   const closeButton = useRef<HTMLButtonElement>(null);
 
@@ -81,10 +89,10 @@ function PauseFlow({ opening, locale, t }: { opening: Pick; locale: Locale; t: M
 
   return (
     <main class="pause">
-      {step.kind === 'breathing' && <Breathing t={t} onDone={() => setStep({ kind: 'prompt' })} />}
+      {step.kind === 'breathing' && <Breathing onDone={() => setStep({ kind: 'prompt' })} />}
       {step.kind === 'prompt' && (
         <>
-          <PromptAnswer {...answering} locale={locale} t={t} onSave={() => void onSave()} />
+          <PromptAnswer {...answering} onSave={() => void onSave()} />
           <div class="actions leave-actions" role="group" aria-label={t.leaveGroup}>
             <button type="button" class="secondary" onClick={() => void leave('skipped')}>
               {t.notNow}

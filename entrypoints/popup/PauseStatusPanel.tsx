@@ -1,16 +1,25 @@
-import { formatMoment, type Locale, type Messages } from '@/utils/i18n/messages';
+import { useLocale, useT } from '@/utils/i18n/context';
+import { dates, weekdayName } from '@/utils/i18n/format';
+import type { Locale } from '@/utils/i18n/locale';
 import { useSchedule } from '@/utils/hooks/use-schedule';
 
-interface PauseStatusPanelProps {
-  locale: Locale;
-  t: Messages;
+// The hour as short as it goes ("9:12"), where formatTime would write "09:12" in Dutch.
+const clock = dates({ hour: 'numeric', minute: '2-digit' });
+
+/** A moment as "14:20" when it is on the same day as `now`, else with its weekday: "Mon 9:12 AM" / "ma 9:12". */
+function formatMoment(ms: number, now: number, locale: Locale): string {
+  const date = new Date(ms);
+  const time = clock(locale).format(ms);
+  return date.toDateString() === new Date(now).toDateString() ? time : `${weekdayName(date.getDay(), locale, 'short')} ${time}`;
 }
 
 /**
  * When the next pause comes, with controls to pause for an hour, for today, or resume. It follows
  * the schedule as the background changes it (an offer made, a snooze from the pause window).
  */
-export function PauseStatusPanel({ locale, t }: PauseStatusPanelProps) {
+export function PauseStatusPanel() {
+  const t = useT();
+  const locale = useLocale();
   const { state, busy, send } = useSchedule();
 
   // Loading is quick and the prompt above is what matters: nothing shows until the state is known.

@@ -1,26 +1,39 @@
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo } from 'preact/hooks';
 import { Status } from '@/components/Status';
-import { formatDay, formatTime, groupNotesByDay } from '@/utils/backup/readable';
+import { groupNotesByDay } from '@/utils/backup/readable';
 import { useAllNotes } from '@/utils/hooks/use-backup';
-import { formatDateTime } from '@/utils/i18n/messages';
+import { useUiLocale } from '@/utils/hooks/use-settings';
+import { LanguageProvider, useJournalT, useLocale } from '@/utils/i18n/context';
+import { formatDateTime, formatDay, formatTime } from '@/utils/i18n/format';
 import { journalMessages, leftOutMessage, readProblem } from '@/utils/i18n/journal';
-import { uiLocale } from '@/utils/storage/language';
 
-/**
- * Every note on one page, newest first and grouped by day, laid out for paper: the browser's own
- * print dialog turns it into paper or a PDF. All notes are rendered at once, which printing needs.
- */
+/** The print view in the language of the settings, following a change made elsewhere as the journal does. */
 export function App() {
-  const [locale] = useState(uiLocale);
+  const locale = useUiLocale();
   const t = journalMessages(locale);
-  const all = useAllNotes();
-  const days = useMemo(() => (all.status === 'ready' ? groupNotesByDay(all.value.notes) : []), [all]);
 
   useLayoutEffect(() => {
     document.documentElement.lang = locale;
     // The title is the suggested file name when saving as PDF.
     document.title = `${t.journalTitle} · ${t.appName}`;
   }, [locale, t]);
+
+  return (
+    <LanguageProvider locale={locale} t={t} journal={t}>
+      <PrintedJournal />
+    </LanguageProvider>
+  );
+}
+
+/**
+ * Every note on one page, newest first and grouped by day, laid out for paper: the browser's own
+ * print dialog turns it into paper or a PDF. All notes are rendered at once, which printing needs.
+ */
+function PrintedJournal() {
+  const t = useJournalT();
+  const locale = useLocale();
+  const all = useAllNotes();
+  const days = useMemo(() => (all.status === 'ready' ? groupNotesByDay(all.value.notes) : []), [all]);
 
   const ready = all.status === 'ready' ? all.value : undefined;
   return (
@@ -46,21 +59,21 @@ export function App() {
         )}
       </Status>
       {days.map(({ day, notes }) => (
-          <section key={day} class="print-day" aria-labelledby={`day-${day}`}>
-            <h2 id={`day-${day}`}>{formatDay(day, locale)}</h2>
-            {notes.map((note) => (
-              <article key={note.id} class="print-note" lang={note.locale}>
-                {/* Text is rendered as text, never as markup: whatever a note holds is shown literally. */}
-                <h3 class="print-prompt">{note.promptText}</h3>
-                <p class="print-meta" lang={locale}>
-                  {note.promptKind === 'step' ? t.kindStep : t.kindQuestion} ·{' '}
-                  <time dateTime={new Date(note.createdAt).toISOString()}>{formatTime(note.createdAt, locale)}</time>
-                </p>
-                <p class="note-answer">{note.answer}</p>
-              </article>
-            ))}
-          </section>
-        ))}
+        <section key={day} class="print-day" aria-labelledby={`day-${day}`}>
+          <h2 id={`day-${day}`}>{formatDay(day, locale)}</h2>
+          {notes.map((note) => (
+            <article key={note.id} class="print-note" lang={note.locale}>
+              {/* Text is rendered as text, never as markup: whatever a note holds is shown literally. */}
+              <h3 class="print-prompt">{note.promptText}</h3>
+              <p class="print-meta" lang={locale}>
+                {note.promptKind === 'step' ? t.kindStep : t.kindQuestion} ·{' '}
+                <time dateTime={new Date(note.createdAt).toISOString()}>{formatTime(note.createdAt, locale)}</time>
+              </p>
+              <p class="note-answer">{note.answer}</p>
+            </article>
+          ))}
+        </section>
+      ))}
     </main>
   );
 }

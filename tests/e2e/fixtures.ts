@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, chromium, type BrowserContext } from '@playwright/test';
 import { chromiumPath, extensionArgs, unpackedExtensionId } from '../../scripts/chromium.mjs';
-import type { Locale } from '@/utils/i18n/messages';
+import type { Locale } from '@/utils/i18n/locale';
 import { journalMessages, type JournalMessages } from '@/utils/i18n/journal';
 import { ExtensionState } from './pages/extension-state';
 import { JournalPage } from './pages/journal-page';

@@ -1,5 +1,5 @@
 import { PROMPTS } from '@/content/prompts';
-import type { Locale } from '@/utils/i18n/messages';
+import type { Locale } from '@/utils/i18n/locale';
 import { expect, test } from './fixtures';
 
 /** What the popup's heading shows for each prompt: a step's title, or the question. */

@@ -27,20 +27,11 @@ import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
 import { loadSettings, saveSettings } from '@/utils/storage/settings';
 import { DAY } from '@/utils/time';
 import { DAMAGED_NOTES, writeRawRows } from './raw-rows';
+import { SAMPLE_ROW, SAMPLE_TIME } from './sample-note';
 
-const T0 = new Date(2026, 10, 25, 14, 20).getTime();
+const T0 = SAMPLE_TIME;
 
-const NOTE: Note = {
-  id: 'note-1',
-  promptId: 'q-beliefs',
-  promptText: 'Which beliefs about vulnerability live in me?',
-  promptKind: 'question',
-  locale: 'en',
-  answer: 'That it is weak to ask for help.',
-  createdAt: T0,
-  updatedAt: T0,
-  source: 'popup',
-};
+const NOTE: Note = SAMPLE_ROW;
 const EVENT: PauseEvent = { id: 'event-1', type: 'answered', at: T0, promptId: 'q-beliefs' };
 const PROMPT: CustomPrompt = { id: 'custom-1', text: 'What did I avoid today?', createdAt: T0, updatedAt: T0 };
 const PREF: PromptPreference = { promptId: 'q-open-today', hidden: true, updatedAt: T0 };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_LINES, LIBRARY, PROMPTS, QUESTIONS, SECTIONS, STEPS } from '@/content/prompts';
-import { LOCALES } from '@/utils/i18n/messages';
+import { LOCALES } from '@/utils/i18n/locale';
 
 const ARTICLE_PATH = resolve(import.meta.dirname, '../../../shared/article/kwetsbaarheid.nl.txt');
 

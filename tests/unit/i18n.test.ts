@@ -1,37 +1,62 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, LOCALES, MESSAGES, resolveLocale } from '@/utils/i18n/messages';
-import { JOURNAL_MESSAGES } from '@/utils/i18n/journal';
+import { formatDateTime, formatDay, formatPlural, formatTime, weekdayName } from '@/utils/i18n/format';
+import { journalMessages } from '@/utils/i18n/journal';
+import { LOCALES, resolveLocale, type Locale } from '@/utils/i18n/locale';
+import { en } from '@/utils/i18n/en';
+import { nl } from '@/utils/i18n/nl';
+import { journalEn } from '@/utils/i18n/journal.en';
+import { journalNl } from '@/utils/i18n/journal.nl';
+import { notificationEn } from '@/utils/i18n/notification.en';
+import { notificationNl } from '@/utils/i18n/notification.nl';
 
-// The strings live in two modules by the surfaces that load them; both are checked alike.
-const TABLES = { core: MESSAGES, journal: JOURNAL_MESSAGES } as const;
+// One file per language and surface; a page loads only its surfaces. Every surface is checked alike.
+const SURFACES: Record<string, Record<Locale, Record<string, unknown>>> = {
+  shared: { en, nl },
+  journal: { en: journalEn, nl: journalNl },
+  notification: { en: notificationEn, nl: notificationNl },
+};
+
+/** Arguments that make a string; a few strings need arguments of their own kind. */
+const SAMPLES: Record<string, unknown[]> = {
+  backupLeftOut: ['notes', 2],
+  backupImported: [{ added: 1, updated: 2, unchanged: 3 }],
+};
 
 describe('UI strings', () => {
-  it.each(Object.entries(TABLES))('%s: has every key in both languages, each filled', (_name, table) => {
-    const keys = Object.keys(table.en).sort();
+  it.each(Object.entries(SURFACES))('%s: has every key in every language, with the same parameters, each filled', (_name, surface) => {
+    const english = surface.en;
     for (const locale of LOCALES) {
-      const messages: Record<string, unknown> = table[locale];
-      expect(Object.keys(messages).sort(), locale).toEqual(keys);
+      const messages = surface[locale];
+      expect(Object.keys(messages).sort(), locale).toEqual(Object.keys(english).sort());
       for (const [key, value] of Object.entries(messages)) {
-        const sample = typeof value === 'function' ? (value as (...args: never[]) => string)(...(['x', 1, 2] as never[])) : value;
+        const model = english[key];
+        expect(typeof value, `${locale}.${key}`).toBe(typeof model);
+        if (typeof value === 'function') expect(value.length, `${locale}.${key} parameters`).toBe((model as () => string).length);
+        const sample = typeof value === 'function' ? (value as (...args: unknown[]) => unknown)(...(SAMPLES[key] ?? ['x', 1, 2])) : value;
         expect(typeof sample, `${locale}.${key}`).toBe('string');
         expect((sample as string).trim(), `${locale}.${key}`).not.toBe('');
       }
     }
   });
 
-  it.each(Object.entries(TABLES))('%s: translates rather than repeating English', (_name, table) => {
-    const en: Record<string, unknown> = table.en;
-    const nl: Record<string, unknown> = table.nl;
-    const same = Object.keys(en).filter((key) => typeof en[key] === 'string' && en[key] === nl[key]);
+  it.each(Object.entries(SURFACES))('%s: translates rather than repeating English', (name, surface) => {
+    const same = Object.keys(surface.en).filter((key) => typeof surface.en[key] === 'string' && surface.en[key] === surface.nl[key]);
     // Only the name is the same in both languages: "Adempauze" is Dutch for a breathing space.
-    expect(same).toEqual(_name === 'core' ? ['appName'] : []);
+    expect(same).toEqual(name === 'shared' ? ['appName'] : []);
   });
 
-  it('never defines a string in both modules', () => {
-    const core = new Set(Object.keys(MESSAGES.en));
-    expect(Object.keys(JOURNAL_MESSAGES.en).filter((key) => core.has(key))).toEqual([]);
+  it('never defines a string in two surfaces', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [name, surface] of Object.entries(SURFACES)) {
+      for (const key of Object.keys(surface.en)) {
+        if (seen.has(key)) twice.push(`${key} (${seen.get(key)}, ${name})`);
+        seen.set(key, name);
+      }
+    }
+    expect(twice).toEqual([]);
   });
 
   it('has every manifest message in both languages', () => {
@@ -40,11 +65,11 @@ describe('UI strings', () => {
         string,
         { message: string }
       >;
-    const en = read('en');
-    const nl = read('nl');
-    expect(Object.keys(nl).sort()).toEqual(Object.keys(en).sort());
-    expect(en.extName?.message).toBe('Adempauze');
-    expect(nl.extName?.message).toBe('Adempauze');
+    const english = read('en');
+    const dutch = read('nl');
+    expect(Object.keys(dutch).sort()).toEqual(Object.keys(english).sort());
+    expect(english.extName?.message).toBe('Adempauze');
+    expect(dutch.extName?.message).toBe('Adempauze');
   });
 
   it.each([
@@ -62,10 +87,37 @@ describe('UI strings', () => {
   ])('maps the browser language %j to %s', (tag, locale) => {
     expect(resolveLocale(tag)).toBe(locale);
   });
+});
 
-  it('formats dates in the UI language', () => {
-    const moment = new Date(2026, 10, 25, 14, 20).getTime();
-    expect(formatDateTime(moment, 'nl')).toContain('nov');
-    expect(formatDateTime(moment, 'en')).toContain('Nov');
+describe('formatting', () => {
+  const moment = new Date(2026, 10, 25, 14, 20).getTime();
+
+  it('formats dates and times in the UI language', () => {
+    expect(formatDateTime(moment, 'en')).toBe('Nov 25, 2026, 2:20 PM');
+    expect(formatDateTime(moment, 'nl')).toBe('25 nov 2026, 14:20');
+    expect(formatTime(moment, 'nl')).toBe('14:20');
+    expect(formatTime(new Date(2026, 0, 5, 9, 3).getTime(), 'en')).toBe('9:03 AM');
+    expect(formatDay(moment, 'en')).toBe('Wednesday, November 25, 2026');
+    expect(formatDay(moment, 'nl')).toBe('woensdag 25 november 2026');
+    expect(weekdayName(1, 'nl')).toBe('maandag');
+    expect(weekdayName(0, 'en', 'short')).toBe('Sun');
+  });
+
+  it.each([
+    ['en', 0, '0 notes'],
+    ['en', 1, '1 note'],
+    ['en', 3000, '3,000 notes'],
+    ['nl', 1, '1 notitie'],
+    ['nl', 3000, '3.000 notities'],
+  ] as const)('counts by the plural rules of %s: %d', (locale, count, text) => {
+    expect(journalMessages(locale).noteCount(count)).toBe(text);
+  });
+
+  it('uses the form of the plural category, with the number for #', () => {
+    const forms = { one: 'Answered once', other: 'Answered # times' };
+    expect(formatPlural(1, 'en', forms)).toBe('Answered once');
+    expect(formatPlural(1234, 'en', forms)).toBe('Answered 1,234 times');
+    expect(journalMessages('nl').answerCount(2)).toBe('2 keer beantwoord');
+    expect(journalMessages('en').answerCount(0)).toBe('Not answered yet');
   });
 });

@@ -2,19 +2,10 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_ROWS } from '@/utils/model/backup';
 import { NoteSchema, type Note } from '@/utils/model/records';
+import { SAMPLE_ROW, SAMPLE_TIME } from './sample-note';
 
-const T0 = new Date(2026, 10, 25, 14, 20).getTime();
-const NOTE: Note = {
-  id: 'note-1',
-  promptId: 'q-beliefs',
-  promptText: 'Which beliefs about vulnerability live in me?',
-  promptKind: 'question',
-  locale: 'en',
-  answer: 'That it is weak to ask for help.',
-  createdAt: T0,
-  updatedAt: T0,
-  source: 'popup',
-};
+const T0 = SAMPLE_TIME;
+const NOTE: Note = SAMPLE_ROW;
 
 describe('one shape, two levels of trust', () => {
   it('reads every row a backup file may hold', () => {

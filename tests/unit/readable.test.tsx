@@ -6,20 +6,11 @@ import { journalMessages, leftOutMessage } from '@/utils/i18n/journal';
 import { addNote } from '@/utils/db/notes';
 import type { Note } from '@/utils/model/records';
 import { DAMAGED_NOTES, writeRawRows } from './raw-rows';
+import { SAMPLE_ROW, SAMPLE_TIME } from './sample-note';
 
-const T0 = new Date(2026, 10, 25, 14, 20).getTime();
+const T0 = SAMPLE_TIME;
 
-const NOTE: Note = {
-  id: 'note-1',
-  promptId: 'q-beliefs',
-  promptText: 'Which beliefs about vulnerability live in me?',
-  promptKind: 'question',
-  locale: 'en',
-  answer: 'That it is weak to ask for help.',
-  createdAt: T0,
-  updatedAt: T0,
-  source: 'popup',
-};
+const NOTE: Note = SAMPLE_ROW;
 
 describe('notes as Markdown', () => {
   it.each([

@@ -12,8 +12,7 @@ import { App as PauseApp } from '@/entrypoints/pause/App';
 import { App as PopupApp } from '@/entrypoints/popup/App';
 import { App as PrintApp } from '@/entrypoints/print/App';
 import { readDraft } from '@/utils/storage/drafts';
-import { messages } from '@/utils/i18n/messages';
-import { JOURNAL_MESSAGES } from '@/utils/i18n/journal';
+import { journalMessages } from '@/utils/i18n/journal';
 import { addNote, getNotes, listNotesPage } from '@/utils/db/notes';
 import { listCustomPrompts } from '@/utils/db/prompts';
 import { readSnapshot } from '@/utils/db/snapshot';
@@ -24,8 +23,8 @@ import { SAMPLE_NOTE } from './sample-note';
 import { failOpenLater, fillDisk, refuseOpen, removeIndexedDB, watchConnections } from './storage-failures';
 
 const T0 = new Date(2026, 10, 25, 14, 20).getTime();
-const en = { ...messages('en'), ...JOURNAL_MESSAGES.en };
-const nl = { ...messages('nl'), ...JOURNAL_MESSAGES.nl };
+const en = journalMessages('en');
+const nl = journalMessages('nl');
 
 const field = () => screen.getByRole('textbox', { name: 'Your answer' });
 const saveButton = () => screen.getByRole('button', { name: 'Save' });

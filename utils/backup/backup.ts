@@ -73,10 +73,14 @@ function earlierOf(field: unknown): string {
   return field === 'maxIntervalMinutes' ? 'minIntervalMinutes' : field === 'activeEndMinutes' ? 'activeStartMinutes' : 'createdAt';
 }
 
+/** The refusals the model words itself (utils/model/fields.ts); every other issue is named by its type. */
+const PROBLEMS: ReadonlySet<string> = new Set<Problem>(['object', 'blank', 'time', 'range', 'order', 'empty', 'repeated', 'duplicate']);
+
 /** What an issue of the file's schema means, in the language of `t`. */
 function problemMessage(issue: v.BaseIssue<unknown>, t: JournalMessages): string {
   const path = issue.path ?? [];
-  switch (issue.type) {
+  const field = path.at(-1)?.key;
+  switch (PROBLEMS.has(issue.message) ? issue.message : issue.type) {
     case 'string':
       return t.backupExpectedText;
     case 'number':
@@ -97,9 +101,6 @@ function problemMessage(issue: v.BaseIssue<unknown>, t: JournalMessages): string
     case 'strict_object':
       // An unknown key "expects never"; a missing one is named by its key.
       return issue.expected === 'never' ? t.backupUnknownField : path.at(-1)?.origin === 'key' ? t.backupMissing : t.backupExpectedObject;
-  }
-  const field = path.at(-1)?.key;
-  switch (issue.message as Problem) {
     case 'object':
       return t.backupExpectedObject;
     case 'blank':

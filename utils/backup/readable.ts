@@ -2,8 +2,9 @@
  * Readable copies of the notes, to read or keep rather than to import: a Markdown document and
  * the grouping by day the print view (print.html) lays out for paper or PDF.
  */
+import { formatDay, formatTime } from '@/utils/i18n/format';
 import type { JournalMessages } from '@/utils/i18n/journal';
-import type { Locale } from '@/utils/i18n/messages';
+import type { Locale } from '@/utils/i18n/locale';
 import { readSnapshot } from '@/utils/db/snapshot';
 import type { Note } from '@/utils/model/records';
 import { localDate, startOfDay } from '@/utils/time';
@@ -38,16 +39,6 @@ export function groupNotesByDay(notes: readonly Note[]): NotesDay[] {
     else days.push({ day, notes: [note] });
   }
   return days;
-}
-
-/** A day as a heading: "Wednesday, November 25, 2026" / "woensdag 25 november 2026". */
-export function formatDay(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(ms);
-}
-
-/** A time of day: "2:20 PM" / "14:20". */
-export function formatTime(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(ms);
 }
 
 /**

@@ -33,11 +33,7 @@ function isDataChange(value: unknown): value is DataChange {
 
 /** The context's one channel, opened on first use (no BroadcastChannel: this context only). */
 function openChannel(): BroadcastChannel | undefined {
-  if (channel || typeof BroadcastChannel === 'undefined') return channel;
-  channel = new BroadcastChannel(CHANNEL_NAME);
-  channel.onmessage = (event: MessageEvent<unknown>) => {
-    if (isDataChange(event.data)) deliver(event.data);
-  };
+  if (!channel && typeof BroadcastChannel !== 'undefined') channel = new BroadcastChannel(CHANNEL_NAME);
   return channel;
 }
 
@@ -53,7 +49,14 @@ export function announceChange(change: DataChange): void {
 
 /** Calls `listener` for every change announced anywhere; returns the function that stops it. */
 export function onDataChange(listener: Listener): () => void {
-  openChannel();
+  // Only a context that listens takes messages from the others: the background, which only
+  // announces, neither receives every change a page makes nor loads the check.
+  const open = openChannel();
+  if (open && !open.onmessage) {
+    open.onmessage = (event: MessageEvent<unknown>) => {
+      if (isDataChange(event.data)) deliver(event.data);
+    };
+  }
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

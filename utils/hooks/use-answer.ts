@@ -7,7 +7,8 @@ import type { Prompt } from '@/content/prompts';
 import type { SaveState } from '@/components/AnswerForm';
 import { clearDraft, readDraft, restoreDrafts, writeDraft } from '@/utils/storage/drafts';
 import { EmptyAnswerError } from '@/utils/errors';
-import { saveProblem, type Locale, type Messages } from '@/utils/i18n/messages';
+import { useLocale, useT } from '@/utils/i18n/context';
+import { saveProblem } from '@/utils/i18n/messages';
 import type { Note, NoteSource } from '@/utils/model/records';
 import { scheduleFollowUp } from '@/utils/prompts/library';
 import { promptText } from '@/utils/prompts/pick';
@@ -26,21 +27,30 @@ export interface Answering {
   showPrompt: (next: Prompt) => void;
 }
 
-export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: NoteSource): Answering {
+/** A neutral line about the draft, by its key: shown in the page's language. */
+type Notice = 'draftKept' | 'draftRestored';
+
+/** Answering `initial` and the prompts after it, in the language of the page's LanguageProvider. */
+export function useAnswer(initial: Prompt, source: NoteSource): Answering {
+  const t = useT();
+  const locale = useLocale();
   const [prompt, setPrompt] = useState(initial);
   const [text, setText] = useState(() => readDraft(initial.id)?.text ?? '');
   const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<Notice>();
   // Once the person types, a draft restored late from durable storage must not overwrite their text.
   const typed = useRef(false);
+  // What is shown when the durable drafts arrive, which may be after "Another one".
+  const shown = useRef({ prompt, text });
+  shown.current = { prompt, text };
 
   useEffect(() => {
     restoreDrafts()
       .then((drafts) => {
-        const draft = drafts[initial.id];
-        if (!typed.current && draft && draft.text !== text) {
+        const draft = drafts[shown.current.prompt.id];
+        if (!typed.current && draft && draft.text !== shown.current.text) {
           setText(draft.text);
-          setNotice(t.draftRestored);
+          setNotice('draftRestored');
         }
       })
       .catch(logFailure('could not read saved drafts'));
@@ -52,8 +62,7 @@ export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: 
     setText(value);
     setNotice(undefined);
     setSaveState((state) => (state.status === 'saving' ? state : { status: 'idle' }));
-    writeDraft(prompt.id, value, Date.now()).catch(logFailure('draft kept in this page only'),
-    );
+    writeDraft(prompt.id, value, Date.now()).catch(logFailure('draft kept in this page only'));
   }
 
   async function save(): Promise<Note | undefined> {
@@ -71,7 +80,9 @@ export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: 
     } catch (error) {
       // The text stays in the field and in its draft; Save works again for a retry.
       setSaveState(
-        error instanceof EmptyAnswerError ? { status: 'invalid', message: t.emptyAnswer } : { status: 'error', message: saveProblem(error, t) },
+        error instanceof EmptyAnswerError
+          ? { status: 'invalid', message: t.emptyAnswer }
+          : { status: 'error', message: saveProblem(error, t) },
       );
       return undefined;
     }
@@ -86,11 +97,11 @@ export function useAnswer(initial: Prompt, locale: Locale, t: Messages, source: 
 
   function showPrompt(next: Prompt) {
     const draft = readDraft(next.id);
-    setNotice(text.trim() !== '' ? t.draftKept : draft ? t.draftRestored : undefined);
+    setNotice(text.trim() !== '' ? 'draftKept' : draft ? 'draftRestored' : undefined);
     setPrompt(next);
     setText(draft?.text ?? '');
     setSaveState({ status: 'idle' });
   }
 
-  return { prompt, text, saveState, notice, onInput, save, showPrompt };
+  return { prompt, text, saveState, notice: notice && t[notice], onInput, save, showPrompt };
 }

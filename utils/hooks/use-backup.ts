@@ -15,7 +15,7 @@ import {
 } from '@/utils/backup/backup';
 import { loadAllNotes, notesFileName, notesToMarkdown } from '@/utils/backup/readable';
 import type { JournalMessages, LeftOut } from '@/utils/i18n/journal';
-import type { Locale } from '@/utils/i18n/messages';
+import type { Locale } from '@/utils/i18n/locale';
 import type { Note } from '@/utils/model/records';
 import { dataSignal, storageSignal, useLoadable, type Loadable } from './loadable';
 

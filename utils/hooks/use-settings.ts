@@ -1,7 +1,7 @@
 /** The person's settings as every page sees them: live across tabs and the background. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Locale } from '@/utils/i18n/messages';
+import type { Locale } from '@/utils/i18n/locale';
 import { validateSettings, type Settings, type SettingsProblems } from '@/utils/model/settings';
 import { loadSettings, saveSettings } from '@/utils/storage/settings';
 import { localeFor, uiLocale } from '@/utils/storage/language';

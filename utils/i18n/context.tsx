@@ -6,7 +6,8 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { JournalMessages } from './journal';
-import type { Locale, Messages } from './messages';
+import type { Locale } from './locale';
+import type { Messages } from './messages';
 
 interface Language {
   readonly locale: Locale;

@@ -7,7 +7,7 @@
 import type { Prompt } from '@/content/prompts';
 import { readDraft } from '@/utils/storage/drafts';
 import { findAnyPrompt, offeredPrompts, takeDueFollowUp } from '@/utils/prompts/library';
-import type { Locale } from '@/utils/i18n/messages';
+import type { Locale } from '@/utils/i18n/locale';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 
 /** A number in [0, 1), like Math.random. */

@@ -4,7 +4,7 @@
  * not load valibot (scripts/sizes.mjs): it imports no model beyond the list of languages.
  */
 import { browser } from 'wxt/browser';
-import { resolveLocale, type Locale } from '@/utils/i18n/messages';
+import { resolveLocale, type Locale } from '@/utils/i18n/locale';
 import { LANGUAGE_SETTINGS, type LanguageSetting } from '@/utils/model/values';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 
