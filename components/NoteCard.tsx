@@ -39,7 +39,16 @@ interface Editing {
 }
 
 /** One saved answer with its prompt and when it was written. Text is rendered as text, never as markup. */
-export function NoteCard({ note, onEdit, onKeepBoth, onRestoreWith, onDelete, onShowPrompt, answerHidden = false, onEditing }: NoteCardProps) {
+export function NoteCard({
+  note,
+  onEdit,
+  onKeepBoth,
+  onRestoreWith,
+  onDelete,
+  onShowPrompt,
+  answerHidden = false,
+  onEditing,
+}: NoteCardProps) {
   const t = useJournalT();
   const locale = useLocale();
   const [editing, setEditing] = useState<Editing | null>(null);

@@ -95,10 +95,7 @@ async function checkExtension(path, browser, version) {
     }
   }
   const pages = [...files.keys()].filter((name) => name.endsWith('.html'));
-  const named = [
-    ...manifestFiles(manifest),
-    ...pages.flatMap((page) => pageFiles(page, files.get(page) ?? Buffer.alloc(0))),
-  ];
+  const named = [...manifestFiles(manifest), ...pages.flatMap((page) => pageFiles(page, files.get(page) ?? Buffer.alloc(0)))];
   for (const name of new Set(named)) if (!files.has(name)) problems.push(`names ${name}, which it lacks`);
   for (const name of filesWithTestOnlyCode(files)) problems.push(`${name} carries test-only code`);
   return { problems, files };
@@ -114,9 +111,7 @@ async function checkSources(path) {
   const names = [...files.keys()];
   const problems = [
     ...SOURCE_FILES.filter((name) => !files.has(name)).map((name) => `lacks ${name}`),
-    ...SOURCE_FOLDERS.filter((folder) => !names.some((name) => name.startsWith(`${folder}/`))).map(
-      (folder) => `lacks ${folder}/`,
-    ),
+    ...SOURCE_FOLDERS.filter((folder) => !names.some((name) => name.startsWith(`${folder}/`))).map((folder) => `lacks ${folder}/`),
     ...names.filter((name) => NOT_SOURCES.test(name)).map((name) => `holds ${name}, which is not a source`),
   ];
   const bytes = [...files.values()].reduce((sum, content) => sum + content.length, 0);

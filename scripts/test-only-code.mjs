@@ -10,7 +10,5 @@ const MARKER = /\be2e\b/i;
  * @returns {string[]}
  */
 export function filesWithTestOnlyCode(files) {
-  return [...files]
-    .filter(([name, content]) => TEXT_FILE.test(name) && MARKER.test(content.toString('utf8')))
-    .map(([name]) => name);
+  return [...files].filter(([name, content]) => TEXT_FILE.test(name) && MARKER.test(content.toString('utf8'))).map(([name]) => name);
 }

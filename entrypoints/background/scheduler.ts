@@ -7,7 +7,15 @@ import { browser } from 'wxt/browser';
 import { notificationMessages, type NotificationMessages } from '@/utils/i18n/notification';
 import type { Message } from '@/utils/messages';
 import { recordPauseEvent } from '@/utils/pause-history';
-import { isActiveMoment, isGoodMoment, LATER_SNOOZE, nextOfferAt, OFFER_LIFETIME, PAUSE_ALARM, type MomentSignals } from '@/utils/schedule/schedule';
+import {
+  isActiveMoment,
+  isGoodMoment,
+  LATER_SNOOZE,
+  nextOfferAt,
+  OFFER_LIFETIME,
+  PAUSE_ALARM,
+  type MomentSignals,
+} from '@/utils/schedule/schedule';
 import { loadScheduleState, saveScheduleState } from '@/utils/storage/schedule-state';
 import type { ScheduleState } from '@/utils/model/schedule';
 import { loadSettings } from '@/utils/storage/settings';
@@ -195,7 +203,7 @@ async function makeOffer(now: number, settings: Settings, state: ScheduleState):
   const t = offerStrings(settings);
   await setOfferMark(t);
   if (settings.delivery === 'notification') await showOfferNotification(t);
-  if (settings.delivery === 'window') await saveScheduleState({ ...planned, pauseWindowId: await openPauseWindow(null) ?? null });
+  if (settings.delivery === 'window') await saveScheduleState({ ...planned, pauseWindowId: (await openPauseWindow(null)) ?? null });
 }
 
 /** An offer nobody took: it goes quietly. */

@@ -44,29 +44,29 @@ export function App() {
 
   return (
     <LanguageProvider locale={locale} t={t} journal={t}>
-    <div class="options">
-      <header class="options-header">
-        <p class="brand-name">{t.appName}</p>
-        <nav aria-label={t.sectionsLabel}>
-          <ul class="tabs">
-            {SECTIONS.map((id) => (
-              <li key={id}>
-                <a href={`#${id}`} aria-current={section === id ? 'page' : undefined}>
-                  {names[id]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </header>
-      <main class="options-main">
-        {section === 'journal' && <JournalSection />}
-        {section === 'insights' && <InsightsSection />}
-        {section === 'prompts' && <PromptsSection />}
-        {section === 'backup' && <BackupSection />}
-        {section === 'settings' && <SettingsSection />}
-      </main>
-    </div>
+      <div class="options">
+        <header class="options-header">
+          <p class="brand-name">{t.appName}</p>
+          <nav aria-label={t.sectionsLabel}>
+            <ul class="tabs">
+              {SECTIONS.map((id) => (
+                <li key={id}>
+                  <a href={`#${id}`} aria-current={section === id ? 'page' : undefined}>
+                    {names[id]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main class="options-main">
+          {section === 'journal' && <JournalSection />}
+          {section === 'insights' && <InsightsSection />}
+          {section === 'prompts' && <PromptsSection />}
+          {section === 'backup' && <BackupSection />}
+          {section === 'settings' && <SettingsSection />}
+        </main>
+      </div>
     </LanguageProvider>
   );
 }

@@ -21,7 +21,6 @@ type ImportState =
   | { status: 'invalid'; problems: readonly BackupProblem[] }
   | { status: 'error'; error: unknown };
 
-
 /**
  * Saves text as a file through a temporary link: the extension has no downloads permission and
  * needs none for a file the person asked for.
@@ -93,7 +92,9 @@ export function BackupSection() {
 
   // Without the date (unreadable) the reminder still shows: better one reminder too many than none.
   const lastBackupAt =
-    backup.lastBackupAt.status === 'loading' ? undefined : { at: backup.lastBackupAt.status === 'ready' ? backup.lastBackupAt.value : undefined };
+    backup.lastBackupAt.status === 'loading'
+      ? undefined
+      : { at: backup.lastBackupAt.status === 'ready' ? backup.lastBackupAt.value : undefined };
   const reminder = lastBackupAt && backupReminder(lastBackupAt.at, Date.now());
 
   let importStatus = '';
@@ -127,7 +128,12 @@ export function BackupSection() {
           <button type="button" class="primary" disabled={exporting} onClick={() => void exportFile(backup.exportJson, 'application/json')}>
             {t.backupExportJson}
           </button>
-          <button type="button" class="secondary" disabled={exporting} onClick={() => void exportFile(() => backup.exportMarkdown(locale, t), 'text/markdown;charset=utf-8')}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={exporting}
+            onClick={() => void exportFile(() => backup.exportMarkdown(locale, t), 'text/markdown;charset=utf-8')}
+          >
             {t.backupExportMarkdown}
           </button>
           <button type="button" class="secondary" onClick={openPrintView}>
@@ -189,9 +195,7 @@ export function BackupSection() {
                 </li>
               ))}
             </ul>
-            {importState.problems.length > PROBLEMS_SHOWN && (
-              <p>{t.backupMoreProblems(importState.problems.length - PROBLEMS_SHOWN)}</p>
-            )}
+            {importState.problems.length > PROBLEMS_SHOWN && <p>{t.backupMoreProblems(importState.problems.length - PROBLEMS_SHOWN)}</p>}
           </div>
         )}
         {importState.status === 'error' && (

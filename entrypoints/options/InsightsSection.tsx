@@ -19,7 +19,6 @@ function promptLabel(id: string, locale: Locale, customTexts: ReadonlyMap<string
   return customTexts.get(id) ?? id;
 }
 
-
 /** A calm look back: the days with a pause, what became of the pauses offered, the prompts answered most. */
 export function InsightsSection() {
   const t = useJournalT();

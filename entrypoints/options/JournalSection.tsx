@@ -9,7 +9,15 @@ import { useJournalT, useLocale } from '@/utils/i18n/context';
 import type { Note } from '@/utils/model/records';
 import { promptText } from '@/utils/prompts/pick';
 import { startOfDay, startOfNextDay } from '@/utils/time';
-import { EMPTY_QUERY, isEmptyQuery, newestFirst, refineSearch, type SearchEntry, type SearchQuery, type SearchResult } from '@/utils/search/search';
+import {
+  EMPTY_QUERY,
+  isEmptyQuery,
+  newestFirst,
+  refineSearch,
+  type SearchEntry,
+  type SearchQuery,
+  type SearchResult,
+} from '@/utils/search/search';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 import { EmptyAnswerError, NoteConflictError } from '@/utils/errors';
 import { useJournalPages, useNoteActions, useNoteBodies, useSearchIndex } from '@/utils/hooks/use-journal';
@@ -196,10 +204,7 @@ export function JournalSection() {
         </label>
         <label class="field">
           <span>{t.kindFilterLabel}</span>
-          <select
-            value={query.kind}
-            onChange={(event) => setQuery({ ...query, kind: event.currentTarget.value as SearchQuery['kind'] })}
-          >
+          <select value={query.kind} onChange={(event) => setQuery({ ...query, kind: event.currentTarget.value as SearchQuery['kind'] })}>
             <option value="all">{t.kindAll}</option>
             <option value="question">{t.kindQuestions}</option>
             <option value="step">{t.kindSteps}</option>
@@ -292,7 +297,9 @@ export function JournalSection() {
               note={note}
               onEdit={(answer, base) => change(() => actions.saveAnswer(note, answer, base.updatedAt), t.noteUpdated)}
               onKeepBoth={(answer) => change(() => actions.keepBoth(note, answer), t.keptBoth)}
-              onRestoreWith={(answer) => change(() => actions.restore({ ...note, answer, updatedAt: Math.max(Date.now(), note.updatedAt + 1) }), t.noteRestored)}
+              onRestoreWith={(answer) =>
+                change(() => actions.restore({ ...note, answer, updatedAt: Math.max(Date.now(), note.updatedAt + 1) }), t.noteRestored)
+              }
               onDelete={onDelete}
               onEditing={(editing) => hold(note, editing)}
               answerHidden={hideAnswers}

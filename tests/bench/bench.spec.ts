@@ -29,7 +29,7 @@ function quantile(values: readonly number[], q: number): number {
   const position = (sorted.length - 1) * q;
   const low = Math.floor(position);
   const high = Math.ceil(position);
-  return (sorted[low]! + sorted[high]!) / 2 + ((sorted[high]! - sorted[low]!) * (position - low - (high - low) / 2));
+  return (sorted[low]! + sorted[high]!) / 2 + (sorted[high]! - sorted[low]!) * (position - low - (high - low) / 2);
 }
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -170,7 +170,14 @@ test('benchmark', async ({}, testInfo) => {
     const [popupEmpty, staticFcp] = await paired(context, popupUrl, staticUrl);
     results.popupFcp = { popup: summary(popupEmpty), static: summary(staticFcp) };
     const fcpRatio = median(popupEmpty) / median(staticFcp);
-    row('Popup first contentful paint', ms(median(popupEmpty)), `${ms(median(staticFcp))} static page`, fcpRatio.toFixed(2), 'ratio ≤ 1.3', fcpRatio <= 1.3);
+    row(
+      'Popup first contentful paint',
+      ms(median(popupEmpty)),
+      `${ms(median(staticFcp))} static page`,
+      fcpRatio.toFixed(2),
+      'ratio ≤ 1.3',
+      fcpRatio <= 1.3,
+    );
 
     // 3 (baseline). The journal's first screen with 10 notes.
     const journal = await context.newPage();
@@ -209,7 +216,14 @@ test('benchmark', async ({}, testInfo) => {
     for (let i = 0; i < RUNS; i++) popupLarge.push(await firstContentfulPaint(context, popupUrl));
     results.popupLarge = { large: summary(popupLarge), empty: summary(popupEmpty) };
     const largeRatio = median(popupLarge) / median(popupEmpty);
-    row(`Popup FCP, ${LARGE.toLocaleString('en')} notes`, ms(median(popupLarge)), `${ms(median(popupEmpty))} empty`, largeRatio.toFixed(2), 'ratio ≤ 1.1', largeRatio <= 1.1);
+    row(
+      `Popup FCP, ${LARGE.toLocaleString('en')} notes`,
+      ms(median(popupLarge)),
+      `${ms(median(popupEmpty))} empty`,
+      largeRatio.toFixed(2),
+      'ratio ≤ 1.1',
+      largeRatio <= 1.1,
+    );
 
     // 3. Journal first screen with 50,000 notes vs 10.
     const journalLarge = await journalFirstScreen(context, optionsUrl);
@@ -233,7 +247,28 @@ test('benchmark', async ({}, testInfo) => {
     const indexStart = Date.now();
     await search.getByText(/notes? found|No notes match/).waitFor({ timeout: 60_000 });
     const indexSeconds = (Date.now() - indexStart) / 1000;
-    const queries = ['v', 'va', 'van', 'vand', 'vanda', 'vandaag', 'zus', 'een', 'één', 'open', 'spannend', 'collega', 'brave', 'quiet', 'sister', 'gesprek', 'told', 'moedig', 'klein', 'easier'];
+    const queries = [
+      'v',
+      'va',
+      'van',
+      'vand',
+      'vanda',
+      'vandaag',
+      'zus',
+      'een',
+      'één',
+      'open',
+      'spannend',
+      'collega',
+      'brave',
+      'quiet',
+      'sister',
+      'gesprek',
+      'told',
+      'moedig',
+      'klein',
+      'easier',
+    ];
     const searchTimes: number[] = [];
     for (let round = 0; round < 2; round++) {
       for (const query of queries) {
@@ -288,7 +323,14 @@ test('benchmark', async ({}, testInfo) => {
       );
     }
     results.save = summary(saveTimes);
-    row('Save with 50,000 notes', `p95 ${ms(quantile(saveTimes, 0.95))}`, `median ${ms(median(saveTimes))}`, '', 'p95 ≤ 50 ms', quantile(saveTimes, 0.95) <= 50);
+    row(
+      'Save with 50,000 notes',
+      `p95 ${ms(quantile(saveTimes, 0.95))}`,
+      `median ${ms(median(saveTimes))}`,
+      '',
+      'p95 ≤ 50 ms',
+      quantile(saveTimes, 0.95) <= 50,
+    );
 
     // 8. An open journal follows a save made in the popup: from the save confirmed there to the
     // note shown in the journal's tab, beside the save itself, with 50,000 notes.
@@ -353,7 +395,14 @@ test('benchmark', async ({}, testInfo) => {
   const day = JSON.parse(await readFile(dayFile, 'utf8')) as { wakeUps: number; offers: number; timers: number };
   await rm(dayFile);
   results.background = day;
-  row('Background wake-ups a day', String(day.wakeUps), `${day.offers} offers`, '', 'offers + a few re-checks; 0 timers', day.wakeUps <= day.offers + 3 && day.timers === 0);
+  row(
+    'Background wake-ups a day',
+    String(day.wakeUps),
+    `${day.offers} offers`,
+    '',
+    'offers + a few re-checks; 0 timers',
+    day.wakeUps <= day.offers + 3 && day.timers === 0,
+  );
   row('Background timers and intervals', String(day.timers), '', '', '0', day.timers === 0);
 
   // 9. Sizes, against the budgets `npm test` holds them to (scripts/sizes.mjs).
@@ -361,7 +410,14 @@ test('benchmark', async ({}, testInfo) => {
   results.sizes = sizes;
   for (const [name, size] of Object.entries(sizes)) {
     const target = size.budget;
-    row(`Size: ${name}`, kb(size.gzip), `${kb(size.raw)} raw`, '', target ? `≤ ${target} KB gzip` : '', target ? size.gzip <= target * 1024 : null);
+    row(
+      `Size: ${name}`,
+      kb(size.gzip),
+      `${kb(size.raw)} raw`,
+      '',
+      target ? `≤ ${target} KB gzip` : '',
+      target ? size.gzip <= target * 1024 : null,
+    );
   }
 
   const table = formatTable(rows);
@@ -399,7 +455,12 @@ async function measureSizes(): Promise<Record<string, Size>> {
 }
 
 function machine(): string {
-  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Chromium ${execFileSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium', ['--version']).toString().trim()}`;
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Chromium ${execFileSync(
+    process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    ['--version'],
+  )
+    .toString()
+    .trim()}`;
 }
 
 function formatTable(table: readonly Row[]): string {
@@ -409,4 +470,3 @@ function formatTable(table: readonly Row[]): string {
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
 }
-

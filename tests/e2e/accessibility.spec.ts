@@ -33,8 +33,7 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) =>
       violation.nodes.map(
-        (node) =>
-          `${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}. ${node.failureSummary ?? ''}`,
+        (node) => `${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}. ${node.failureSummary ?? ''}`,
       ),
     );
   expect(serious, `axe on ${where}`).toEqual([]);
@@ -65,12 +64,16 @@ async function expectUsable(page: Page, where: string): Promise<void> {
       problems.push(`the page scrolls sideways: ${root.scrollWidth} px wide in a ${root.clientWidth} px view`);
     }
 
-    const controls = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(shown);
+    const controls = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
+      shown,
+    );
     for (const control of controls) {
       control.scrollIntoView({ block: 'center', inline: 'center' });
       const box = control.getBoundingClientRect();
       if (box.left < 0 || box.top < 0 || box.right > root.clientWidth || box.bottom > root.clientHeight) {
-        problems.push(`${describe(control)} does not fit in view: ${Math.round(box.left)},${Math.round(box.top)} to ${Math.round(box.right)},${Math.round(box.bottom)}`);
+        problems.push(
+          `${describe(control)} does not fit in view: ${Math.round(box.left)},${Math.round(box.top)} to ${Math.round(box.right)},${Math.round(box.bottom)}`,
+        );
         continue;
       }
       const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);

@@ -5,7 +5,12 @@ import { seedNotes } from './seed';
 
 const NOTES = seedNotes(1500, Date.now(), 7);
 
-test('a backup exports in one profile and imports whole into a fresh one, once', async ({ extension, extensionId, journal, t }, testInfo) => {
+test('a backup exports in one profile and imports whole into a fresh one, once', async ({
+  extension,
+  extensionId,
+  journal,
+  t,
+}, testInfo) => {
   await extension.storeNotes(NOTES);
   await journal.open();
   await journal.page.getByRole('link', { name: t.navBackup }).click();
@@ -27,14 +32,18 @@ test('a backup exports in one profile and imports whole into a fresh one, once',
     await other.page.getByRole('link', { name: t.navBackup }).click();
     const input = other.page.getByLabel(t.backupImportLabel);
     await input.setInputFiles(file);
-    await expect(other.page.getByText(t.backupImported({ added: NOTES.length, updated: 0, unchanged: 0 }), { exact: false })).toBeVisible({ timeout: 30_000 });
+    await expect(other.page.getByText(t.backupImported({ added: NOTES.length, updated: 0, unchanged: 0 }), { exact: false })).toBeVisible({
+      timeout: 30_000,
+    });
     await other.page.getByRole('link', { name: t.navJournal }).click();
     await expect(other.page.getByText(t.noteCount(NOTES.length))).toBeVisible();
 
     // The same file again: nothing new.
     await other.page.getByRole('link', { name: t.navBackup }).click();
     await other.page.getByLabel(t.backupImportLabel).setInputFiles(file);
-    await expect(other.page.getByText(t.backupImported({ added: 0, updated: 0, unchanged: NOTES.length }), { exact: false })).toBeVisible({ timeout: 30_000 });
+    await expect(other.page.getByText(t.backupImported({ added: 0, updated: 0, unchanged: NOTES.length }), { exact: false })).toBeVisible({
+      timeout: 30_000,
+    });
     await other.page.getByRole('link', { name: t.navJournal }).click();
     await expect(other.page.getByText(t.noteCount(NOTES.length))).toBeVisible();
   } finally {

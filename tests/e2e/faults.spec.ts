@@ -33,42 +33,48 @@ test.describe('faults', () => {
     await extension.setSettings({ ...ALWAYS_ACTIVE, delivery: 'window' });
     const saved: string[] = [];
 
-    for (let round = 0; round < 20; round++) await test.step(`round ${round + 1}`, async () => {
-      // A different moment of each step every round: from before the work starts to after it ends.
-      const delay = (round * 37) % 260;
-      const kill = (after = delay) => sleep(after).then(() => extension.endServiceWorker());
+    for (let round = 0; round < 20; round++)
+      await test.step(`round ${round + 1}`, async () => {
+        // A different moment of each step every round: from before the work starts to after it ends.
+        const delay = (round * 37) % 260;
+        const kill = (after = delay) => sleep(after).then(() => extension.endServiceWorker());
 
-      // Each round stands for a day of its own (a day has a dozen offers at most); it stops the worker first.
-      await extension.startNewDay();
-      await popup.open();
-      await popup.write(`Popup note ${round}`);
-      await Promise.all([popup.save(), kill()]);
-      await expect(popup.status).toHaveText(t.saved);
-      saved.push(`Popup note ${round}`);
-      await popup.close();
+        // Each round stands for a day of its own (a day has a dozen offers at most); it stops the worker first.
+        await extension.startNewDay();
+        await popup.open();
+        await popup.write(`Popup note ${round}`);
+        await Promise.all([popup.save(), kill()]);
+        await expect(popup.status).toHaveText(t.saved);
+        saved.push(`Popup note ${round}`);
+        await popup.close();
 
-      const opened = context.waitForEvent('page', { predicate: isPauseWindow, timeout: 4000 }).catch(() => undefined);
-      await extension.fireAlarm('pause');
-      // The alarm goes off about 100 ms from now: these moments fall around and inside its handler.
-      await kill(60 + ((round * 11) % 140));
-      const pausePage = await opened;
-      let pause: PausePage;
-      if (!pausePage) {
-        // The worker ended before the window opened, or the offer before is still open because its
-        // end was lost with a worker. The pause alarm repeats until a run finishes; its next run
-        // (fired now instead of five minutes from now) shows the offer's toolbar mark again.
-        expect(await extension.alarm('pause'), 'a pause alarm is still planned after the worker ended').not.toBeNull();
+        const opened = context.waitForEvent('page', { predicate: isPauseWindow, timeout: 4000 }).catch(() => undefined);
         await extension.fireAlarm('pause');
-        await expect.poll(() => extension.toolbarPopup(), { timeout: 10_000 }).toMatch(/\/pause\.html$/);
-        // Clicking the marked toolbar icon opens the pause.
-        const window = context.pages().find(isPauseWindow);
-        pause = window ? new PausePage(window, t) : await PausePage.open(context, extensionId, t);
-      } else pause = new PausePage(pausePage, t);
-      await answerPause(pause, t, `Pause note ${round}`, kill);
-      saved.push(`Pause note ${round}`);
-      await Promise.all(context.pages().filter(isPauseWindow).map((page) => page.close()));
-      await kill();
-    });
+        // The alarm goes off about 100 ms from now: these moments fall around and inside its handler.
+        await kill(60 + ((round * 11) % 140));
+        const pausePage = await opened;
+        let pause: PausePage;
+        if (!pausePage) {
+          // The worker ended before the window opened, or the offer before is still open because its
+          // end was lost with a worker. The pause alarm repeats until a run finishes; its next run
+          // (fired now instead of five minutes from now) shows the offer's toolbar mark again.
+          expect(await extension.alarm('pause'), 'a pause alarm is still planned after the worker ended').not.toBeNull();
+          await extension.fireAlarm('pause');
+          await expect.poll(() => extension.toolbarPopup(), { timeout: 10_000 }).toMatch(/\/pause\.html$/);
+          // Clicking the marked toolbar icon opens the pause.
+          const window = context.pages().find(isPauseWindow);
+          pause = window ? new PausePage(window, t) : await PausePage.open(context, extensionId, t);
+        } else pause = new PausePage(pausePage, t);
+        await answerPause(pause, t, `Pause note ${round}`, kill);
+        saved.push(`Pause note ${round}`);
+        await Promise.all(
+          context
+            .pages()
+            .filter(isPauseWindow)
+            .map((page) => page.close()),
+        );
+        await kill();
+      });
 
     // Every note is stored exactly once.
     expect((await extension.storedNotes()).map((note) => note.answer).sort()).toEqual([...saved].sort());
@@ -96,7 +102,13 @@ test.describe('faults', () => {
     expect((await extension.alarm('pause'))!.scheduledTime).toBeGreaterThan(Date.now() + 50 * MINUTE);
   });
 
-  test('the popup and the pause window saving at the same moment: both notes kept', async ({ context, extensionId, extension, popup, t }) => {
+  test('the popup and the pause window saving at the same moment: both notes kept', async ({
+    context,
+    extensionId,
+    extension,
+    popup,
+    t,
+  }) => {
     const pause = await PausePage.open(context, extensionId, t);
     await pause.skipBreathing();
     await popup.open();
@@ -111,9 +123,7 @@ test.describe('faults', () => {
       await pause.skipBreathing();
     }
     const answers = (await extension.storedNotes()).map((note) => note.answer).sort();
-    expect(answers).toEqual(
-      [0, 1, 2, 3, 4].flatMap((round) => [`From the popup ${round}`, `From the pause ${round}`]).sort(),
-    );
+    expect(answers).toEqual([0, 1, 2, 3, 4].flatMap((round) => [`From the popup ${round}`, `From the pause ${round}`]).sort());
   });
 });
 

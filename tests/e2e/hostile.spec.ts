@@ -71,7 +71,12 @@ test('hostile text from an import shows literally everywhere, and the Markdown e
   await journal.open();
   await journal.page.getByRole('link', { name: t.navBackup }).click();
   await journal.page.getByLabel(t.backupImportLabel).setInputFiles(file);
-  await expect(journal.page.getByText(t.backupImported({ added: BACKUP.notes.length + BACKUP.prompts.length + BACKUP.promptPrefs.length, updated: 0, unchanged: 0 }), { exact: false })).toBeVisible();
+  await expect(
+    journal.page.getByText(
+      t.backupImported({ added: BACKUP.notes.length + BACKUP.prompts.length + BACKUP.promptPrefs.length, updated: 0, unchanged: 0 }),
+      { exact: false },
+    ),
+  ).toBeVisible();
 
   // The journal: answers and prompts on the cards, then a search for a piece of markup.
   await journal.page.getByRole('link', { name: t.navJournal }).click();

@@ -23,11 +23,9 @@ test.describe('journal with thousands of notes', () => {
     for (let i = 0; i < 100 && (await journal.note(oldest.answer).count()) === 0; i++) {
       const before = await lastShown();
       await journal.page.keyboard.press('End');
-      await journal.page.waitForFunction(
-        (previous) => document.querySelector('.vlist-item:last-child article')?.id !== previous,
-        before,
-        { timeout: 5000 },
-      ).catch(() => undefined);
+      await journal.page
+        .waitForFunction((previous) => document.querySelector('.vlist-item:last-child article')?.id !== previous, before, { timeout: 5000 })
+        .catch(() => undefined);
     }
     await expect(journal.note(oldest.answer).first()).toBeVisible();
     const nodes = await journal.page.evaluate(() => document.getElementsByTagName('*').length);

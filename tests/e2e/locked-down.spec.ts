@@ -8,7 +8,9 @@ async function builtFiles(ending: string, dir = EXTENSION_DIR): Promise<string[]
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries.map((entry) =>
-      entry.isDirectory() ? builtFiles(ending, join(dir, entry.name)) : Promise.resolve(entry.name.endsWith(ending) ? [join(dir, entry.name)] : []),
+      entry.isDirectory()
+        ? builtFiles(ending, join(dir, entry.name))
+        : Promise.resolve(entry.name.endsWith(ending) ? [join(dir, entry.name)] : []),
     ),
   );
   return nested.flat();

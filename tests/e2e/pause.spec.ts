@@ -76,9 +76,7 @@ test.describe('pause offers', () => {
     const before = Date.now();
     await journal.page.getByRole('button', { name: t.saveSettings }).click();
     await expect(journal.page.getByText(t.settingsSaved)).toBeVisible();
-    await expect
-      .poll(async () => (await extension.alarm('pause'))!.scheduledTime)
-      .toBeLessThanOrEqual(Date.now() + 25 * MINUTE);
+    await expect.poll(async () => (await extension.alarm('pause'))!.scheduledTime).toBeLessThanOrEqual(Date.now() + 25 * MINUTE);
     expect((await extension.alarm('pause'))!.scheduledTime).toBeGreaterThanOrEqual(before + 20 * MINUTE);
   });
 

@@ -3,8 +3,7 @@ import type { Locale } from '@/utils/i18n/locale';
 import { expect, test } from './fixtures';
 
 /** What the popup's heading shows for each prompt: a step's title, or the question. */
-const headings = (locale: Locale) =>
-  PROMPTS.map((prompt) => (prompt.kind === 'step' ? prompt.title[locale] : prompt.text[locale]));
+const headings = (locale: Locale) => PROMPTS.map((prompt) => (prompt.kind === 'step' ? prompt.title[locale] : prompt.text[locale]));
 
 const HOSTILE = `<img src=x onerror="document.title='pwned'"><script>alert(1)</script><b>bold</b> & "quotes"`;
 
@@ -41,9 +40,7 @@ test.describe('popup in English', () => {
     const note = journal.note('I told a colleague');
     await expect(note).toHaveCount(1);
     await expect(note.getByRole('heading')).toContainText(prompt!);
-    await expect(note.locator('.note-answer')).toHaveText(
-      'I told a colleague the presentation made me nervous.\nIt went well.',
-    );
+    await expect(note.locator('.note-answer')).toHaveText('I told a colleague the presentation made me nervous.\nIt went well.');
   });
 
   test('a draft survives closing and reopening the popup', async ({ popup, t }) => {

@@ -11,8 +11,50 @@ function seeded(seed: number): () => number {
   };
 }
 
-const WORDS_EN = ['today', 'I', 'told', 'my', 'sister', 'how', 'nervous', 'felt', 'it', 'was', 'easier', 'than', 'expected', 'open', 'quiet', 'colleague', 'meeting', 'brave', 'small', 'step'];
-const WORDS_NL = ['vandaag', 'heb', 'ik', 'mijn', 'zus', 'verteld', 'hoe', 'spannend', 'het', 'was', 'makkelijker', 'dan', 'gedacht', 'open', 'rustig', 'collega', 'gesprek', 'moedig', 'klein', 'één'];
+const WORDS_EN = [
+  'today',
+  'I',
+  'told',
+  'my',
+  'sister',
+  'how',
+  'nervous',
+  'felt',
+  'it',
+  'was',
+  'easier',
+  'than',
+  'expected',
+  'open',
+  'quiet',
+  'colleague',
+  'meeting',
+  'brave',
+  'small',
+  'step',
+];
+const WORDS_NL = [
+  'vandaag',
+  'heb',
+  'ik',
+  'mijn',
+  'zus',
+  'verteld',
+  'hoe',
+  'spannend',
+  'het',
+  'was',
+  'makkelijker',
+  'dan',
+  'gedacht',
+  'open',
+  'rustig',
+  'collega',
+  'gesprek',
+  'moedig',
+  'klein',
+  'één',
+];
 
 /**
  * Realistic notes, newest last: both languages, answers from a few words to a few paragraphs,

@@ -9,7 +9,10 @@ import { expect, test } from './fixtures';
 test.beforeEach(async ({ context }) => {
   await context.addInitScript(() => {
     // The original method, called with the factory it is called on.
-    const open = Object.getOwnPropertyDescriptor(IDBFactory.prototype, 'open')!.value as (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) => IDBOpenDBRequest;
+    const open = Object.getOwnPropertyDescriptor(IDBFactory.prototype, 'open')!.value as (
+      this: IDBFactory,
+      ...args: Parameters<IDBFactory['open']>
+    ) => IDBOpenDBRequest;
     IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
       if (sessionStorage.getItem('adempauze-e2e-storage') !== 'allowed') {
         throw new DOMException('The operation is insecure.', 'SecurityError');

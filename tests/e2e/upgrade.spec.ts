@@ -4,7 +4,12 @@ import { ExtensionState } from './pages/extension-state';
 
 test.describe('upgrading a database from every earlier schema version', () => {
   for (const fixture of DB_FIXTURES) {
-    test(`version ${fixture.version}: the journal shows the same notes, count and checksum`, async ({ context, extensionId, journal, t }) => {
+    test(`version ${fixture.version}: the journal shows the same notes, count and checksum`, async ({
+      context,
+      extensionId,
+      journal,
+      t,
+    }) => {
       const notes = fixture.stores.find((store) => store.name === 'notes')!.rows;
       // Written before any page of the extension opens the database, which would create the newest
       // version: from a file of the extension that runs none of its code, in the extension's origin.

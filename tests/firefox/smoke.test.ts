@@ -64,7 +64,10 @@ test('an answer saved in the popup is in the journal', async () => {
   expect(id).toBe('adempauze@adempauze.app');
 
   const popup = await extensionPage('popup.html');
-  const prompt = await popup.locator('h1').map((heading) => heading.textContent ?? '').wait();
+  const prompt = await popup
+    .locator('h1')
+    .map((heading) => heading.textContent ?? '')
+    .wait();
   expect(prompt).not.toBe('');
   const answer = 'In Firefox too, I said what I needed.\nIt was fine.';
   await popup.locator(byRole('textbox', t.answerLabel)).fill(answer);
@@ -85,10 +88,7 @@ test('an answer saved in the popup is in the journal', async () => {
   const journal = await extensionPage('options.html');
   await shown('the journal', [journal.locator(byRole('heading', t.journalTitle))]);
   // Notes or the empty journal's invitation: either way, the list read below is what a person sees.
-  await shown("the journal's notes", [
-    journal.locator('article.note'),
-    journal.locator(`::-p-text("${t.notesEmpty}")`),
-  ]);
+  await shown("the journal's notes", [journal.locator('article.note'), journal.locator(`::-p-text("${t.notesEmpty}")`)]);
   const notes = await journal.$$eval('article.note', (articles) =>
     articles.map((article) => ({
       heading: article.querySelector('.note-prompt')?.textContent ?? '',

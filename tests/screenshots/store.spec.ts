@@ -25,17 +25,23 @@ async function open(context: BrowserContext, url: string, viewport: { width: num
 async function stage(context: BrowserContext, shots: readonly Buffer[], path: string): Promise<void> {
   const page = await context.newPage();
   await page.setViewportSize(STORE);
-  await page.evaluate((sources) => {
-    document.body.style.cssText =
-      'margin:0;height:100vh;display:flex;gap:64px;align-items:center;justify-content:center;background:linear-gradient(160deg,#e8f1ee,#f7f3ea)';
-    for (const src of sources) {
-      const img = document.createElement('img');
-      img.src = src;
-      img.style.cssText = 'border-radius:12px;box-shadow:0 12px 40px rgba(30,60,50,.25);max-height:720px';
-      document.body.append(img);
-    }
-  }, shots.map((shot) => `data:image/png;base64,${shot.toString('base64')}`));
-  await page.locator('img').last().evaluate((img: HTMLImageElement) => img.decode());
+  await page.evaluate(
+    (sources) => {
+      document.body.style.cssText =
+        'margin:0;height:100vh;display:flex;gap:64px;align-items:center;justify-content:center;background:linear-gradient(160deg,#e8f1ee,#f7f3ea)';
+      for (const src of sources) {
+        const img = document.createElement('img');
+        img.src = src;
+        img.style.cssText = 'border-radius:12px;box-shadow:0 12px 40px rgba(30,60,50,.25);max-height:720px';
+        document.body.append(img);
+      }
+    },
+    shots.map((shot) => `data:image/png;base64,${shot.toString('base64')}`),
+  );
+  await page
+    .locator('img')
+    .last()
+    .evaluate((img: HTMLImageElement) => img.decode());
   await page.screenshot({ path });
   await page.close();
 }
@@ -74,7 +80,11 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       written.push(`${OUT}/${lang}-2-breathing.png`);
       await stage(context, [breathingShot], written.at(-1)!);
 
-      for (const [index, section] of [[3, 'journal'], [4, 'insights'], [5, 'prompts']] as const) {
+      for (const [index, section] of [
+        [3, 'journal'],
+        [4, 'insights'],
+        [5, 'prompts'],
+      ] as const) {
         const page = await open(context, url(`options.html#${section}`), STORE);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await page.waitForTimeout(300);

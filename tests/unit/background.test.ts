@@ -167,7 +167,9 @@ describe('background', () => {
     await eventually(async () => expect(await badge()).toBe('•'));
     await take();
     await eventually(() =>
-      expect(fakeBrowser.windows.create).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringMatching(/\/pause\.html$/) as unknown, type: 'popup' })),
+      expect(fakeBrowser.windows.create).toHaveBeenCalledWith(
+        expect.objectContaining({ url: expect.stringMatching(/\/pause\.html$/) as unknown, type: 'popup' }),
+      ),
     );
     await eventually(async () => expect((await loadScheduleState()).pauseWindowId).toBe(42));
     expect(await notifications()).toEqual({});
@@ -348,6 +350,9 @@ describe('messages from the pause window and popup', () => {
     await handleMessage({ type: 'pause-ended', outcome: 'snoozed', promptId: 'q-beliefs' }, at);
     expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBe(at + HOUR);
     expect(await badge()).toBe('');
-    expect(warn.mock.calls.map(([message]: unknown[]) => message)).toEqual(['Adempauze: could not record "offered"', 'Adempauze: could not record "snoozed"']);
+    expect(warn.mock.calls.map(([message]: unknown[]) => message)).toEqual([
+      'Adempauze: could not record "offered"',
+      'Adempauze: could not record "snoozed"',
+    ]);
   });
 });

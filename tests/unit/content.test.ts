@@ -38,9 +38,7 @@ describe('the prompt library', () => {
   it("quotes context lines from the article's own words", () => {
     expect(CONTEXT_LINES.length).toBeGreaterThan(0);
     for (const line of CONTEXT_LINES) expect(article, line.id).toContain(line.text.nl);
-    expect(CONTEXT_LINES.map((line) => line.text.nl)).toContain(
-      'Kwetsbaarheid is geen teken van zwakte, maar juist van moed.',
-    );
+    expect(CONTEXT_LINES.map((line) => line.text.nl)).toContain('Kwetsbaarheid is geen teken van zwakte, maar juist van moed.');
   });
 
   it('has every entry in both languages, with an English text of its own', () => {

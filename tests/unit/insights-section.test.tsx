@@ -1,18 +1,16 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { QUESTIONS } from '@/content/prompts';
 import { renderInJournal } from './in-language';
 import { InsightsSection } from '@/entrypoints/options/InsightsSection';
-import { journalMessages } from '@/utils/i18n/journal';
 import { addNote } from '@/utils/db/notes';
 import { addPauseEvent } from '@/utils/db/events';
 import { putCustomPrompt } from '@/utils/db/prompts';
 import type { NewNote } from '@/utils/model/records';
 import { uiLocale } from '@/utils/storage/language';
 
-const at = (year: number, month: number, day: number, hour = 12, minute = 0) =>
-  new Date(year, month - 1, day, hour, minute).getTime();
+const at = (year: number, month: number, day: number, hour = 12, minute = 0) => new Date(year, month - 1, day, hour, minute).getTime();
 
 /** Wednesday 25 November 2026: the calendar runs from Monday 24 November 2025, 13 months of rows. */
 const NOW = at(2026, 11, 25, 14, 20);
@@ -106,13 +104,7 @@ describe('insights (options page)', () => {
     expect(calendar.querySelectorAll('rect.level-0')).toHaveLength(367 - 6);
 
     const counts = screen.getByRole('list', { name: 'Pauses offered in the last 12 months' });
-    expect(texts(within(counts).getAllByRole('listitem'))).toEqual([
-      'Offered 4',
-      'Taken 2',
-      'Not now 1',
-      'Snoozed 1',
-      'Let pass 0',
-    ]);
+    expect(texts(within(counts).getAllByRole('listitem'))).toEqual(['Offered 4', 'Taken 2', 'Not now 1', 'Snoozed 1', 'Let pass 0']);
 
     const top = screen.getByRole('list', { name: 'The prompts you answered most' });
     expect(top.tagName).toBe('OL');

@@ -12,8 +12,7 @@ import type { PauseEvent, PauseEventType } from '@/utils/model/records';
 import { HOUR } from '@/utils/time';
 
 // vitest.config.ts pins TZ=Europe/Amsterdam: summer time starts 29 March 2026 and ends 25 October 2026.
-const at = (year: number, month: number, day: number, hour = 12, minute = 0) =>
-  new Date(year, month - 1, day, hour, minute).getTime();
+const at = (year: number, month: number, day: number, hour = 12, minute = 0) => new Date(year, month - 1, day, hour, minute).getTime();
 const midnight = (year: number, month: number, day: number) => new Date(year, month - 1, day).getTime();
 
 let nextId = 0;

@@ -22,7 +22,10 @@ describe('journal (options page)', () => {
     expect(items.map((item) => item.querySelector('.note-answer')?.textContent)).toEqual(['newer\nsecond line', 'older']);
     expect(items[0]?.querySelector('time')?.textContent).toBe('Nov 25, 2026, 2:20 PM');
     expect(screen.getAllByRole('heading', { level: 3 })[0]?.textContent).toBe(NOTE.promptText);
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Wednesday, November 25, 2026', 'Monday, January 5, 2026']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Wednesday, November 25, 2026',
+      'Monday, January 5, 2026',
+    ]);
   });
 
   it('shows dates in Dutch in a Dutch browser', async () => {

@@ -107,9 +107,10 @@ describe('popup', () => {
   it('asks the background to plan again when pauses are on but the browser has no pause alarm', async () => {
     const sent: unknown[] = [];
     // The background's answer: it plans the alarm again.
-    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: () => void) => {
       sent.push(message);
-      return fakeBrowser.alarms.create('pause', { when: Date.now() + 60 * 60_000 });
+      void fakeBrowser.alarms.create('pause', { when: Date.now() + 60 * 60_000 }).then(sendResponse);
+      return true;
     });
     const panels = () => screen.queryAllByRole('region', { name: 'Pauses' });
     render(<App />);

@@ -40,7 +40,10 @@ describe('print view', () => {
   });
 
   it('renders markup in notes as literal text', async () => {
-    await addNote({ ...NOTE, promptText: '<b>bold?</b>', answer: '<img src=x onerror=alert(1)><script>alert(2)</script>' }, Date.UTC(2026, 0, 1));
+    await addNote(
+      { ...NOTE, promptText: '<b>bold?</b>', answer: '<img src=x onerror=alert(1)><script>alert(2)</script>' },
+      Date.UTC(2026, 0, 1),
+    );
     render(<App />);
     await screen.findByText('<img src=x onerror=alert(1)><script>alert(2)</script>');
     expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('<b>bold?</b>');

@@ -4,8 +4,7 @@ import { isActiveMoment, isGoodMoment, nextOfferAt, scheduleStatus, type Schedul
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
 
 // Local times in Europe/Amsterdam (pinned in vitest.config.ts). 25 Nov 2026 is a Wednesday.
-const at = (day: number, hour: number, minute = 0, month = 10, year = 2026) =>
-  new Date(year, month, day, hour, minute).getTime();
+const at = (day: number, hour: number, minute = 0, month = 10, year = 2026) => new Date(year, month, day, hour, minute).getTime();
 const NO_HISTORY: ScheduleHistory = { snoozedUntil: null, quietUntil: null, recentOffers: [] };
 const ALL_DAYS: Settings = { ...DEFAULT_SETTINGS, activeDays: [0, 1, 2, 3, 4, 5, 6] };
 
@@ -115,11 +114,26 @@ describe('isGoodMoment', () => {
     [{ idle: 'active', focusedWindowState: 'normal', audible: false }, { ok: true }],
     [{ idle: 'active', focusedWindowState: 'maximized', audible: false }, { ok: true }],
     [{ idle: 'active', focusedWindowState: undefined, audible: false }, { ok: true }],
-    [{ idle: 'idle', focusedWindowState: 'normal', audible: false }, { ok: false, reason: 'idle' }],
-    [{ idle: 'locked', focusedWindowState: 'normal', audible: false }, { ok: false, reason: 'locked' }],
-    [{ idle: 'active', focusedWindowState: 'fullscreen', audible: false }, { ok: false, reason: 'fullscreen' }],
-    [{ idle: 'active', focusedWindowState: 'normal', audible: true }, { ok: false, reason: 'audible' }],
-    [{ idle: 'locked', focusedWindowState: 'fullscreen', audible: true }, { ok: false, reason: 'locked' }],
+    [
+      { idle: 'idle', focusedWindowState: 'normal', audible: false },
+      { ok: false, reason: 'idle' },
+    ],
+    [
+      { idle: 'locked', focusedWindowState: 'normal', audible: false },
+      { ok: false, reason: 'locked' },
+    ],
+    [
+      { idle: 'active', focusedWindowState: 'fullscreen', audible: false },
+      { ok: false, reason: 'fullscreen' },
+    ],
+    [
+      { idle: 'active', focusedWindowState: 'normal', audible: true },
+      { ok: false, reason: 'audible' },
+    ],
+    [
+      { idle: 'locked', focusedWindowState: 'fullscreen', audible: true },
+      { ok: false, reason: 'locked' },
+    ],
   ] as const)('%j → %j', (signals, verdict) => {
     expect(isGoodMoment(signals)).toEqual(verdict);
   });
@@ -131,8 +145,18 @@ describe('scheduleStatus', () => {
     ['off', { ...DEFAULT_SETTINGS, pausesEnabled: false }, EMPTY_SCHEDULE, { kind: 'off' }],
     ['next', DEFAULT_SETTINGS, { ...EMPTY_SCHEDULE, nextOfferAt: at(25, 11) }, { kind: 'next', at: at(25, 11) }],
     ['open offer', DEFAULT_SETTINGS, { ...EMPTY_SCHEDULE, offer: { offeredAt: now, expiresAt: now + 1 } }, { kind: 'offer-open' }],
-    ['quiet for an hour', DEFAULT_SETTINGS, { ...EMPTY_SCHEDULE, quietUntil: at(25, 11) }, { kind: 'quiet', until: at(25, 11), tomorrowOrLater: false }],
-    ['quiet until tomorrow', DEFAULT_SETTINGS, { ...EMPTY_SCHEDULE, quietUntil: at(26, 0) }, { kind: 'quiet', until: at(26, 0), tomorrowOrLater: true }],
+    [
+      'quiet for an hour',
+      DEFAULT_SETTINGS,
+      { ...EMPTY_SCHEDULE, quietUntil: at(25, 11) },
+      { kind: 'quiet', until: at(25, 11), tomorrowOrLater: false },
+    ],
+    [
+      'quiet until tomorrow',
+      DEFAULT_SETTINGS,
+      { ...EMPTY_SCHEDULE, quietUntil: at(26, 0) },
+      { kind: 'quiet', until: at(26, 0), tomorrowOrLater: true },
+    ],
     ['nothing planned', DEFAULT_SETTINGS, EMPTY_SCHEDULE, { kind: 'none' }],
   ] as const)('%s', (_case, settings, state, expected) => {
     expect(scheduleStatus(now, settings, state)).toEqual(expected);
@@ -141,7 +165,14 @@ describe('scheduleStatus', () => {
 
 describe('parseScheduleState', () => {
   it('reads what it stored', () => {
-    const state = { ...EMPTY_SCHEDULE, nextOfferAt: 5, waiting: true, offer: { offeredAt: 1, expiresAt: 2 }, pauseWindowId: 3, recentOffers: [1] };
+    const state = {
+      ...EMPTY_SCHEDULE,
+      nextOfferAt: 5,
+      waiting: true,
+      offer: { offeredAt: 1, expiresAt: 2 },
+      pauseWindowId: 3,
+      recentOffers: [1],
+    };
     expect(parseScheduleState(JSON.parse(JSON.stringify(state)))).toEqual(state);
   });
 

@@ -86,7 +86,9 @@ describe('popup when storage fails', () => {
     await popupWithText('no room for this');
     const disk = fillDisk();
     await expectSaveRefused(en.saveFull, 'no room for this');
-    expect(en.saveFull).toBe('There is no room left on this device to save. Your text is still here; free some space and press Save again.');
+    expect(en.saveFull).toBe(
+      'There is no room left on this device to save. Your text is still here; free some space and press Save again.',
+    );
     disk.restore();
     await expectSavedOnRetry('no room for this');
   });
@@ -288,7 +290,16 @@ describe('other sections when storage fails', () => {
   it('import refused by the browser says nothing was imported', async () => {
     await refuseOpen();
     options('#backup');
-    const backup = { format: 'adempauze-backup', version: 1, exportedAt: T0, settings: DEFAULT_SETTINGS, notes: [], events: [], prompts: [], promptPrefs: [] };
+    const backup = {
+      format: 'adempauze-backup',
+      version: 1,
+      exportedAt: T0,
+      settings: DEFAULT_SETTINGS,
+      notes: [],
+      events: [],
+      prompts: [],
+      promptPrefs: [],
+    };
     fireEvent.change(await screen.findByLabelText('Import a backup file (JSON)'), {
       target: { files: [new File([JSON.stringify(backup)], 'backup.json', { type: 'application/json' })] },
     });

@@ -50,7 +50,10 @@ export function fillDisk(): { restore: () => void } {
   const refuse = () => {
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   };
-  const spies = [vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(refuse), vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(refuse)];
+  const spies = [
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(refuse),
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(refuse),
+  ];
   return { restore: () => spies.forEach((spy) => spy.mockRestore()) };
 }
 

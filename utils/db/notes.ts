@@ -130,8 +130,6 @@ export async function listNoteTimes(since: number): Promise<number[]> {
 /** How many notes answer each prompt, read from the index without loading notes. */
 export async function countNotesByPrompt(promptIds: readonly string[]): Promise<Map<string, number>> {
   const index = (await openDatabase()).transaction('notes').store.index('by-prompt');
-  const counts = await Promise.all(
-    promptIds.map((id) => index.count(IDBKeyRange.bound([id, -Infinity], [id, Infinity]))),
-  );
+  const counts = await Promise.all(promptIds.map((id) => index.count(IDBKeyRange.bound([id, -Infinity], [id, Infinity]))));
   return new Map(promptIds.map((id, i) => [id, counts[i] ?? 0]));
 }

@@ -8,9 +8,7 @@ import { browser } from 'wxt/browser';
 import { onDataChange, type DataChange } from '@/utils/db/changes';
 
 export type Loadable<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly value: T }
-  | { readonly status: 'failed'; readonly error: unknown };
+  { readonly status: 'loading' } | { readonly status: 'ready'; readonly value: T } | { readonly status: 'failed'; readonly error: unknown };
 
 /** Subscribes `reload` to some signal of change; returns the function that unsubscribes. */
 export type ChangeSignal = (reload: () => void) => () => void;

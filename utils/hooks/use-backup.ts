@@ -69,5 +69,8 @@ export interface AllNotes {
 
 /** Every note, for the print view; read again when notes change anywhere. */
 export function useAllNotes(): Loadable<AllNotes> {
-  return useLoadable(async () => ({ ...(await loadAllNotes()), readAt: Date.now() }), [dataSignal((change) => change.store === 'notes')])[0];
+  return useLoadable(
+    async () => ({ ...(await loadAllNotes()), readAt: Date.now() }),
+    [dataSignal((change) => change.store === 'notes')],
+  )[0];
 }

@@ -6,7 +6,16 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { onDataChange, type DataChange } from '@/utils/db/changes';
-import { addNoteCopy, countNotes, deleteNote, forEachNoteBatch, getNotes, listNotesPage, restoreNote, updateNoteAnswer } from '@/utils/db/notes';
+import {
+  addNoteCopy,
+  countNotes,
+  deleteNote,
+  forEachNoteBatch,
+  getNotes,
+  listNotesPage,
+  restoreNote,
+  updateNoteAnswer,
+} from '@/utils/db/notes';
 import type { Note, PageCursor } from '@/utils/model/records';
 import { newestFirst, toSearchEntry, type SearchEntry } from '@/utils/search/search';
 import { logFailure } from '@/utils/log';
@@ -63,7 +72,9 @@ export function useJournalPages(): JournalPagesHandle {
       if (live) setState(next);
     };
     const recount = () =>
-      countNotes().then((total) => update((before) => (before.status === 'ready' ? { ...before, value: { ...before.value, total } } : before)));
+      countNotes().then((total) =>
+        update((before) => (before.status === 'ready' ? { ...before, value: { ...before.value, total } } : before)),
+      );
 
     /** Reads the newest `limit` notes afresh; the count shown stays until the new one is known. */
     async function readFirst(limit: number) {
@@ -117,7 +128,10 @@ export function useJournalPages(): JournalPagesHandle {
         setState((latest) => {
           if (latest.status !== 'ready') return latest;
           const seen = new Set(latest.value.notes.map((note) => note.id));
-          return { ...latest, value: { ...latest.value, notes: [...latest.value.notes, ...page.notes.filter((note) => !seen.has(note.id))], next: page.next } };
+          return {
+            ...latest,
+            value: { ...latest.value, notes: [...latest.value.notes, ...page.notes.filter((note) => !seen.has(note.id))], next: page.next },
+          };
         }),
       )
       .catch((error: unknown) => setState({ status: 'failed', error }))
@@ -208,7 +222,10 @@ export function useSearchIndex(wanted: boolean): Loadable<readonly SearchEntry[]
       const replace = (ids: ReadonlySet<string>, found: readonly Note[]) =>
         setState((before) =>
           before?.status === 'ready'
-            ? { status: 'ready', value: [...before.value.filter((entry) => !ids.has(entry.id)), ...found.map(toSearchEntry)].sort(newestFirst) }
+            ? {
+                status: 'ready',
+                value: [...before.value.filter((entry) => !ids.has(entry.id)), ...found.map(toSearchEntry)].sort(newestFirst),
+              }
             : before,
         );
       if (named.deleted.size > 0) replace(named.deleted, []);

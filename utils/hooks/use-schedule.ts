@@ -30,18 +30,15 @@ async function readStatus(repair: boolean): Promise<ScheduleStatus> {
 export function useSchedule(): ScheduleHandle {
   // The repair is asked for once per opening: its own write to the schedule fires the signal again.
   const repairAsked = useRef(false);
-  const [state, reload] = useLoadable(
-    () => {
-      const repair = !repairAsked.current;
-      repairAsked.current = true;
-      // The panel shows nothing rather than a problem: the prompt above is what matters.
-      return readStatus(repair).catch((error: unknown) => {
-        logProblem('could not read the pause schedule', error);
-        throw error;
-      });
-    },
-    [storageSignal('local', 'schedule'), storageSignal('sync', 'settings')],
-  );
+  const [state, reload] = useLoadable(() => {
+    const repair = !repairAsked.current;
+    repairAsked.current = true;
+    // The panel shows nothing rather than a problem: the prompt above is what matters.
+    return readStatus(repair).catch((error: unknown) => {
+      logProblem('could not read the pause schedule', error);
+      throw error;
+    });
+  }, [storageSignal('local', 'schedule'), storageSignal('sync', 'settings')]);
   const [busy, setBusy] = useState(false);
   async function send(message: Message) {
     setBusy(true);

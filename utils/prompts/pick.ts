@@ -26,11 +26,7 @@ export interface Pick {
  */
 export function pickPrompt(library: readonly [Prompt, ...Prompt[]], recent: readonly string[], random: RandomSource): Pick;
 export function pickPrompt(library: readonly Prompt[], recent: readonly string[], random: RandomSource): Pick | undefined;
-export function pickPrompt(
-  library: readonly Prompt[],
-  recent: readonly string[],
-  random: RandomSource,
-): Pick | undefined {
+export function pickPrompt(library: readonly Prompt[], recent: readonly string[], random: RandomSource): Pick | undefined {
   const shown = new Set(recent);
   let round = recent.filter((id) => library.some((prompt) => prompt.id === id));
   let candidates = library.filter((prompt) => !shown.has(prompt.id));

@@ -29,12 +29,7 @@ function offersOnDay(history: ScheduleHistory, day: number): number {
  * whose cap is not reached. A moment moved to the start of an active period is spread over its
  * first half hour so pauses do not all arrive on the hour. Null when no such moment exists.
  */
-function fitToActiveTime(
-  candidate: number,
-  settings: Settings,
-  history: ScheduleHistory,
-  random: RandomSource,
-): number | null {
+function fitToActiveTime(candidate: number, settings: Settings, history: ScheduleHistory, random: RandomSource): number | null {
   let day = startOfDay(candidate);
   for (let i = 0; i <= SEARCH_DAYS; i++, day = startOfNextDay(day)) {
     if (!settings.activeDays.includes(weekday(day))) continue;
@@ -55,12 +50,7 @@ function fitToActiveTime(
  * the person's range after now, or after a quiet period ends. Then it moves into active hours and
  * days, past days whose daily cap is reached.
  */
-export function nextOfferAt(
-  now: number,
-  settings: Settings,
-  history: ScheduleHistory,
-  random: RandomSource,
-): number | null {
+export function nextOfferAt(now: number, settings: Settings, history: ScheduleHistory, random: RandomSource): number | null {
   if (!settings.pausesEnabled) return null;
   const quietUntil = history.quietUntil ?? 0;
   let candidate: number;
@@ -126,4 +116,3 @@ export function scheduleStatus(now: number, settings: Settings, state: ScheduleS
 
 /** The one alarm for pauses (the background's): the next offer, or a re-check while waiting for a good moment. */
 export const PAUSE_ALARM = 'pause';
-
