@@ -6,6 +6,7 @@ import { formatDateTime } from '@/utils/i18n/format';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
 import { importProblem, leftOutMessage, readProblem, type LeftOut } from '@/utils/i18n/journal';
 import './backup.css';
+import { PageSection } from '@/components/PageSection';
 
 /** How many problems of a refused file are listed; the rest are counted. */
 const PROBLEMS_SHOWN = 5;
@@ -108,8 +109,7 @@ export function BackupSection() {
     exportStatus = `${t.backupExported(exportState.fileName)} ${leftOutMessage(exportState.leftOut, t)}`.trim();
 
   return (
-    <section class="backup" aria-labelledby="backup-heading">
-      <h1 id="backup-heading">{t.backupTitle}</h1>
+    <PageSection name="backup" class="backup" title={t.backupTitle}>
       <div class="backup-last">
         <p>{t.backupIntro}</p>
         {lastBackupAt && (
@@ -204,6 +204,6 @@ export function BackupSection() {
           </p>
         )}
       </section>
-    </section>
+    </PageSection>
   );
 }

@@ -9,6 +9,7 @@ import { useJournalT, useLocale } from '@/utils/i18n/context';
 import { daysWithPause } from '@/utils/insights/insights';
 import { useInsights, type Insights } from '@/utils/hooks/use-insights';
 import './insights.css';
+import { PageSection } from '@/components/PageSection';
 
 const LIBRARY = new Map<string, Prompt>(PROMPTS.map((prompt) => [prompt.id, prompt]));
 
@@ -24,13 +25,12 @@ export function InsightsSection() {
   const t = useJournalT();
   const insights = useInsights();
   return (
-    <section class="insights" aria-labelledby="insights-heading">
-      <h1 id="insights-heading">{t.insightsTitle}</h1>
+    <PageSection name="insights" class="insights" title={t.insightsTitle}>
       <p class="insights-intro">{t.insightsIntro}</p>
       <Status state={insights} loading={t.insightsLoading} failed={(error) => readProblem(error, t, t.insightsError)}>
         {(value) => <InsightsView insights={value} />}
       </Status>
-    </section>
+    </PageSection>
   );
 }
 

@@ -21,7 +21,8 @@ import {
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 import { EmptyAnswerError, NoteConflictError } from '@/utils/errors';
 import { useJournalPages, useNoteActions, useNoteBodies, useSearchIndex } from '@/utils/hooks/use-journal';
-import { usePromptLibrary } from '@/utils/hooks/use-prompt-library';
+import { useCustomPrompts } from '@/utils/hooks/use-prompt-library';
+import { PageSection } from '@/components/PageSection';
 
 /**
  * Search results laid out at a time. A keystroke may find tens of thousands of notes; laying out
@@ -85,7 +86,7 @@ export function JournalSection() {
   const pages = useJournalPages();
   const bodies = useNoteBodies();
   const actions = useNoteActions();
-  const library = usePromptLibrary();
+  const ownPrompts = useCustomPrompts();
   const [query, setQuery] = useState<SearchQuery>(EMPTY_QUERY);
   const [hideAnswers, setHideAnswers] = useState(readHideAnswers);
   const [undo, setUndo] = useState<{ note: Note } | null>(null);
@@ -179,7 +180,7 @@ export function JournalSection() {
     writePageJson(HIDE_ANSWERS_KEY, hidden);
   }
 
-  const customPrompts = library.state.status === 'ready' ? library.state.value.custom : [];
+  const customPrompts = ownPrompts.status === 'ready' ? ownPrompts.value : [];
 
   const promptOptions = [
     ...PROMPTS.map((prompt) => ({ id: prompt.id, label: promptText(prompt, locale), own: false })),
@@ -188,8 +189,7 @@ export function JournalSection() {
   const selectedPrompt = promptOptions.find((option) => option.id === query.promptId);
 
   return (
-    <section class="journal" aria-labelledby="journal-heading">
-      <h1 id="journal-heading">{t.journalTitle}</h1>
+    <PageSection name="journal" class="journal" title={t.journalTitle}>
       <p class="journal-intro">{t.journalIntro}</p>
 
       <div role="search" class="journal-tools">
@@ -323,6 +323,6 @@ export function JournalSection() {
           announcement
         )}
       </div>
-    </section>
+    </PageSection>
   );
 }

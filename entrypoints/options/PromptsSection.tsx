@@ -6,6 +6,7 @@ import { changeProblem, readProblem } from '@/utils/i18n/journal';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
 import type { CustomPrompt } from '@/utils/model/records';
 import { usePromptLibrary, type PromptLibrary, type PromptLibraryHandle } from '@/utils/hooks/use-prompt-library';
+import { PageSection } from '@/components/PageSection';
 
 /** Longest own prompt accepted: a question, not an essay. */
 const MAX_PROMPT_LENGTH = 500;
@@ -103,8 +104,7 @@ function PromptsList({ library, actions }: { library: PromptLibrary; actions: Pr
   };
 
   return (
-    <section class="prompts-section" aria-labelledby="prompts-heading">
-      <h1 id="prompts-heading">{t.promptsTitle}</h1>
+    <PageSection name="prompts" class="prompts-section" title={t.promptsTitle}>
       <p class="journal-intro">{t.promptsIntro}</p>
 
       <h2>{t.kindQuestions}</h2>
@@ -199,6 +199,6 @@ function PromptsList({ library, actions }: { library: PromptLibrary; actions: Pr
           {changeFailed}
         </p>
       )}
-    </section>
+    </PageSection>
   );
 }

@@ -1,15 +1,14 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CONTEXT_LINES, type ContextLine } from '@/content/prompts';
 import { Breathing } from '@/components/Breathing';
 import { PromptAnswer } from '@/components/PromptAnswer';
 import { readDraft } from '@/utils/storage/drafts';
 import { LanguageProvider, useLocale, useT } from '@/utils/i18n/context';
-import { messages } from '@/utils/i18n/messages';
 import { sendToBackground, type PauseOutcome } from '@/utils/messages';
-import { openingPick, type Pick } from '@/utils/prompts/pick';
-import { uiLocale } from '@/utils/storage/language';
+import type { Pick } from '@/utils/prompts/pick';
 import { SECOND } from '@/utils/time';
 import { useAnswer } from '@/utils/hooks/use-answer';
+import { useFirstPaint } from '@/utils/hooks/use-first-paint';
 import { logProblem } from '@/utils/log';
 
 /** How long the closing line stays before the window closes itself. */
@@ -22,15 +21,7 @@ function randomLine(): ContextLine {
 }
 
 export function App() {
-  // Read once and synchronously, as the popup does: the settings code is too large for a first paint.
-  const [locale] = useState(uiLocale);
-  const t = messages(locale);
-  const [opening] = useState(() => openingPick('pause', Math.random, Date.now()));
-
-  useLayoutEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = `${t.pauseTitle} · ${t.appName}`;
-  }, [locale, t]);
+  const { locale, t, opening } = useFirstPaint('pause', (t) => `${t.pauseTitle} · ${t.appName}`);
 
   return (
     <LanguageProvider locale={locale} t={t}>

@@ -1,13 +1,12 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PromptAnswer } from '@/components/PromptAnswer';
 import { LanguageProvider, useT } from '@/utils/i18n/context';
-import { messages } from '@/utils/i18n/messages';
 import { refreshLibraryMirror } from '@/utils/prompts/library';
-import { nextPick, openingPick, type Pick } from '@/utils/prompts/pick';
-import { uiLocale } from '@/utils/storage/language';
+import { nextPick, type Pick } from '@/utils/prompts/pick';
 import { useAnswer } from '@/utils/hooks/use-answer';
+import { useFirstPaint } from '@/utils/hooks/use-first-paint';
 import { logFailure } from '@/utils/log';
 
 function Answering({ opening }: { opening: Pick }) {
@@ -32,15 +31,7 @@ function Answering({ opening }: { opening: Pick }) {
 }
 
 export function App() {
-  // Read once and synchronously, for a first paint in the right language. useUiLocale would follow
-  // changes, but its settings code (valibot) is too large for the popup's first paint.
-  const [locale] = useState(uiLocale);
-  const t = messages(locale);
-  const [opening] = useState(() => openingPick('popup', Math.random, Date.now()));
-
-  useLayoutEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
+  const { locale, t, opening } = useFirstPaint('popup');
 
   // The pause schedule is secondary: its code loads after the prompt is painted.
   const [StatusPanel, setStatusPanel] = useState<ComponentType>();

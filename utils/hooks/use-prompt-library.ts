@@ -35,6 +35,7 @@ async function loadLibrary(): Promise<PromptLibrary> {
 
 /** Prompts change with the prompt stores, and answer counts with the notes. */
 const LIBRARY_SIGNAL = dataSignal((change) => change.store === 'prompts' || change.store === 'notes');
+const PROMPTS_SIGNAL = dataSignal((change) => change.store === 'prompts');
 
 export function usePromptLibrary(): PromptLibraryHandle {
   const [state] = useLoadable(loadLibrary, [LIBRARY_SIGNAL]);
@@ -48,4 +49,9 @@ export function usePromptLibrary(): PromptLibraryHandle {
     edit: (prompt, text) => putCustomPrompt({ ...prompt, text, updatedAt: Math.max(Date.now(), prompt.updatedAt) }),
     remove: deleteCustomPrompt,
   };
+}
+
+/** The person's own prompts alone (the journal's prompt filter): one small read, following changes. */
+export function useCustomPrompts(): Loadable<readonly CustomPrompt[]> {
+  return useLoadable(listCustomPrompts, [PROMPTS_SIGNAL])[0];
 }
