@@ -28,19 +28,29 @@ function fromTime(value: string, isEnd: boolean): number {
   return isEnd && minutes === 0 ? 24 * 60 : minutes;
 }
 
+/** The whole-number settings, with the range and step their fields offer. */
+const NUMBER_FIELDS = {
+  minIntervalMinutes: { ...LIMITS.intervalMinutes, step: 5 },
+  maxIntervalMinutes: { ...LIMITS.intervalMinutes, step: 5 },
+  maxPerDay: { ...LIMITS.maxPerDay, step: 1 },
+} as const;
+
+/** aria-invalid / aria-describedby for a field the form refused, tying it to its problem's words. */
+function described(field: keyof Settings, problems: SettingsProblems) {
+  return problems[field] ? { 'aria-invalid': true, 'aria-describedby': `problem-${field}` } : {};
+}
+
 interface NumberFieldProps {
+  field: keyof typeof NUMBER_FIELDS;
   label: string;
   value: string;
-  min: number;
-  max: number;
-  step: number;
   onInput: (value: string) => void;
-  /** aria-invalid / aria-describedby when the field has a problem. */
-  extra: Record<string, unknown>;
+  problems: SettingsProblems;
 }
 
 /** A labelled whole-number field; the text is kept as typed and checked on Save. */
-function NumberField({ label, value, min, max, step, onInput, extra }: NumberFieldProps) {
+function NumberField({ field, label, value, onInput, problems }: NumberFieldProps) {
+  const { min, max, step } = NUMBER_FIELDS[field];
   return (
     <label class="field">
       <span>{label}</span>
@@ -52,7 +62,7 @@ function NumberField({ label, value, min, max, step, onInput, extra }: NumberFie
         step={step}
         value={value}
         onInput={(event) => onInput(event.currentTarget.value)}
-        {...extra}
+        {...described(field, problems)}
       />
     </label>
   );
@@ -136,8 +146,6 @@ export function SettingsForm({ settings, onSave }: SettingsFormProps) {
   }
 
   /** Props that tie a field to its problem message, so screen readers read it with the field. */
-  const described = (field: keyof Settings) => (problems[field] ? { 'aria-invalid': true, 'aria-describedby': `problem-${field}` } : {});
-
   return (
     <form class="settings" onSubmit={(event) => void submit(event)} noValidate>
       <fieldset>
@@ -151,36 +159,12 @@ export function SettingsForm({ settings, onSave }: SettingsFormProps) {
       <fieldset disabled={!pausesEnabled}>
         <legend>{t.frequencyLegend}</legend>
         <div class="field-row">
-          <NumberField
-            label={t.minInterval}
-            value={minInterval}
-            min={intervalMinutes.min}
-            max={intervalMinutes.max}
-            step={5}
-            onInput={setMinInterval}
-            extra={described('minIntervalMinutes')}
-          />
-          <NumberField
-            label={t.maxInterval}
-            value={maxInterval}
-            min={intervalMinutes.min}
-            max={intervalMinutes.max}
-            step={5}
-            onInput={setMaxInterval}
-            extra={described('maxIntervalMinutes')}
-          />
+          <NumberField field="minIntervalMinutes" label={t.minInterval} value={minInterval} onInput={setMinInterval} problems={problems} />
+          <NumberField field="maxIntervalMinutes" label={t.maxInterval} value={maxInterval} onInput={setMaxInterval} problems={problems} />
         </div>
         <FieldProblem field="minIntervalMinutes" problems={problems} />
         <FieldProblem field="maxIntervalMinutes" problems={problems} />
-        <NumberField
-          label={t.maxPerDay}
-          value={maxPerDay}
-          min={perDay.min}
-          max={perDay.max}
-          step={1}
-          onInput={setMaxPerDay}
-          extra={described('maxPerDay')}
-        />
+        <NumberField field="maxPerDay" label={t.maxPerDay} value={maxPerDay} onInput={setMaxPerDay} problems={problems} />
         <FieldProblem field="maxPerDay" problems={problems} />
       </fieldset>
 
@@ -189,18 +173,23 @@ export function SettingsForm({ settings, onSave }: SettingsFormProps) {
         <div class="field-row">
           <label class="field">
             <span>{t.activeFrom}</span>
-            <input type="time" value={start} onInput={(e) => setStart(e.currentTarget.value)} {...described('activeStartMinutes')} />
+            <input
+              type="time"
+              value={start}
+              onInput={(e) => setStart(e.currentTarget.value)}
+              {...described('activeStartMinutes', problems)}
+            />
           </label>
           <label class="field">
             <span>{t.activeUntil}</span>
-            <input type="time" value={end} onInput={(e) => setEnd(e.currentTarget.value)} {...described('activeEndMinutes')} />
+            <input type="time" value={end} onInput={(e) => setEnd(e.currentTarget.value)} {...described('activeEndMinutes', problems)} />
           </label>
         </div>
         <FieldProblem field="activeStartMinutes" problems={problems} />
         <FieldProblem field="activeEndMinutes" problems={problems} />
       </fieldset>
 
-      <fieldset disabled={!pausesEnabled} {...described('activeDays')}>
+      <fieldset disabled={!pausesEnabled} {...described('activeDays', problems)}>
         <legend>{t.activeDaysLegend}</legend>
         <div class="days">
           {WEEK.map((day) => (
