@@ -9,12 +9,14 @@ import { addNote, deleteNote, getNotes, listNotesPage, updateNoteAnswer } from '
 import { setPromptHidden } from '@/utils/db/prompts';
 import { saveSettings } from '@/utils/storage/settings';
 import { saveScheduleState } from '@/utils/storage/schedule-state';
-import { EMPTY_SCHEDULE } from '@/utils/model/schedule';
+import { parseScheduleState } from '@/utils/model/schedule';
 import { HOUR } from '@/utils/time';
 import { QUESTIONS } from '@/content/prompts';
 import { SAMPLE_NOTE } from './sample-note';
 
 const T0 = new Date(2026, 10, 25, 9, 0).getTime();
+/** What nothing stored reads as: no offer planned or open, no history. */
+const EMPTY_SCHEDULE = parseScheduleState(undefined);
 
 function openJournal() {
   location.hash = '#journal';

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SCHEDULE, parseScheduleState } from '@/utils/model/schedule';
+import { parseScheduleState } from '@/utils/model/schedule';
 import { isActiveMoment, isGoodMoment, nextOfferAt, scheduleStatus, type ScheduleHistory } from '@/utils/schedule/schedule';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
 
 // Local times in Europe/Amsterdam (pinned in vitest.config.ts). 25 Nov 2026 is a Wednesday.
 const at = (day: number, hour: number, minute = 0, month = 10, year = 2026) => new Date(year, month, day, hour, minute).getTime();
+/** What nothing stored reads as: no offer planned or open, no history. */
+const EMPTY_SCHEDULE = parseScheduleState(undefined);
 const NO_HISTORY: ScheduleHistory = { snoozedUntil: null, quietUntil: null, recentOffers: [] };
 const ALL_DAYS: Settings = { ...DEFAULT_SETTINGS, activeDays: [0, 1, 2, 3, 4, 5, 6] };
 

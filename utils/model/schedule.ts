@@ -36,6 +36,3 @@ export type ScheduleState = Readonly<v.InferOutput<typeof ScheduleStateSchema>>;
 export function parseScheduleState(stored: unknown): ScheduleState {
   return v.parse(ScheduleStateSchema, isRecord(stored) ? stored : {});
 }
-
-/** What nothing stored reads as: no offer planned or open, no history. Exported for the tests, which build states from it. */
-export const EMPTY_SCHEDULE: ScheduleState = parseScheduleState(undefined);
