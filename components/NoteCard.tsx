@@ -102,6 +102,13 @@ export function NoteCard({
   }
 
   const conflict = editing?.conflict;
+  // The button pressed (Save, Delete) is gone when the choice appears: focus goes to the choice,
+  // whose first words say what happened, so a keyboard is not left at the top of the page.
+  const conflictPanel = useRef<HTMLDivElement>(null);
+  const choosing = conflict !== undefined || deleteConflict !== null;
+  useEffect(() => {
+    if (choosing) conflictPanel.current?.focus();
+  }, [choosing]);
   return (
     <article class="note" id={`note-${note.id}`} lang={note.locale} aria-labelledby={`prompt-${note.id}`}>
       <header class="note-header" lang={locale}>
@@ -135,11 +142,11 @@ export function NoteCard({
             </p>
           )}
           {conflict ? (
-            <div class="conflict" role="alert">
+            <div class="conflict" role="alert" tabIndex={-1} ref={conflictPanel}>
               {conflict.current ? (
                 <>
                   <p>{t.editConflict}</p>
-                  <blockquote class="conflict-text" lang={conflict.current.locale}>
+                  <blockquote class="conflict-text" lang={conflict.current.locale} tabIndex={answerHidden ? 0 : undefined}>
                     {conflict.current.answer}
                   </blockquote>
                   <div class="actions">
@@ -178,9 +185,9 @@ export function NoteCard({
         </p>
       )}
       {deleteConflict && !editing && (
-        <div class="conflict" role="alert" lang={locale}>
+        <div class="conflict" role="alert" lang={locale} tabIndex={-1} ref={conflictPanel}>
           <p>{t.deleteConflict}</p>
-          <blockquote class="conflict-text" lang={deleteConflict.locale}>
+          <blockquote class="conflict-text" lang={deleteConflict.locale} tabIndex={answerHidden ? 0 : undefined}>
             {deleteConflict.answer}
           </blockquote>
           <div class="actions">

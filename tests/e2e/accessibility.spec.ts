@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { SECTIONS } from './pages/journal-page';
 import { PAUSE_WINDOW, PausePage } from './pages/pause-page';
@@ -20,24 +20,6 @@ const ZOOMED = {
   pause: { width: PAUSE_WINDOW.width / 2, height: PAUSE_WINDOW.height / 2 },
   journal: { width: 640, height: 400 },
 };
-
-/**
- * Runs axe on the page as it is now and fails on every serious or critical violation, each named
- * with its rule, its elements and what to fix, so the failure message alone says what broke.
- */
-async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  // Legacy mode runs axe in the page itself instead of finishing in a new blank tab per scan; it
-  // only gives up cross-origin frames, and the extension's pages have no frames at all.
-  const { violations } = await new AxeBuilder({ page }).setLegacyMode().analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) =>
-      violation.nodes.map(
-        (node) => `${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}. ${node.failureSummary ?? ''}`,
-      ),
-    );
-  expect(serious, `axe on ${where}`).toEqual([]);
-}
 
 /**
  * Whatever keeps the page from being used at this size: sideways scrolling of the page, a control

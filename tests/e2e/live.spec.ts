@@ -3,6 +3,7 @@
 // tab silently replaces a newer one.
 import type { BrowserContext } from '@playwright/test';
 import type { JournalMessages } from '@/utils/i18n/journal';
+import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { ALWAYS_ACTIVE } from './pages/extension-state';
 import { JournalPage } from './pages/journal-page';
@@ -68,8 +69,20 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       await b.page.getByRole('button', { name: t.keepMine }).click();
       for (const journal of [a, b]) await expect(journal.notes).toHaveText([new RegExp('mine 2')]);
 
+      // The choice itself, by keyboard alone and with axe clean: focus lands on the choice (the
+      // Save pressed is gone), and Tab reaches each button in turn.
       await collide('theirs 3', 'mine 3');
-      await b.page.getByRole('button', { name: t.keepBoth }).click();
+      for (const colorScheme of ['dark', 'light'] as const) {
+        await b.page.emulateMedia({ colorScheme });
+        await expectNoSeriousViolations(b.page, `the conflict in a journal tab (${uiLanguage}, ${colorScheme})`);
+      }
+      await expect(conflictIn(b)).toBeFocused();
+      const keepBoth = b.page.getByRole('button', { name: t.keepBoth });
+      for (let presses = 0; presses < 3 && !(await keepBoth.evaluate((button) => button === document.activeElement)); presses++) {
+        await b.page.keyboard.press('Tab');
+      }
+      await expect(keepBoth).toBeFocused();
+      await b.page.keyboard.press('Enter');
       for (const journal of [a, b]) {
         await expect(journal.page.getByText(t.noteCount(2))).toBeVisible();
         await expect(journal.note('theirs 3')).toBeVisible();
