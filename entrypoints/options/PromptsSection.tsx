@@ -16,9 +16,12 @@ export function PromptsSection() {
   const t = useJournalT();
   const library = usePromptLibrary();
   return (
-    <Status state={library.state} loading={t.loading} failed={(error) => readProblem(error, t)}>
-      {(value) => <PromptsList library={value} actions={library} />}
-    </Status>
+    <PageSection name="prompts" class="prompts-section" title={t.promptsTitle}>
+      <p class="journal-intro">{t.promptsIntro}</p>
+      <Status state={library.state} loading={t.loading} failed={(error) => readProblem(error, t)}>
+        {(value) => <PromptsList library={value} actions={library} />}
+      </Status>
+    </PageSection>
   );
 }
 
@@ -104,9 +107,7 @@ function PromptsList({ library, actions }: { library: PromptLibrary; actions: Pr
   };
 
   return (
-    <PageSection name="prompts" class="prompts-section" title={t.promptsTitle}>
-      <p class="journal-intro">{t.promptsIntro}</p>
-
+    <>
       <h2>{t.kindQuestions}</h2>
       <ul class="prompt-list">{QUESTIONS.map(libraryItem)}</ul>
       <h2>{t.kindSteps}</h2>
@@ -199,6 +200,6 @@ function PromptsList({ library, actions }: { library: PromptLibrary; actions: Pr
           {changeFailed}
         </p>
       )}
-    </PageSection>
+    </>
   );
 }
