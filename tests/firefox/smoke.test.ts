@@ -97,3 +97,21 @@ test('an answer saved in the popup is in the journal', async () => {
   );
   expect(notes).toEqual([{ heading: expect.stringContaining(prompt) as unknown, answer }]);
 });
+
+test('an open journal shows an answer saved in another popup without a reload', async () => {
+  const journal = await extensionPage('options.html');
+  const before = await journal.$$eval('article.note', (articles) => articles.length);
+  // Automation may not open an extension page; the extension itself may (Firefox's own `browser`).
+  await journal.evaluate(async () => {
+    await (globalThis as unknown as { browser: { tabs: { create(options: { url: string }): Promise<unknown> } } }).browser.tabs.create({
+      url: '/popup.html',
+    });
+  });
+  const popup = await extensionPage('popup.html');
+  const answer = 'Seen at once in the journal that was already open.';
+  await popup.locator(byRole('textbox', t.answerLabel)).fill(answer);
+  await popup.locator(byRole('button', t.save)).click();
+  await shown('the popup answering the save', [popup.locator(`${byRole('form', t.answerLabel)} ::-p-text("${t.saved}")`)]);
+  await shown('the new answer in the open journal', [journal.locator(`article.note ::-p-text("${answer}")`)]);
+  expect(await journal.$$eval('article.note', (articles) => articles.length)).toBe(before + 1);
+});
