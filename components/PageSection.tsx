@@ -5,14 +5,17 @@ interface PageSectionProps {
   name: string;
   class: string;
   title: string;
+  /** A line under the heading saying what the section is for. */
+  intro?: string;
   children: ComponentChildren;
 }
 
 /** One section of the journal's page: a region named by its heading, the page's one h1. */
-export function PageSection({ name, class: className, title, children }: PageSectionProps) {
+export function PageSection({ name, class: className, title, intro, children }: PageSectionProps) {
   return (
     <section class={className} aria-labelledby={`${name}-heading`}>
       <h1 id={`${name}-heading`}>{title}</h1>
+      {intro && <p class="section-intro">{intro}</p>}
       {children}
     </section>
   );

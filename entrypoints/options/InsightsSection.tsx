@@ -25,8 +25,7 @@ export function InsightsSection() {
   const t = useJournalT();
   const insights = useInsights();
   return (
-    <PageSection name="insights" class="insights" title={t.insightsTitle}>
-      <p class="insights-intro">{t.insightsIntro}</p>
+    <PageSection name="insights" class="insights" title={t.insightsTitle} intro={t.insightsIntro}>
       <Status state={insights} loading={t.insightsLoading} failed={(error) => readProblem(error, t, t.insightsError)}>
         {(value) => <InsightsView insights={value} />}
       </Status>

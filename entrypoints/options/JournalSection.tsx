@@ -189,9 +189,7 @@ export function JournalSection() {
   const selectedPrompt = promptOptions.find((option) => option.id === query.promptId);
 
   return (
-    <PageSection name="journal" class="journal" title={t.journalTitle}>
-      <p class="journal-intro">{t.journalIntro}</p>
-
+    <PageSection name="journal" class="journal" title={t.journalTitle} intro={t.journalIntro}>
       <div role="search" class="journal-tools">
         <label class="field search-field">
           <span>{t.searchLabel}</span>
@@ -297,9 +295,7 @@ export function JournalSection() {
               note={note}
               onEdit={(answer, base) => change(() => actions.saveAnswer(note, answer, base.updatedAt), t.noteUpdated)}
               onKeepBoth={(answer) => change(() => actions.keepBoth(note, answer), t.keptBoth)}
-              onRestoreWith={(answer) =>
-                change(() => actions.restore({ ...note, answer, updatedAt: Math.max(Date.now(), note.updatedAt + 1) }), t.noteRestored)
-              }
+              onRestoreWith={(answer) => change(() => actions.restoreWith(note, answer), t.noteRestored)}
               onDelete={onDelete}
               onEditing={(editing) => hold(note, editing)}
               answerHidden={hideAnswers}

@@ -16,8 +16,7 @@ export function PromptsSection() {
   const t = useJournalT();
   const library = usePromptLibrary();
   return (
-    <PageSection name="prompts" class="prompts-section" title={t.promptsTitle}>
-      <p class="journal-intro">{t.promptsIntro}</p>
+    <PageSection name="prompts" class="prompts-section" title={t.promptsTitle} intro={t.promptsIntro}>
       <Status state={library.state} loading={t.loading} failed={(error) => readProblem(error, t)}>
         {(value) => <PromptsList library={value} actions={library} />}
       </Status>

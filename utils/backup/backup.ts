@@ -76,23 +76,30 @@ function earlierOf(field: unknown): string {
 /** The refusals the model words itself (utils/model/fields.ts); every other issue is named by its type. */
 const PROBLEMS: ReadonlySet<string> = new Set<Problem>(['object', 'blank', 'time', 'range', 'order', 'empty', 'repeated', 'duplicate']);
 
+/** Issues whose words need nothing but their kind: the message of each, by valibot's issue type or the model's code. */
+const PLAIN_MESSAGES = {
+  string: 'backupExpectedText',
+  number: 'backupExpectedNumber',
+  integer: 'backupExpectedWholeNumber',
+  boolean: 'backupExpectedBoolean',
+  array: 'backupExpectedList',
+  regex: 'backupBadId',
+  object: 'backupExpectedObject',
+  blank: 'backupBlank',
+  time: 'backupBadTime',
+  empty: 'backupEmptyList',
+  repeated: 'backupRepeated',
+} as const satisfies Record<string, keyof JournalMessages>;
+
+const isPlain = (kind: string): kind is keyof typeof PLAIN_MESSAGES => Object.hasOwn(PLAIN_MESSAGES, kind);
+
 /** What an issue of the file's schema means, in the language of `t`. */
 function problemMessage(issue: v.BaseIssue<unknown>, t: JournalMessages): string {
   const path = issue.path ?? [];
   const field = path.at(-1)?.key;
-  switch (PROBLEMS.has(issue.message) ? issue.message : issue.type) {
-    case 'string':
-      return t.backupExpectedText;
-    case 'number':
-      return t.backupExpectedNumber;
-    case 'integer':
-      return t.backupExpectedWholeNumber;
-    case 'boolean':
-      return t.backupExpectedBoolean;
-    case 'array':
-      return t.backupExpectedList;
-    case 'regex':
-      return t.backupBadId;
+  const kind = PROBLEMS.has(issue.message) ? issue.message : issue.type;
+  if (isPlain(kind)) return t[PLAIN_MESSAGES[kind]];
+  switch (kind) {
     case 'max_length':
       return t.backupTooLong(MAX_TEXT_LENGTH);
     case 'picklist':
@@ -101,16 +108,6 @@ function problemMessage(issue: v.BaseIssue<unknown>, t: JournalMessages): string
     case 'strict_object':
       // An unknown key "expects never"; a missing one is named by its key.
       return issue.expected === 'never' ? t.backupUnknownField : path.at(-1)?.origin === 'key' ? t.backupMissing : t.backupExpectedObject;
-    case 'object':
-      return t.backupExpectedObject;
-    case 'blank':
-      return t.backupBlank;
-    case 'time':
-      return t.backupBadTime;
-    case 'empty':
-      return t.backupEmptyList;
-    case 'repeated':
-      return t.backupRepeated;
     case 'duplicate':
       return t.backupDuplicateId(issue.expected ?? '');
     case 'order':

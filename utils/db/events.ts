@@ -1,7 +1,7 @@
 /** The events store: what happened to each pause, for the schedule and insights. */
+import { toPauseEvent, type PauseEvent, type PauseEventType } from '@/utils/model/records';
 import { announceChange } from './changes';
 import { openDatabase } from './connection';
-import { toPauseEvent, type PauseEvent, type PauseEventType } from '@/utils/model/records';
 
 /** Records what happened to a pause; resolves once it is stored. */
 export async function addPauseEvent(type: PauseEventType, at: number, promptId?: string): Promise<PauseEvent> {

@@ -1,21 +1,25 @@
 /** The notes store: answers, newest first by the `by-created` index, and per prompt by `by-prompt`. */
-import { announceChange } from './changes';
 import type { IDBPTransaction } from 'idb';
-import { abortQuietly, openDatabase, type AdempauzeSchema } from './connection';
 import { EmptyAnswerError, NoteConflictError } from '@/utils/errors';
 import { toNote, type NewNote, type Note, type PageCursor, type NotesPage } from '@/utils/model/records';
+import { announceChange } from './changes';
+import { abortQuietly, openDatabase, type AdempauzeSchema } from './connection';
+
+/** Stores a note that is not stored yet, once the transaction has completed; refuses an empty answer. */
+async function insertNote(note: Note): Promise<Note> {
+  if (note.answer.trim() === '') throw new EmptyAnswerError();
+  // idb's shortcut resolves only once the write's transaction has completed (it awaits tx.done).
+  await (await openDatabase()).add('notes', note);
+  announceChange({ store: 'notes', saved: [note.id] });
+  return note;
+}
 
 /**
  * Stores a new answer and resolves only once the transaction has completed, so a confirmation
  * shown after it is true. Refuses an empty or whitespace-only answer with EmptyAnswerError.
  */
-export async function addNote(input: NewNote, now: number): Promise<Note> {
-  if (input.answer.trim() === '') throw new EmptyAnswerError();
-  const note: Note = { ...input, id: crypto.randomUUID(), createdAt: now, updatedAt: now };
-  // idb's shortcut resolves only once the write's transaction has completed (it awaits tx.done).
-  await (await openDatabase()).add('notes', note);
-  announceChange({ store: 'notes', saved: [note.id] });
-  return note;
+export function addNote(input: NewNote, now: number): Promise<Note> {
+  return insertNote({ ...input, id: crypto.randomUUID(), createdAt: now, updatedAt: now });
 }
 
 /** Notes newest first, `limit` at a time; pass the previous page's `next` to continue. */
@@ -48,6 +52,9 @@ export async function getNotes(ids: readonly string[]): Promise<Note[]> {
   return rows.flatMap((row) => toNote(row) ?? []);
 }
 
+/** The version a change made at `now` gives a note: always later than the one it replaces. */
+const nextVersion = (note: Note, now: number): number => Math.max(now, note.updatedAt + 1);
+
 /** Reads a note for a change, refusing (and rolling back) when it is not the version the change started from. */
 async function readForChange(tx: IDBPTransaction<AdempauzeSchema, ['notes'], 'readwrite'>, id: string, version: number): Promise<Note> {
   const note = toNote(await tx.store.get(id));
@@ -67,7 +74,7 @@ export async function updateNoteAnswer(id: string, answer: string, now: number, 
   if (answer.trim() === '') throw new EmptyAnswerError();
   const tx = (await openDatabase()).transaction('notes', 'readwrite');
   const note = await readForChange(tx, id, version);
-  const updated: Note = { ...note, answer, updatedAt: Math.max(now, note.updatedAt + 1) };
+  const updated: Note = { ...note, answer, updatedAt: nextVersion(note, now) };
   await Promise.all([tx.store.put(updated), tx.done]);
   announceChange({ store: 'notes', saved: [id] });
   return updated;
@@ -91,14 +98,17 @@ export async function restoreNote(note: Note): Promise<void> {
   announceChange({ store: 'notes', saved: [note.id] });
 }
 
-/** "Keep both": stores `answer` as a new note beside `of`, with the same prompt and day. */
-export async function addNoteCopy(of: Note, answer: string, now: number): Promise<Note> {
+/** "Keep my edit" over a deletion made elsewhere: the note comes back with `answer`, as a new version. */
+export async function restoreNoteWith(note: Note, answer: string, now: number): Promise<Note> {
   if (answer.trim() === '') throw new EmptyAnswerError();
-  const note: Note = { ...of, id: crypto.randomUUID(), answer, updatedAt: Math.max(now, of.createdAt) };
-  const tx = (await openDatabase()).transaction('notes', 'readwrite');
-  await Promise.all([tx.store.add(note), tx.done]);
-  announceChange({ store: 'notes', saved: [note.id] });
-  return note;
+  const restored: Note = { ...note, answer, updatedAt: nextVersion(note, now) };
+  await restoreNote(restored);
+  return restored;
+}
+
+/** "Keep both": stores `answer` as a new note beside `of`, with the same prompt and day. */
+export function addNoteCopy(of: Note, answer: string, now: number): Promise<Note> {
+  return insertNote({ ...of, id: crypto.randomUUID(), answer, updatedAt: Math.max(now, of.createdAt) });
 }
 
 /**

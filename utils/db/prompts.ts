@@ -1,8 +1,8 @@
 /** The person's own prompts and their choices about the library's ("not for me"). */
-import { announceChange } from './changes';
-import { openDatabase } from './connection';
 import { EmptyAnswerError } from '@/utils/errors';
 import { toCustomPrompt, toPromptPreference, type CustomPrompt, type PromptPreference } from '@/utils/model/records';
+import { announceChange } from './changes';
+import { openDatabase } from './connection';
 
 /** The person's own prompts, oldest first. */
 export async function listCustomPrompts(): Promise<CustomPrompt[]> {

@@ -1,7 +1,5 @@
 /** Every store at once: the snapshot a backup is made of, and the merge an import does. */
-import { announceChange } from './changes';
 import * as v from 'valibot';
-import { abortQuietly, openDatabase } from './connection';
 import {
   CustomPromptSchema,
   NoteSchema,
@@ -12,6 +10,8 @@ import {
   type PauseEvent,
   type PromptPreference,
 } from '@/utils/model/records';
+import { announceChange } from './changes';
+import { abortQuietly, openDatabase } from './connection';
 
 /** Everything the database holds, for a backup. */
 export interface DatabaseSnapshot {

@@ -14,6 +14,7 @@ import {
   getNotes,
   listNotesPage,
   restoreNote,
+  restoreNoteWith,
   updateNoteAnswer,
 } from '@/utils/db/notes';
 import type { Note, PageCursor } from '@/utils/model/records';
@@ -251,6 +252,8 @@ export interface NoteActions {
   readonly remove: (note: Note) => Promise<Note>;
   /** Puts a note back exactly as given (Undo; "keep mine" over a deletion). */
   readonly restore: (note: Note) => Promise<void>;
+  /** "Keep my edit" over a deletion made elsewhere: the note comes back with the edited text. */
+  readonly restoreWith: (note: Note, answer: string) => Promise<Note>;
   /** "Keep both": the edited text becomes a new note beside the other. */
   readonly keepBoth: (note: Note, answer: string) => Promise<Note>;
 }
@@ -261,6 +264,7 @@ export function useNoteActions(): NoteActions {
     saveAnswer: (note, answer, version) => updateNoteAnswer(note.id, answer, Date.now(), version),
     remove: (note) => deleteNote(note.id, note.updatedAt),
     restore: restoreNote,
+    restoreWith: (note, answer) => restoreNoteWith(note, answer, Date.now()),
     keepBoth: (note, answer) => addNoteCopy(note, answer, Date.now()),
   };
 }

@@ -3,7 +3,7 @@ import { QUESTIONS, STEPS } from '@/content/prompts';
 import { countNotesByPrompt } from '@/utils/db/notes';
 import { deleteCustomPrompt, listCustomPrompts, listPromptPreferences, putCustomPrompt, setPromptHidden } from '@/utils/db/prompts';
 import type { CustomPrompt } from '@/utils/model/records';
-import { refreshLibraryMirror } from '@/utils/prompts/library';
+import { writeLibraryMirror } from '@/utils/prompts/library';
 import { dataSignal, useLoadable, type Loadable } from './loadable';
 
 export interface PromptLibrary {
@@ -22,9 +22,10 @@ export interface PromptLibraryHandle {
 }
 
 async function loadLibrary(): Promise<PromptLibrary> {
+  const [custom, preferences] = await Promise.all([listCustomPrompts(), listPromptPreferences()]);
   // Every read also rewrites the page mirror the popup picks from, so a change made in any tab
   // reaches the next popup.
-  const [custom, preferences] = await Promise.all([listCustomPrompts(), listPromptPreferences(), refreshLibraryMirror()]);
+  writeLibraryMirror(custom, preferences);
   const ids = [...QUESTIONS, ...STEPS].map((prompt) => prompt.id).concat(custom.map((prompt) => prompt.id));
   return {
     custom,

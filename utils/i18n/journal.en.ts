@@ -73,7 +73,6 @@ export const journalEn = {
   deleteAnyway: 'Delete it anyway',
   keepNote: 'Keep it',
   keptBoth: 'Both are kept: your edit is a note of its own.',
-  keptTheirs: 'The newer text is kept.',
   searchLabel: 'Search your notes',
   searchPlaceholder: 'Words from a question or an answer',
   kindFilterLabel: 'Kind',

@@ -71,7 +71,6 @@ export const journalNl: JournalOnlyMessages = {
   deleteAnyway: 'Toch verwijderen',
   keepNote: 'Houden',
   keptBoth: 'Beide zijn bewaard: je bewerking is een eigen notitie.',
-  keptTheirs: 'De nieuwere tekst is gehouden.',
   searchLabel: 'Zoek in je notities',
   searchPlaceholder: 'Woorden uit een vraag of antwoord',
   kindFilterLabel: 'Soort',

@@ -5,7 +5,7 @@
  * synchronously; every change in the prompt list writes the mirror, and pages refresh it on open.
  */
 import { FOLLOW_UP_PREFIX, followUpFor, PROMPTS, STEPS, type Prompt, type QuestionPrompt } from '@/content/prompts';
-import type { CustomPrompt } from '@/utils/model/records';
+import type { CustomPrompt, PromptPreference } from '@/utils/model/records';
 import { DAY } from '@/utils/time';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 
@@ -58,16 +58,21 @@ export function findAnyPrompt(id: string | undefined): Prompt | undefined {
   return allPrompts().find((prompt) => prompt.id === id);
 }
 
-/** Rewrites the mirror from the database. */
-export async function refreshLibraryMirror(): Promise<void> {
-  // Loaded when needed: the popup refreshes after its first paint, which must not wait for it.
-  const { listCustomPrompts, listPromptPreferences } = await import('@/utils/db/prompts');
-  const [custom, preferences] = await Promise.all([listCustomPrompts(), listPromptPreferences()]);
+/** Rewrites the mirror from the person's prompts and preferences as read from the database. */
+export function writeLibraryMirror(custom: readonly CustomPrompt[], preferences: readonly PromptPreference[]): void {
   // Without the mirror the pickers offer the article's prompts until the next refresh.
   writePageJson(MIRROR_KEY, {
     hidden: preferences.filter((preference) => preference.hidden).map((preference) => preference.promptId),
     custom: custom.map(({ id, text }) => ({ id, text })),
   } satisfies LibraryMirror);
+}
+
+/** Reads the person's prompts and preferences and rewrites the mirror from them. */
+export async function refreshLibraryMirror(): Promise<void> {
+  // Loaded when needed: the popup refreshes after its first paint, which must not wait for it.
+  const { listCustomPrompts, listPromptPreferences } = await import('@/utils/db/prompts');
+  const [custom, preferences] = await Promise.all([listCustomPrompts(), listPromptPreferences()]);
+  writeLibraryMirror(custom, preferences);
 }
 
 type FollowUps = Record<string, number>;
