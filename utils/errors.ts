@@ -25,6 +25,22 @@ export class NoteConflictError extends Error {
   }
 }
 
+/** Records are encrypted and this browser session has not unlocked the journal (utils/lock/keys.ts). */
+export class JournalLockedError extends Error {
+  constructor() {
+    super('The journal is locked.');
+    this.name = 'JournalLockedError';
+  }
+}
+
+/** The lock's stored keys are not what this version wrote: nothing is written until this is resolved. */
+export class LockDamagedError extends Error {
+  constructor() {
+    super('The journal lock’s stored keys could not be read.');
+    this.name = 'LockDamagedError';
+  }
+}
+
 /** IndexedDB could not be opened (blocked by the browser, private mode, disk full). */
 export class StorageUnavailableError extends Error {
   constructor(cause: unknown) {

@@ -40,7 +40,7 @@ describe('the journal follows changes made elsewhere', () => {
     const two = await addNote({ ...SAMPLE_NOTE, answer: 'two' }, T0 + 1);
     openJournal();
     await screen.findByText('2 notes');
-    await updateNoteAnswer(one.id, 'one, edited elsewhere', T0 + 2, one.updatedAt);
+    await updateNoteAnswer(one, 'one, edited elsewhere', T0 + 2, one.updatedAt);
     await waitFor(() => expect(answers()).toEqual(['two', 'one, edited elsewhere']));
     await deleteNote(two.id, two.updatedAt);
     await screen.findByText('1 note');
@@ -66,7 +66,7 @@ describe('no lost update: an edit over a newer version is refused and the person
     await screen.findByText('1 note');
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
     fireEvent.input(screen.getByRole('textbox', { name: 'Edit your answer' }), { target: { value: 'mine' } });
-    await updateNoteAnswer(note.id, 'theirs', T0 + 1000, note.updatedAt);
+    await updateNoteAnswer(note, 'theirs', T0 + 1000, note.updatedAt);
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This note was changed elsewhere');
@@ -131,7 +131,7 @@ describe('no lost update: an edit over a newer version is refused and the person
     openJournal();
     await screen.findByText('1 note');
     // Changed elsewhere in the same moment the person clicks Delete: the card still shows the old version.
-    const newer = await updateNoteAnswer(note.id, 'theirs', T0 + 1000, note.updatedAt);
+    const newer = await updateNoteAnswer(note, 'theirs', T0 + 1000, note.updatedAt);
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('was not deleted');

@@ -16,7 +16,7 @@ async function conflictOf(change: Promise<unknown>): Promise<NoteConflictError> 
 describe('a change carries the version it began from', () => {
   it('stores an edit made from the current version, with a newer version', async () => {
     const note = await addNote(SAMPLE_NOTE, T0);
-    const edited = await updateNoteAnswer(note.id, 'mine', T0, note.updatedAt);
+    const edited = await updateNoteAnswer(note, 'mine', T0, note.updatedAt);
     expect(edited.answer).toBe('mine');
     // The same millisecond still makes a new version: the next stale edit must be refused.
     expect(edited.updatedAt).toBeGreaterThan(note.updatedAt);
@@ -25,24 +25,24 @@ describe('a change carries the version it began from', () => {
 
   it('refuses an edit over a note edited elsewhere since, and shows the newer text', async () => {
     const note = await addNote(SAMPLE_NOTE, T0);
-    await updateNoteAnswer(note.id, 'theirs', T0 + 1000, note.updatedAt);
-    const conflict = await conflictOf(updateNoteAnswer(note.id, 'mine', T0 + 2000, note.updatedAt));
+    await updateNoteAnswer(note, 'theirs', T0 + 1000, note.updatedAt);
+    const conflict = await conflictOf(updateNoteAnswer(note, 'mine', T0 + 2000, note.updatedAt));
     expect(conflict.current?.answer).toBe('theirs');
     expect((await getNotes([note.id]))[0]?.answer).toBe('theirs');
   });
 
   it('keeps mine: saving again from the newer version goes through', async () => {
     const note = await addNote(SAMPLE_NOTE, T0);
-    const theirs = await updateNoteAnswer(note.id, 'theirs', T0 + 1000, note.updatedAt);
-    const conflict = await conflictOf(updateNoteAnswer(note.id, 'mine', T0 + 2000, note.updatedAt));
-    await updateNoteAnswer(note.id, 'mine', T0 + 3000, conflict.current?.updatedAt ?? -1);
+    const theirs = await updateNoteAnswer(note, 'theirs', T0 + 1000, note.updatedAt);
+    const conflict = await conflictOf(updateNoteAnswer(note, 'mine', T0 + 2000, note.updatedAt));
+    await updateNoteAnswer(note, 'mine', T0 + 3000, conflict.current?.updatedAt ?? -1);
     expect((await getNotes([note.id]))[0]?.answer).toBe('mine');
     expect(theirs.updatedAt).toBeLessThan((await getNotes([note.id]))[0]?.updatedAt ?? 0);
   });
 
   it('keeps both: the edit becomes a note of its own beside the other, same prompt and day', async () => {
     const note = await addNote(SAMPLE_NOTE, T0);
-    const theirs = await updateNoteAnswer(note.id, 'theirs', T0 + 1000, note.updatedAt);
+    const theirs = await updateNoteAnswer(note, 'theirs', T0 + 1000, note.updatedAt);
     const copy = await addNoteCopy(theirs, 'mine', T0 + 2000);
     expect(copy.id).not.toBe(note.id);
     expect(copy).toMatchObject({ promptId: note.promptId, promptText: note.promptText, createdAt: note.createdAt, answer: 'mine' });
@@ -52,14 +52,14 @@ describe('a change carries the version it began from', () => {
   it('refuses an edit over a note deleted elsewhere, and says it is gone', async () => {
     const note = await addNote(SAMPLE_NOTE, T0);
     await deleteNote(note.id, note.updatedAt);
-    const conflict = await conflictOf(updateNoteAnswer(note.id, 'mine', T0 + 2000, note.updatedAt));
+    const conflict = await conflictOf(updateNoteAnswer(note, 'mine', T0 + 2000, note.updatedAt));
     expect(conflict.current).toBeUndefined();
     expect(await getNotes([note.id])).toEqual([]);
   });
 
   it('refuses to delete a note changed elsewhere since it was shown, and deletes it from the newer version', async () => {
     const note = await addNote(SAMPLE_NOTE, T0);
-    await updateNoteAnswer(note.id, 'theirs', T0 + 1000, note.updatedAt);
+    await updateNoteAnswer(note, 'theirs', T0 + 1000, note.updatedAt);
     const conflict = await conflictOf(deleteNote(note.id, note.updatedAt));
     expect(conflict.current?.answer).toBe('theirs');
     expect(await getNotes([note.id])).toHaveLength(1);
@@ -76,7 +76,7 @@ describe('a change carries the version it began from', () => {
   it('refuses an edit over a note an import replaced with a newer version', async () => {
     const note = await addNote(SAMPLE_NOTE, T0);
     await mergeSnapshot({ notes: [{ ...note, answer: 'imported', updatedAt: T0 + 5000 }], events: [], prompts: [], promptPrefs: [] });
-    const conflict = await conflictOf(updateNoteAnswer(note.id, 'mine', T0 + 6000, note.updatedAt));
+    const conflict = await conflictOf(updateNoteAnswer(note, 'mine', T0 + 6000, note.updatedAt));
     expect(conflict.current?.answer).toBe('imported');
   });
 
@@ -93,7 +93,7 @@ describe('every write tells the other pages what changed', () => {
     const heard: DataChange[] = [];
     const stop = onDataChange((change) => heard.push(change));
     const note = await addNote(SAMPLE_NOTE, T0);
-    const edited = await updateNoteAnswer(note.id, 'two', T0 + 1, note.updatedAt);
+    const edited = await updateNoteAnswer(note, 'two', T0 + 1, note.updatedAt);
     await deleteNote(note.id, edited.updatedAt);
     await restoreNote(edited);
     await mergeSnapshot({ notes: [{ ...edited, id: 'other', answer: 'imported' }], events: [], prompts: [], promptPrefs: [] });
@@ -113,8 +113,8 @@ describe('every write tells the other pages what changed', () => {
     const note = await addNote(SAMPLE_NOTE, T0);
     const heard: DataChange[] = [];
     const stop = onDataChange((change) => heard.push(change));
-    await updateNoteAnswer(note.id, 'x', T0, note.updatedAt - 1).catch(() => undefined);
-    await updateNoteAnswer(note.id, '  ', T0, note.updatedAt).catch(() => undefined);
+    await updateNoteAnswer(note, 'x', T0, note.updatedAt - 1).catch(() => undefined);
+    await updateNoteAnswer(note, '  ', T0, note.updatedAt).catch(() => undefined);
     stop();
     expect(heard).toEqual([]);
   });

@@ -21,7 +21,7 @@ describe('a database from every earlier schema version', () => {
       expect(await notesDigest(notes)).toEqual(await notesDigest(rows('notes')));
       expect(notes.length).toBeGreaterThan(0);
       expect(await listPauseEvents()).toHaveLength(rows('events').length);
-      expect(await listCustomPrompts()).toEqual([]);
+      expect(await listCustomPrompts()).toEqual(rows('prompts'));
 
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(DB_NAME);

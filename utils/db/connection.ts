@@ -6,23 +6,25 @@
  * have shipped are never edited: a person's database may be upgraded from any earlier version.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { CustomPrompt, Note, PauseEvent, PromptPreference } from '@/utils/model/records';
+import type { CustomPromptRow, NoteRow, PauseEvent, PromptPreference } from '@/utils/model/records';
 import { StorageUnavailableError } from '@/utils/errors';
 
 /** The database's name and version; exported for the upgrade tests and their fixtures (tests/fixtures). */
 export const DB_NAME = 'adempauze';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** The stores and indexes, typed with the rows of the model (utils/model/records.ts). */
 export interface AdempauzeSchema extends DBSchema {
   notes: {
     key: string;
-    value: Note;
+    value: NoteRow;
     indexes: {
       /** Newest-first paging; the id breaks ties between notes saved in the same millisecond. */
       'by-created': [number, string];
       /** Every answer to one prompt over time. */
       'by-prompt': [string, number];
+      /** Only notes saved while the journal was locked (sealed), so an unlock finds them without reading the rest. */
+      'by-sealed': string;
     };
   };
   events: {
@@ -32,7 +34,7 @@ export interface AdempauzeSchema extends DBSchema {
   };
   prompts: {
     key: string;
-    value: CustomPrompt;
+    value: CustomPromptRow;
   };
   promptPrefs: {
     key: string;
@@ -52,7 +54,7 @@ export function openDatabase(): Promise<IDBPDatabase<AdempauzeSchema>> {
   connection ??= new Promise<IDBPDatabase<AdempauzeSchema>>((resolve) =>
     resolve(
       openDB<AdempauzeSchema>(DB_NAME, DB_VERSION, {
-        upgrade(db, oldVersion) {
+        upgrade(db, oldVersion, _newVersion, transaction) {
           if (oldVersion < 1) {
             const notes = db.createObjectStore('notes', { keyPath: 'id' });
             notes.createIndex('by-created', ['createdAt', 'id']);
@@ -65,6 +67,10 @@ export function openDatabase(): Promise<IDBPDatabase<AdempauzeSchema>> {
           if (oldVersion < 3) {
             db.createObjectStore('prompts', { keyPath: 'id' });
             db.createObjectStore('promptPrefs', { keyPath: 'promptId' });
+          }
+          if (oldVersion < 4) {
+            // A row without `sealed` has no key in this index: it holds the sealed notes alone.
+            transaction.objectStore('notes').createIndex('by-sealed', 'sealed.epk');
           }
         },
         // A newer version of the extension (another tab after an update) wants to upgrade: step aside.

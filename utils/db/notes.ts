@@ -1,15 +1,23 @@
 /** The notes store: answers, newest first by the `by-created` index, and per prompt by `by-prompt`. */
 import type { IDBPTransaction } from 'idb';
 import { EmptyAnswerError, NoteConflictError } from '@/utils/errors';
-import { toNote, type NewNote, type Note, type PageCursor, type NotesPage } from '@/utils/model/records';
+import { currentWriter, readingKeys } from '@/utils/lock/keys';
+import type { NewNote, Note, NoteRow, PageCursor, NotesPage } from '@/utils/model/records';
 import { announceChange } from './changes';
+import { noteToRow, rowToNote, rowsToNotes } from './cipher';
 import { abortQuietly, openDatabase, type AdempauzeSchema } from './connection';
+
+/** A note as the lock wants it stored now: plain, encrypted, or sealed while locked (utils/db/cipher.ts). */
+async function toRow(note: Note): Promise<NoteRow> {
+  return noteToRow(note, await currentWriter());
+}
 
 /** Stores a note that is not stored yet, once the transaction has completed; refuses an empty answer. */
 async function insertNote(note: Note): Promise<Note> {
   if (note.answer.trim() === '') throw new EmptyAnswerError();
+  const row = await toRow(note);
   // idb's shortcut resolves only once the write's transaction has completed (it awaits tx.done).
-  await (await openDatabase()).add('notes', note);
+  await (await openDatabase()).add('notes', row);
   announceChange({ store: 'notes', saved: [note.id] });
   return note;
 }
@@ -24,20 +32,23 @@ export function addNote(input: NewNote, now: number): Promise<Note> {
 
 /** Notes newest first, `limit` at a time; pass the previous page's `next` to continue. */
 export async function listNotesPage(options: { limit: number; after?: PageCursor }): Promise<NotesPage> {
+  const keys = await readingKeys();
   const db = await openDatabase();
   const index = db.transaction('notes').store.index('by-created');
   const range = options.after ? IDBKeyRange.upperBound([...options.after], true) : null;
-  const notes: Note[] = [];
+  const rows: NoteRow[] = [];
   let last: PageCursor | undefined;
   let cursor = await index.openCursor(range, 'prev');
-  while (cursor && notes.length < options.limit) {
+  while (cursor && rows.length < options.limit) {
     last = cursor.key;
-    const note = toNote(cursor.value);
-    // A damaged row is passed over rather than breaking the whole journal.
-    if (note) notes.push(note);
+    rows.push(cursor.value);
     cursor = await cursor.continue();
   }
-  return cursor && last ? { notes, next: last } : { notes };
+  const more = cursor !== null;
+  // Opened after the transaction: awaiting WebCrypto inside it would let it end. A damaged row
+  // is passed over rather than breaking the whole journal.
+  const notes = await rowsToNotes(rows, keys);
+  return more && last ? { notes, next: last } : { notes };
 }
 
 /** How many notes are stored. */
@@ -47,36 +58,43 @@ export async function countNotes(): Promise<number> {
 
 /** The notes with these ids, in the same order; ids no longer stored are left out. */
 export async function getNotes(ids: readonly string[]): Promise<Note[]> {
+  const keys = await readingKeys();
   const store = (await openDatabase()).transaction('notes').store;
   const rows = await Promise.all(ids.map((id) => store.get(id)));
-  return rows.flatMap((row) => toNote(row) ?? []);
+  return rowsToNotes(rows, keys);
 }
 
 /** The version a change made at `now` gives a note: always later than the one it replaces. */
 const nextVersion = (note: Note, now: number): number => Math.max(now, note.updatedAt + 1);
 
-/** Reads a note for a change, refusing (and rolling back) when it is not the version the change started from. */
-async function readForChange(tx: IDBPTransaction<AdempauzeSchema, ['notes'], 'readwrite'>, id: string, version: number): Promise<Note> {
-  const note = toNote(await tx.store.get(id));
-  if (!note || note.updatedAt !== version) {
+/**
+ * Reads a note's row for a change, refusing (and rolling back) when it is not the version the
+ * change started from; NoteConflictError then carries the note as it is now.
+ */
+async function readForChange(tx: IDBPTransaction<AdempauzeSchema, ['notes'], 'readwrite'>, id: string, version: number): Promise<NoteRow> {
+  const row = await tx.store.get(id);
+  if (row?.updatedAt !== version) {
     abortQuietly(tx);
-    throw new NoteConflictError(note);
+    throw new NoteConflictError(await rowToNote(row, await readingKeys()));
   }
-  return note;
+  return row;
 }
 
 /**
- * Changes the answer of a note that is still at `version` (its updatedAt when the edit began);
- * createdAt stays, updatedAt moves forward (strictly, so every saved edit is a new version).
- * Refuses an empty answer, and a note changed or deleted since with NoteConflictError.
+ * Changes the answer of `note`, which must still be stored at `version` (its updatedAt when the
+ * edit began); createdAt stays, updatedAt moves forward (strictly, so every saved edit is a new
+ * version). Refuses an empty answer, and a note changed or deleted since with NoteConflictError.
  */
-export async function updateNoteAnswer(id: string, answer: string, now: number, version: number): Promise<Note> {
+export async function updateNoteAnswer(note: Note, answer: string, now: number, version: number): Promise<Note> {
   if (answer.trim() === '') throw new EmptyAnswerError();
+  // Encrypted before the transaction opens (an await on WebCrypto would end it); only stored if
+  // the note is still the version the edit began from, whose prompt text is `note`'s.
+  const updated: Note = { ...note, answer, updatedAt: Math.max(now, version + 1) };
+  const row = await toRow(updated);
   const tx = (await openDatabase()).transaction('notes', 'readwrite');
-  const note = await readForChange(tx, id, version);
-  const updated: Note = { ...note, answer, updatedAt: nextVersion(note, now) };
-  await Promise.all([tx.store.put(updated), tx.done]);
-  announceChange({ store: 'notes', saved: [id] });
+  await readForChange(tx, note.id, version);
+  await Promise.all([tx.store.put(row), tx.done]);
+  announceChange({ store: 'notes', saved: [note.id] });
   return updated;
 }
 
@@ -85,16 +103,22 @@ export async function updateNoteAnswer(id: string, answer: string, now: number, 
  * it back. A note changed or deleted since is refused with NoteConflictError.
  */
 export async function deleteNote(id: string, version: number): Promise<Note> {
+  const keys = await readingKeys();
   const tx = (await openDatabase()).transaction('notes', 'readwrite');
-  const note = await readForChange(tx, id, version);
+  const row = await readForChange(tx, id, version);
   await Promise.all([tx.store.delete(id), tx.done]);
   announceChange({ store: 'notes', deleted: [id] });
+  const note = await rowToNote(row, keys);
+  if (!note) throw new NoteConflictError(undefined);
   return note;
 }
 
 /** Puts a note back exactly as it was (Undo after delete, or "keep mine" over a deletion made elsewhere). */
 export async function restoreNote(note: Note): Promise<void> {
-  await (await openDatabase()).put('notes', note);
+  // An unreadable note has no text to encrypt again: it cannot be put back.
+  if (note.unreadable) throw new EmptyAnswerError();
+  const row = await toRow(note);
+  await (await openDatabase()).put('notes', row);
   announceChange({ store: 'notes', saved: [note.id] });
 }
 

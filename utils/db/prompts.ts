@@ -1,20 +1,25 @@
 /** The person's own prompts and their choices about the library's ("not for me"). */
 import { EmptyAnswerError } from '@/utils/errors';
-import { toCustomPrompt, toPromptPreference, type CustomPrompt, type PromptPreference } from '@/utils/model/records';
+import { currentWriter, readingKeys } from '@/utils/lock/keys';
+import { toPromptPreference, type CustomPrompt, type PromptPreference } from '@/utils/model/records';
 import { announceChange } from './changes';
+import { promptToRow, rowToPrompt } from './cipher';
 import { openDatabase } from './connection';
 
-/** The person's own prompts, oldest first. */
+/** The person's own prompts, oldest first; JournalLockedError while they are encrypted and the journal is locked. */
 export async function listCustomPrompts(): Promise<CustomPrompt[]> {
+  const keys = await readingKeys();
   const rows = await (await openDatabase()).getAll('prompts');
-  return rows.flatMap((row) => toCustomPrompt(row) ?? []).sort((a, b) => a.createdAt - b.createdAt);
+  const prompts = await Promise.all(rows.map((row) => rowToPrompt(row, keys)));
+  return prompts.filter((prompt) => prompt !== undefined).sort((a, b) => a.createdAt - b.createdAt);
 }
 
 /** Adds or changes one of the person's own prompts. */
 export async function putCustomPrompt(prompt: CustomPrompt): Promise<void> {
   if (prompt.text.trim() === '') throw new EmptyAnswerError();
+  const row = await promptToRow(prompt, await currentWriter());
   // idb's shortcut resolves only once the write's transaction has completed (it awaits tx.done).
-  await (await openDatabase()).put('prompts', prompt);
+  await (await openDatabase()).put('prompts', row);
   announceChange({ store: 'prompts' });
 }
 

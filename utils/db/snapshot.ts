@@ -10,7 +10,9 @@ import {
   type PauseEvent,
   type PromptPreference,
 } from '@/utils/model/records';
+import { currentWriter, readingKeys } from '@/utils/lock/keys';
 import { announceChange } from './changes';
+import { noteToRow, promptToRow, rowToPrompt, rowsToNotes } from './cipher';
 import { abortQuietly, openDatabase } from './connection';
 
 /** Everything the database holds, for a backup. */
@@ -41,13 +43,17 @@ export type SkippedRows = { readonly [Store in keyof DatabaseSnapshot]: number }
  * again); a damaged row is left out and counted, and never makes the whole snapshot unusable.
  */
 export async function readSnapshot(rules: SnapshotRules = STORED_ROWS): Promise<DatabaseSnapshot & { readonly skipped: SkippedRows }> {
-  const tx = (await openDatabase()).transaction(['notes', 'events', 'prompts', 'promptPrefs']);
-  const [notes, events, prompts, promptPrefs] = await Promise.all([
-    tx.objectStore('notes').index('by-created').getAll(),
-    tx.objectStore('events').index('by-at').getAll(),
-    tx.objectStore('prompts').getAll(),
-    tx.objectStore('promptPrefs').getAll(),
+  const keys = await readingKeys();
+  const stored = await readStoredRows();
+  // Encrypted rows are opened (JournalLockedError while locked); one that does not open is left out and counted.
+  const [opened, openedPrompts] = await Promise.all([
+    rowsToNotes(stored.notes, keys),
+    Promise.all(stored.prompts.map((row) => rowToPrompt(row, keys))),
   ]);
+  const notes = opened.filter((note) => !note.unreadable);
+  const prompts = openedPrompts.filter((prompt) => prompt !== undefined);
+  const skippedUnread = { notes: stored.notes.length - notes.length, prompts: stored.prompts.length - prompts.length };
+  const { events, promptPrefs } = stored;
   // A row is kept as it is, not copied: the model's row schemas check, they do not transform.
   const valid = <Row>(rows: readonly unknown[], schema: v.GenericSchema<unknown, Row>): Row[] =>
     rows.filter((row): row is Row => v.is(schema, row));
@@ -58,12 +64,24 @@ export async function readSnapshot(rules: SnapshotRules = STORED_ROWS): Promise<
     promptPrefs: valid(promptPrefs, rules.promptPrefs),
   };
   const skipped: SkippedRows = {
-    notes: notes.length - snapshot.notes.length,
+    notes: skippedUnread.notes + notes.length - snapshot.notes.length,
     events: events.length - snapshot.events.length,
-    prompts: prompts.length - snapshot.prompts.length,
+    prompts: skippedUnread.prompts + prompts.length - snapshot.prompts.length,
     promptPrefs: promptPrefs.length - snapshot.promptPrefs.length,
   };
   return { ...snapshot, skipped };
+}
+
+/** Every row of every store exactly as stored, ciphertext included, in one transaction: what a locked backup holds. */
+export async function readStoredRows(): Promise<{ readonly [Store in keyof DatabaseSnapshot]: readonly unknown[] }> {
+  const tx = (await openDatabase()).transaction(['notes', 'events', 'prompts', 'promptPrefs']);
+  const [notes, events, prompts, promptPrefs] = await Promise.all([
+    tx.objectStore('notes').index('by-created').getAll(),
+    tx.objectStore('events').index('by-at').getAll(),
+    tx.objectStore('prompts').getAll(),
+    tx.objectStore('promptPrefs').getAll(),
+  ]);
+  return { notes, events, prompts, promptPrefs };
 }
 
 export interface MergeResult {
@@ -84,6 +102,12 @@ const versionOf = (row: object): number => ('updatedAt' in row && typeof row.upd
  * the same snapshot twice changes nothing. `onProgress` gets the rows done and the total.
  */
 export async function mergeSnapshot(snapshot: DatabaseSnapshot, onProgress?: (done: number, total: number) => void): Promise<MergeResult> {
+  // Encrypted (or sealed) as the lock wants before the transaction opens: WebCrypto's awaits would end it.
+  const writer = await currentWriter();
+  const [notes, prompts] = await Promise.all([
+    Promise.all(snapshot.notes.map((note) => noteToRow(note, writer))),
+    Promise.all(snapshot.prompts.map((prompt) => promptToRow(prompt, writer))),
+  ]);
   const tx = (await openDatabase()).transaction(['notes', 'events', 'prompts', 'promptPrefs'], 'readwrite');
   const total = snapshot.notes.length + snapshot.events.length + snapshot.prompts.length + snapshot.promptPrefs.length;
   let done = 0;
@@ -139,9 +163,9 @@ export async function mergeSnapshot(snapshot: DatabaseSnapshot, onProgress?: (do
   }
 
   try {
-    await merge(tx.objectStore('notes'), snapshot.notes, (row) => row.id);
+    await merge(tx.objectStore('notes'), notes, (row) => row.id);
     await merge(tx.objectStore('events'), snapshot.events, (row) => row.id);
-    await merge(tx.objectStore('prompts'), snapshot.prompts, (row) => row.id);
+    await merge(tx.objectStore('prompts'), prompts, (row) => row.id);
     await merge(tx.objectStore('promptPrefs'), snapshot.promptPrefs, (row) => row.promptId);
     await tx.done;
   } catch (error) {

@@ -261,7 +261,7 @@ export interface NoteActions {
 /** The changes a person makes to notes in the journal; every other page hears of them. */
 export function useNoteActions(): NoteActions {
   return {
-    saveAnswer: (note, answer, version) => updateNoteAnswer(note.id, answer, Date.now(), version),
+    saveAnswer: (note, answer, version) => updateNoteAnswer(note, answer, Date.now(), version),
     remove: (note) => deleteNote(note.id, note.updatedAt),
     restore: restoreNote,
     restoreWith: (note, answer) => restoreNoteWith(note, answer, Date.now()),

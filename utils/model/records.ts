@@ -4,25 +4,32 @@
  * file checks them with its stricter rules (utils/model/backup.ts).
  */
 import * as v from 'valibot';
-import { oneOf, ROW_FIELDS, type FieldRules } from './fields';
+import { oneOf, ROW_FIELDS, TIME, type FieldRules } from './fields';
+import { BoxSchema, SealedBoxSchema } from './lock';
 import { EVENT_TYPES, LOCALES, NOTE_SOURCES, PROMPT_KINDS } from './values';
 
 export type { NoteSource, PauseEventType } from './values';
 
-/** The fields of a note: the answer, kept with the prompt exactly as it was shown. */
+/** The fields of a note that stay readable under the lock: the calendar and the schedule need them. */
 /* @__NO_SIDE_EFFECTS__ */
-export function noteEntries(f: FieldRules) {
+function noteMetaEntries(f: FieldRules) {
   return {
     id: f.id,
     promptId: f.id,
-    promptText: f.text,
     promptKind: oneOf(PROMPT_KINDS),
     locale: oneOf(LOCALES),
-    answer: f.writing,
     createdAt: f.time,
     updatedAt: f.time,
     source: oneOf(NOTE_SOURCES),
   };
+}
+
+/** The fields of a note: the answer, kept with the prompt exactly as it was shown. */
+/* @__NO_SIDE_EFFECTS__ */
+export function noteEntries(f: FieldRules) {
+  const { id, promptId, promptKind, locale, createdAt, updatedAt, source } = noteMetaEntries(f);
+  // In the order files have always had, so an export is byte for byte what it was.
+  return { id, promptId, promptText: f.text, promptKind, locale, answer: f.writing, createdAt, updatedAt, source };
 }
 
 /** The fields of a pause event: something that happened to a pause, for the schedule and insights. */
@@ -60,6 +67,12 @@ export function promptPreferenceEntries(f: FieldRules) {
 
 /** A stored note. */
 export const NoteSchema = v.object(noteEntries(ROW_FIELDS));
+/** A stored note under the lock: the answer and the prompt's text encrypted with the data key. */
+export const EncryptedNoteSchema = v.object({ ...noteMetaEntries(ROW_FIELDS), cipher: BoxSchema });
+/** A note saved while the journal was locked: sealed to the public key until the next unlock folds it in. */
+export const SealedNoteSchema = v.object({ ...noteMetaEntries(ROW_FIELDS), sealed: SealedBoxSchema });
+/** A stored own prompt under the lock: its text encrypted with the data key. */
+export const EncryptedCustomPromptSchema = v.object({ id: v.string(), createdAt: TIME, updatedAt: TIME, cipher: BoxSchema });
 /** A stored pause event. */
 export const PauseEventSchema = v.object(pauseEventEntries(ROW_FIELDS));
 /** A stored own prompt. */
@@ -67,8 +80,19 @@ export const CustomPromptSchema = v.object(customPromptEntries(ROW_FIELDS));
 /** A stored prompt preference. */
 export const PromptPreferenceSchema = v.object(promptPreferenceEntries(ROW_FIELDS));
 
-/** One answer, kept with the prompt exactly as it was shown, so it still reads right if the library changes. */
-export type Note = Readonly<v.InferOutput<typeof NoteSchema>>;
+/**
+ * One answer, kept with the prompt exactly as it was shown, so it still reads right if the library
+ * changes. `unreadable` marks an encrypted note whose ciphertext does not open (damaged on disk):
+ * its dates and prompt id are known, its texts are empty.
+ */
+export type Note = Readonly<v.InferOutput<typeof NoteSchema>> & { readonly unreadable?: true };
+export type EncryptedNote = Readonly<v.InferOutput<typeof EncryptedNoteSchema>>;
+export type SealedNote = Readonly<v.InferOutput<typeof SealedNoteSchema>>;
+/** A note row as IndexedDB holds it: plain, encrypted, or sealed while locked. */
+export type NoteRow = Note | EncryptedNote | SealedNote;
+export type EncryptedCustomPrompt = Readonly<v.InferOutput<typeof EncryptedCustomPromptSchema>>;
+/** An own prompt row as IndexedDB holds it. */
+export type CustomPromptRow = CustomPrompt | EncryptedCustomPrompt;
 /** Something that happened to a pause: the history behind the schedule and insights. */
 export type PauseEvent = Readonly<v.InferOutput<typeof PauseEventSchema>>;
 /** A question the person wrote themselves. */
@@ -104,5 +128,11 @@ export const toNote: (row: unknown) => Note | undefined = reader(NoteSchema);
 export const toPauseEvent: (row: unknown) => PauseEvent | undefined = reader(PauseEventSchema);
 /** A stored own prompt row, narrowed. */
 export const toCustomPrompt: (row: unknown) => CustomPrompt | undefined = reader(CustomPromptSchema);
+/** A stored encrypted note row, narrowed. */
+export const toEncryptedNote: (row: unknown) => EncryptedNote | undefined = reader(EncryptedNoteSchema);
+/** A stored sealed note row, narrowed. */
+export const toSealedNote: (row: unknown) => SealedNote | undefined = reader(SealedNoteSchema);
+/** A stored encrypted own prompt row, narrowed. */
+export const toEncryptedCustomPrompt: (row: unknown) => EncryptedCustomPrompt | undefined = reader(EncryptedCustomPromptSchema);
 /** A stored prompt preference row, narrowed. */
 export const toPromptPreference: (row: unknown) => PromptPreference | undefined = reader(PromptPreferenceSchema);

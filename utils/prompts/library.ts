@@ -7,6 +7,7 @@
 import { FOLLOW_UP_PREFIX, followUpFor, PROMPTS, STEPS, type Prompt, type QuestionPrompt } from '@/content/prompts';
 import type { CustomPrompt, PromptPreference } from '@/utils/model/records';
 import { DAY } from '@/utils/time';
+import { lockMirror } from '@/utils/storage/lock-mirror';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 
 const MIRROR_KEY = 'adempauze.library';
@@ -58,12 +59,16 @@ export function findAnyPrompt(id: string | undefined): Prompt | undefined {
   return allPrompts().find((prompt) => prompt.id === id);
 }
 
-/** Rewrites the mirror from the person's prompts and preferences as read from the database. */
+/**
+ * Rewrites the mirror from the person's prompts and preferences as read from the database. Under
+ * the lock their own prompts' texts are never written here (localStorage is on disk in plain
+ * text), so the quick pages offer the article's prompts and follow-ups only.
+ */
 export function writeLibraryMirror(custom: readonly CustomPrompt[], preferences: readonly PromptPreference[]): void {
   // Without the mirror the pickers offer the article's prompts until the next refresh.
   writePageJson(MIRROR_KEY, {
     hidden: preferences.filter((preference) => preference.hidden).map((preference) => preference.promptId),
-    custom: custom.map(({ id, text }) => ({ id, text })),
+    custom: lockMirror() ? [] : custom.map(({ id, text }) => ({ id, text })),
   } satisfies LibraryMirror);
 }
 
@@ -71,7 +76,8 @@ export function writeLibraryMirror(custom: readonly CustomPrompt[], preferences:
 export async function refreshLibraryMirror(): Promise<void> {
   // Loaded when needed: the popup refreshes after its first paint, which must not wait for it.
   const { listCustomPrompts, listPromptPreferences } = await import('@/utils/db/prompts');
-  const [custom, preferences] = await Promise.all([listCustomPrompts(), listPromptPreferences()]);
+  // Under the lock the texts are left out anyway, and may not be readable.
+  const [custom, preferences] = await Promise.all([lockMirror() ? [] : listCustomPrompts(), listPromptPreferences()]);
   writeLibraryMirror(custom, preferences);
 }
 

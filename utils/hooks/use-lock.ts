@@ -1,0 +1,144 @@
+/**
+ * The journal lock as pages see it (utils/lock/): whether it is off, locked or unlocked, live
+ * across every open page (storage.onChanged for the lock in storage.local and the session key in
+ * storage.session), and the steps a person takes with it.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { logFailure } from '@/utils/log';
+import type { Secret, UnlockResult } from '@/utils/lock/keys';
+import type { LockState } from '@/utils/model/lock';
+import { useLoadable, type ChangeSignal, type Loadable } from './loadable';
+
+export type { Secret, UnlockResult } from '@/utils/lock/keys';
+
+/** What a page shows of the lock. */
+export type LockView =
+  { readonly kind: 'off' } | { readonly kind: 'locked' | 'unlocked'; readonly state: LockState; readonly lockAfterMinutes: number };
+
+/** Turning the lock on or off, while records are being changed in this page. */
+export interface Settling {
+  readonly direction: 'on' | 'off';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface LockHandle {
+  readonly state: Loadable<LockView>;
+  /** Records being encrypted or decrypted by this page, with the progress; undefined when none. */
+  readonly settling: Settling | undefined;
+  /** Unlocks for this browser session; then folds in saves made while locked and finishes a change left half-way. */
+  readonly unlock: (secret: Secret) => Promise<UnlockResult>;
+  readonly lockNow: () => Promise<void>;
+  /** Turns the lock on: resolves to the recovery key (to show once) when the keys are made; encryption goes on in `settling`. */
+  readonly turnOn: (passphrase: string) => Promise<string>;
+  /** Removes the lock (journal unlocked): decrypts every record, progress in `settling`. */
+  readonly turnOff: () => Promise<void>;
+  readonly changePassphrase: (passphrase: string) => Promise<void>;
+  readonly setLockAfter: (minutes: number) => Promise<void>;
+}
+
+/** The lock's keys in storage.local and storage.session: either changing changes what a page may show. */
+const LOCK_SIGNAL: ChangeSignal = (reload) => {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if ((area === 'local' && 'lock' in changes) || (area === 'session' && 'journalKey' in changes)) reload();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+};
+
+/** Loaded when used, so a page that only asks whether the lock is on does not load the crypto. */
+const lockModule = () => import('@/utils/lock/lock');
+
+async function loadView(): Promise<LockView> {
+  return (await lockModule()).lockView();
+}
+
+export function useLock(): LockHandle {
+  const [state, reload] = useLoadable(loadView, [LOCK_SIGNAL]);
+  const [settling, setSettling] = useState<Settling>();
+  const live = useRef(true);
+  useEffect(
+    () => () => {
+      live.current = false;
+    },
+    [],
+  );
+  const progress = (direction: Settling['direction']) => (done: number, total: number) => {
+    if (live.current) setSettling({ direction, done, total });
+  };
+  const finished = () => {
+    if (live.current) setSettling(undefined);
+    reload();
+  };
+
+  // A change left half-way (a closed tab, a killed worker, a restart) is finished by the next page that can.
+  const view = state.status === 'ready' && state.value.kind === 'unlocked' ? state.value.state : undefined;
+  useEffect(() => {
+    if (view === undefined) return;
+    let cancelled = false;
+    void lockModule()
+      .then((lock) => lock.resume((direction) => (cancelled ? undefined : progress(direction))))
+      .catch(logFailure('the lock change could not be finished'))
+      .finally(() => !cancelled && finished());
+    return () => {
+      cancelled = true;
+    };
+    // progress and finished only set state; the effect runs again only when the view changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view]);
+
+  return {
+    state,
+    settling,
+    async unlock(secret) {
+      const result = await (await lockModule()).unlockJournal(secret, Date.now());
+      reload();
+      return result;
+    },
+    async lockNow() {
+      await (await lockModule()).lockNow();
+      reload();
+    },
+    async turnOn(passphrase) {
+      const lock = await lockModule();
+      const recoveryKey = await lock.createLock(passphrase, Date.now());
+      reload();
+      return recoveryKey;
+    },
+    async turnOff() {
+      await (await lockModule()).startRemovingLock(Date.now());
+      reload();
+    },
+    async changePassphrase(passphrase) {
+      await (await lockModule()).changePassphrase(passphrase, Date.now());
+    },
+    async setLockAfter(minutes) {
+      await (await lockModule()).setLockAfter(minutes, Date.now());
+      reload();
+    },
+  };
+}
+
+/** While an unlocked page is used (keys, pointer, scrolling), the lock after a time without use starts counting again. */
+export function useKeepUnlocked(unlocked: boolean): void {
+  useEffect(() => {
+    if (!unlocked) return;
+    let last = 0;
+    const onUse = () => {
+      const now = Date.now();
+      // Once a minute is enough for a lock counted in minutes.
+      if (now - last < 60_000) return;
+      last = now;
+      void lockModule()
+        .then((lock) => lock.keepJournalUnlocked())
+        .catch(logFailure('the lock after a time without use was not extended'));
+    };
+    onUse();
+    const events = ['keydown', 'pointerdown', 'wheel', 'scroll'] as const;
+    for (const name of events) addEventListener(name, onUse, { passive: true, capture: true });
+    return () => {
+      for (const name of events) removeEventListener(name, onUse, { capture: true });
+    };
+  }, [unlocked]);
+}

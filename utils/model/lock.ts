@@ -1,0 +1,63 @@
+/**
+ * The shapes of the lock (utils/lock/): what storage.local keeps about it, and how an encrypted
+ * record holds its ciphertext. The key material stored here is all wrapped or public: without the
+ * passphrase or the recovery key it opens nothing.
+ */
+import * as v from 'valibot';
+import { TIME } from './fields';
+
+/** AES-GCM ciphertext (utils/lock/crypto.ts, Box). */
+export const BoxSchema = v.object({ iv: v.string(), data: v.string() });
+/** Ciphertext sealed to the public key (SealedBox). */
+export const SealedBoxSchema = v.object({ iv: v.string(), data: v.string(), epk: v.string() });
+
+/** The wrapped keys: enough, with the passphrase or the recovery key, to read every record. A locked backup carries them too. */
+export const LockKeysSchema = v.object({
+  passphrase: v.object({
+    kdf: v.object({
+      name: v.literal('PBKDF2'),
+      hash: v.literal('SHA-256'),
+      iterations: v.pipe(v.number(), v.integer(), v.minValue(100_000)),
+      salt: v.string(),
+    }),
+    /** The data key, encrypted with the passphrase's key. */
+    key: BoxSchema,
+  }),
+  recovery: v.object({
+    kdf: v.object({ name: v.literal('HKDF'), hash: v.literal('SHA-256'), salt: v.string() }),
+    /** The data key, encrypted with the recovery key's key. */
+    key: BoxSchema,
+  }),
+  /** Raw P-256 public key, base64: what a save while locked is sealed to. */
+  publicKey: v.string(),
+  /** The matching private key (PKCS #8), encrypted with the data key. */
+  privateKey: BoxSchema,
+});
+
+/**
+ * Where turning the lock on or off stands. Every record says itself whether it is plain or
+ * encrypted, so a half-done change loses nothing; this only tells the next start what to finish.
+ */
+export const LOCK_STATES = ['turning-on', 'on', 'turning-off'] as const;
+export type LockState = (typeof LOCK_STATES)[number];
+
+/** Minutes without use after which an unlocked journal locks again: what the Privacy section offers. */
+export const LOCK_AFTER_CHOICES = [5, 15, 30, 60, 240] as const;
+export const DEFAULT_LOCK_AFTER_MINUTES = 15;
+
+export const LockRecordSchema = v.object({
+  version: v.literal(1),
+  state: v.picklist(LOCK_STATES),
+  keys: LockKeysSchema,
+  lockAfterMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
+  changedAt: TIME,
+});
+
+export type LockKeys = v.InferOutput<typeof LockKeysSchema>;
+export type LockRecord = v.InferOutput<typeof LockRecordSchema>;
+
+/** The lock as stored, or undefined when the stored value is not one (then the lock reads as damaged, never as off). */
+export function parseLockRecord(value: unknown): LockRecord | undefined {
+  const result = v.safeParse(LockRecordSchema, value);
+  return result.success ? result.output : undefined;
+}
