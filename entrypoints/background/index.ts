@@ -4,6 +4,7 @@ import { parseMessage } from '@/utils/messages';
 import { logFailure } from '@/utils/log';
 import { PAUSE_ALARM } from '@/utils/schedule/schedule';
 import { settingsChanged } from '@/utils/storage/settings';
+import { LOCK_ALARM, SESSION_KEY } from '@/utils/lock/names';
 import { openPopupForTests } from './e2e';
 import { LATER_BUTTON, NOTIFICATION_ID, TAKE_BUTTON } from './offer';
 import {
@@ -26,12 +27,20 @@ export default defineBackground(() => {
   if (import.meta.env.MODE === 'e2e') browser.runtime.onInstalled.addListener(openPopupForTests);
   browser.runtime.onStartup.addListener(() => void reschedule());
 
+  // The journal lock: removing the session key locks every open page. No more of the lock's code
+  // is needed here; the key itself goes when the browser quits (storage.session is memory only).
+  const lockJournal = () => void browser.storage.session.remove(SESSION_KEY).catch(logFailure('journal not locked'));
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PAUSE_ALARM) void onPauseAlarm();
     else if (alarm.name === EXPIRY_ALARM) void onExpiryAlarm();
+    else if (alarm.name === LOCK_ALARM) lockJournal();
   });
 
-  browser.idle.onStateChanged.addListener((state) => void onIdleStateChanged(state));
+  browser.idle.onStateChanged.addListener((state) => {
+    if (state === 'locked') lockJournal();
+    void onIdleStateChanged(state);
+  });
 
   browser.notifications.onClicked.addListener((id) => {
     if (id === NOTIFICATION_ID) void takePause();

@@ -55,10 +55,10 @@ async function openTexts(row: EncryptedNote | SealedNote, keys: OpenKeys): Promi
   return { answer: texts.answer, promptText: texts.promptText };
 }
 
-/** The fields of a row that are never encrypted. */
-function metaOf(row: EncryptedNote | SealedNote) {
+/** A note from the readable fields of its row and its texts, in the order of a plain note (utils/model/records.ts), so a backup reads the same. */
+function noteOf(row: EncryptedNote | SealedNote, { answer, promptText }: NoteTexts): Note {
   const { id, promptId, promptKind, locale, createdAt, updatedAt, source } = row;
-  return { id, promptId, promptKind, locale, createdAt, updatedAt, source };
+  return { id, promptId, promptText, promptKind, locale, answer, createdAt, updatedAt, source };
 }
 
 /**
@@ -73,9 +73,9 @@ export async function rowToNote(row: unknown, keys: ReadingKeys): Promise<Note |
   if (keys === 'locked') throw new JournalLockedError();
   try {
     if (keys === 'off') throw new Error('No lock to open it with');
-    return { ...metaOf(closed), ...(await openTexts(closed, keys)) };
+    return noteOf(closed, await openTexts(closed, keys));
   } catch {
-    return { ...metaOf(closed), answer: '', promptText: '', unreadable: true };
+    return { ...noteOf(closed, { answer: '', promptText: '' }), unreadable: true };
   }
 }
 

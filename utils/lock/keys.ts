@@ -11,6 +11,7 @@ import { browser } from 'wxt/browser';
 import { JournalLockedError, LockDamagedError } from '@/utils/errors';
 import { DEFAULT_LOCK_AFTER_MINUTES, parseLockRecord, type LockKeys, type LockRecord, type LockState } from '@/utils/model/lock';
 import { mirrorLock } from '@/utils/storage/lock-mirror';
+import { LOCK_ALARM, SESSION_KEY } from './names';
 import {
   decryptBytes,
   encryptBytes,
@@ -31,12 +32,8 @@ import {
 
 /** Where the lock is kept in storage.local. */
 export const LOCK_KEY = 'lock';
-/** Where the unlocked data key is kept in storage.session. */
-export const SESSION_KEY = 'journalKey';
 /** Failed unlock attempts in this session, for the growing delay. */
 const ATTEMPTS_KEY = 'unlockAttempts';
-/** The alarm that locks the journal after a time without use; the background acts on it. */
-export const LOCK_ALARM = 'journal-lock';
 
 /** What the data key's wraps and the private key's box are bound to (AES-GCM additional data). */
 const DATA_KEY_CONTEXT = 'adempauze data key';
@@ -188,7 +185,7 @@ export async function keepUnlocked(lock: LockRecord): Promise<void> {
   await browser.alarms.create(LOCK_ALARM, { delayInMinutes: lock.lockAfterMinutes });
 }
 
-/** Locks the journal in every page at once. */
+/** Locks the journal in every page at once (the background does the same: entrypoints/background/index.ts). */
 export async function lockNow(): Promise<void> {
   await browser.storage.session.remove(SESSION_KEY);
   await browser.alarms.clear(LOCK_ALARM);
@@ -224,7 +221,7 @@ export async function unlock(secret: Secret, now: number): Promise<UnlockResult>
   const bytes = await unwrapDataKey(lock.keys, secret);
   if (!bytes) {
     const failures = attempts.failures + 1;
-    const retryAt = Date.now() + retryDelay(failures);
+    const retryAt = now + retryDelay(failures);
     await browser.storage.session.set({ [ATTEMPTS_KEY]: { failures, retryAt } satisfies Attempts });
     return { ok: false, reason: 'wrong', retryAt };
   }

@@ -5,7 +5,8 @@
  */
 import { foldSealed, settleRecords } from '@/utils/db/settle';
 import type { LockView } from '@/utils/hooks/use-lock';
-import { moveDraftsToDisk, moveDraftsToSession } from '@/utils/storage/drafts';
+import { refreshLibraryMirror } from '@/utils/prompts/library';
+import { moveDraftsToDisk, moveDraftsToSession } from '@/utils/storage/session-drafts';
 import {
   createLockKeys,
   journalKeys,
@@ -53,6 +54,8 @@ export async function createLock(passphrase: string, now: number): Promise<strin
   await writeLock(record);
   await startSession(dataKeyBytes, record);
   await moveDraftsToSession();
+  // The quick pages' prompt mirror (localStorage) keeps no own prompt's text under the lock.
+  await refreshLibraryMirror();
   return recoveryKey;
 }
 

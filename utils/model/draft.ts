@@ -19,3 +19,10 @@ export type Drafts = Readonly<Record<string, Draft>>;
 export function isDraft(value: unknown): value is Draft {
   return v.is(DraftSchema, value);
 }
+
+/** The drafts among everything in storage.session: those under `prefix`, by prompt id, well-formed only. */
+export function sessionDrafts(all: Record<string, unknown>, prefix: string): Record<string, Draft> {
+  const drafts = Object.create(null) as Record<string, Draft>;
+  for (const [key, value] of Object.entries(all)) if (key.startsWith(prefix) && isDraft(value)) drafts[key.slice(prefix.length)] = value;
+  return drafts;
+}

@@ -13,15 +13,14 @@
  */
 import { browser } from 'wxt/browser';
 import type { Draft, Drafts } from '@/utils/model/draft';
-import { lockMirror } from '@/utils/storage/lock-mirror';
+import { DRAFTS_DURABLE_KEY, DRAFTS_PAGE_KEY, DRAFTS_SESSION_PREFIX, lockMirror } from '@/utils/storage/lock-mirror';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 
-const LOCAL_KEY = 'adempauze.drafts';
-const STORAGE_KEY = 'drafts';
-/** Under the lock: a prompt's draft in storage.session. */
-const SESSION_PREFIX = 'draft:';
-/** Under the lock: the drafts this page has read or written, for the synchronous reads. */
+const LOCAL_KEY = DRAFTS_PAGE_KEY;
+const STORAGE_KEY = DRAFTS_DURABLE_KEY;
+/** Under the lock: the drafts this page has read or written, for the synchronous reads (utils/storage/session-drafts.ts keeps them). */
 const inMemory = Object.create(null) as Record<string, Draft>;
+const SESSION_PREFIX = DRAFTS_SESSION_PREFIX;
 
 /**
  * Whether a value in the page's copy is a draft: the shape of DraftSchema (utils/model/draft.ts),
@@ -56,33 +55,19 @@ export function readDraft(promptId: string): Draft | undefined {
   return lockMirror() ? inMemory[promptId] : readLocal()[promptId];
 }
 
-/** Under the lock: the draft kept in memory only. The session write is sent before the popup can close. */
-async function writeSessionDraft(promptId: string, text: string, now: number): Promise<void> {
-  const key = SESSION_PREFIX + promptId;
-  if (text === '') {
-    delete inMemory[promptId];
-    await browser.storage.session.remove(key);
-  } else {
-    inMemory[promptId] = { text, updatedAt: now };
-    await browser.storage.session.set({ [key]: inMemory[promptId] });
-  }
-}
-
-/** Under the lock: every draft kept in storage.session. */
-async function readSessionDrafts(isDraft: (draft: unknown) => draft is Draft): Promise<Record<string, Draft>> {
-  const all = await browser.storage.session.get(null);
-  const drafts = Object.create(null) as Record<string, Draft>;
-  for (const [key, value] of Object.entries(all))
-    if (key.startsWith(SESSION_PREFIX) && isDraft(value)) drafts[key.slice(SESSION_PREFIX.length)] = value;
-  return drafts;
-}
-
 /**
  * Stores the draft of a prompt; an empty text removes it. The synchronous copy is written before
  * this returns; the promise settles when the durable copy is written too.
  */
 export async function writeDraft(promptId: string, text: string, now: number): Promise<void> {
-  if (lockMirror()) return writeSessionDraft(promptId, text, now);
+  if (lockMirror()) {
+    // This page's copy first, so the next synchronous read already has it.
+    if (text === '') delete inMemory[promptId];
+    else inMemory[promptId] = { text, updatedAt: now };
+    const key = SESSION_PREFIX + promptId;
+    const draft = inMemory[promptId];
+    return draft ? browser.storage.session.set({ [key]: draft }) : browser.storage.session.remove(key);
+  }
   // Read-modify-write on the synchronous copy, so two pages editing different prompts never
   // overwrite each other's drafts.
   const drafts = readLocal();
@@ -97,15 +82,21 @@ export function clearDraft(promptId: string, now: number): Promise<void> {
   return writeDraft(promptId, '', now);
 }
 
+/** Under the lock: every draft kept in storage.session. */
+export async function readSessionDrafts(): Promise<Record<string, Draft>> {
+  const [{ isDraft }, all] = await Promise.all([import('@/utils/model/draft'), browser.storage.session.get(null)]);
+  const drafts = Object.create(null) as Record<string, Draft>;
+  for (const [key, value] of Object.entries(all))
+    if (key.startsWith(SESSION_PREFIX) && isDraft(value)) drafts[key.slice(SESSION_PREFIX.length)] = value;
+  return drafts;
+}
+
 /**
  * Merges the durable copy into the synchronous one, the newer draft of each prompt winning, and
  * returns the result. Drafts only ever come back this way; they are removed by `clearDraft`.
  */
 export async function restoreDrafts(): Promise<Drafts> {
-  if (lockMirror()) {
-    const { isDraft } = await import('@/utils/model/draft');
-    return Object.assign(inMemory, await readSessionDrafts(isDraft));
-  }
+  if (lockMirror()) return Object.assign(inMemory, await readSessionDrafts());
   const [model, durable] = await Promise.all([import('@/utils/model/draft'), browser.storage.local.get(STORAGE_KEY)]);
   const stored = toDrafts(durable[STORAGE_KEY], model.isDraft);
   const local = readLocal();
@@ -119,32 +110,4 @@ export async function restoreDrafts(): Promise<Drafts> {
   }
   if (changed) writeLocal(local);
   return local;
-}
-
-/**
- * Turning the lock on: every draft moves from disk (the page's copy and the durable one) into
- * storage.session. Called with the lock already stored, so no new draft goes to disk meanwhile.
- */
-export async function moveDraftsToSession(): Promise<void> {
-  const [{ isDraft }, durable] = await Promise.all([import('@/utils/model/draft'), browser.storage.local.get(STORAGE_KEY)]);
-  const drafts = { ...toDrafts(durable[STORAGE_KEY], isDraft), ...readLocal() };
-  const entries = Object.fromEntries(Object.entries(drafts).map(([id, draft]) => [SESSION_PREFIX + id, draft]));
-  if (Object.keys(entries).length > 0) await browser.storage.session.set(entries);
-  Object.assign(inMemory, drafts);
-  try {
-    globalThis.localStorage?.removeItem(LOCAL_KEY);
-  } catch {
-    // Blocked storage held nothing to remove.
-  }
-  await browser.storage.local.remove(STORAGE_KEY);
-}
-
-/** Removing the lock: the drafts kept in memory go back to disk, as without the lock. */
-export async function moveDraftsToDisk(): Promise<void> {
-  const { isDraft } = await import('@/utils/model/draft');
-  const drafts = await readSessionDrafts(isDraft);
-  writeLocal(drafts);
-  await browser.storage.local.set({ [STORAGE_KEY]: drafts });
-  await browser.storage.session.remove(Object.keys(drafts).map((id) => SESSION_PREFIX + id));
-  for (const id of Object.keys(inMemory)) delete inMemory[id];
 }
