@@ -115,10 +115,14 @@ export function NoteCard({
         <span class="note-kind">{note.promptKind === 'step' ? t.kindStep : t.kindQuestion}</span>
         <time dateTime={new Date(note.createdAt).toISOString()}>{formatDateTime(note.createdAt, locale)}</time>
       </header>
-      <h3 class="note-prompt" id={`prompt-${note.id}`}>
-        {note.promptText}
+      <h3
+        class={note.unreadable ? 'note-prompt note-unreadable' : 'note-prompt'}
+        id={`prompt-${note.id}`}
+        lang={note.unreadable ? locale : undefined}
+      >
+        {note.unreadable ? t.noteUnreadable : note.promptText}
       </h3>
-      {editing ? (
+      {note.unreadable ? null : editing ? (
         <div class="note-edit" lang={locale}>
           <label for={`edit-${note.id}`} class="visually-hidden">
             {t.editAnswerLabel}
@@ -209,7 +213,8 @@ export function NoteCard({
       )}
       {!editing && !deleteConflict && (onEdit || onDelete || onShowPrompt) && (
         <footer class="note-actions" lang={locale}>
-          {onEdit && (
+          {/* A note that could not be read has no text to edit; it can still be deleted. */}
+          {onEdit && !note.unreadable && (
             <button
               type="button"
               class="link-button"

@@ -1,7 +1,9 @@
 import { useLayoutEffect, useMemo } from 'preact/hooks';
+import { LockGate } from '@/components/LockGate';
 import { Status } from '@/components/Status';
 import { groupNotesByDay } from '@/utils/backup/readable';
 import { useAllNotes } from '@/utils/hooks/use-backup';
+import { useKeepUnlocked, useLock } from '@/utils/hooks/use-lock';
 import { useUiLocale } from '@/utils/hooks/use-settings';
 import { LanguageProvider, useJournalT, useLocale } from '@/utils/i18n/context';
 import { formatDateTime, formatDay, formatTime } from '@/utils/i18n/format';
@@ -11,6 +13,9 @@ import { journalMessages, leftOutMessage, readProblem } from '@/utils/i18n/journ
 export function App() {
   const locale = useUiLocale();
   const t = journalMessages(locale);
+  // A document of its own, so a lock handle of its own.
+  const lock = useLock();
+  useKeepUnlocked(lock.state.status === 'ready' && lock.state.value.kind === 'unlocked');
 
   useLayoutEffect(() => {
     document.documentElement.lang = locale;
@@ -20,7 +25,11 @@ export function App() {
 
   return (
     <LanguageProvider locale={locale} t={t} journal={t}>
-      <PrintedJournal />
+      <main class="print">
+        <LockGate lock={lock}>
+          <PrintedJournal />
+        </LockGate>
+      </main>
     </LanguageProvider>
   );
 }
@@ -37,7 +46,7 @@ function PrintedJournal() {
 
   const ready = all.status === 'ready' ? all.value : undefined;
   return (
-    <main class="print">
+    <div class="print-journal">
       <header class="print-header">
         <p class="brand-name">{t.appName}</p>
         <h1>{t.journalTitle}</h1>
@@ -74,6 +83,6 @@ function PrintedJournal() {
           ))}
         </section>
       ))}
-    </main>
+    </div>
   );
 }

@@ -6,15 +6,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { logFailure } from '@/utils/log';
-import type { Secret, UnlockResult } from '@/utils/lock/keys';
-import type { LockState } from '@/utils/model/lock';
+import { lockView, type LockView, type Secret, type UnlockResult } from '@/utils/lock/keys';
 import { useLoadable, type ChangeSignal, type Loadable } from './loadable';
 
-export type { Secret, UnlockResult } from '@/utils/lock/keys';
-
-/** What a page shows of the lock. */
-export type LockView =
-  { readonly kind: 'off' } | { readonly kind: 'locked' | 'unlocked'; readonly state: LockState; readonly lockAfterMinutes: number };
+export type { LockView, Secret, UnlockResult } from '@/utils/lock/keys';
 
 /** Turning the lock on or off, while records are being changed in this page. */
 export interface Settling {
@@ -47,15 +42,11 @@ const LOCK_SIGNAL: ChangeSignal = (reload) => {
   return () => browser.storage.onChanged.removeListener(listener);
 };
 
-/** Loaded when used, so a page that only asks whether the lock is on does not load the crypto. */
+/** The steps with the lock, loaded when one is taken (reading whether it is on needs none of them). */
 const lockModule = () => import('@/utils/lock/lock');
 
-async function loadView(): Promise<LockView> {
-  return (await lockModule()).lockView();
-}
-
 export function useLock(): LockHandle {
-  const [state, reload] = useLoadable(loadView, [LOCK_SIGNAL]);
+  const [state, reload] = useLoadable(lockView, [LOCK_SIGNAL]);
   const [settling, setSettling] = useState<Settling>();
   const live = useRef(true);
   useEffect(

@@ -102,6 +102,17 @@ export async function readingKeys(): Promise<ReadingKeys> {
   return (await journalKeys(lock)) ?? 'locked';
 }
 
+/** What a page shows of the lock: off, or on and locked or unlocked in this browser session. */
+export type LockView =
+  { readonly kind: 'off' } | { readonly kind: 'locked' | 'unlocked'; readonly state: LockState; readonly lockAfterMinutes: number };
+
+export async function lockView(): Promise<LockView> {
+  const lock = await readLock();
+  if (!lock) return { kind: 'off' };
+  const keys = await journalKeys(lock);
+  return { kind: keys ? 'unlocked' : 'locked', state: lock.state, lockAfterMinutes: lock.lockAfterMinutes };
+}
+
 /** The keys of the unlocked journal; JournalLockedError while locked. */
 export async function requireKeys(lock?: LockRecord): Promise<OpenKeys> {
   const keys = await journalKeys(lock);

@@ -4,7 +4,6 @@
  * and finishing whatever a closed tab or a restart left half-way.
  */
 import { foldSealed, settleRecords } from '@/utils/db/settle';
-import type { LockView } from '@/utils/hooks/use-lock';
 import { refreshLibraryMirror } from '@/utils/prompts/library';
 import { moveDraftsToDisk, moveDraftsToSession } from '@/utils/storage/session-drafts';
 import {
@@ -24,13 +23,6 @@ import {
 } from './keys';
 
 export { changePassphrase, lockNow, setLockAfter } from './keys';
-
-export async function lockView(): Promise<LockView> {
-  const lock = await readLock();
-  if (!lock) return { kind: 'off' };
-  const keys = await journalKeys(lock);
-  return { kind: keys ? 'unlocked' : 'locked', state: lock.state, lockAfterMinutes: lock.lockAfterMinutes };
-}
 
 export function unlockJournal(secret: Secret, now: number): Promise<UnlockResult> {
   return unlock(secret, now);

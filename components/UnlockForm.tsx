@@ -1,0 +1,177 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { describeError } from '@/utils/errors';
+import { useJournalT } from '@/utils/i18n/context';
+import type { Secret, UnlockResult } from '@/utils/lock/keys';
+import { NewPassphraseForm } from './NewPassphraseForm';
+import './unlock-form.css';
+
+export interface UnlockFormProps {
+  unlock: (secret: Secret) => Promise<UnlockResult>;
+  changePassphrase: (passphrase: string) => Promise<void>;
+  /**
+   * Told `true` when the recovery key has unlocked the journal and the form offers a new passphrase,
+   * `false` when that is done or skipped: the page must keep the form on screen in between, though
+   * the journal is already unlocked.
+   */
+  onRenewing: (renewing: boolean) => void;
+}
+
+type Mode = 'passphrase' | 'recoveryKey';
+/** What the last try came to; `wait` when it came before the moment the lock takes tries again. */
+type Outcome = { kind: 'none' } | { kind: 'empty' | 'wrong' | 'wait' } | { kind: 'failed'; detail: string };
+
+/** Opens the locked journal with the passphrase or the recovery key; no heading, for a page to place under its own. */
+export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormProps) {
+  const t = useJournalT();
+  const id = useId();
+  const [mode, setMode] = useState<Mode>('passphrase');
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  const [retryAt, setRetryAt] = useState(0);
+  const [now, setNow] = useState(Date.now);
+  const [renewing, setRenewing] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+
+  // On mount, after switching between passphrase and recovery key, and after each try.
+  useEffect(() => {
+    if (busy || renewing) return;
+    field.current?.focus();
+    if (outcome.kind === 'wrong') field.current?.select();
+  }, [mode, busy, outcome, renewing]);
+
+  // Counts down to the moment the lock takes tries again; once a second is all the words need.
+  const waiting = retryAt > now;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [waiting]);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy || waiting) return;
+    // A recovery key is pasted with stray spaces; a passphrase is taken exactly as typed.
+    const typed = mode === 'recoveryKey' ? secret.trim() : secret;
+    if (typed === '') {
+      setOutcome({ kind: 'empty' });
+      return;
+    }
+    setBusy(true);
+    setOutcome({ kind: 'none' });
+    try {
+      const result = await unlock(mode === 'passphrase' ? { passphrase: typed } : { recoveryKey: typed });
+      if (result.ok) {
+        setSecret('');
+        if (mode === 'recoveryKey') {
+          setRenewing(true);
+          onRenewing(true);
+        }
+      } else {
+        setOutcome({ kind: result.reason });
+        setRetryAt(result.retryAt);
+        setNow(Date.now());
+      }
+    } catch (error) {
+      setOutcome({ kind: 'failed', detail: describeError(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function switchMode() {
+    setMode(mode === 'passphrase' ? 'recoveryKey' : 'passphrase');
+    setSecret('');
+    setOutcome({ kind: 'none' });
+  }
+
+  if (renewing) {
+    const done = () => {
+      setRenewing(false);
+      onRenewing(false);
+    };
+    return (
+      <div class="unlock-renew">
+        <p>{t.unlockRenewIntro}</p>
+        <NewPassphraseForm
+          label={t.lockNewPassphrase}
+          submitLabel={t.unlockRenewSave}
+          busyLabel={t.lockChanging}
+          failed={t.lockChangeFailed}
+          autoFocus
+          onSubmit={async (passphrase) => {
+            await changePassphrase(passphrase);
+            done();
+          }}
+        >
+          <button type="button" class="secondary" onClick={done}>
+            {t.unlockRenewSkip}
+          </button>
+        </NewPassphraseForm>
+      </div>
+    );
+  }
+
+  const recovery = mode === 'recoveryKey';
+  const message =
+    outcome.kind === 'empty'
+      ? recovery
+        ? t.unlockEmptyRecovery
+        : t.unlockEmpty
+      : outcome.kind === 'wrong'
+        ? recovery
+          ? t.unlockWrongRecovery
+          : t.unlockWrong
+        : outcome.kind === 'failed'
+          ? t.unlockFailed(outcome.detail)
+          : '';
+  const invalid = outcome.kind === 'empty' || outcome.kind === 'wrong';
+  const describedBy = [recovery && `${id}-hint`, message && `${id}-problem`, waiting && `${id}-wait`].filter(Boolean).join(' ');
+
+  const fieldProps = {
+    id: `${id}-secret`,
+    ref: field,
+    spellcheck: false,
+    value: secret,
+    // Read-only rather than disabled while checking, so the focus stays in the field.
+    readOnly: busy,
+    onInput: (event: { currentTarget: HTMLInputElement }) => setSecret(event.currentTarget.value),
+    'aria-invalid': invalid ? true : undefined,
+    'aria-describedby': describedBy || undefined,
+  };
+
+  return (
+    <form class="unlock-form" onSubmit={(event) => void submit(event)} noValidate>
+      <div class="field">
+        <label for={`${id}-secret`}>{recovery ? t.lockRecoveryLabel : t.lockPassphrase}</label>
+        {recovery ? (
+          <input type="text" class="recovery-input" autocomplete="off" autocapitalize="characters" {...fieldProps} />
+        ) : (
+          <input type="password" autocomplete="current-password" {...fieldProps} />
+        )}
+        {recovery && (
+          <p id={`${id}-hint`} class="hint">
+            {t.unlockRecoveryHint}
+          </p>
+        )}
+      </div>
+      <p id={`${id}-problem`} class="problem" role="alert">
+        {message}
+      </p>
+      {/* Not a live region: a count read out every second would drown everything else. */}
+      {waiting && (
+        <p id={`${id}-wait`} class="muted">
+          {t.unlockWait(Math.ceil((retryAt - now) / 1000))}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy || waiting}>
+          {busy ? t.unlockBusy : t.unlockButton}
+        </button>
+        <button type="button" class="link-button" onClick={switchMode}>
+          {recovery ? t.unlockUsePassphrase : t.unlockUseRecovery}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,392 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { NewPassphraseForm } from '@/components/NewPassphraseForm';
+import { PageSection } from '@/components/PageSection';
+import { UnlockForm } from '@/components/UnlockForm';
+import { describeError, LockDamagedError } from '@/utils/errors';
+import type { LockHandle, LockView, Settling } from '@/utils/hooks/use-lock';
+import { useJournalT } from '@/utils/i18n/context';
+import { LOCK_AFTER_CHOICES } from '@/utils/model/lock';
+import './privacy.css';
+
+export interface PrivacySectionProps {
+  /** The page's one lock handle. */
+  lock: LockHandle;
+}
+
+/** Puts the focus on the first heading in `root`: the button pressed is gone, and the person should not land at the top of the page. */
+function focusHeading(root: HTMLElement | null) {
+  const heading = root?.querySelector('h2');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus();
+}
+
+/**
+ * The passphrase lock: turning it on (with the recovery key shown once), how long it stays unlocked,
+ * changing the passphrase, removing it. Every step but turning it on needs the journal unlocked.
+ */
+export function PrivacySection({ lock }: PrivacySectionProps) {
+  const t = useJournalT();
+  // Shown once, right after the keys are made; kept nowhere but here, and gone with this component.
+  const [recoveryKey, setRecoveryKey] = useState<string>();
+  const [renewing, setRenewing] = useState(false);
+  const [notice, setNotice] = useState('');
+  const views = useRef<HTMLDivElement>(null);
+  const { state, settling } = lock;
+  const view = state.status === 'ready' ? state.value : undefined;
+
+  // Says so when a change of the lock has finished, here or in another tab.
+  const shown = useRef(view);
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = view;
+    if (!before || !view) return;
+    if (before.kind !== 'off' && before.state === 'turning-on' && view.kind !== 'off' && view.state === 'on') setNotice(t.lockTurnedOn);
+    else if (before.kind !== 'off' && before.state === 'turning-off' && view.kind === 'off') setNotice(t.lockRemoved);
+  }, [view, t]);
+
+  // A step that removes the control the focus was in (Unlock, I have kept it, Remove) leaves the focus
+  // nowhere: it goes to the heading of what the section shows now. Not on first paint.
+  const kind = view?.kind;
+  const lockState = view && view.kind !== 'off' ? view.state : undefined;
+  const painted = useRef(false);
+  useEffect(() => {
+    if (!painted.current) {
+      painted.current = kind !== undefined;
+      return;
+    }
+    if (recoveryKey === undefined && (!document.activeElement || document.activeElement === document.body)) focusHeading(views.current);
+  }, [kind, lockState, renewing, recoveryKey]);
+
+  return (
+    <PageSection name="privacy" class="privacy" title={t.privacyTitle} intro={t.privacyIntro}>
+      <p class="status" role="status">
+        {notice}
+      </p>
+      {recoveryKey && <RecoveryKeyCard recoveryKey={recoveryKey} onKept={() => setRecoveryKey(undefined)} />}
+      {settling && <SettlingProgress settling={settling} />}
+      {state.status === 'failed' && (
+        // A damaged lock is not an emergency: nothing is lost, and nothing is written meanwhile.
+        <p role="alert" class={state.error instanceof LockDamagedError ? undefined : 'problem'}>
+          {state.error instanceof LockDamagedError ? t.lockDamaged : t.lockReadFailed(describeError(state.error))}
+        </p>
+      )}
+      {/* While the recovery key is on screen, nothing else competes with it. */}
+      {view && !recoveryKey && (
+        <div class="privacy-views" ref={views}>
+          {view.kind === 'off' ? (
+            <LockOff
+              lock={lock}
+              onTurnedOn={(key) => {
+                setNotice('');
+                setRecoveryKey(key);
+              }}
+            />
+          ) : view.kind === 'locked' || renewing ? (
+            <>
+              {view.kind === 'locked' && <p>{t.lockLockedPrivacy}</p>}
+              {!settling && <Underway view={view} />}
+              <UnlockForm unlock={lock.unlock} changePassphrase={lock.changePassphrase} onRenewing={setRenewing} />
+            </>
+          ) : (
+            <LockOn lock={lock} view={view} settling={settling} />
+          )}
+        </div>
+      )}
+    </PageSection>
+  );
+}
+
+/** What the lock does, and the form that turns it on. */
+function LockOff({ lock, onTurnedOn }: { lock: LockHandle; onTurnedOn: (recoveryKey: string) => void }) {
+  const t = useJournalT();
+  return (
+    <section class="privacy-part" aria-labelledby="lock-off-heading">
+      <h2 id="lock-off-heading">{t.lockOffHeading}</h2>
+      <ul class="lock-what">
+        <li>{t.lockWhatNotes}</li>
+        <li>{t.lockWhatDrafts}</li>
+        <li>{t.lockWhatDates}</li>
+        <li>{t.lockWhatPopup}</li>
+        <li>{t.lockWhatSession}</li>
+      </ul>
+      <NewPassphraseForm
+        label={t.lockPassphrase}
+        submitLabel={t.lockTurnOn}
+        busyLabel={t.lockTurningOn}
+        acknowledge={t.lockAcknowledge}
+        failed={t.lockTurnOnFailed}
+        onSubmit={async (passphrase) => onTurnedOn(await lock.turnOn(passphrase))}
+      />
+    </section>
+  );
+}
+
+/** The recovery key, once, to copy, print or write down; privacy.css prints only this card. */
+function RecoveryKeyCard({ recoveryKey, onKept }: { recoveryKey: string; onKept: () => void }) {
+  const t = useJournalT();
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const card = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    // The form that made the key is gone: the focus goes to the key's heading.
+    focusHeading(card.current);
+    // Closing the tab now would lose the key for good: the browser asks first.
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  }, []);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(recoveryKey);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  }
+
+  return (
+    <section class="recovery-card" ref={card} aria-labelledby="recovery-heading">
+      <h2 id="recovery-heading">{t.lockRecoveryHeading}</h2>
+      <p>{t.lockRecoveryExplain}</p>
+      <p id="recovery-label" class="recovery-label">
+        {t.lockRecoveryLabel}
+      </p>
+      <output class="recovery-key" aria-labelledby="recovery-label" translate={false}>
+        {recoveryKey}
+      </output>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={() => void copy()}>
+          {t.lockCopy}
+        </button>
+        <button type="button" class="secondary" onClick={() => window.print()}>
+          {t.lockPrint}
+        </button>
+        <button type="button" class="primary" onClick={onKept}>
+          {t.lockRecoveryKept}
+        </button>
+      </div>
+      <p class="status" role="status">
+        {copied === 'yes' ? t.lockCopied : ''}
+      </p>
+      <p class="problem" role="alert">
+        {copied === 'failed' ? t.lockCopyFailed : ''}
+      </p>
+    </section>
+  );
+}
+
+/**
+ * Records being encrypted or decrypted. The bar carries the count; the words read out change only
+ * at each quarter, so a screen reader is not given a number for every batch.
+ */
+function SettlingProgress({ settling }: { settling: Settling }) {
+  const t = useJournalT();
+  const { direction, done, total } = settling;
+  const label = direction === 'on' ? t.lockEncryptingLabel : t.lockDecryptingLabel;
+  const quarter = total > 0 ? Math.floor((Math.min(done, total) / total) * 4) * 25 : 0;
+  return (
+    <div class="lock-progress">
+      <p>
+        {label}: {t.lockProgress(done, total)}
+      </p>
+      <progress aria-label={label} value={done} max={Math.max(total, 1)} />
+      <p class="visually-hidden" role="status">
+        {label}: {t.lockProgressPercent(quarter)}
+      </p>
+      <p class="hint">{t.lockProgressHint}</p>
+    </div>
+  );
+}
+
+/** A change of the lock that is not running in this page right now: another tab has it, or it waits for an unlock. */
+function Underway({ view }: { view: LockView }) {
+  const t = useJournalT();
+  if (view.kind === 'off' || view.state === 'on') return null;
+  return <p class="muted">{view.state === 'turning-on' ? t.lockEncryptingElsewhere : t.lockDecryptingElsewhere}</p>;
+}
+
+interface LockOnProps {
+  lock: LockHandle;
+  view: Extract<LockView, { kind: 'locked' | 'unlocked' }>;
+  settling: Settling | undefined;
+}
+
+/** The unlocked journal's lock: lock now, how long it stays unlocked, a new passphrase, or no lock. */
+function LockOn({ lock, view, settling }: LockOnProps) {
+  const t = useJournalT();
+  const [lockProblem, setLockProblem] = useState('');
+
+  async function lockNow() {
+    setLockProblem('');
+    try {
+      await lock.lockNow();
+    } catch (error) {
+      setLockProblem(t.lockNowFailed(describeError(error)));
+    }
+  }
+
+  // Removing the lock: its progress (or where it stands) is all there is to show.
+  if (view.state === 'turning-off') return settling ? null : <Underway view={view} />;
+  return (
+    <>
+      <section class="privacy-part" aria-labelledby="lock-on-heading">
+        <h2 id="lock-on-heading">{t.lockOnHeading}</h2>
+        <p>{t.lockOnUnlocked}</p>
+        {!settling && <Underway view={view} />}
+        <div class="actions">
+          <button type="button" class="secondary" onClick={() => void lockNow()}>
+            {t.lockNow}
+          </button>
+        </div>
+        <p class="problem" role="alert">
+          {lockProblem}
+        </p>
+        {view.state === 'on' && <LockAfter lock={lock} minutes={view.lockAfterMinutes} />}
+      </section>
+      {view.state === 'on' && (
+        <>
+          <ChangePassphrase lock={lock} />
+          <RemoveLock lock={lock} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** "5 minutes" … "4 hours", and the stored value too should it be none of the choices. */
+function LockAfter({ lock, minutes }: { lock: LockHandle; minutes: number }) {
+  const t = useJournalT();
+  const [feedback, setFeedback] = useState<{ saved: boolean; problem: string }>({ saved: false, problem: '' });
+  // The choice shows at once; the stored value follows when the lock is read again.
+  const [pending, setPending] = useState<number>();
+  useEffect(() => setPending(undefined), [minutes]);
+  const choices = (LOCK_AFTER_CHOICES as readonly number[]).includes(minutes)
+    ? LOCK_AFTER_CHOICES
+    : [...LOCK_AFTER_CHOICES, minutes].sort((a, b) => a - b);
+
+  async function choose(value: number) {
+    setFeedback({ saved: false, problem: '' });
+    setPending(value);
+    try {
+      await lock.setLockAfter(value);
+      setFeedback({ saved: true, problem: '' });
+    } catch (error) {
+      setPending(undefined);
+      setFeedback({ saved: false, problem: t.lockChangeFailed(describeError(error)) });
+    }
+  }
+
+  return (
+    <div class="field">
+      <label for="lock-after">{t.lockAfterLabel}</label>
+      <select id="lock-after" value={String(pending ?? minutes)} onChange={(event) => void choose(Number(event.currentTarget.value))}>
+        {choices.map((choice) => (
+          <option key={choice} value={String(choice)}>
+            {t.lockAfterChoice(choice)}
+          </option>
+        ))}
+      </select>
+      <p class="status" role="status">
+        {feedback.saved ? t.lockAfterSaved : ''}
+      </p>
+      <p class="problem" role="alert">
+        {feedback.problem}
+      </p>
+    </div>
+  );
+}
+
+function ChangePassphrase({ lock }: { lock: LockHandle }) {
+  const t = useJournalT();
+  const [changed, setChanged] = useState(false);
+  return (
+    <section class="privacy-part" aria-labelledby="lock-change-heading">
+      <h2 id="lock-change-heading">{t.lockChangeHeading}</h2>
+      <p class="hint">{t.lockChangeHint}</p>
+      <NewPassphraseForm
+        label={t.lockNewPassphrase}
+        submitLabel={t.lockChangePassphrase}
+        busyLabel={t.lockChanging}
+        failed={t.lockChangeFailed}
+        onSubmit={async (passphrase) => {
+          setChanged(false);
+          await lock.changePassphrase(passphrase);
+          setChanged(true);
+        }}
+      />
+      <p class="status" role="status">
+        {changed ? t.lockPassphraseChanged : ''}
+      </p>
+    </section>
+  );
+}
+
+/** Removing the lock asks once more, since afterwards anyone using this browser can read the notes. */
+function RemoveLock({ lock }: { lock: LockHandle }) {
+  const t = useJournalT();
+  const [step, setStep] = useState<'idle' | 'confirming' | 'removing'>('idle');
+  const [problem, setProblem] = useState('');
+  const confirm = useRef<HTMLDivElement>(null);
+  const start = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  useEffect(() => {
+    if (step === 'confirming') confirm.current?.focus();
+    else if (step === 'idle' && returnFocus.current) {
+      returnFocus.current = false;
+      start.current?.focus();
+    }
+  }, [step]);
+
+  async function remove() {
+    setStep('removing');
+    setProblem('');
+    try {
+      // Decrypting then runs in the page's lock handle, with its progress above.
+      await lock.turnOff();
+    } catch (error) {
+      setProblem(t.lockRemoveFailed(describeError(error)));
+      returnFocus.current = true;
+      setStep('idle');
+    }
+  }
+
+  return (
+    <section class="privacy-part" aria-labelledby="lock-remove-heading">
+      <h2 id="lock-remove-heading">{t.lockRemoveHeading}</h2>
+      <p class="hint">{t.lockRemoveHint}</p>
+      {step === 'idle' ? (
+        <div class="actions">
+          <button type="button" class="secondary" ref={start} onClick={() => setStep('confirming')}>
+            {t.lockRemoveStart}
+          </button>
+        </div>
+      ) : (
+        <div class="lock-confirm" role="group" aria-labelledby="lock-remove-question" tabIndex={-1} ref={confirm}>
+          <p id="lock-remove-question">{t.lockRemoveConfirm}</p>
+          <div class="actions">
+            <button type="button" class="primary" disabled={step === 'removing'} onClick={() => void remove()}>
+              {t.lockRemoveYes}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              disabled={step === 'removing'}
+              onClick={() => {
+                returnFocus.current = true;
+                setStep('idle');
+              }}
+            >
+              {t.lockRemoveNo}
+            </button>
+          </div>
+        </div>
+      )}
+      <p class="problem" role="alert">
+        {problem}
+      </p>
+    </section>
+  );
+}
