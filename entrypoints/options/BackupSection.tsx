@@ -1,25 +1,34 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { backupReminder, type BackupProblem, type ImportSummary } from '@/utils/backup/backup';
+import { backupReminder, type BackupCheck, type BackupProblem, type ImportSummary } from '@/utils/backup/backup';
+import { JournalLockedError } from '@/utils/errors';
 import { useBackup, type ExportFile } from '@/utils/hooks/use-backup';
 import { formatDateTime } from '@/utils/i18n/format';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
 import { importProblem, leftOutMessage, readProblem, type LeftOut } from '@/utils/i18n/journal';
+import type { Secret } from '@/utils/lock/keys';
+import type { LockedBackup } from '@/utils/model/backup';
 import './backup.css';
 import { PageSection } from '@/components/PageSection';
+import { LockedBackupForm } from './LockedBackupForm';
 
 /** How many problems of a refused file are listed; the rest are counted. */
 const PROBLEMS_SHOWN = 5;
 
 type ExportState =
-  { status: 'idle' } | { status: 'working' } | { status: 'done'; fileName: string; leftOut: LeftOut } | { status: 'error'; error: unknown };
+  | { status: 'idle' }
+  | { status: 'working' }
+  | { status: 'done'; fileName: string; leftOut: LeftOut; encrypted: boolean }
+  | { status: 'error'; error: unknown };
 
 type ImportState =
   | { status: 'idle' }
   | { status: 'checking' }
   | { status: 'importing'; done: number; total: number }
-  | { status: 'done'; summary: ImportSummary }
+  | { status: 'done'; summary: ImportSummary; leftOut: LeftOut }
   | { status: 'invalid'; problems: readonly BackupProblem[] }
+  /** A locked backup, waiting for the passphrase or recovery key it was made with. */
+  | { status: 'locked'; backup: LockedBackup }
   | { status: 'error'; error: unknown };
 
 /**
@@ -50,8 +59,27 @@ export function BackupSection() {
   const backup = useBackup();
   const [exportState, setExportState] = useState<ExportState>({ status: 'idle' });
   const [importState, setImportState] = useState<ImportState>({ status: 'idle' });
+  const [confirmingPlain, setConfirmingPlain] = useState(false);
   const fileInputId = useId();
   const hintId = useId();
+  const importStatusId = useId();
+  const plainWarningId = useId();
+  const plainStart = useRef<HTMLButtonElement>(null);
+  const plainConfirm = useRef<HTMLButtonElement>(null);
+  const askedPlain = useRef(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  /** Counts the files chosen (and put aside), so opening a locked one that is no longer the current file writes nothing. */
+  const chosen = useRef(0);
+
+  // The button pressed gives way to the warning and comes back after it: the focus follows.
+  useEffect(() => {
+    if (confirmingPlain) plainConfirm.current?.focus();
+    else if (askedPlain.current) plainStart.current?.focus();
+    askedPlain.current = confirmingPlain;
+  }, [confirmingPlain]);
+
+  // With the lock on, the JSON export is encrypted; a file without encryption is a choice of its own.
+  const lockOn = backup.lockOn.status === 'ready' && backup.lockOn.value;
 
   const exporting = exportState.status === 'working';
   const importing = importState.status === 'checking' || importState.status === 'importing';
@@ -59,9 +87,9 @@ export function BackupSection() {
   async function exportFile(make: () => Promise<ExportFile>, type: string) {
     setExportState({ status: 'working' });
     try {
-      const { fileName, text, leftOut } = await make();
+      const { fileName, text, leftOut, encrypted } = await make();
       download(fileName, text, type);
-      setExportState({ status: 'done', fileName, leftOut });
+      setExportState({ status: 'done', fileName, leftOut, encrypted });
     } catch (error) {
       setExportState({ status: 'error', error });
     }
@@ -71,24 +99,59 @@ export function BackupSection() {
     void browser.tabs.create({ url: browser.runtime.getURL('/print.html') });
   }
 
+  function exportPlain() {
+    setConfirmingPlain(false);
+    void exportFile(backup.exportUnencrypted, 'application/json');
+  }
+
+  /** Writes a checked backup, with progress; `leftOut` is what a locked backup held that could not be read. */
+  async function applyChecked(check: BackupCheck & { ok: true }, leftOut: LeftOut) {
+    const summary = await backup.apply(check, (done, total) => setImportState({ status: 'importing', done, total }));
+    setImportState({ status: 'done', summary, leftOut });
+  }
+
   async function importFile(input: HTMLInputElement) {
     const file = input.files?.[0];
     // Cleared, so choosing the same file again (after fixing it, or to retry) still counts as a change.
     input.value = '';
     if (!file) return;
+    chosen.current++;
     setImportState({ status: 'checking' });
     try {
       await nextTask();
       const check = await backup.check(file, t);
-      if (!check.ok) {
-        setImportState({ status: 'invalid', problems: check.problems });
-        return;
-      }
-      const summary = await backup.apply(check, (done, total) => setImportState({ status: 'importing', done, total }));
-      setImportState({ status: 'done', summary });
+      if (check.ok) await applyChecked(check, {});
+      else if (check.locked) setImportState({ status: 'locked', backup: check.locked });
+      else setImportState({ status: 'invalid', problems: check.problems });
     } catch (error) {
       setImportState({ status: 'error', error });
     }
+  }
+
+  /** Opens the locked backup with `secret` and imports it; false when the secret does not open it. */
+  async function openLocked(locked: LockedBackup, secret: Secret): Promise<boolean> {
+    const file = chosen.current;
+    try {
+      const opened = await backup.openLocked(locked, secret, t);
+      // Another file was chosen, or this one put aside, while the key was being derived.
+      if (file !== chosen.current) return true;
+      if ('wrongSecret' in opened) return false;
+      if (!opened.ok) {
+        setImportState({ status: 'invalid', problems: opened.problems });
+        return true;
+      }
+      setImportState({ status: 'checking' });
+      await applyChecked(opened, opened.leftOut);
+    } catch (error) {
+      setImportState({ status: 'error', error });
+    }
+    return true;
+  }
+
+  function putLockedAside() {
+    chosen.current++;
+    setImportState({ status: 'idle' });
+    fileInput.current?.focus();
   }
 
   // Without the date (unreadable) the reminder still shows: better one reminder too many than none.
@@ -101,12 +164,20 @@ export function BackupSection() {
   let importStatus = '';
   if (importState.status === 'checking') importStatus = t.backupChecking;
   else if (importState.status === 'importing') importStatus = t.backupImporting(importState.done, importState.total);
-  else if (importState.status === 'done') importStatus = t.backupImported(importState.summary);
+  else if (importState.status === 'locked') importStatus = t.backupLockedAsk;
+  else if (importState.status === 'done')
+    importStatus = `${t.backupImported(importState.summary)} ${leftOutMessage(importState.leftOut, t, t.backupNotImported)}`.trim();
 
   let exportStatus = '';
   if (exportState.status === 'working') exportStatus = t.backupExporting;
   else if (exportState.status === 'done')
-    exportStatus = `${t.backupExported(exportState.fileName)} ${leftOutMessage(exportState.leftOut, t)}`.trim();
+    exportStatus = [
+      t.backupExported(exportState.fileName),
+      exportState.encrypted ? t.backupExportedEncrypted : '',
+      leftOutMessage(exportState.leftOut, t),
+    ]
+      .filter(Boolean)
+      .join(' ');
 
   return (
     <PageSection name="backup" class="backup" title={t.backupTitle}>
@@ -126,8 +197,13 @@ export function BackupSection() {
         <h2 id="backup-export-heading">{t.backupExportHeading}</h2>
         <div class="actions">
           <button type="button" class="primary" disabled={exporting} onClick={() => void exportFile(backup.exportJson, 'application/json')}>
-            {t.backupExportJson}
+            {lockOn ? t.backupExportLockedJson : t.backupExportJson}
           </button>
+          {lockOn && !confirmingPlain && (
+            <button type="button" class="secondary" ref={plainStart} disabled={exporting} onClick={() => setConfirmingPlain(true)}>
+              {t.backupExportPlain}
+            </button>
+          )}
           <button
             type="button"
             class="secondary"
@@ -140,13 +216,29 @@ export function BackupSection() {
             {t.backupPrint}
           </button>
         </div>
-        <p class="hint">{t.backupExportHint}</p>
+        {lockOn && confirmingPlain && (
+          <div class="backup-confirm" role="group" aria-labelledby={plainWarningId}>
+            <p id={plainWarningId}>{t.backupPlainWarning}</p>
+            <div class="actions">
+              <button type="button" class="secondary" ref={plainConfirm} disabled={exporting} onClick={exportPlain}>
+                {t.backupPlainConfirm}
+              </button>
+              <button type="button" class="primary" onClick={() => setConfirmingPlain(false)}>
+                {t.backupPlainCancel}
+              </button>
+            </div>
+          </div>
+        )}
+        <p class="hint">{lockOn ? `${t.backupExportHint} ${t.backupExportLockedHint}` : t.backupExportHint}</p>
         <p role="status" class="backup-status">
           {exportStatus}
         </p>
         {exportState.status === 'error' && (
           <p role="alert" class="problem">
-            {readProblem(exportState.error, t, t.backupExportFailed)}
+            {/* A readable copy (Markdown, or JSON without encryption) needs the journal unlocked. */}
+            {exportState.error instanceof JournalLockedError
+              ? t.backupExportLocked
+              : readProblem(exportState.error, t, t.backupExportFailed)}
           </p>
         )}
       </section>
@@ -160,6 +252,7 @@ export function BackupSection() {
           <label for={fileInputId}>{t.backupImportLabel}</label>
           <input
             id={fileInputId}
+            ref={fileInput}
             type="file"
             accept="application/json,.json"
             aria-describedby={hintId}
@@ -176,9 +269,18 @@ export function BackupSection() {
             max={importState.status === 'importing' ? Math.max(importState.total, 1) : undefined}
           />
         )}
-        <p role="status" class="backup-status">
+        <p role="status" class="backup-status" id={importStatusId}>
           {importStatus}
         </p>
+        {importState.status === 'locked' && (
+          <LockedBackupForm
+            // A new form for each chosen file: nothing typed for one file carries over to the next.
+            key={importState.backup.sealed.epk}
+            describedBy={importStatusId}
+            open={(secret) => openLocked(importState.backup, secret)}
+            onCancel={putLockedAside}
+          />
+        )}
         {importState.status === 'invalid' && (
           <div role="alert" class="backup-problems">
             <p>{t.backupInvalid}</p>

@@ -11,6 +11,11 @@ import { loadSettings } from '@/utils/storage/settings';
 import { DAY } from '@/utils/time';
 import { SAMPLE_NOTE } from './sample-note';
 import { DAMAGED_NOTES, writeRawRows } from './raw-rows';
+import { createLockedBackup, serializeLockedBackup } from '@/utils/backup/locked';
+import { fromBase64, toBase64 } from '@/utils/lock/crypto';
+import { lockNow } from '@/utils/lock/keys';
+import { readRawRows } from './at-rest';
+import { freshBrowser, PASSPHRASE, turnOnLock } from './locked-journal';
 
 const T0 = new Date(2026, 10, 25, 14, 20).getTime();
 
@@ -199,5 +204,143 @@ describe('backup section (options page)', () => {
     expect(screen.getByRole('button', { name: 'Alles exporteren (JSON)' })).toBeTruthy();
     expect(screen.getByLabelText('Een reservekopie importeren (JSON)')).toBeTruthy();
     await screen.findByText('Nog geen export gemaakt.');
+  });
+});
+
+/** Catches the files the section downloads; resolves each one's text. */
+function catchDownloads(): { texts: () => Promise<string[]>; click: ReturnType<typeof vi.spyOn> } {
+  const blobs: Blob[] = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    blobs.push(blob as Blob);
+    return 'blob:backup';
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  return { texts: () => Promise.all(blobs.map((blob) => blob.text())), click };
+}
+
+/** Opening a locked backup derives a key from the passphrase: slow by design. */
+const OPENING = { timeout: 10_000 };
+
+describe('backup section with the lock on', () => {
+  it('exports encrypted by default, and asks for the passphrase when that file is imported in another browser', async () => {
+    await turnOnLock(T0);
+    await addNote(NOTE, T0);
+    const downloads = catchDownloads();
+    const { unmount } = renderSection();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Export everything, encrypted (JSON)' }));
+    await screen.findByText(
+      /^Downloaded as adempauze-backup-\d{4}-\d{2}-\d{2}\.json\. The file is encrypted; importing it asks for your passphrase or recovery key\.$/,
+    );
+    const [text = ''] = await downloads.texts();
+    expect(JSON.parse(text)).toMatchObject({ format: 'adempauze-backup', version: 2 });
+    expect(text).not.toContain(NOTE.answer);
+    unmount();
+
+    await freshBrowser();
+    renderSection();
+    chooseFile(text);
+    const ask = await screen.findByText('This backup is locked. Enter the passphrase or recovery key it was made with.');
+    const field = screen.getByLabelText('Passphrase');
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(ask.id);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Open and import' }));
+    await screen.findByText('Type the passphrase first.');
+    fireEvent.input(field, { target: { value: 'a short walk' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open and import' }));
+    await screen.findByText(
+      'That passphrase does not open this backup; nothing was changed. Use the passphrase you had when the backup was made, or your recovery key.',
+      undefined,
+      OPENING,
+    );
+    expect((await readSnapshot()).notes).toEqual([]);
+
+    // Put aside, the file can be chosen again.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByLabelText('Passphrase')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByLabelText('Import a backup file (JSON)'));
+    chooseFile(text);
+    fireEvent.input(await screen.findByLabelText('Passphrase'), { target: { value: PASSPHRASE } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open and import' }));
+    await screen.findByText('Import complete: 1 new, 0 updated, 0 already here.', undefined, OPENING);
+    expect(screen.queryByLabelText('Passphrase')).toBeNull();
+    expect((await readSnapshot()).notes.map((note) => note.answer)).toEqual([NOTE.answer]);
+  });
+
+  it('asks in Dutch, opens with the recovery key, and says what could not be read', async () => {
+    const recoveryKey = await turnOnLock(T0);
+    await addNote(NOTE, T0);
+    const damaged = await addNote({ ...NOTE, answer: 'damaged on disk' }, T0 + 1);
+    const [row] = (await readRawRows('notes')).filter((stored) => stored.id === damaged.id);
+    const cipher = row?.cipher as { iv: string; data: string };
+    const bytes = fromBase64(cipher.data);
+    bytes[0] = (bytes[0] ?? 0) ^ 1;
+    await writeRawRows('notes', [{ ...row, cipher: { ...cipher, data: toBase64(bytes) } }]);
+    const { unmount } = renderInJournal(<BackupSection />, 'nl');
+    expect(await screen.findByRole('button', { name: 'Alles versleuteld exporteren (JSON)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Zonder versleuteling exporteren…' })).toBeTruthy();
+    unmount();
+    const backup = await createLockedBackup(T0);
+    if (!backup) throw new Error('The lock is off');
+
+    await freshBrowser();
+    renderInJournal(<BackupSection />, 'nl');
+    fireEvent.change(screen.getByLabelText('Een reservekopie importeren (JSON)'), {
+      target: { files: [new File([serializeLockedBackup(backup)], 'adempauze-backup.json', { type: 'application/json' })] },
+    });
+    await screen.findByText('Deze reservekopie is op slot. Vul de wachtwoordzin of herstelsleutel in waarmee hij is gemaakt.');
+    expect(screen.getByLabelText('Wachtwoordzin')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'De herstelsleutel gebruiken' }));
+    fireEvent.input(screen.getByLabelText('Herstelsleutel'), { target: { value: recoveryKey } });
+    fireEvent.click(screen.getByRole('button', { name: 'Openen en importeren' }));
+
+    await screen.findByText(
+      'Importeren klaar: 1 nieuw, 0 bijgewerkt, 0 stonden er al. 1 notitie kon niet worden gelezen en is niet geïmporteerd.',
+      undefined,
+      OPENING,
+    );
+    expect((await readSnapshot()).notes.map((note) => note.answer)).toEqual([NOTE.answer]);
+  });
+
+  it('exports without encryption only after a second, explicit choice, and only while unlocked', async () => {
+    await turnOnLock(T0);
+    await addNote(NOTE, T0);
+    const downloads = catchDownloads();
+    const { unmount } = renderSection();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Export without encryption…' }));
+    expect(screen.getByRole('group', { name: /^Anyone who gets a file without encryption can read all of it/ })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Yes, export without encryption' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it encrypted' }));
+    expect(screen.queryByRole('group')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export without encryption…' })));
+    expect(downloads.click).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export without encryption…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, export without encryption' }));
+    await screen.findByText(/^Downloaded as adempauze-backup-\d{4}-\d{2}-\d{2}\.json\.$/);
+    const [plain = ''] = await downloads.texts();
+    expect(checkBackup(plain)).toMatchObject({ ok: true, backup: { version: 1, notes: [{ answer: NOTE.answer }] } });
+    unmount();
+
+    await lockNow();
+    const locked =
+      'Your journal is locked. Unlock it first to export a readable copy; an encrypted backup can be exported while it is locked.';
+    const { unmount: unmountLocked } = renderSection();
+    fireEvent.click(await screen.findByRole('button', { name: 'Export without encryption…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, export without encryption' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(locked);
+    unmountLocked();
+    renderSection();
+    fireEvent.click(screen.getByRole('button', { name: 'Export notes as Markdown' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(locked);
+    expect(downloads.click).toHaveBeenCalledOnce();
+
+    // The encrypted backup needs no key: it is made while locked too.
+    fireEvent.click(await screen.findByRole('button', { name: 'Export everything, encrypted (JSON)' }));
+    await screen.findByText(/The file is encrypted;/);
+    expect(downloads.click).toHaveBeenCalledTimes(2);
   });
 });

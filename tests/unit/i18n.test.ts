@@ -21,6 +21,7 @@ const SURFACES: Record<string, Record<Locale, Record<string, unknown>>> = {
 /** Arguments that make a string; a few strings need arguments of their own kind. */
 const SAMPLES: Record<string, unknown[]> = {
   backupLeftOut: ['notes', 2],
+  backupNotImported: ['notes', 2],
   backupImported: [{ added: 1, updated: 2, unchanged: 3 }],
 };
 

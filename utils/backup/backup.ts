@@ -6,11 +6,15 @@
  *
  * An imported file is untrusted: every problem is named at its exact place, in the person's
  * language (`notes[12].createdAt: expected a number`).
+ *
+ * With the lock on, the export is a locked file instead (utils/backup/locked.ts); this module
+ * recognises one when it is chosen, and holds what it opens to the same rules.
  */
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { journalMessages, type JournalMessages } from '@/utils/i18n/journal';
 import { mergeSnapshot, readSnapshot, type MergeResult, type SkippedRows } from '@/utils/db/snapshot';
+import { readLock, requireKeys } from '@/utils/lock/keys';
 import { TIME, type Problem } from '@/utils/model/fields';
 import {
   BACKUP_FORMAT,
@@ -18,8 +22,11 @@ import {
   BACKUP_VERSION,
   BackupHeaderSchema,
   BackupSchema,
+  LockedBackupHeaderSchema,
+  LockedBackupSchema,
   MAX_TEXT_LENGTH,
   type Backup,
+  type LockedBackup,
 } from '@/utils/model/backup';
 import { LIMITS } from '@/utils/model/settings';
 import { refreshLibraryMirror } from '@/utils/prompts/library';
@@ -35,9 +42,15 @@ export interface BackupProblem {
   readonly message: string;
 }
 
-/** The outcome of checking a file: the backup, or every problem found. */
+/**
+ * The outcome of checking a file: the backup, or every problem found. A well-formed locked backup
+ * (utils/backup/locked.ts) is not wrong but cannot be read yet: it comes back as `locked`, to be
+ * opened with the passphrase or recovery key it was made with, and `problems` says so in one line
+ * for a caller that cannot ask for them.
+ */
 export type BackupCheck =
-  { readonly ok: true; readonly backup: Backup } | { readonly ok: false; readonly problems: readonly BackupProblem[] };
+  | { readonly ok: true; readonly backup: Backup }
+  | { readonly ok: false; readonly problems: readonly BackupProblem[]; readonly locked?: LockedBackup };
 
 /**
  * Larger than any real backup (50,000 long notes are a few tens of MB); refused before it is read
@@ -98,6 +111,8 @@ function problemMessage(issue: v.BaseIssue<unknown>, t: JournalMessages): string
   const path = issue.path ?? [];
   const field = path.at(-1)?.key;
   const kind = PROBLEMS.has(issue.message) ? issue.message : issue.type;
+  // A key missing from a loose object (the lock's keys in a locked backup) is named like one missing from a strict one.
+  if (issue.type === 'object' && path.at(-1)?.origin === 'key') return t.backupMissing;
   if (isPlain(kind)) return t[PLAIN_MESSAGES[kind]];
   switch (kind) {
     case 'max_length':
@@ -138,8 +153,9 @@ function tooLarge(t: JournalMessages): BackupCheck {
 /**
  * Checks a backup file's text completely, writing nothing. Problems come in file order, each with
  * its place; messages are in the language of `t`. The format and version are checked first, so a
- * file from elsewhere or from a newer Adempauze gets one clear sentence. The page reaches it
- * through checkBackupFile; the tests give it text.
+ * file from elsewhere or from a newer Adempauze gets one clear sentence. Of a locked backup only
+ * the envelope is checked here; what it holds is checked once it is opened (openLockedBackup).
+ * The page reaches it through checkBackupFile; the tests give it text.
  */
 export function checkBackup(text: string, t: JournalMessages = journalMessages('en')): BackupCheck {
   // A UTF-8 file has at least as many bytes as its text has characters.
@@ -150,8 +166,21 @@ export function checkBackup(text: string, t: JournalMessages = journalMessages('
   } catch {
     return { ok: false, problems: [{ path: '', message: t.backupNotJson }] };
   }
+  if (v.is(LockedBackupHeaderSchema, data)) {
+    const locked = v.safeParse(LockedBackupSchema, data, { abortEarly: false });
+    if (!locked.success) return { ok: false, problems: problemsOf(locked.issues, (issue) => problemMessage(issue, t)) };
+    return { ok: false, problems: [{ path: '', message: t.backupLockedAsk }], locked: locked.output };
+  }
   const header = v.safeParse(BackupHeaderSchema, data);
   if (!header.success) return { ok: false, problems: problemsOf(header.issues, (issue) => headerMessage(issue, t)) };
+  return checkBackupData(data, t);
+}
+
+/**
+ * Holds parsed data to every rule of a version 1 file, writing nothing; problems as checkBackup
+ * words them. Also what an opened locked backup passes through.
+ */
+export function checkBackupData(data: unknown, t: JournalMessages = journalMessages('en')): BackupCheck {
   const result = v.safeParse(BackupSchema, data, { abortEarly: false });
   if (!result.success) return { ok: false, problems: problemsOf(result.issues, (issue) => problemMessage(issue, t)) };
   return { ok: true, backup: result.output };
@@ -171,9 +200,13 @@ export interface CreatedBackup {
 
 /**
  * Everything stored right now, as a backup made at `now`. Each row is held to the file's own
- * rules, so the file always imports again: a damaged row is left out and counted.
+ * rules, so the file always imports again: a damaged row is left out and counted. With the lock
+ * on, this readable file needs the journal unlocked (JournalLockedError), even before anything is
+ * encrypted; the locked file does not (utils/backup/locked.ts).
  */
 export async function createBackup(now: number): Promise<CreatedBackup> {
+  const lock = await readLock();
+  if (lock) await requireKeys(lock);
   const [snapshot, settings] = await Promise.all([readSnapshot(BACKUP_ROWS), loadSettings()]);
   const backup: Backup = {
     format: BACKUP_FORMAT,

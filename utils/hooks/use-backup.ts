@@ -1,6 +1,7 @@
 /**
- * How the Backup section and the print view reach the data: the file to export, the readable
- * copy, the import, and when the last backup was made (following exports made in any tab).
+ * How the Backup section and the print view reach the data: the file to export (locked while the
+ * lock is on), the readable copy, the import, and when the last backup was made (following exports
+ * made in any tab).
  */
 import {
   applyBackup,
@@ -13,9 +14,12 @@ import {
   type BackupCheck,
   type ImportSummary,
 } from '@/utils/backup/backup';
+import { createLockedBackup, openLockedBackup, serializeLockedBackup, type OpenedBackup } from '@/utils/backup/locked';
 import { loadAllNotes, notesFileName, notesToMarkdown } from '@/utils/backup/readable';
 import type { JournalMessages, LeftOut } from '@/utils/i18n/journal';
 import type { Locale } from '@/utils/i18n/locale';
+import { LOCK_KEY, readLock, type Secret } from '@/utils/lock/keys';
+import type { LockedBackup } from '@/utils/model/backup';
 import type { Note } from '@/utils/model/records';
 import { dataSignal, storageSignal, useLoadable, type Loadable } from './loadable';
 
@@ -24,37 +28,71 @@ export interface ExportFile {
   readonly fileName: string;
   readonly text: string;
   readonly leftOut: LeftOut;
+  /** A locked backup: only the passphrase or recovery key opens it. */
+  readonly encrypted: boolean;
 }
 
 export interface BackupHandle {
   /** When the last JSON backup was made on this device; undefined if never. */
   readonly lastBackupAt: Loadable<number | undefined>;
-  /** The JSON backup of everything, remembered as the last backup. */
+  /** Whether the lock is on, so the JSON export is encrypted unless the person chooses otherwise. */
+  readonly lockOn: Loadable<boolean>;
+  /** The JSON backup of everything, locked while the lock is on (that works while locked too); remembered as the last backup. */
   readonly exportJson: () => Promise<ExportFile>;
-  /** Every note as Markdown, to read. */
+  /** The JSON backup without encryption, also with the lock on: the person chose it; JournalLockedError while locked. */
+  readonly exportUnencrypted: () => Promise<ExportFile>;
+  /** Every note as Markdown, to read; JournalLockedError while locked. */
   readonly exportMarkdown: (locale: Locale, t: JournalMessages) => Promise<ExportFile>;
-  /** Checks a chosen file whole; nothing is written. */
+  /** Checks a chosen file whole; nothing is written. A locked backup comes back with `locked`. */
   readonly check: (file: File, t: JournalMessages) => Promise<BackupCheck>;
+  /** Opens a locked backup with the passphrase or recovery key it was made with, and checks what it holds; nothing is written. */
+  readonly openLocked: (backup: LockedBackup, secret: Secret, t: JournalMessages) => Promise<OpenedBackup>;
   /** Merges a checked file in one transaction; every open page hears of it. */
   readonly apply: (check: BackupCheck & { ok: true }, onProgress: (done: number, total: number) => void) => Promise<ImportSummary>;
 }
 
+/** Whether the lock is on; a damaged lock fails, as it does everywhere. */
+const loadLockOn = async (): Promise<boolean> => (await readLock()) !== undefined;
+
+/** The plain JSON file of everything, made at `now`. */
+async function plainFile(now: number): Promise<ExportFile> {
+  const { backup, skipped } = await createBackup(now);
+  return { fileName: backupFileName(now), text: serializeBackup(backup), leftOut: skipped, encrypted: false };
+}
+
 export function useBackup(): BackupHandle {
   const [lastBackupAt] = useLoadable(loadLastBackupAt, [storageSignal('local', 'lastBackupAt')]);
+  const [lockOn] = useLoadable(loadLockOn, [storageSignal('local', LOCK_KEY)]);
   return {
     lastBackupAt,
+    lockOn,
     async exportJson() {
       const now = Date.now();
-      const { backup, skipped } = await createBackup(now);
-      const file = { fileName: backupFileName(now), text: serializeBackup(backup), leftOut: skipped };
+      // Decided by the lock as stored now, not as last shown: a lock turned on in another tab still encrypts.
+      const locked = await createLockedBackup(now);
+      const file = locked
+        ? { fileName: backupFileName(now), text: serializeLockedBackup(locked), leftOut: {}, encrypted: true }
+        : await plainFile(now);
+      await rememberBackup(now);
+      return file;
+    },
+    async exportUnencrypted() {
+      const now = Date.now();
+      const file = await plainFile(now);
       await rememberBackup(now);
       return file;
     },
     async exportMarkdown(locale, t) {
       const { notes, skipped } = await loadAllNotes();
-      return { fileName: notesFileName(Date.now()), text: notesToMarkdown(notes, locale, t), leftOut: { notes: skipped } };
+      return {
+        fileName: notesFileName(Date.now()),
+        text: notesToMarkdown(notes, locale, t),
+        leftOut: { notes: skipped },
+        encrypted: false,
+      };
     },
     check: (file, t) => checkBackupFile(file, t),
+    openLocked: (backup, secret, t) => openLockedBackup(backup, secret, t),
     apply: (check, onProgress) => applyBackup(check.backup, onProgress),
   };
 }

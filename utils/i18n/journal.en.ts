@@ -177,6 +177,47 @@ export const journalEn = {
   backupEmptyList: 'expected at least one',
   backupRepeated: 'expected each value only once',
   backupInvalidValue: 'not valid',
+  // Locked backups: the JSON export while the lock is on
+  backupExportLockedJson: 'Export everything, encrypted (JSON)',
+  backupExportPlain: 'Export without encryption…',
+  backupExportLockedHint:
+    'With the lock on, the JSON file is encrypted: importing it, in this browser or another, asks for your passphrase or recovery key.',
+  backupExportedEncrypted: 'The file is encrypted; importing it asks for your passphrase or recovery key.',
+  backupPlainWarning:
+    'Anyone who gets a file without encryption can read all of it: every note, your own questions and your settings. Export it anyway?',
+  backupPlainConfirm: 'Yes, export without encryption',
+  backupPlainCancel: 'Keep it encrypted',
+  backupExportLocked:
+    'Your journal is locked. Unlock it first to export a readable copy; an encrypted backup can be exported while it is locked.',
+  backupLockedAsk: 'This backup is locked. Enter the passphrase or recovery key it was made with.',
+  backupLockedPassphrase: 'Passphrase',
+  backupLockedRecoveryKey: 'Recovery key',
+  backupLockedRecoveryHint: 'The eight groups of four characters you kept when you turned on the lock.',
+  backupLockedUseRecovery: 'Use the recovery key instead',
+  backupLockedUsePassphrase: 'Use the passphrase instead',
+  backupLockedOpen: 'Open and import',
+  backupLockedOpening: 'Opening the backup…',
+  backupLockedCancel: 'Cancel',
+  backupLockedEmpty: 'Type the passphrase first.',
+  backupLockedEmptyRecovery: 'Type the recovery key first.',
+  backupLockedWrong:
+    'That passphrase does not open this backup; nothing was changed. Use the passphrase you had when the backup was made, or your recovery key.',
+  backupLockedWrongRecovery:
+    'That recovery key does not open this backup; nothing was changed. Check each group of four characters and try again.',
+  backupLockedFailed: (detail: string) => `The backup could not be opened (${detail}); nothing was changed. Try again.`,
+  backupLockedDamaged: 'The locked contents of this file do not open: it was damaged or changed after it was made.',
+  backupNotImported: (kind: keyof LeftOut, count: number) => {
+    const what = {
+      notes: { one: 'note', other: 'notes' },
+      events: { one: 'record of a pause', other: 'records of pauses' },
+      prompts: { one: 'own prompt', other: 'own prompts' },
+      promptPrefs: { one: 'choice about a prompt', other: 'choices about prompts' },
+    }[kind];
+    return plural(count, {
+      one: `# ${what.one} could not be read and was not imported.`,
+      other: `# ${what.other} could not be read and were not imported.`,
+    });
+  },
   printEmpty: 'There are no notes to print yet.',
   printAsOf: (date: string) => `As of ${date}`,
   navInsights: 'Insights',
@@ -215,12 +256,14 @@ export const journalEn = {
   privacyIntro: 'A passphrase lock keeps your journal unreadable to anyone else who uses this browser.',
   privacyLoadFailed: 'This part of the page could not be loaded. Reload the page to try again.',
   lockOffHeading: 'Lock your journal with a passphrase',
-  lockWhatNotes: 'Your notes and your own prompts are stored encrypted on this device. Only your passphrase, or your recovery key, opens them.',
+  lockWhatNotes:
+    'Your notes and your own prompts are stored encrypted on this device. Only your passphrase, or your recovery key, opens them.',
   lockWhatDrafts: 'Drafts you have not saved are never written to disk: the browser keeps them in memory until you quit it.',
   lockWhatDates: 'The dates of your notes stay readable, so the calendar in Insights and the timing of pauses keep working.',
   lockWhatPopup:
     'Writing from the toolbar popup never asks for the passphrase. What you save there while the journal is locked stays sealed until you unlock it.',
-  lockWhatSession: 'Once unlocked, the journal locks again when your screen locks, after a while without use, and when you quit the browser.',
+  lockWhatSession:
+    'Once unlocked, the journal locks again when your screen locks, after a while without use, and when you quit the browser.',
   lockPassphrase: 'Passphrase',
   lockNewPassphrase: 'New passphrase',
   lockRepeatPassphrase: 'The same passphrase again',
@@ -246,7 +289,8 @@ export const journalEn = {
   lockDecryptingLabel: 'Decrypting your journal',
   lockProgress: (done: number, total: number) => `${number(done)} of ${number(total)}…`,
   lockProgressPercent: (percent: number) => `${number(percent)}% done.`,
-  lockProgressHint: 'You can go on using Adempauze meanwhile. If you close this tab, nothing is lost: it carries on the next time the journal is open and unlocked.',
+  lockProgressHint:
+    'You can go on using Adempauze meanwhile. If you close this tab, nothing is lost: it carries on the next time the journal is open and unlocked.',
   lockEncryptingElsewhere: 'Your journal is being encrypted. This carries on whenever the journal is open and unlocked.',
   lockDecryptingElsewhere: 'The lock is being removed. This carries on whenever the journal is open and unlocked.',
   lockTurnedOn: 'The lock is on: your journal is encrypted.',
@@ -257,7 +301,9 @@ export const journalEn = {
   lockNowFailed: (detail: string) => `The journal could not be locked (${detail}). Try again, or quit the browser to lock it.`,
   lockAfterLabel: 'Lock again after this long without use',
   lockAfterChoice: (minutes: number) =>
-    minutes % 60 === 0 ? plural(minutes / 60, { one: '# hour', other: '# hours' }) : plural(minutes, { one: '# minute', other: '# minutes' }),
+    minutes % 60 === 0
+      ? plural(minutes / 60, { one: '# hour', other: '# hours' })
+      : plural(minutes, { one: '# minute', other: '# minutes' }),
   lockAfterSaved: 'Saved.',
   lockChangeFailed: (detail: string) => `The change could not be stored (${detail}). Nothing was changed; try again.`,
   lockChangeHeading: 'Change the passphrase',
@@ -293,6 +339,7 @@ export const journalEn = {
   unlockRenewIntro: 'Your recovery key opened the journal. Set a new passphrase now, so that next time your passphrase is enough.',
   unlockRenewSave: 'Set passphrase',
   unlockRenewSkip: 'Skip',
+  noteUnreadable: 'This note could not be read.',
 };
 
 /** The journal's own strings, as every language must fill them: the same keys, the same parameters. */

@@ -177,6 +177,48 @@ export const journalNl: JournalOnlyMessages = {
   backupEmptyList: 'verwacht er minstens één',
   backupRepeated: 'verwacht elke waarde maar één keer',
   backupInvalidValue: 'ongeldig',
+  // Locked backups: the JSON export while the lock is on
+  backupExportLockedJson: 'Alles versleuteld exporteren (JSON)',
+  backupExportPlain: 'Zonder versleuteling exporteren…',
+  backupExportLockedHint:
+    'Met het slot aan is het JSON-bestand versleuteld: bij het importeren, in deze of een andere browser, wordt om je wachtwoordzin of herstelsleutel gevraagd.',
+  backupExportedEncrypted: 'Het bestand is versleuteld; bij het importeren wordt om je wachtwoordzin of herstelsleutel gevraagd.',
+  backupPlainWarning:
+    'Een bestand zonder versleuteling kan iedereen lezen die het in handen krijgt: al je notities, je eigen vragen en je instellingen. Toch zo exporteren?',
+  backupPlainConfirm: 'Ja, zonder versleuteling exporteren',
+  backupPlainCancel: 'Versleuteld laten',
+  backupExportLocked:
+    'Je dagboek is op slot. Ontgrendel het eerst om een leesbare kopie te exporteren; een versleutelde reservekopie kun je ook maken terwijl het op slot is.',
+  backupLockedAsk: 'Deze reservekopie is op slot. Vul de wachtwoordzin of herstelsleutel in waarmee hij is gemaakt.',
+  backupLockedPassphrase: 'Wachtwoordzin',
+  backupLockedRecoveryKey: 'Herstelsleutel',
+  backupLockedRecoveryHint: 'De acht groepjes van vier tekens die je bewaarde toen je het slot aanzette.',
+  backupLockedUseRecovery: 'De herstelsleutel gebruiken',
+  backupLockedUsePassphrase: 'De wachtwoordzin gebruiken',
+  backupLockedOpen: 'Openen en importeren',
+  backupLockedOpening: 'De reservekopie wordt geopend…',
+  backupLockedCancel: 'Annuleren',
+  backupLockedEmpty: 'Typ eerst de wachtwoordzin.',
+  backupLockedEmptyRecovery: 'Typ eerst de herstelsleutel.',
+  backupLockedWrong:
+    'Met die wachtwoordzin gaat deze reservekopie niet open; er is niets veranderd. Gebruik de wachtwoordzin die je had toen hij werd gemaakt, of je herstelsleutel.',
+  backupLockedWrongRecovery:
+    'Met die herstelsleutel gaat deze reservekopie niet open; er is niets veranderd. Controleer elk groepje van vier tekens en probeer het opnieuw.',
+  backupLockedFailed: (detail: string) =>
+    `De reservekopie kon niet worden geopend (${detail}); er is niets veranderd. Probeer het opnieuw.`,
+  backupLockedDamaged: 'De versleutelde inhoud van dit bestand gaat niet open: het is beschadigd of veranderd nadat het werd gemaakt.',
+  backupNotImported: (kind, count) => {
+    const what = {
+      notes: { one: 'notitie', other: 'notities' },
+      events: { one: 'gegeven over een pauze', other: 'gegevens over pauzes' },
+      prompts: { one: 'eigen vraag', other: 'eigen vragen' },
+      promptPrefs: { one: 'keuze over een vraag', other: 'keuzes over vragen' },
+    }[kind];
+    return plural(count, {
+      one: `# ${what.one} kon niet worden gelezen en is niet geïmporteerd.`,
+      other: `# ${what.other} konden niet worden gelezen en zijn niet geïmporteerd.`,
+    });
+  },
   printEmpty: 'Er zijn nog geen notities om af te drukken.',
   printAsOf: (date: string) => `Stand van ${date}`,
   navInsights: 'Inzichten',
@@ -234,7 +276,8 @@ export const journalNl: JournalOnlyMessages = {
   lockAcknowledgeMissing: 'Vink dit vakje aan om verder te gaan.',
   lockTurnOn: 'Slot aanzetten',
   lockTurningOn: 'Het slot wordt aangezet…',
-  lockTurnOnFailed: (detail: string) => `Het slot kon niet worden aangezet (${detail}). Je notities zijn zoals ze waren; probeer het opnieuw.`,
+  lockTurnOnFailed: (detail: string) =>
+    `Het slot kon niet worden aangezet (${detail}). Je notities zijn zoals ze waren; probeer het opnieuw.`,
   lockRecoveryHeading: 'Je herstelsleutel',
   lockRecoveryExplain:
     'Als je ooit je wachtwoordzin vergeet, maakt deze sleutel je dagboek open. Hij wordt maar één keer getoond: druk hem af of schrijf hem op, en bewaar hem op een veilige plek buiten deze browser.',
@@ -279,9 +322,11 @@ export const journalNl: JournalOnlyMessages = {
   lockLockedPrivacy: 'Je dagboek is op slot. Ontgrendel het om deze instellingen te wijzigen.',
   lockDamaged:
     'De sleutels van het slot op dit apparaat konden niet worden gelezen, dus het dagboek kan hier niet worden ontgrendeld. Je notities zijn onaangeroerd: ze blijven versleuteld, en er wordt niets geschreven tot dit is opgelost. Een back-up die je eerder hebt gemaakt, bevat ze nog.',
-  lockReadFailed: (detail: string) => `Of je dagboek op slot is, kon niet worden gelezen (${detail}). Laad deze pagina opnieuw om het nog eens te proberen.`,
+  lockReadFailed: (detail: string) =>
+    `Of je dagboek op slot is, kon niet worden gelezen (${detail}). Laad deze pagina opnieuw om het nog eens te proberen.`,
   lockedTitle: 'Je dagboek is op slot',
-  lockedIntro: 'Ontgrendel het om hier te lezen en te schrijven. Antwoorden die je intussen in de pop-up bewaarde, blijven bewaard en verschijnen zodra het ontgrendeld is.',
+  lockedIntro:
+    'Ontgrendel het om hier te lezen en te schrijven. Antwoorden die je intussen in de pop-up bewaarde, blijven bewaard en verschijnen zodra het ontgrendeld is.',
   unlockedTitle: 'Je dagboek is ontgrendeld',
   unlockButton: 'Ontgrendelen',
   unlockBusy: 'Bezig met ontgrendelen…',
@@ -295,7 +340,9 @@ export const journalNl: JournalOnlyMessages = {
   unlockUseRecovery: 'De herstelsleutel gebruiken',
   unlockUsePassphrase: 'De wachtwoordzin gebruiken',
   unlockRecoveryHint: 'De acht groepjes van vier tekens die je bewaarde toen je het slot aanzette.',
-  unlockRenewIntro: 'Je herstelsleutel heeft het dagboek geopend. Kies nu een nieuwe wachtwoordzin, zodat je wachtwoordzin de volgende keer weer genoeg is.',
+  unlockRenewIntro:
+    'Je herstelsleutel heeft het dagboek geopend. Kies nu een nieuwe wachtwoordzin, zodat je wachtwoordzin de volgende keer weer genoeg is.',
   unlockRenewSave: 'Wachtwoordzin instellen',
   unlockRenewSkip: 'Overslaan',
+  noteUnreadable: 'Deze notitie kon niet worden gelezen.',
 };

@@ -45,12 +45,15 @@ export function importProblem(error: unknown, t: JournalMessages): string {
 /** Stored rows an export had to leave out because they could not be read, by kind. */
 export type LeftOut = Partial<Record<'notes' | 'events' | 'prompts' | 'promptPrefs', number>>;
 
-/** What an export left out, one plain sentence per kind ("1 note could not be read and was left out."); empty when nothing. */
-export function leftOutMessage(leftOut: LeftOut, t: JournalMessages): string {
+/**
+ * What an export left out, one plain sentence per kind ("1 note could not be read and was left
+ * out."); empty when nothing. An import of a locked backup words it with `t.backupNotImported`.
+ */
+export function leftOutMessage(leftOut: LeftOut, t: JournalMessages, sentence: JournalMessages['backupLeftOut'] = t.backupLeftOut): string {
   return (['notes', 'events', 'prompts', 'promptPrefs'] as const)
     .flatMap((kind) => {
       const count = leftOut[kind] ?? 0;
-      return count > 0 ? [t.backupLeftOut(kind, count)] : [];
+      return count > 0 ? [sentence(kind, count)] : [];
     })
     .join(' ');
 }

@@ -12,12 +12,15 @@
  */
 import * as v from 'valibot';
 import { isRecord, type FieldRules, type Problem } from './fields';
+import { LockKeysSchema, SealedBoxSchema } from './lock';
 import { customPromptEntries, noteEntries, pauseEventEntries, promptPreferenceEntries } from './records';
 import { SETTINGS_ENTRIES, SETTINGS_ORDER } from './settings';
 
 /** What a backup file says it is (`format`), and the version of its shape (`version`). */
 export const BACKUP_FORMAT = 'adempauze-backup';
 export const BACKUP_VERSION = 1;
+/** The version of a locked backup (utils/backup/locked.ts): everything sealed, see LockedBackupSchema. */
+export const LOCKED_BACKUP_VERSION = 2;
 
 /** Answers and prompt texts up to this many characters are kept; a longer one is not something a person typed. */
 export const MAX_TEXT_LENGTH = 1_000_000;
@@ -129,3 +132,46 @@ export const BackupSchema = v.pipe(
 
 /** Everything Adempauze keeps, as one JSON document. Bump `version` when the shape changes. */
 export type Backup = v.InferOutput<typeof BackupSchema>;
+
+/**
+ * What makes a file a locked backup: the format, version 2 and a sealed box. A version 2 file
+ * without one is no locked backup, and gets the plain header's sentence about versions.
+ */
+export const LockedBackupHeaderSchema = v.pipe(
+  v.unknown(),
+  v.check(isRecord, code('object')),
+  v.looseObject({ format: v.literal(BACKUP_FORMAT), version: v.literal(LOCKED_BACKUP_VERSION), sealed: v.unknown() }),
+);
+
+/**
+ * A locked backup: in plain text only its format and version, and the lock's keys it was made
+ * under (all wrapped or public, utils/model/lock.ts), so the same passphrase or recovery key
+ * opens it in any browser. Everything else is in `sealed`, sealed to the lock's public key.
+ */
+export const LockedBackupSchema = v.pipe(
+  record({
+    format: v.literal(BACKUP_FORMAT),
+    version: v.literal(LOCKED_BACKUP_VERSION),
+    lock: LockKeysSchema,
+    sealed: SealedBoxSchema,
+  }),
+  v.readonly(),
+);
+
+export type LockedBackup = v.InferOutput<typeof LockedBackupSchema>;
+
+/**
+ * What a locked backup's sealed box holds: the moment and the settings, and every row exactly as
+ * it was stored (encrypted rows still encrypted). Rows are only lists here: once opened they are
+ * read and held to the rules of a version 1 file (BackupSchema).
+ */
+export const LockedContentSchema = v.object({
+  exportedAt: v.unknown(),
+  settings: v.unknown(),
+  notes: v.array(v.unknown()),
+  events: v.array(v.unknown()),
+  prompts: v.array(v.unknown()),
+  promptPrefs: v.array(v.unknown()),
+});
+
+export type LockedContent = v.InferOutput<typeof LockedContentSchema>;
