@@ -1,25 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeError, LockDamagedError } from '@/utils/errors';
-import { useLoadable } from '@/utils/hooks/loadable';
 import type { LockHandle } from '@/utils/hooks/use-lock';
 import { useJournalT } from '@/utils/i18n/context';
+import { lazyPart } from './LazyPart';
 import { PageSection } from './PageSection';
-import { Status } from './Status';
 import type { UnlockFormProps } from './UnlockForm';
 
 /** The form loads only when the journal is locked: most first paints never need it. */
-const loadUnlockForm = () => import('./UnlockForm');
-
-function LazyUnlockForm(props: UnlockFormProps) {
-  const t = useJournalT();
-  const [loaded] = useLoadable(loadUnlockForm);
-  return (
-    <Status state={loaded} failed={() => t.privacyLoadFailed}>
-      {({ UnlockForm }) => <UnlockForm {...props} />}
-    </Status>
-  );
-}
+const LazyUnlockForm = lazyPart<UnlockFormProps>(() => import('./UnlockForm').then((module) => module.UnlockForm));
 
 interface LockGateProps {
   /** The page's one lock handle (each `useLock()` finishes half-done changes, so a page calls it once). */

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { useLockT } from '@/utils/i18n/lock';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { describeError } from '@/utils/errors';
-import { useJournalT } from '@/utils/i18n/context';
 
 /** The shortest passphrase the lock takes: PBKDF2 slows guessing, it cannot make a short one long. */
 export const MIN_PASSPHRASE_LENGTH = 8;
@@ -37,7 +37,7 @@ export function NewPassphraseForm({
   autoFocus,
   children,
 }: NewPassphraseFormProps) {
-  const t = useJournalT();
+  const t = useLockT();
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useLockT } from '@/utils/i18n/lock';
 import { describeError } from '@/utils/errors';
-import { useJournalT } from '@/utils/i18n/context';
 import type { Secret, UnlockResult } from '@/utils/lock/keys';
 import { NewPassphraseForm } from './NewPassphraseForm';
 import './unlock-form.css';
@@ -22,7 +22,7 @@ type Outcome = { kind: 'none' } | { kind: 'empty' | 'wrong' | 'wait' } | { kind:
 
 /** Opens the locked journal with the passphrase or the recovery key; no heading, for a page to place under its own. */
 export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormProps) {
-  const t = useJournalT();
+  const t = useLockT();
   const id = useId();
   const [mode, setMode] = useState<Mode>('passphrase');
   const [secret, setSecret] = useState('');

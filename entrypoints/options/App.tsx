@@ -1,18 +1,20 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { lazyPart } from '@/components/LazyPart';
 import { LockGate } from '@/components/LockGate';
-import { Status } from '@/components/Status';
 import { journalMessages } from '@/utils/i18n/journal';
-import { LanguageProvider, useJournalT } from '@/utils/i18n/context';
-import { useLoadable } from '@/utils/hooks/loadable';
-import { useKeepUnlocked, useLock, type LockHandle } from '@/utils/hooks/use-lock';
+import { LanguageProvider } from '@/utils/i18n/context';
+import { useKeepUnlocked, useLock } from '@/utils/hooks/use-lock';
 import { useUiLocale } from '@/utils/hooks/use-settings';
 import { logFailure } from '@/utils/log';
-import { BackupSection } from './BackupSection';
-import { InsightsSection } from './InsightsSection';
 import { JournalSection } from './JournalSection';
-import { PromptsSection } from './PromptsSection';
-import { SettingsSection } from './SettingsSection';
+
+// The journal is the first screen; every other section loads its code when it is first opened.
+const InsightsSection = lazyPart(() => import('./InsightsSection').then((module) => module.InsightsSection));
+const PromptsSection = lazyPart(() => import('./PromptsSection').then((module) => module.PromptsSection));
+const BackupSection = lazyPart(() => import('./BackupSection').then((module) => module.BackupSection));
+const PrivacySection = lazyPart(() => import('./PrivacySection').then((module) => module.PrivacySection));
+const SettingsSection = lazyPart(() => import('./SettingsSection').then((module) => module.SettingsSection));
 
 /** The page's sections, each reachable by its own address (options.html#settings). */
 const SECTIONS = ['journal', 'insights', 'prompts', 'backup', 'privacy', 'settings'] as const;
@@ -25,19 +27,6 @@ const GATED: Partial<Record<Section, ComponentType>> = {
   prompts: PromptsSection,
   backup: BackupSection,
 };
-
-/** The Privacy section is seldom opened and this page is at its size budget: its code loads when it is. */
-const loadPrivacySection = () => import('./PrivacySection');
-
-function LazyPrivacySection({ lock }: { lock: LockHandle }) {
-  const [loaded] = useLoadable(loadPrivacySection);
-  const t = useJournalT();
-  return (
-    <Status state={loaded} failed={() => t.privacyLoadFailed}>
-      {({ PrivacySection }) => <PrivacySection lock={lock} />}
-    </Status>
-  );
-}
 
 function sectionFromHash(): Section {
   const hash = location.hash.slice(1);
@@ -110,7 +99,7 @@ export function App() {
               <Gated />
             </LockGate>
           )}
-          {section === 'privacy' && <LazyPrivacySection lock={lock} />}
+          {section === 'privacy' && <PrivacySection lock={lock} />}
           {section === 'settings' && <SettingsSection />}
         </main>
       </div>

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLockT } from '@/utils/i18n/lock';
 import { NewPassphraseForm } from '@/components/NewPassphraseForm';
 import { PageSection } from '@/components/PageSection';
 import { UnlockForm } from '@/components/UnlockForm';
 import { describeError, LockDamagedError } from '@/utils/errors';
 import type { LockHandle, LockView, Settling } from '@/utils/hooks/use-lock';
-import { useJournalT } from '@/utils/i18n/context';
 import { LOCK_AFTER_CHOICES } from '@/utils/model/lock';
 import './privacy.css';
 
@@ -26,7 +26,7 @@ function focusHeading(root: HTMLElement | null) {
  * changing the passphrase, removing it. Every step but turning it on needs the journal unlocked.
  */
 export function PrivacySection({ lock }: PrivacySectionProps) {
-  const t = useJournalT();
+  const t = useLockT();
   // Shown once, right after the keys are made; kept nowhere but here, and gone with this component.
   const [recoveryKey, setRecoveryKey] = useState<string>();
   const [renewing, setRenewing] = useState(false);
@@ -99,7 +99,7 @@ export function PrivacySection({ lock }: PrivacySectionProps) {
 
 /** What the lock does, and the form that turns it on. */
 function LockOff({ lock, onTurnedOn }: { lock: LockHandle; onTurnedOn: (recoveryKey: string) => void }) {
-  const t = useJournalT();
+  const t = useLockT();
   return (
     <section class="privacy-part" aria-labelledby="lock-off-heading">
       <h2 id="lock-off-heading">{t.lockOffHeading}</h2>
@@ -124,7 +124,7 @@ function LockOff({ lock, onTurnedOn }: { lock: LockHandle; onTurnedOn: (recovery
 
 /** The recovery key, once, to copy, print or write down; privacy.css prints only this card. */
 function RecoveryKeyCard({ recoveryKey, onKept }: { recoveryKey: string; onKept: () => void }) {
-  const t = useJournalT();
+  const t = useLockT();
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const card = useRef<HTMLElement>(null);
 
@@ -182,7 +182,7 @@ function RecoveryKeyCard({ recoveryKey, onKept }: { recoveryKey: string; onKept:
  * at each quarter, so a screen reader is not given a number for every batch.
  */
 function SettlingProgress({ settling }: { settling: Settling }) {
-  const t = useJournalT();
+  const t = useLockT();
   const { direction, done, total } = settling;
   const label = direction === 'on' ? t.lockEncryptingLabel : t.lockDecryptingLabel;
   const quarter = total > 0 ? Math.floor((Math.min(done, total) / total) * 4) * 25 : 0;
@@ -202,7 +202,7 @@ function SettlingProgress({ settling }: { settling: Settling }) {
 
 /** A change of the lock that is not running in this page right now: another tab has it, or it waits for an unlock. */
 function Underway({ view }: { view: LockView }) {
-  const t = useJournalT();
+  const t = useLockT();
   if (view.kind === 'off' || view.state === 'on') return null;
   return <p class="muted">{view.state === 'turning-on' ? t.lockEncryptingElsewhere : t.lockDecryptingElsewhere}</p>;
 }
@@ -215,7 +215,7 @@ interface LockOnProps {
 
 /** The unlocked journal's lock: lock now, how long it stays unlocked, a new passphrase, or no lock. */
 function LockOn({ lock, view, settling }: LockOnProps) {
-  const t = useJournalT();
+  const t = useLockT();
   const [lockProblem, setLockProblem] = useState('');
 
   async function lockNow() {
@@ -257,7 +257,7 @@ function LockOn({ lock, view, settling }: LockOnProps) {
 
 /** "5 minutes" … "4 hours", and the stored value too should it be none of the choices. */
 function LockAfter({ lock, minutes }: { lock: LockHandle; minutes: number }) {
-  const t = useJournalT();
+  const t = useLockT();
   const [feedback, setFeedback] = useState<{ saved: boolean; problem: string }>({ saved: false, problem: '' });
   // The choice shows at once; the stored value follows when the lock is read again.
   const [pending, setPending] = useState<number>();
@@ -299,7 +299,7 @@ function LockAfter({ lock, minutes }: { lock: LockHandle; minutes: number }) {
 }
 
 function ChangePassphrase({ lock }: { lock: LockHandle }) {
-  const t = useJournalT();
+  const t = useLockT();
   const [changed, setChanged] = useState(false);
   return (
     <section class="privacy-part" aria-labelledby="lock-change-heading">
@@ -325,7 +325,7 @@ function ChangePassphrase({ lock }: { lock: LockHandle }) {
 
 /** Removing the lock asks once more, since afterwards anyone using this browser can read the notes. */
 function RemoveLock({ lock }: { lock: LockHandle }) {
-  const t = useJournalT();
+  const t = useLockT();
   const [step, setStep] = useState<'idle' | 'confirming' | 'removing'>('idle');
   const [problem, setProblem] = useState('');
   const confirm = useRef<HTMLDivElement>(null);

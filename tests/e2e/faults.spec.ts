@@ -6,13 +6,13 @@ import { JournalPage } from './pages/journal-page';
 import { PausePage } from './pages/pause-page';
 import { PopupPage } from './pages/popup-page';
 import { MINUTE } from '@/utils/time';
-import type { JournalMessages } from '@/utils/i18n/journal';
+import type { LockMessages } from '@/utils/i18n/lock';
 
 const { isPauseWindow } = PausePage;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Saves `text` from the pause page and waits for the thanks, which shows once the note is stored. */
-async function answerPause(pause: PausePage, t: JournalMessages, text: string, during?: () => Promise<unknown>): Promise<void> {
+async function answerPause(pause: PausePage, t: LockMessages, text: string, during?: () => Promise<unknown>): Promise<void> {
   await pause.skipBreathing();
   await pause.answer.fill(text);
   await Promise.all([pause.save(), during?.()]);
@@ -128,7 +128,7 @@ test.describe('faults', () => {
 });
 
 /** What a person leaves in the extension: notes, a half-written answer, settings, a planned pause. */
-async function leaveSomething(context: BrowserContext, extensionId: string, t: JournalMessages) {
+async function leaveSomething(context: BrowserContext, extensionId: string, t: LockMessages) {
   const extension = await new ExtensionState(context, extensionId).open();
   await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
   await extension.setSettings({ ...ALWAYS_ACTIVE, minIntervalMinutes: 20, maxIntervalMinutes: 25 });
@@ -148,7 +148,7 @@ async function leaveSomething(context: BrowserContext, extensionId: string, t: J
 }
 
 /** Everything `leaveSomething` left is still there. */
-async function expectEverythingKept(context: BrowserContext, extensionId: string, t: JournalMessages, prompt: string) {
+async function expectEverythingKept(context: BrowserContext, extensionId: string, t: LockMessages, prompt: string) {
   const extension = await new ExtensionState(context, extensionId).open();
   await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
   const alarm = (await extension.alarm('pause'))!;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test as base, chromium, type BrowserContext } from '@playwright/test';
 import { chromiumPath, extensionArgs, unpackedExtensionId } from '../../scripts/chromium.mjs';
 import type { Locale } from '@/utils/i18n/locale';
-import { journalMessages, type JournalMessages } from '@/utils/i18n/journal';
+import { lockMessages, type LockMessages } from '@/utils/i18n/lock';
 import { ExtensionState } from './pages/extension-state';
 import { JournalPage } from './pages/journal-page';
 import { PopupPage } from './pages/popup-page';
@@ -12,7 +12,8 @@ interface Fixtures {
   /** The UI language Chromium runs in. On Linux only $LANGUAGE changes it; --lang does not. */
   uiLanguage: 'en_US' | 'nl';
   locale: Locale;
-  t: JournalMessages;
+  /** The journal's strings, with the lock's own screens'. */
+  t: LockMessages;
   context: BrowserContext;
   extensionId: string;
   popup: PopupPage;
@@ -45,7 +46,7 @@ export function launchWithExtension(
 export const test = base.extend<Fixtures>({
   uiLanguage: ['en_US', { option: true }],
   locale: async ({ uiLanguage }, use) => use(uiLanguage === 'nl' ? 'nl' : 'en'),
-  t: async ({ locale }, use) => use(journalMessages(locale)),
+  t: async ({ locale }, use) => use(lockMessages(locale)),
   context: async ({ uiLanguage }, use, testInfo) => {
     const context = await launchWithExtension(testInfo.outputPath('profile'), uiLanguage);
     await use(context);

@@ -2,13 +2,13 @@
 // background, each seeing what the others change without a reload; and no edit made from a stale
 // tab silently replaces a newer one.
 import type { BrowserContext } from '@playwright/test';
-import type { JournalMessages } from '@/utils/i18n/journal';
+import type { LockMessages } from '@/utils/i18n/lock';
 import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { ALWAYS_ACTIVE } from './pages/extension-state';
 import { JournalPage } from './pages/journal-page';
 
-async function twoJournals(context: BrowserContext, extensionId: string, t: JournalMessages): Promise<[JournalPage, JournalPage]> {
+async function twoJournals(context: BrowserContext, extensionId: string, t: LockMessages): Promise<[JournalPage, JournalPage]> {
   return [await new JournalPage(context, extensionId, t).open(), await new JournalPage(context, extensionId, t).open()];
 }
 

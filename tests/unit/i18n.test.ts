@@ -8,6 +8,8 @@ import { en } from '@/utils/i18n/en';
 import { nl } from '@/utils/i18n/nl';
 import { journalEn } from '@/utils/i18n/journal.en';
 import { journalNl } from '@/utils/i18n/journal.nl';
+import { lockEn } from '@/utils/i18n/lock.en';
+import { lockNl } from '@/utils/i18n/lock.nl';
 import { notificationEn } from '@/utils/i18n/notification.en';
 import { notificationNl } from '@/utils/i18n/notification.nl';
 
@@ -15,6 +17,7 @@ import { notificationNl } from '@/utils/i18n/notification.nl';
 const SURFACES: Record<string, Record<Locale, Record<string, unknown>>> = {
   shared: { en, nl },
   journal: { en: journalEn, nl: journalNl },
+  lock: { en: lockEn, nl: lockNl },
   notification: { en: notificationEn, nl: notificationNl },
 };
 

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { JournalMessages } from '@/utils/i18n/journal';
+import type { LockMessages } from '@/utils/i18n/lock';
 
 /** Opens `file` of the extension in a new tab of `context`, at `viewport` if given. */
 export async function openExtensionFile(
@@ -21,7 +21,7 @@ export abstract class ExtensionPage {
   constructor(
     protected readonly context: BrowserContext,
     protected readonly extensionId: string,
-    protected readonly t: JournalMessages,
+    protected readonly t: LockMessages,
   ) {}
 
   /** Opens `file` of the extension in a new tab. */

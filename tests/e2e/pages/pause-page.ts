@@ -1,5 +1,5 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import type { JournalMessages } from '@/utils/i18n/journal';
+import type { LockMessages } from '@/utils/i18n/lock';
 import { openExtensionFile } from './extension-page';
 
 /** The pause window's inner size: the background opens it 440 × 640 with its title bar. */
@@ -9,7 +9,7 @@ export const PAUSE_WINDOW = { width: 440, height: 600 };
 export class PausePage {
   constructor(
     readonly page: Page,
-    private readonly t: JournalMessages,
+    private readonly t: LockMessages,
   ) {}
 
   /** Whether `page` is the pause window, for waiting on the one the background opens. */
@@ -18,7 +18,7 @@ export class PausePage {
   }
 
   /** Opens pause.html in a tab of its own, as the toolbar icon does while an offer is open. */
-  static async open(context: BrowserContext, extensionId: string, t: JournalMessages, viewport = PAUSE_WINDOW): Promise<PausePage> {
+  static async open(context: BrowserContext, extensionId: string, t: LockMessages, viewport = PAUSE_WINDOW): Promise<PausePage> {
     const pause = new PausePage(await openExtensionFile(context, extensionId, 'pause.html', viewport), t);
     await pause.page.getByRole('heading', { level: 1 }).waitFor();
     return pause;

@@ -1,0 +1,92 @@
+/**
+ * The English strings of the journal lock's own screens (the Privacy section and the unlock form),
+ * loaded with their code, never with the journal's first screen. English defines the shape.
+ */
+import { numbersIn } from './format';
+
+const { number, plural } = numbersIn('en');
+
+export const lockEn = {
+  privacyTitle: 'Privacy',
+  privacyIntro: 'A passphrase lock keeps your journal unreadable to anyone else who uses this browser.',
+  lockOffHeading: 'Lock your journal with a passphrase',
+  lockWhatNotes:
+    'Your notes and your own prompts are stored encrypted on this device. Only your passphrase, or your recovery key, opens them.',
+  lockWhatDrafts: 'Drafts you have not saved are never written to disk: the browser keeps them in memory until you quit it.',
+  lockWhatDates: 'The dates of your notes stay readable, so the calendar in Insights and the timing of pauses keep working.',
+  lockWhatPopup:
+    'Writing from the toolbar popup never asks for the passphrase. What you save there while the journal is locked stays sealed until you unlock it.',
+  lockWhatSession:
+    'Once unlocked, the journal locks again when your screen locks, after a while without use, and when you quit the browser.',
+  lockPassphrase: 'Passphrase',
+  lockNewPassphrase: 'New passphrase',
+  lockRepeatPassphrase: 'The same passphrase again',
+  lockPassphraseHint: 'At least 8 characters. A few unrelated words are easy to remember and hard to guess.',
+  lockPassphraseTooShort: 'Use at least 8 characters.',
+  lockPassphraseMismatch: 'This is not the same as the passphrase above.',
+  lockAcknowledge:
+    'I understand: if I forget my passphrase and also lose my recovery key, nobody can read my notes again, not even the makers of Adempauze.',
+  lockAcknowledgeMissing: 'Tick this box to go on.',
+  lockTurnOn: 'Turn on the lock',
+  lockTurningOn: 'Turning on the lock…',
+  lockTurnOnFailed: (detail: string) => `The lock could not be turned on (${detail}). Your notes are as they were; try again.`,
+  lockRecoveryHeading: 'Your recovery key',
+  lockRecoveryExplain:
+    'If you ever forget your passphrase, this key opens your journal. It is shown only this once: print it, or write it down, and keep it somewhere safe outside this browser.',
+  lockRecoveryLabel: 'Recovery key',
+  lockCopy: 'Copy',
+  lockCopied: 'Copied.',
+  lockCopyFailed: 'Copying did not work here. Select the key and copy it by hand.',
+  lockPrint: 'Print',
+  lockRecoveryKept: 'I have kept it somewhere safe',
+  lockEncryptingLabel: 'Encrypting your journal',
+  lockDecryptingLabel: 'Decrypting your journal',
+  lockProgress: (done: number, total: number) => `${number(done)} of ${number(total)}…`,
+  lockProgressPercent: (percent: number) => `${number(percent)}% done.`,
+  lockProgressHint:
+    'You can go on using Adempauze meanwhile. If you close this tab, nothing is lost: it carries on the next time the journal is open and unlocked.',
+  lockEncryptingElsewhere: 'Your journal is being encrypted. This carries on whenever the journal is open and unlocked.',
+  lockDecryptingElsewhere: 'The lock is being removed. This carries on whenever the journal is open and unlocked.',
+  lockTurnedOn: 'The lock is on: your journal is encrypted.',
+  lockRemoved: 'The lock is removed: your notes are stored without a passphrase again.',
+  lockOnHeading: 'The lock is on',
+  lockOnUnlocked: 'Your journal is unlocked for now.',
+  lockNowFailed: (detail: string) => `The journal could not be locked (${detail}). Try again, or quit the browser to lock it.`,
+  lockAfterLabel: 'Lock again after this long without use',
+  lockAfterChoice: (minutes: number) =>
+    minutes % 60 === 0
+      ? plural(minutes / 60, { one: '# hour', other: '# hours' })
+      : plural(minutes, { one: '# minute', other: '# minutes' }),
+  lockAfterSaved: 'Saved.',
+  lockChangeFailed: (detail: string) => `The change could not be stored (${detail}). Nothing was changed; try again.`,
+  lockChangeHeading: 'Change the passphrase',
+  lockChangeHint: 'Your recovery key stays the same.',
+  lockChangePassphrase: 'Change passphrase',
+  lockChanging: 'Changing the passphrase…',
+  lockPassphraseChanged: 'Your passphrase is changed. Use the new one from now on.',
+  lockRemoveHeading: 'Remove the lock',
+  lockRemoveHint: 'Your notes are decrypted and stored on this device without a passphrase again.',
+  lockRemoveStart: 'Remove the lock…',
+  lockRemoveConfirm: 'After this, anyone who uses this browser can read your notes. Remove the lock?',
+  lockRemoveYes: 'Yes, remove the lock',
+  lockRemoveNo: 'Keep the lock',
+  lockRemoveFailed: (detail: string) => `The lock could not be removed (${detail}). It is still on; try again.`,
+  lockLockedPrivacy: 'Your journal is locked. Unlock it to change these settings.',
+  unlockButton: 'Unlock',
+  unlockBusy: 'Unlocking…',
+  unlockEmpty: 'Type your passphrase first.',
+  unlockEmptyRecovery: 'Type your recovery key first.',
+  unlockWrong: 'That passphrase does not open the journal. Check Caps Lock and try again.',
+  unlockWrongRecovery: 'That recovery key does not open the journal. Check each group of four characters and try again.',
+  unlockWait: (seconds: number) => plural(seconds, { one: 'You can try again in # second.', other: 'You can try again in # seconds.' }),
+  unlockFailed: (detail: string) => `The journal could not be unlocked (${detail}). Try again.`,
+  unlockUseRecovery: 'Use the recovery key instead',
+  unlockUsePassphrase: 'Use the passphrase instead',
+  unlockRecoveryHint: 'The eight groups of four characters you kept when you turned on the lock.',
+  unlockRenewIntro: 'Your recovery key opened the journal. Set a new passphrase now, so that next time your passphrase is enough.',
+  unlockRenewSave: 'Set passphrase',
+  unlockRenewSkip: 'Skip',
+};
+
+/** The lock's own strings, as every language must fill them. */
+export type LockOnlyMessages = typeof lockEn;
