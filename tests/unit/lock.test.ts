@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addNote, getNotes, listNotesPage, updateNoteAnswer } from '@/utils/db/notes';
+import { addNote, deleteNote, getNotes, listNotesPage, restoreNote, updateNoteAnswer } from '@/utils/db/notes';
 import { listCustomPrompts, putCustomPrompt } from '@/utils/db/prompts';
 import { mergeSnapshot } from '@/utils/db/snapshot';
 import { JournalLockedError, LockDamagedError } from '@/utils/errors';
@@ -378,6 +378,23 @@ describe('damaged ciphertext', () => {
     });
     expect(read.filter((note) => note.id !== victim.id)).toEqual([...notes].reverse().filter((note) => note.id !== victim.id));
     expect((await getNotes([victim.id]))[0]?.unreadable).toBe(true);
+  });
+
+  it('deletes an unreadable note, and Undo puts its ciphertext back as it was', async () => {
+    const { notes } = await seedJournal();
+    await turnOn();
+    const victim = notes[1]!;
+    const row = (await readRawRows('notes')).find((stored) => stored.id === victim.id) as { cipher: { iv: string; data: string } };
+    const damaged = { ...row, cipher: { ...row.cipher, data: changeOneCharacter(row.cipher.data) } };
+    await writeRawRows('notes', [damaged]);
+
+    const [unreadable] = await getNotes([victim.id]);
+    const deleted = await deleteNote(victim.id, unreadable!.updatedAt);
+    expect(await getNotes([victim.id])).toEqual([]);
+    await restoreNote(deleted);
+    expect((await readRawRows('notes')).find((stored) => stored.id === victim.id)).toEqual(damaged);
+    // A note known only by its dates, not deleted here, has nothing to put back.
+    await expect(restoreNote({ ...deleted })).rejects.toThrow();
   });
 
   it('does not open a ciphertext moved onto another note', async () => {

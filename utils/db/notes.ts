@@ -110,14 +110,18 @@ export async function deleteNote(id: string, version: number): Promise<Note> {
   announceChange({ store: 'notes', deleted: [id] });
   const note = await rowToNote(row, keys);
   if (!note) throw new NoteConflictError(undefined);
+  if (note.unreadable) deletedUnreadable.set(note, row);
   return note;
 }
 
+/** The stored rows of unreadable notes deleted in this page: an Undo puts back the ciphertext as it was, having no text to encrypt. */
+const deletedUnreadable = new WeakMap<Note, NoteRow>();
+
 /** Puts a note back exactly as it was (Undo after delete, or "keep mine" over a deletion made elsewhere). */
 export async function restoreNote(note: Note): Promise<void> {
-  // An unreadable note has no text to encrypt again: it cannot be put back.
-  if (note.unreadable) throw new EmptyAnswerError();
-  const row = await toRow(note);
+  const row = note.unreadable ? deletedUnreadable.get(note) : await toRow(note);
+  // An unreadable note known only by its dates has nothing that could be stored.
+  if (!row) throw new EmptyAnswerError();
   await (await openDatabase()).put('notes', row);
   announceChange({ store: 'notes', saved: [note.id] });
 }
