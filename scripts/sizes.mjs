@@ -14,13 +14,20 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * The popup was once asked to be 15 KB in all; the stack under it (webextension-polyfill ≈ 3–4 KB,
  * Preact with hooks ≈ 5 KB) and the prompt library in two languages leave its first paint at about
  * 18 KB, and the rest (idb, the model, the pause panel) comes after the prompt is on screen.
+ *
+ * The journal's first screen is held to what the whole page once was (45 KB); its other sections,
+ * the Privacy section and the unlock form load their code when first opened, so the page in all
+ * may be larger: the journal lock (WebCrypto glue, its screens and strings in two languages) added
+ * about 15 KB there, none of it to the first screen. The background carries the lock's two
+ * listeners (lock when the screen locks, and after the time without use) and nothing of its code.
  */
 export const BUDGETS = {
   'popup JS, first paint': 18.5,
   'popup JS': 30,
   'pause JS, first paint': 19,
-  'journal JS': 45,
-  'background JS': 10,
+  'journal JS, first paint': 45,
+  'journal JS': 66,
+  'background JS': 10.5,
 };
 
 const PAGES = { popup: 'popup.html', pause: 'pause.html', journal: 'options.html', print: 'print.html' };

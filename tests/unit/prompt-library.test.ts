@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { PROMPTS } from '@/content/prompts';
 import { putCustomPrompt, setPromptHidden } from '@/utils/db/prompts';
 import {
-  FOLLOW_UP_DELAY,
   findAnyPrompt,
+  FOLLOW_UP_DELAY,
   offeredPrompts,
+  openingPick,
   refreshLibraryMirror,
   scheduleFollowUp,
   takeDueFollowUp,
 } from '@/utils/prompts/library';
-import { openingPick } from '@/utils/prompts/pick';
 
 describe('the prompts a person is offered', () => {
   it('are the article prompts until the person changes anything', async () => {

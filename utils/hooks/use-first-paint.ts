@@ -5,7 +5,8 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Locale } from '@/utils/i18n/locale';
 import { messages, type Messages } from '@/utils/i18n/messages';
-import { openingPick, type Pick, type RoundScope } from '@/utils/prompts/pick';
+import { openingPick } from '@/utils/prompts/library';
+import type { Pick, RoundScope } from '@/utils/prompts/pick';
 import { uiLocale } from '@/utils/storage/language';
 
 export interface FirstPaint {

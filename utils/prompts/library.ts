@@ -3,12 +3,19 @@
  * plus their own, plus a follow-up when a small step is due for one. The popup must choose on its
  * first paint, so the person's choices are mirrored from IndexedDB into localStorage, read
  * synchronously; every change in the prompt list writes the mirror, and pages refresh it on open.
+ *
+ * The pick a surface opens on and the next one are made here too, from the offered prompts, the
+ * drafts and the pure choice and round of utils/prompts/pick.ts. Every page loads this module
+ * (the journal and the print view refresh the mirror), so with these here the drafts and the
+ * picking share its chunk, and the quick pages' first paint loads one file fewer (scripts/sizes.mjs).
  */
 import { FOLLOW_UP_PREFIX, followUpFor, PROMPTS, STEPS, type Prompt, type QuestionPrompt } from '@/content/prompts';
 import type { CustomPrompt, PromptPreference } from '@/utils/model/records';
 import { DAY } from '@/utils/time';
+import { readDraft } from '@/utils/storage/drafts';
 import { lockMirror } from '@/utils/storage/lock-mirror';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
+import { loadRound, pickPrompt, saveRound, type Pick as PromptPick, type RandomSource, type RoundScope } from '@/utils/prompts/pick';
 
 const MIRROR_KEY = 'adempauze.library';
 const FOLLOW_UPS_KEY = 'adempauze.followUps';
@@ -111,4 +118,29 @@ export function takeDueFollowUp(now: number): QuestionPrompt | undefined {
   writePageJson(FOLLOW_UPS_KEY, due);
   const step = STEPS.find((candidate) => candidate.id === stepId);
   return step && followUpFor(step);
+}
+
+/**
+ * The prompt a surface opens on, decided synchronously: the one someone was answering when it last
+ * closed (it has a draft), else a follow-up that is due, else the next one of the round.
+ * Undefined when the person has hidden every prompt and has none of their own.
+ */
+export function openingPick(scope: RoundScope, random: RandomSource, now: number): PromptPick | undefined {
+  const recent = loadRound(scope);
+  const current = findAnyPrompt(recent.at(-1));
+  if (current && readDraft(current.id)) return { prompt: current, recent };
+  const followUp = takeDueFollowUp(now);
+  if (followUp) {
+    const withFollowUp = [...recent, followUp.id];
+    saveRound(scope, withFollowUp);
+    return { prompt: followUp, recent: withFollowUp };
+  }
+  return nextPick(scope, recent, random);
+}
+
+/** The next prompt of the round among those offered, remembered for `scope`. */
+export function nextPick(scope: RoundScope, recent: readonly string[], random: RandomSource): PromptPick | undefined {
+  const pick = pickPrompt(offeredPrompts(), recent, random);
+  if (pick) saveRound(scope, pick.recent);
+  return pick;
 }

@@ -2,11 +2,11 @@
  * Choosing which prompt to show. The choice is a pure function of the library, what was shown
  * this round, and a random source, so it is tested without a browser. The round itself is kept in
  * the page's synchronous localStorage: the popup must pick on its first paint, before any async
- * storage could answer, and losing it costs nothing but a fresh round.
+ * storage could answer, and losing it costs nothing but a fresh round. The pick a surface opens on
+ * and the next one, which also read the offered prompts and the drafts, are made in
+ * utils/prompts/library.ts.
  */
 import type { Prompt } from '@/content/prompts';
-import { readDraft } from '@/utils/storage/drafts';
-import { findAnyPrompt, offeredPrompts, takeDueFollowUp } from '@/utils/prompts/library';
 import type { Locale } from '@/utils/i18n/locale';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 
@@ -60,29 +60,4 @@ export function loadRound(scope: RoundScope): string[] {
 export function saveRound(scope: RoundScope, recent: readonly string[]): void {
   // A lost round is harmless: the next pick simply starts a new one.
   writePageJson(ROUND_KEY + scope, recent);
-}
-
-/**
- * The prompt a surface opens on, decided synchronously: the one someone was answering when it last
- * closed (it has a draft), else a follow-up that is due, else the next one of the round.
- * Undefined when the person has hidden every prompt and has none of their own.
- */
-export function openingPick(scope: RoundScope, random: RandomSource, now: number): Pick | undefined {
-  const recent = loadRound(scope);
-  const current = findAnyPrompt(recent.at(-1));
-  if (current && readDraft(current.id)) return { prompt: current, recent };
-  const followUp = takeDueFollowUp(now);
-  if (followUp) {
-    const withFollowUp = [...recent, followUp.id];
-    saveRound(scope, withFollowUp);
-    return { prompt: followUp, recent: withFollowUp };
-  }
-  return nextPick(scope, recent, random);
-}
-
-/** The next prompt of the round among those offered, remembered for `scope`. */
-export function nextPick(scope: RoundScope, recent: readonly string[], random: RandomSource): Pick | undefined {
-  const pick = pickPrompt(offeredPrompts(), recent, random);
-  if (pick) saveRound(scope, pick.recent);
-  return pick;
 }

@@ -16,11 +16,8 @@ import type { Draft, Drafts } from '@/utils/model/draft';
 import { DRAFTS_DURABLE_KEY, DRAFTS_PAGE_KEY, DRAFTS_SESSION_PREFIX, lockMirror } from '@/utils/storage/lock-mirror';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 
-const LOCAL_KEY = DRAFTS_PAGE_KEY;
-const STORAGE_KEY = DRAFTS_DURABLE_KEY;
 /** Under the lock: the drafts this page has read or written, for the synchronous reads (utils/storage/session-drafts.ts keeps them). */
 const inMemory = Object.create(null) as Record<string, Draft>;
-const SESSION_PREFIX = DRAFTS_SESSION_PREFIX;
 
 /**
  * Whether a value in the page's copy is a draft: the shape of DraftSchema (utils/model/draft.ts),
@@ -42,12 +39,12 @@ function toDrafts(value: unknown, isDraft: (draft: unknown) => draft is Draft): 
 }
 
 function readLocal(): Record<string, Draft> {
-  return toDrafts(readPageJson(LOCAL_KEY), isPageDraft);
+  return toDrafts(readPageJson(DRAFTS_PAGE_KEY), isPageDraft);
 }
 
 function writeLocal(drafts: Drafts): void {
   // Quota reached or storage blocked: browser.storage.local (unlimitedStorage) still keeps the draft.
-  writePageJson(LOCAL_KEY, drafts);
+  writePageJson(DRAFTS_PAGE_KEY, drafts);
 }
 
 /** The draft for a prompt, read synchronously so the first paint can already show it (under the lock: once restored). */
@@ -64,7 +61,7 @@ export async function writeDraft(promptId: string, text: string, now: number): P
     // This page's copy first, so the next synchronous read already has it.
     if (text === '') delete inMemory[promptId];
     else inMemory[promptId] = { text, updatedAt: now };
-    const key = SESSION_PREFIX + promptId;
+    const key = DRAFTS_SESSION_PREFIX + promptId;
     const draft = inMemory[promptId];
     return draft ? browser.storage.session.set({ [key]: draft }) : browser.storage.session.remove(key);
   }
@@ -74,7 +71,7 @@ export async function writeDraft(promptId: string, text: string, now: number): P
   if (text === '') delete drafts[promptId];
   else drafts[promptId] = { text, updatedAt: now };
   writeLocal(drafts);
-  await browser.storage.local.set({ [STORAGE_KEY]: drafts });
+  await browser.storage.local.set({ [DRAFTS_DURABLE_KEY]: drafts });
 }
 
 /** Removes the draft of a prompt, after its answer was saved. */
@@ -82,26 +79,22 @@ export function clearDraft(promptId: string, now: number): Promise<void> {
   return writeDraft(promptId, '', now);
 }
 
-/** Under the lock: every draft kept in storage.session. */
-export async function readSessionDrafts(): Promise<Record<string, Draft>> {
-  const [{ isDraft }, all] = await Promise.all([import('@/utils/model/draft'), browser.storage.session.get(null)]);
-  const drafts = Object.create(null) as Record<string, Draft>;
-  for (const [key, value] of Object.entries(all))
-    if (key.startsWith(SESSION_PREFIX) && isDraft(value)) drafts[key.slice(SESSION_PREFIX.length)] = value;
-  return drafts;
-}
-
 /**
  * Merges the durable copy into the synchronous one, the newer draft of each prompt winning, and
  * returns the result. Drafts only ever come back this way; they are removed by `clearDraft`.
+ * Under the lock the drafts kept in storage.session come into this page's memory instead.
  */
 export async function restoreDrafts(): Promise<Drafts> {
-  if (lockMirror()) return Object.assign(inMemory, await readSessionDrafts());
-  const [model, durable] = await Promise.all([import('@/utils/model/draft'), browser.storage.local.get(STORAGE_KEY)]);
-  const stored = toDrafts(durable[STORAGE_KEY], model.isDraft);
+  const locked = lockMirror();
+  const [model, stored] = await Promise.all([
+    import('@/utils/model/draft'),
+    locked ? browser.storage.session.get(null) : browser.storage.local.get(DRAFTS_DURABLE_KEY),
+  ]);
+  if (locked) return Object.assign(inMemory, model.sessionDrafts(stored, DRAFTS_SESSION_PREFIX));
+  const durable = toDrafts(stored[DRAFTS_DURABLE_KEY], model.isDraft);
   const local = readLocal();
   let changed = false;
-  for (const [id, draft] of Object.entries(stored)) {
+  for (const [id, draft] of Object.entries(durable)) {
     const mine = local[id];
     if (!mine || mine.updatedAt < draft.updatedAt) {
       local[id] = draft;

@@ -7,18 +7,32 @@
  * Also where drafts are kept, so turning the lock on or off can move them
  * (utils/storage/session-drafts.ts) without the journal loading the popup's draft code.
  */
-import { readPageJson, writePageJson } from './page-storage';
+
+// This module imports nothing, not even page-storage.ts, whose reading and writing it repeats in
+// a few lines (the same JSON `true`/`false`). The lock's code, loaded later, imports it as well;
+// with an import of page-storage.ts here, Rolldown, which may not merge chunks into a cycle,
+// gave the prompt library a chunk of its own: one more file before the popup's first paint
+// (scripts/sizes.mjs).
 
 const MIRROR_KEY = 'adempauze.lockOn';
 
 /** True when the lock was on at the last read of any page of this browser profile. */
 export function lockMirror(): boolean {
-  return readPageJson(MIRROR_KEY) === true;
+  try {
+    return globalThis.localStorage?.getItem(MIRROR_KEY) === 'true';
+  } catch {
+    // Blocked storage: read as off, as page-storage.ts reads anything unreadable as missing.
+    return false;
+  }
 }
 
 export function mirrorLock(on: boolean): void {
   // Pages only: a service worker has no localStorage, and writing is skipped there.
-  writePageJson(MIRROR_KEY, on);
+  try {
+    globalThis.localStorage?.setItem(MIRROR_KEY, JSON.stringify(on));
+  } catch {
+    // Full or blocked storage, skipped as page-storage.ts skips it.
+  }
 }
 
 /** Drafts without the lock: the page's synchronous copy in localStorage, and the durable one in storage.local. */
