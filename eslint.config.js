@@ -80,6 +80,9 @@ export default defineConfig([
       // `catch (error) { return Promise.reject(error); }` passes on what was caught, as `throw error`
       // would (only-throw-error allows an unknown for the same reason).
       '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
+      // `import { type X }` keeps the module as a side-effect import: code meant to load later (the
+      // lock's steps, scripts/sizes.mjs) would load with the page. `import type { X }` is erased.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
     },
   },
 

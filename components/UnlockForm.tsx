@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useLockT } from '@/utils/i18n/lock';
 import { describeError } from '@/utils/errors';
-import type { Secret, UnlockResult } from '@/utils/lock/keys';
+import type { Secret } from '@/utils/lock/secrets';
+import type { UnlockResult } from '@/utils/lock/lock';
 import { NewPassphraseForm } from './NewPassphraseForm';
 import './unlock-form.css';
 

@@ -6,7 +6,7 @@ import { useBackup, type ExportFile } from '@/utils/hooks/use-backup';
 import { formatDateTime } from '@/utils/i18n/format';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
 import { importProblem, leftOutMessage, readProblem, type LeftOut } from '@/utils/i18n/journal';
-import type { Secret } from '@/utils/lock/keys';
+import type { Secret } from '@/utils/lock/secrets';
 import type { LockedBackup } from '@/utils/model/backup';
 import './backup.css';
 import { PageSection } from '@/components/PageSection';

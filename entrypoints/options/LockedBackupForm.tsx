@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useJournalT } from '@/utils/i18n/context';
-import type { Secret } from '@/utils/lock/keys';
+import type { Secret } from '@/utils/lock/secrets';
 
 interface LockedBackupFormProps {
   /**

@@ -8,21 +8,23 @@ import {
   importDataKey,
   importPrivateKey,
   importPublicKey,
+  openSealedText,
+  randomBytes,
+  sealText,
+  toBase64,
+  type Box,
+} from '@/utils/lock/crypto';
+import {
   newDataKeyBytes,
   newPassphraseKdf,
   newRecoveryKdf,
   newRecoveryKey,
   newSealingKeyPair,
-  openSealedText,
   parseRecoveryKey,
   passphraseKey,
   PBKDF2_ITERATIONS,
-  randomBytes,
   recoveryKey,
-  sealText,
-  toBase64,
-  type Box,
-} from '@/utils/lock/crypto';
+} from '@/utils/lock/secrets';
 
 const ANSWER = 'Dat het zwak is om hulp te vragen. — 弱さ ✓';
 

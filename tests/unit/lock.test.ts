@@ -5,18 +5,9 @@ import { listCustomPrompts, putCustomPrompt } from '@/utils/db/prompts';
 import { mergeSnapshot } from '@/utils/db/snapshot';
 import { JournalLockedError, LockDamagedError } from '@/utils/errors';
 import { fromBase64, toBase64 } from '@/utils/lock/crypto';
-import {
-  createLockKeys,
-  journalKeys,
-  lockRecord,
-  readingKeys,
-  readLock,
-  retryDelay,
-  sessionDataKey,
-  unlock,
-  unwrapDataKey,
-  writeLock,
-} from '@/utils/lock/keys';
+import { journalKeys, lockRecord, readingKeys, readLock, sessionDataKey, writeLock } from '@/utils/lock/keys';
+import { createLockKeys, unwrapDataKey } from '@/utils/lock/secrets';
+import { retryDelay, unlock } from '@/utils/lock/lock';
 import { changePassphrase, createLock, lockNow, resume, startRemovingLock } from '@/utils/lock/lock';
 import { LOCK_ALARM, SESSION_KEY } from '@/utils/lock/names';
 import { parseLockRecord, type LockRecord } from '@/utils/model/lock';

@@ -2,7 +2,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDatabase } from '@/utils/db/connection';
-import { createLockKeys, lockRecord, startSession, writeLock } from '@/utils/lock/keys';
+import { lockRecord, writeLock } from '@/utils/lock/keys';
+import { createLockKeys } from '@/utils/lock/secrets';
+import { startSession } from '@/utils/lock/lock';
 
 export const PASSPHRASE = 'a long walk along the Amstel';
 

@@ -18,7 +18,8 @@ import { createLockedBackup, openLockedBackup, serializeLockedBackup, type Opene
 import { loadAllNotes, notesFileName, notesToMarkdown } from '@/utils/backup/readable';
 import type { JournalMessages, LeftOut } from '@/utils/i18n/journal';
 import type { Locale } from '@/utils/i18n/locale';
-import { LOCK_KEY, readLock, type Secret } from '@/utils/lock/keys';
+import { LOCK_KEY, readLock } from '@/utils/lock/keys';
+import type { Secret } from '@/utils/lock/secrets';
 import type { LockedBackup } from '@/utils/model/backup';
 import type { Note } from '@/utils/model/records';
 import { dataSignal, storageSignal, useLoadable, type Loadable } from './loadable';

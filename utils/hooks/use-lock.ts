@@ -6,10 +6,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { logFailure } from '@/utils/log';
-import { lockView, type LockView, type Secret, type UnlockResult } from '@/utils/lock/keys';
+import { lockView, type LockView } from '@/utils/lock/keys';
+import type { Secret } from '@/utils/lock/secrets';
+import type { UnlockResult } from '@/utils/lock/lock';
 import { useLoadable, type ChangeSignal, type Loadable } from './loadable';
 
-export type { LockView, Secret, UnlockResult } from '@/utils/lock/keys';
+export type { LockView } from '@/utils/lock/keys';
+export type { Secret } from '@/utils/lock/secrets';
+export type { UnlockResult } from '@/utils/lock/lock';
 
 /** Turning the lock on or off, while records are being changed in this page. */
 export interface Settling {
