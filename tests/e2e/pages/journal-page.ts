@@ -2,7 +2,7 @@ import type { Locator } from '@playwright/test';
 import { ExtensionPage } from './extension-page';
 
 /** The options page's sections, each with its own address (options.html#backup). */
-export const SECTIONS = ['journal', 'insights', 'prompts', 'backup', 'settings'] as const;
+export const SECTIONS = ['journal', 'insights', 'prompts', 'backup', 'privacy', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The options page: the person's private journal. */
@@ -26,6 +26,7 @@ export class JournalPage extends ExtensionPage {
       insights: this.t.insightsTitle,
       prompts: this.t.promptsTitle,
       backup: this.t.backupTitle,
+      privacy: this.t.privacyTitle,
       settings: this.t.settingsTitle,
     };
     return this.page.getByRole('heading', { level: 1, name: titles[section] });
