@@ -60,20 +60,23 @@ export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormP
     }
     setBusy(true);
     setOutcome({ kind: 'none' });
+    // Told before unlocking: every open page hears of the unlock (storage.onChanged) before this
+    // resolves, and the page must not take this form away before it offers a new passphrase.
+    const recovering = mode === 'recoveryKey';
+    if (recovering) onRenewing(true);
     try {
-      const result = await unlock(mode === 'passphrase' ? { passphrase: typed } : { recoveryKey: typed });
+      const result = await unlock(recovering ? { recoveryKey: typed } : { passphrase: typed });
       if (result.ok) {
         setSecret('');
-        if (mode === 'recoveryKey') {
-          setRenewing(true);
-          onRenewing(true);
-        }
+        if (recovering) setRenewing(true);
       } else {
+        if (recovering) onRenewing(false);
         setOutcome({ kind: result.reason });
         setRetryAt(result.retryAt);
         setNow(Date.now());
       }
     } catch (error) {
+      if (recovering) onRenewing(false);
       setOutcome({ kind: 'failed', detail: describeError(error) });
     } finally {
       setBusy(false);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { CONTEXT_LINES, type ContextLine } from '@/content/prompts';
 import { Breathing } from '@/components/Breathing';
 import { PromptAnswer } from '@/components/PromptAnswer';
-import { readDraft } from '@/utils/storage/drafts';
+import { hasDraft } from '@/utils/storage/drafts';
 import { LanguageProvider, useLocale, useT } from '@/utils/i18n/context';
 import { sendToBackground, type PauseOutcome } from '@/utils/messages';
 import type { Pick } from '@/utils/prompts/pick';
@@ -43,7 +43,7 @@ function PauseFlow({ opening }: { opening: Pick }) {
   const t = useT();
   const locale = useLocale();
   // Someone coming back to a draft goes straight to it: the breaths were taken already.
-  const [step, setStep] = useState<Step>(() => (readDraft(opening.prompt.id) ? { kind: 'prompt' } : { kind: 'breathing' }));
+  const [step, setStep] = useState<Step>(() => (hasDraft(opening.prompt.id) ? { kind: 'prompt' } : { kind: 'breathing' }));
   const answering = useAnswer(opening.prompt, 'pause');
 
   const closeButton = useRef<HTMLButtonElement>(null);

@@ -13,7 +13,7 @@ import { LOCK_ALARM, SESSION_KEY } from '@/utils/lock/names';
 import { parseLockRecord, type LockRecord } from '@/utils/model/lock';
 import type { CustomPrompt, Note } from '@/utils/model/records';
 import { refreshLibraryMirror } from '@/utils/prompts/library';
-import { clearDraft, readDraft, restoreDrafts, writeDraft } from '@/utils/storage/drafts';
+import { clearDraft, hasDraft, readDraft, restoreDrafts, writeDraft } from '@/utils/storage/drafts';
 import { lockMirror } from '@/utils/storage/lock-mirror';
 import { HOUR, MINUTE } from '@/utils/time';
 import { diskText, readRawRows, sessionText } from './at-rest';
@@ -534,6 +534,24 @@ describe('drafts under the lock', () => {
     await clearDraft('q-under-lock', T0 + 1);
     expect(readDraft('q-under-lock')).toBeUndefined();
     expect(await sessionText()).not.toContain('Typed under the lock');
+  });
+
+  it('are known by prompt id before first paint, so a page opens on the prompt being answered', async () => {
+    await writeDraft('q-before-on', 'Before the lock went on', T0);
+    await turnOn();
+    await writeDraft('q-under-lock', 'Typed under the lock', T0);
+    await writeDraft('q-emptied', 'Typed, then erased', T0);
+    await writeDraft('q-emptied', '', T0 + 1);
+    // What a new page sees first: ids in its own storage, no text on disk.
+    expect(JSON.parse(localStorage.getItem('adempauze.lockedDrafts') ?? '[]')).toEqual(['q-before-on', 'q-under-lock']);
+    await expectOffDisk(['Typed under the lock', 'Before the lock went on']);
+    expect(hasDraft('q-under-lock')).toBe(true);
+    expect(hasDraft('q-before-on')).toBe(true);
+    expect(hasDraft('q-emptied')).toBe(false);
+
+    await turnOff();
+    expect(localStorage.getItem('adempauze.lockedDrafts')).toBeNull();
+    expect(hasDraft('q-under-lock')).toBe(true);
   });
 
   it('go back to the disk when the lock is removed', async () => {

@@ -12,7 +12,7 @@
 import { FOLLOW_UP_PREFIX, followUpFor, PROMPTS, STEPS, type Prompt, type QuestionPrompt } from '@/content/prompts';
 import type { CustomPrompt, PromptPreference } from '@/utils/model/records';
 import { DAY } from '@/utils/time';
-import { readDraft } from '@/utils/storage/drafts';
+import { hasDraft } from '@/utils/storage/drafts';
 import { lockMirror } from '@/utils/storage/lock-mirror';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 import { loadRound, pickPrompt, saveRound, type Pick as PromptPick, type RandomSource, type RoundScope } from '@/utils/prompts/pick';
@@ -128,7 +128,7 @@ export function takeDueFollowUp(now: number): QuestionPrompt | undefined {
 export function openingPick(scope: RoundScope, random: RandomSource, now: number): PromptPick | undefined {
   const recent = loadRound(scope);
   const current = findAnyPrompt(recent.at(-1));
-  if (current && readDraft(current.id)) return { prompt: current, recent };
+  if (current && hasDraft(current.id)) return { prompt: current, recent };
   const followUp = takeDueFollowUp(now);
   if (followUp) {
     const withFollowUp = [...recent, followUp.id];

@@ -13,7 +13,14 @@
  */
 import { browser } from 'wxt/browser';
 import type { Draft, Drafts } from '@/utils/model/draft';
-import { DRAFTS_DURABLE_KEY, DRAFTS_PAGE_KEY, DRAFTS_SESSION_PREFIX, lockMirror } from '@/utils/storage/lock-mirror';
+import {
+  DRAFTS_DURABLE_KEY,
+  DRAFTS_PAGE_KEY,
+  DRAFTS_SESSION_PREFIX,
+  lockedDraftIds,
+  lockMirror,
+  mirrorLockedDraftIds,
+} from '@/utils/storage/lock-mirror';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 
 /** Under the lock: the drafts this page has read or written, for the synchronous reads (utils/storage/session-drafts.ts keeps them). */
@@ -53,6 +60,14 @@ export function readDraft(promptId: string): Draft | undefined {
 }
 
 /**
+ * Whether a prompt has a draft, known before first paint even under the lock (whose texts arrive
+ * from memory after it, through restoreDrafts): so a page opens on what someone was answering.
+ */
+export function hasDraft(promptId: string): boolean {
+  return readDraft(promptId) !== undefined || (lockMirror() && lockedDraftIds().includes(promptId));
+}
+
+/**
  * Stores the draft of a prompt; an empty text removes it. The synchronous copy is written before
  * this returns; the promise settles when the durable copy is written too.
  */
@@ -63,6 +78,8 @@ export async function writeDraft(promptId: string, text: string, now: number): P
     else inMemory[promptId] = { text, updatedAt: now };
     const key = DRAFTS_SESSION_PREFIX + promptId;
     const draft = inMemory[promptId];
+    const others = lockedDraftIds().filter((id) => id !== promptId);
+    mirrorLockedDraftIds(draft ? [...others, promptId] : others);
     return draft ? browser.storage.session.set({ [key]: draft }) : browser.storage.session.remove(key);
   }
   // Read-modify-write on the synchronous copy, so two pages editing different prompts never

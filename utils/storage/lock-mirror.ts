@@ -35,6 +35,31 @@ export function mirrorLock(on: boolean): void {
   }
 }
 
+/**
+ * Under the lock, which prompts have a draft in storage.session: ids only, never text, so a quick
+ * page opens on the prompt someone was answering before its first paint, and fills in the text a
+ * moment later from memory.
+ */
+const LOCKED_DRAFTS_KEY = 'adempauze.lockedDrafts';
+
+export function lockedDraftIds(): readonly string[] {
+  try {
+    const ids: unknown = JSON.parse(globalThis.localStorage?.getItem(LOCKED_DRAFTS_KEY) ?? '[]');
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function mirrorLockedDraftIds(ids: readonly string[]): void {
+  try {
+    if (ids.length === 0) globalThis.localStorage?.removeItem(LOCKED_DRAFTS_KEY);
+    else globalThis.localStorage?.setItem(LOCKED_DRAFTS_KEY, JSON.stringify(ids));
+  } catch {
+    // Without it a quick page opens on another prompt; the draft itself is kept in memory.
+  }
+}
+
 /** Drafts without the lock: the page's synchronous copy in localStorage, and the durable one in storage.local. */
 export const DRAFTS_PAGE_KEY = 'adempauze.drafts';
 export const DRAFTS_DURABLE_KEY = 'drafts';

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isDraft, sessionDrafts, type Draft } from '@/utils/model/draft';
-import { DRAFTS_DURABLE_KEY, DRAFTS_PAGE_KEY, DRAFTS_SESSION_PREFIX } from './lock-mirror';
+import { DRAFTS_DURABLE_KEY, DRAFTS_PAGE_KEY, DRAFTS_SESSION_PREFIX, mirrorLockedDraftIds } from './lock-mirror';
 import { readPageJson, writePageJson } from './page-storage';
 
 /** Well-formed drafts of a stored value, by prompt id. */
@@ -23,6 +23,7 @@ export async function moveDraftsToSession(): Promise<void> {
   const drafts = { ...draftsOf(durable[DRAFTS_DURABLE_KEY]), ...draftsOf(readPageJson(DRAFTS_PAGE_KEY)) };
   const entries = Object.fromEntries(Object.entries(drafts).map(([id, draft]) => [DRAFTS_SESSION_PREFIX + id, draft]));
   if (Object.keys(entries).length > 0) await browser.storage.session.set(entries);
+  mirrorLockedDraftIds(Object.keys(drafts));
   try {
     globalThis.localStorage?.removeItem(DRAFTS_PAGE_KEY);
   } catch {
@@ -37,4 +38,5 @@ export async function moveDraftsToDisk(): Promise<void> {
   writePageJson(DRAFTS_PAGE_KEY, drafts);
   await browser.storage.local.set({ [DRAFTS_DURABLE_KEY]: drafts });
   await browser.storage.session.remove(Object.keys(drafts).map((id) => DRAFTS_SESSION_PREFIX + id));
+  mirrorLockedDraftIds([]);
 }
