@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { Locator, type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { journalMessages } from '@/utils/i18n/journal';
+import { lockMessages } from '@/utils/i18n/lock';
 
 /** The test build (`wxt build -b firefox --mode e2e`): the production build plus a popup tab on install. */
 const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2-e2e');
 const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const t = journalMessages('en');
+const t = lockMessages('en');
 
 let profileDir: string;
 let browser: Browser;
@@ -58,6 +58,13 @@ async function shown(what: string, locators: Locator<Element>[]): Promise<void> 
 }
 
 const byRole = (role: string, name: string) => `::-p-aria([role="${role}"][name="${name}"])`;
+
+/** The field a label names (a password field has no role to query it by, and its label shares its name). */
+async function byLabel(page: Page, label: string): Promise<Locator<Element>> {
+  const id = await page.$$eval('label', (labels, text) => labels.find((element) => element.textContent === text)?.htmlFor ?? '', label);
+  if (!id) throw new Error(`No field labelled "${label}"`);
+  return page.locator(`[id="${id}"]`);
+}
 
 test('an answer saved in the popup is in the journal', async () => {
   const id = await browser.installExtension(EXTENSION_DIR);
@@ -114,4 +121,63 @@ test('an open journal shows an answer saved in another popup without a reload', 
   await shown('the popup answering the save', [popup.locator(`${byRole('form', t.answerLabel)} ::-p-text("${t.saved}")`)]);
   await shown('the new answer in the open journal', [journal.locator(`article.note ::-p-text("${answer}")`)]);
   expect(await journal.$$eval('article.note', (articles) => articles.length)).toBe(before + 1);
+});
+
+test('the lock turned on in the Privacy section encrypts the note on disk; after a reload the passphrase opens it', async () => {
+  const journal = await extensionPage('options.html');
+  const answers = await journal.$$eval('article.note .note-answer', (elements) => elements.map((element) => element.textContent ?? ''));
+  expect(answers.length).toBeGreaterThan(0);
+  const passphrase = 'heron over the quiet lake';
+  // The popup tab of the test before is in front; a tab behind it gets no animation frames, which locators wait for.
+  await journal.bringToFront();
+
+  await journal.locator(byRole('link', t.navPrivacy)).click();
+  await shown('the form that turns the lock on', [journal.locator(byRole('button', t.lockTurnOn))]);
+  await (await byLabel(journal, t.lockPassphrase)).fill(passphrase);
+  await (await byLabel(journal, t.lockRepeatPassphrase)).fill(passphrase);
+  await journal.locator(byRole('checkbox', t.lockAcknowledge)).click();
+  await journal.locator(byRole('button', t.lockTurnOn)).click();
+  await shown('the recovery key', [journal.locator(byRole('heading', t.lockRecoveryHeading))]);
+  await shown('the lock on', [journal.locator(`::-p-text("${t.lockTurnedOn}")`)]);
+  await journal.locator(byRole('button', t.lockRecoveryKept)).click();
+
+  // On disk, read raw: the note rows hold ciphertext, and no answer.
+  const rows = await journal.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = indexedDB.open('adempauze');
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+        request.onsuccess = () => {
+          const all = request.result.transaction('notes').objectStore('notes').getAll();
+          all.onsuccess = () => {
+            request.result.close();
+            resolve(all.result);
+          };
+          all.onerror = () => reject(all.error ?? new Error('IndexedDB request failed'));
+        };
+      }),
+  );
+  expect(rows).toHaveLength(answers.length);
+  for (const row of rows) expect(row).toMatchObject({ cipher: { iv: expect.any(String) as unknown, data: expect.any(String) as unknown } });
+  const onDisk = JSON.stringify(rows);
+  for (const answer of answers) expect(onDisk).not.toContain(answer.slice(0, 20));
+
+  await journal.locator(byRole('button', t.lockNow)).click();
+  await journal.locator(byRole('link', t.navJournal)).click();
+  // Reloaded from inside: Firefox's BiDi does not report an extension page's navigation to page.reload().
+  const loadedAt = await journal.evaluate(() => performance.timeOrigin);
+  await journal.evaluate(() => void setTimeout(() => location.reload(), 0));
+  for (const deadline = Date.now() + 30_000; ; await new Promise((settle) => setTimeout(settle, 100))) {
+    const now = await journal.evaluate(() => document.readyState === 'complete' && performance.timeOrigin).catch(() => false);
+    if (now !== false && now !== loadedAt) break;
+    if (Date.now() > deadline) throw new Error('The journal was not reloaded');
+  }
+  await shown('the locked journal', [journal.locator(byRole('heading', t.lockedTitle))]);
+  expect(await journal.$$eval('article.note', (articles) => articles.length)).toBe(0);
+  await (await byLabel(journal, t.lockPassphrase)).fill(passphrase);
+  await journal.locator(byRole('button', t.unlockButton)).click();
+  await shown('the journal, unlocked', [journal.locator(byRole('heading', t.journalTitle))]);
+  await shown("the journal's notes", [journal.locator('article.note')]);
+  const unlocked = await journal.$$eval('article.note .note-answer', (elements) => elements.map((element) => element.textContent ?? ''));
+  expect(unlocked.sort()).toEqual([...answers].sort());
 });

@@ -84,6 +84,47 @@ export class ExtensionState {
     });
   }
 
+  /**
+   * Everything the extension keeps on disk, read raw: every row of every store of every IndexedDB
+   * database, every localStorage key, storage.local and storage.sync. (storage.session is memory.)
+   */
+  onDisk(): Promise<{
+    indexedDB: Record<string, Record<string, unknown[]>>;
+    localStorage: Record<string, string | null>;
+    local: Record<string, unknown>;
+    sync: Record<string, unknown>;
+  }> {
+    return this.page.evaluate(async () => {
+      const request = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+        });
+      const databases: Record<string, Record<string, unknown[]>> = {};
+      for (const { name } of await indexedDB.databases()) {
+        if (!name) continue;
+        const db = await request(indexedDB.open(name));
+        const stores = [...db.objectStoreNames];
+        const tx = db.transaction(stores);
+        databases[name] = Object.fromEntries(
+          await Promise.all(stores.map(async (store) => [store, await request(tx.objectStore(store).getAll())] as const)),
+        );
+        db.close();
+      }
+      return {
+        indexedDB: databases,
+        localStorage: Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])),
+        local: await chrome.storage.local.get(null),
+        sync: await chrome.storage.sync.get(null),
+      };
+    });
+  }
+
+  /** Everything in storage.session: memory only, gone when the browser quits. */
+  inMemory(): Promise<Record<string, unknown>> {
+    return this.page.evaluate(() => chrome.storage.session.get(null));
+  }
+
   badgeText(): Promise<string> {
     return this.page.evaluate(() => chrome.action.getBadgeText({}));
   }
@@ -139,6 +180,9 @@ export class ExtensionState {
         }),
       notes,
     );
+    // Back to the light page: an open journal would take part in what a test does next (it
+    // re-reads notes, and finishes a change of the lock left half-way).
+    await this.page.goto(`chrome-extension://${this.extensionId}/popup.html`);
   }
 
   /** Ends the service worker as the browser does after 30 s idle, through CDP Target.closeTarget. */
