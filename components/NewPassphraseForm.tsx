@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useLockT } from '@/utils/i18n/lock';
+import './secret-field.css';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { describeError } from '@/utils/errors';
 
@@ -99,7 +100,7 @@ export function NewPassphraseForm({
 
   return (
     <form class="passphrase-form" onSubmit={(event) => void submit(event)} noValidate>
-      <div class="field">
+      <div class="field secret-field">
         <label for={`${id}-passphrase`}>{label}</label>
         <input
           id={`${id}-passphrase`}
@@ -118,7 +119,7 @@ export function NewPassphraseForm({
         </p>
         {problem('passphrase')}
       </div>
-      <div class="field">
+      <div class="field secret-field">
         <label for={`${id}-repeat`}>{t.lockRepeatPassphrase}</label>
         <input
           id={`${id}-repeat`}

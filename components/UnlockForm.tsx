@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { useLockT } from '@/utils/i18n/lock';
 import { describeError } from '@/utils/errors';
 import type { Secret } from '@/utils/lock/secrets';
 import type { UnlockResult } from '@/utils/lock/lock';
 import { NewPassphraseForm } from './NewPassphraseForm';
+import { SecretField, useSecretEntry } from './SecretField';
 import './unlock-form.css';
 
 export interface UnlockFormProps {
@@ -17,7 +18,6 @@ export interface UnlockFormProps {
   onRenewing: (renewing: boolean) => void;
 }
 
-type Mode = 'passphrase' | 'recoveryKey';
 /** What the last try came to; `wait` when it came before the moment the lock takes tries again. */
 type Outcome = { kind: 'none' } | { kind: 'empty' | 'wrong' | 'wait' } | { kind: 'failed'; detail: string };
 
@@ -25,21 +25,20 @@ type Outcome = { kind: 'none' } | { kind: 'empty' | 'wrong' | 'wait' } | { kind:
 export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormProps) {
   const t = useLockT();
   const id = useId();
-  const [mode, setMode] = useState<Mode>('passphrase');
-  const [secret, setSecret] = useState('');
+  const entry = useSecretEntry();
+  const { field, recovery } = entry;
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [retryAt, setRetryAt] = useState(0);
   const [now, setNow] = useState(Date.now);
   const [renewing, setRenewing] = useState(false);
-  const field = useRef<HTMLInputElement>(null);
 
   // On mount, after switching between passphrase and recovery key, and after each try.
   useEffect(() => {
     if (busy || renewing) return;
     field.current?.focus();
     if (outcome.kind === 'wrong') field.current?.select();
-  }, [mode, busy, outcome, renewing]);
+  }, [field, recovery, busy, outcome, renewing]);
 
   // Counts down to the moment the lock takes tries again; once a second is all the words need.
   const waiting = retryAt > now;
@@ -52,9 +51,8 @@ export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormP
   async function submit(event: Event) {
     event.preventDefault();
     if (busy || waiting) return;
-    // A recovery key is pasted with stray spaces; a passphrase is taken exactly as typed.
-    const typed = mode === 'recoveryKey' ? secret.trim() : secret;
-    if (typed === '') {
+    const secret = entry.secret();
+    if (!secret) {
       setOutcome({ kind: 'empty' });
       return;
     }
@@ -62,12 +60,12 @@ export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormP
     setOutcome({ kind: 'none' });
     // Told before unlocking: every open page hears of the unlock (storage.onChanged) before this
     // resolves, and the page must not take this form away before it offers a new passphrase.
-    const recovering = mode === 'recoveryKey';
+    const recovering = recovery;
     if (recovering) onRenewing(true);
     try {
-      const result = await unlock(recovering ? { recoveryKey: typed } : { passphrase: typed });
+      const result = await unlock(secret);
       if (result.ok) {
-        setSecret('');
+        entry.setValue('');
         if (recovering) setRenewing(true);
       } else {
         if (recovering) onRenewing(false);
@@ -84,8 +82,7 @@ export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormP
   }
 
   function switchMode() {
-    setMode(mode === 'passphrase' ? 'recoveryKey' : 'passphrase');
-    setSecret('');
+    entry.switchMode();
     setOutcome({ kind: 'none' });
   }
 
@@ -116,7 +113,6 @@ export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormP
     );
   }
 
-  const recovery = mode === 'recoveryKey';
   const message =
     outcome.kind === 'empty'
       ? recovery
@@ -130,35 +126,16 @@ export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormP
           ? t.unlockFailed(outcome.detail)
           : '';
   const invalid = outcome.kind === 'empty' || outcome.kind === 'wrong';
-  const describedBy = [recovery && `${id}-hint`, message && `${id}-problem`, waiting && `${id}-wait`].filter(Boolean).join(' ');
-
-  const fieldProps = {
-    id: `${id}-secret`,
-    ref: field,
-    spellcheck: false,
-    value: secret,
-    // Read-only rather than disabled while checking, so the focus stays in the field.
-    readOnly: busy,
-    onInput: (event: { currentTarget: HTMLInputElement }) => setSecret(event.currentTarget.value),
-    'aria-invalid': invalid ? true : undefined,
-    'aria-describedby': describedBy || undefined,
-  };
-
   return (
     <form class="unlock-form" onSubmit={(event) => void submit(event)} noValidate>
-      <div class="field">
-        <label for={`${id}-secret`}>{recovery ? t.lockRecoveryLabel : t.lockPassphrase}</label>
-        {recovery ? (
-          <input type="text" class="recovery-input" autocomplete="off" autocapitalize="characters" {...fieldProps} />
-        ) : (
-          <input type="password" autocomplete="current-password" {...fieldProps} />
-        )}
-        {recovery && (
-          <p id={`${id}-hint`} class="hint">
-            {t.unlockRecoveryHint}
-          </p>
-        )}
-      </div>
+      <SecretField
+        entry={entry}
+        id={`${id}-secret`}
+        autocomplete="current-password"
+        busy={busy}
+        invalid={invalid}
+        describedBy={[message && `${id}-problem`, waiting && `${id}-wait`]}
+      />
       <p id={`${id}-problem`} class="problem" role="alert">
         {message}
       </p>

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { useJournalT } from '@/utils/i18n/context';
+import { useEffect, useId, useState } from 'preact/hooks';
+import { SecretField, useSecretEntry } from '@/components/SecretField';
+import { useLockT } from '@/utils/i18n/lock';
 import type { Secret } from '@/utils/lock/secrets';
 
 interface LockedBackupFormProps {
@@ -13,7 +14,6 @@ interface LockedBackupFormProps {
   describedBy: string;
 }
 
-type Mode = 'passphrase' | 'recoveryKey';
 type Outcome = 'none' | 'empty' | 'wrong';
 
 /**
@@ -22,85 +22,64 @@ type Outcome = 'none' | 'empty' | 'wrong';
  * the person's hands and can be tried anywhere, so no delay would protect it.
  */
 export function LockedBackupForm({ open, onCancel, describedBy }: LockedBackupFormProps) {
-  const t = useJournalT();
+  const t = useLockT();
   const id = useId();
-  const [mode, setMode] = useState<Mode>('passphrase');
-  const [secret, setSecret] = useState('');
+  const entry = useSecretEntry();
+  const { field, recovery } = entry;
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>('none');
-  const field = useRef<HTMLInputElement>(null);
 
   // On mount, after switching between passphrase and recovery key, and after each try.
   useEffect(() => {
     if (busy) return;
     field.current?.focus();
     if (outcome === 'wrong') field.current?.select();
-  }, [mode, busy, outcome]);
+  }, [field, recovery, busy, outcome]);
 
   async function submit(event: Event) {
     event.preventDefault();
     if (busy) return;
-    const typed = secret.trim();
-    if (typed === '') {
+    const secret = entry.secret();
+    if (!secret) {
       setOutcome('empty');
       return;
     }
     setBusy(true);
     setOutcome('none');
-    // A passphrase is taken as typed (spaces may belong to it); a recovery key is read leniently.
     try {
-      if (!(await open(mode === 'passphrase' ? { passphrase: secret } : { recoveryKey: typed }))) setOutcome('wrong');
+      if (!(await open(secret))) setOutcome('wrong');
     } finally {
       setBusy(false);
     }
   }
 
   function switchMode() {
-    setMode(mode === 'passphrase' ? 'recoveryKey' : 'passphrase');
-    setSecret('');
+    entry.switchMode();
     setOutcome('none');
   }
 
-  const recovery = mode === 'recoveryKey';
   const message =
     outcome === 'empty'
       ? recovery
-        ? t.backupLockedEmptyRecovery
-        : t.backupLockedEmpty
+        ? t.unlockEmptyRecovery
+        : t.unlockEmpty
       : outcome === 'wrong'
         ? recovery
           ? t.backupLockedWrongRecovery
           : t.backupLockedWrong
         : '';
-  const fieldProps = {
-    id: `${id}-secret`,
-    ref: field,
-    spellcheck: false,
-    value: secret,
-    // Read-only rather than disabled while opening, so the focus stays in the field.
-    readOnly: busy,
-    onInput: (event: { currentTarget: HTMLInputElement }) => setSecret(event.currentTarget.value),
-    'aria-invalid': message ? true : undefined,
-    'aria-describedby': [describedBy, recovery && `${id}-hint`, message && `${id}-problem`].filter(Boolean).join(' '),
-  };
 
   return (
     <form class="backup-secret" onSubmit={(event) => void submit(event)} noValidate>
-      <div class="field">
-        <label for={`${id}-secret`}>{recovery ? t.backupLockedRecoveryKey : t.backupLockedPassphrase}</label>
-        {/* Two inputs, not one with a changing type: Preact's types tie the attributes to the type. */}
-        {recovery ? (
-          <input type="text" autocomplete="off" autocapitalize="characters" {...fieldProps} />
-        ) : (
-          // Not the browser's saved password for this page: the backup may come from another lock.
-          <input type="password" autocomplete="off" {...fieldProps} />
-        )}
-        {recovery && (
-          <p id={`${id}-hint`} class="hint">
-            {t.backupLockedRecoveryHint}
-          </p>
-        )}
-      </div>
+      <SecretField
+        entry={entry}
+        id={`${id}-secret`}
+        // Not the browser's saved password for this page: the backup may come from another lock.
+        autocomplete="off"
+        busy={busy}
+        invalid={message !== ''}
+        describedBy={[describedBy, message && `${id}-problem`]}
+      />
       <p id={`${id}-problem`} class="problem" role="alert">
         {message}
       </p>
@@ -112,7 +91,7 @@ export function LockedBackupForm({ open, onCancel, describedBy }: LockedBackupFo
           {t.backupLockedCancel}
         </button>
         <button type="button" class="link-button" disabled={busy} onClick={switchMode}>
-          {recovery ? t.backupLockedUsePassphrase : t.backupLockedUseRecovery}
+          {recovery ? t.unlockUsePassphrase : t.unlockUseRecovery}
         </button>
       </div>
     </form>

@@ -247,7 +247,7 @@ describe('backup section with the lock on', () => {
     expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(ask.id);
 
     fireEvent.click(screen.getByRole('button', { name: 'Open and import' }));
-    await screen.findByText('Type the passphrase first.');
+    await screen.findByText('Type your passphrase first.');
     fireEvent.input(field, { target: { value: 'a short walk' } });
     fireEvent.click(screen.getByRole('button', { name: 'Open and import' }));
     await screen.findByText(

@@ -8,6 +8,14 @@ import type { LeftOut } from './journal';
 
 const { number, plural } = numbersIn('en');
 
+/** What each kind of row is called, counted. */
+const ROWS: Record<keyof LeftOut, { one: string; other: string }> = {
+  notes: { one: 'note', other: 'notes' },
+  events: { one: 'record of a pause', other: 'records of pauses' },
+  prompts: { one: 'own prompt', other: 'own prompts' },
+  promptPrefs: { one: 'choice about a prompt', other: 'choices about prompts' },
+};
+
 export const journalEn = {
   journalTitle: 'Your journal',
   journalIntro: 'Everything you write stays on this device.',
@@ -124,12 +132,7 @@ export const journalEn = {
   backupExporting: 'Preparing the file…',
   backupExported: (fileName: string) => `Downloaded as ${fileName}.`,
   backupLeftOut: (kind: keyof LeftOut, count: number) => {
-    const what = {
-      notes: { one: 'note', other: 'notes' },
-      events: { one: 'record of a pause', other: 'records of pauses' },
-      prompts: { one: 'own prompt', other: 'own prompts' },
-      promptPrefs: { one: 'choice about a prompt', other: 'choices about prompts' },
-    }[kind];
+    const what = ROWS[kind];
     return plural(count, {
       one: `# ${what.one} could not be read and was left out.`,
       other: `# ${what.other} could not be read and were left out.`,
@@ -190,16 +193,9 @@ export const journalEn = {
   backupExportLocked:
     'Your journal is locked. Unlock it first to export a readable copy; an encrypted backup can be exported while it is locked.',
   backupLockedAsk: 'This backup is locked. Enter the passphrase or recovery key it was made with.',
-  backupLockedPassphrase: 'Passphrase',
-  backupLockedRecoveryKey: 'Recovery key',
-  backupLockedRecoveryHint: 'The eight groups of four characters you kept when you turned on the lock.',
-  backupLockedUseRecovery: 'Use the recovery key instead',
-  backupLockedUsePassphrase: 'Use the passphrase instead',
   backupLockedOpen: 'Open and import',
   backupLockedOpening: 'Opening the backup…',
   backupLockedCancel: 'Cancel',
-  backupLockedEmpty: 'Type the passphrase first.',
-  backupLockedEmptyRecovery: 'Type the recovery key first.',
   backupLockedWrong:
     'That passphrase does not open this backup; nothing was changed. Use the passphrase you had when the backup was made, or your recovery key.',
   backupLockedWrongRecovery:
@@ -207,12 +203,7 @@ export const journalEn = {
   backupLockedFailed: (detail: string) => `The backup could not be opened (${detail}); nothing was changed. Try again.`,
   backupLockedDamaged: 'The locked contents of this file do not open: it was damaged or changed after it was made.',
   backupNotImported: (kind: keyof LeftOut, count: number) => {
-    const what = {
-      notes: { one: 'note', other: 'notes' },
-      events: { one: 'record of a pause', other: 'records of pauses' },
-      prompts: { one: 'own prompt', other: 'own prompts' },
-      promptPrefs: { one: 'choice about a prompt', other: 'choices about prompts' },
-    }[kind];
+    const what = ROWS[kind];
     return plural(count, {
       one: `# ${what.one} could not be read and was not imported.`,
       other: `# ${what.other} could not be read and were not imported.`,

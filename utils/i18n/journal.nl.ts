@@ -1,8 +1,17 @@
 /** The Dutch strings of the journal (the options page and the print view). */
 import { numbersIn } from './format';
 import type { JournalOnlyMessages } from './journal.en';
+import type { LeftOut } from './journal';
 
 const { number, plural } = numbersIn('nl');
+
+/** What each kind of row is called, counted. */
+const ROWS: Record<keyof LeftOut, { one: string; other: string }> = {
+  notes: { one: 'notitie', other: 'notities' },
+  events: { one: 'gegeven over een pauze', other: 'gegevens over pauzes' },
+  prompts: { one: 'eigen vraag', other: 'eigen vragen' },
+  promptPrefs: { one: 'keuze over een vraag', other: 'keuzes over vragen' },
+};
 
 export const journalNl: JournalOnlyMessages = {
   journalTitle: 'Je dagboek',
@@ -124,12 +133,7 @@ export const journalNl: JournalOnlyMessages = {
   backupExporting: 'Het bestand wordt klaargemaakt…',
   backupExported: (fileName: string) => `Gedownload als ${fileName}.`,
   backupLeftOut: (kind, count) => {
-    const what = {
-      notes: { one: 'notitie', other: 'notities' },
-      events: { one: 'gegeven over een pauze', other: 'gegevens over pauzes' },
-      prompts: { one: 'eigen vraag', other: 'eigen vragen' },
-      promptPrefs: { one: 'keuze over een vraag', other: 'keuzes over vragen' },
-    }[kind];
+    const what = ROWS[kind];
     return plural(count, {
       one: `# ${what.one} kon niet worden gelezen en is weggelaten.`,
       other: `# ${what.other} konden niet worden gelezen en zijn weggelaten.`,
@@ -190,16 +194,9 @@ export const journalNl: JournalOnlyMessages = {
   backupExportLocked:
     'Je dagboek is op slot. Ontgrendel het eerst om een leesbare kopie te exporteren; een versleutelde reservekopie kun je ook maken terwijl het op slot is.',
   backupLockedAsk: 'Deze reservekopie is op slot. Vul de wachtwoordzin of herstelsleutel in waarmee hij is gemaakt.',
-  backupLockedPassphrase: 'Wachtwoordzin',
-  backupLockedRecoveryKey: 'Herstelsleutel',
-  backupLockedRecoveryHint: 'De acht groepjes van vier tekens die je bewaarde toen je het slot aanzette.',
-  backupLockedUseRecovery: 'De herstelsleutel gebruiken',
-  backupLockedUsePassphrase: 'De wachtwoordzin gebruiken',
   backupLockedOpen: 'Openen en importeren',
   backupLockedOpening: 'De reservekopie wordt geopend…',
   backupLockedCancel: 'Annuleren',
-  backupLockedEmpty: 'Typ eerst de wachtwoordzin.',
-  backupLockedEmptyRecovery: 'Typ eerst de herstelsleutel.',
   backupLockedWrong:
     'Met die wachtwoordzin gaat deze reservekopie niet open; er is niets veranderd. Gebruik de wachtwoordzin die je had toen hij werd gemaakt, of je herstelsleutel.',
   backupLockedWrongRecovery:
@@ -208,12 +205,7 @@ export const journalNl: JournalOnlyMessages = {
     `De reservekopie kon niet worden geopend (${detail}); er is niets veranderd. Probeer het opnieuw.`,
   backupLockedDamaged: 'De versleutelde inhoud van dit bestand gaat niet open: het is beschadigd of veranderd nadat het werd gemaakt.',
   backupNotImported: (kind, count) => {
-    const what = {
-      notes: { one: 'notitie', other: 'notities' },
-      events: { one: 'gegeven over een pauze', other: 'gegevens over pauzes' },
-      prompts: { one: 'eigen vraag', other: 'eigen vragen' },
-      promptPrefs: { one: 'keuze over een vraag', other: 'keuzes over vragen' },
-    }[kind];
+    const what = ROWS[kind];
     return plural(count, {
       one: `# ${what.one} kon niet worden gelezen en is niet geïmporteerd.`,
       other: `# ${what.other} konden niet worden gelezen en zijn niet geïmporteerd.`,
