@@ -62,6 +62,13 @@ async function lockedFile(): Promise<string> {
   return serializeLockedBackup(backup);
 }
 
+/** A journal with the lock on: everything it holds, its locked file, and the recovery key. */
+async function lockedJournal(): Promise<{ before: Awaited<ReturnType<typeof everything>>; text: string; recoveryKey: string }> {
+  const recoveryKey = await turnOnLock(T0);
+  await seedJournal();
+  return { before: await everything(), text: await lockedFile(), recoveryKey };
+}
+
 /** The envelope of a locked file, as a chosen file is checked. */
 async function envelopeOf(text: string): Promise<LockedBackup> {
   const check = await checkBackupFile(new File([text], 'adempauze-backup.json', { type: 'application/json' }));
@@ -186,10 +193,7 @@ describe('importing a locked backup', () => {
   it(
     'gives back everything with the passphrase, in a fresh browser, and merges by id',
     async () => {
-      await turnOnLock(T0);
-      await seedJournal();
-      const before = await everything();
-      const text = await lockedFile();
+      const { before, text } = await lockedJournal();
 
       await freshBrowser();
       const opened = await importLocked(text, { passphrase: PASSPHRASE });
@@ -206,10 +210,7 @@ describe('importing a locked backup', () => {
   it(
     'gives back everything with the recovery key, typed in lower case with spaces',
     async () => {
-      const recoveryKey = await turnOnLock(T0);
-      await seedJournal();
-      const before = await everything();
-      const text = await lockedFile();
+      const { before, text, recoveryKey } = await lockedJournal();
 
       await freshBrowser();
       expect(await importLocked(text, { recoveryKey: recoveryKey.toLowerCase().replaceAll('-', ' ') })).toMatchObject({ ok: true });
@@ -221,10 +222,7 @@ describe('importing a locked backup', () => {
   it(
     'stores what it imports encrypted with the lock of the browser it is imported into',
     async () => {
-      await turnOnLock(T0);
-      await seedJournal();
-      const before = await everything();
-      const text = await lockedFile();
+      const { before, text } = await lockedJournal();
 
       await freshBrowser();
       await turnOnLock(T0, 'another browser, another passphrase');
