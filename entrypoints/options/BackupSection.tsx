@@ -193,7 +193,7 @@ export function BackupSection() {
         )}
       </div>
 
-      <section class="backup-card" aria-labelledby="backup-export-heading">
+      <section class="card backup-card" aria-labelledby="backup-export-heading">
         <h2 id="backup-export-heading">{t.backupExportHeading}</h2>
         <div class="actions">
           <button type="button" class="primary" disabled={exporting} onClick={() => void exportFile(backup.exportJson, 'application/json')}>
@@ -243,7 +243,7 @@ export function BackupSection() {
         )}
       </section>
 
-      <section class="backup-card" aria-labelledby="backup-import-heading">
+      <section class="card backup-card" aria-labelledby="backup-import-heading">
         <h2 id="backup-import-heading">{t.backupImportHeading}</h2>
         <p class="hint" id={hintId}>
           {t.backupImportHint}

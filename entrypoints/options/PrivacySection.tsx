@@ -101,7 +101,7 @@ export function PrivacySection({ lock }: PrivacySectionProps) {
 function LockOff({ lock, onTurnedOn }: { lock: LockHandle; onTurnedOn: (recoveryKey: string) => void }) {
   const t = useLockT();
   return (
-    <section class="privacy-part" aria-labelledby="lock-off-heading">
+    <section class="card privacy-part" aria-labelledby="lock-off-heading">
       <h2 id="lock-off-heading">{t.lockOffHeading}</h2>
       <ul class="lock-what">
         <li>{t.lockWhatNotes}</li>
@@ -147,7 +147,7 @@ function RecoveryKeyCard({ recoveryKey, onKept }: { recoveryKey: string; onKept:
   }
 
   return (
-    <section class="recovery-card" ref={card} aria-labelledby="recovery-heading">
+    <section class="card recovery-card" ref={card} aria-labelledby="recovery-heading">
       <h2 id="recovery-heading">{t.lockRecoveryHeading}</h2>
       <p>{t.lockRecoveryExplain}</p>
       <p id="recovery-label" class="recovery-label">
@@ -187,7 +187,7 @@ function SettlingProgress({ settling }: { settling: Settling }) {
   const label = direction === 'on' ? t.lockEncryptingLabel : t.lockDecryptingLabel;
   const quarter = total > 0 ? Math.floor((Math.min(done, total) / total) * 4) * 25 : 0;
   return (
-    <div class="lock-progress">
+    <div class="card lock-progress">
       <p>
         {label}: {t.lockProgress(done, total)}
       </p>
@@ -231,7 +231,7 @@ function LockOn({ lock, view, settling }: LockOnProps) {
   if (view.state === 'turning-off') return settling ? null : <Underway view={view} />;
   return (
     <>
-      <section class="privacy-part" aria-labelledby="lock-on-heading">
+      <section class="card privacy-part" aria-labelledby="lock-on-heading">
         <h2 id="lock-on-heading">{t.lockOnHeading}</h2>
         <p>{t.lockOnUnlocked}</p>
         {!settling && <Underway view={view} />}
@@ -302,7 +302,7 @@ function ChangePassphrase({ lock }: { lock: LockHandle }) {
   const t = useLockT();
   const [changed, setChanged] = useState(false);
   return (
-    <section class="privacy-part" aria-labelledby="lock-change-heading">
+    <section class="card privacy-part" aria-labelledby="lock-change-heading">
       <h2 id="lock-change-heading">{t.lockChangeHeading}</h2>
       <p class="hint">{t.lockChangeHint}</p>
       <NewPassphraseForm
@@ -354,7 +354,7 @@ function RemoveLock({ lock }: { lock: LockHandle }) {
   }
 
   return (
-    <section class="privacy-part" aria-labelledby="lock-remove-heading">
+    <section class="card privacy-part" aria-labelledby="lock-remove-heading">
       <h2 id="lock-remove-heading">{t.lockRemoveHeading}</h2>
       <p class="hint">{t.lockRemoveHint}</p>
       {step === 'idle' ? (
