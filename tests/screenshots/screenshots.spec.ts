@@ -49,13 +49,13 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       }
     });
 
-    test('journal, insights, prompts, backup and settings', async ({ context, extensionId, extension }) => {
+    test('journal, insights, prompts, backup, privacy and settings', async ({ context, extensionId, extension }) => {
       await extension.storeNotes(seedNotes(400, NOW));
       for (const colorScheme of SCHEMES) {
         const page = await context.newPage();
         await steady(page, colorScheme);
         await page.setViewportSize({ width: 1100, height: 900 });
-        for (const section of ['journal', 'insights', 'prompts', 'backup', 'settings']) {
+        for (const section of ['journal', 'insights', 'prompts', 'backup', 'privacy', 'settings']) {
           await page.goto(`chrome-extension://${extensionId}/options.html#${section}`);
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           await page.waitForTimeout(300);
@@ -63,6 +63,35 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
         }
         await page.close();
       }
+    });
+
+    test('the lock: on, and the locked journal', async ({ context, extensionId, extension, t }) => {
+      await extension.storeNotes(seedNotes(40, NOW));
+      const page = await context.newPage();
+      await steady(page, 'light');
+      await page.setViewportSize({ width: 1100, height: 900 });
+      await page.goto(`chrome-extension://${extensionId}/options.html#privacy`);
+      const passphrase = 'a few unrelated words';
+      await page.getByLabel(t.lockPassphrase, { exact: true }).fill(passphrase);
+      await page.getByLabel(t.lockRepeatPassphrase).fill(passphrase);
+      await page.getByRole('checkbox').check();
+      await page.getByRole('button', { name: t.lockTurnOn }).click();
+      await page.getByRole('button', { name: t.lockRecoveryKept }).click();
+      await expect(page.getByRole('button', { name: t.lockNow })).toBeVisible();
+      for (const colorScheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme });
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `${OUT}/options-privacy-on-${lang}-${colorScheme}.png` });
+      }
+      await page.getByRole('button', { name: t.lockNow }).click();
+      await page.goto(`chrome-extension://${extensionId}/options.html#journal`);
+      await expect(page.getByRole('button', { name: t.unlockButton })).toBeVisible();
+      for (const colorScheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme });
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `${OUT}/options-locked-${lang}-${colorScheme}.png` });
+      }
+      await page.close();
     });
   });
 }
