@@ -14,7 +14,9 @@ export default defineConfig({
     { name: 'e2e', testDir: 'tests/e2e' },
     // Writes docs/screenshots; run by `npm run screenshots`, not by `npm test`.
     { name: 'screenshots', testDir: 'tests/screenshots', fullyParallel: false },
-    // Measures; run by `npm run bench`, never by `npm test` (tests do not time things).
-    { name: 'bench', testDir: 'tests/bench', timeout: 20 * 60_000, use: { trace: 'off' } },
+    // Measures; run by `npm run bench`, never by `npm test` (tests do not time things). Its own
+    // output folder: an e2e run clears test-results/, which would take the bench's copy of the
+    // extension from under a bench running at the same time.
+    { name: 'bench', testDir: 'tests/bench', outputDir: 'test-results-bench', timeout: 20 * 60_000, use: { trace: 'off' } },
   ],
 });
