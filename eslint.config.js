@@ -38,7 +38,17 @@ const noDynamicDbImport = {
 };
 
 export default defineConfig([
-  globalIgnores(['.output/', '.wxt/', 'node_modules/', 'docs/', 'coverage/', 'playwright-report/', 'test-results/', 'test-results-bench/', '.chromium-profile/']),
+  globalIgnores([
+    '.output/',
+    '.wxt/',
+    'node_modules/',
+    'docs/',
+    'coverage/',
+    'playwright-report/',
+    'test-results/',
+    'test-results-bench/',
+    '.chromium-profile/',
+  ]),
 
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
