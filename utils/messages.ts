@@ -11,6 +11,10 @@ export type Message =
   | { type: 'pause-ended'; outcome: PauseOutcome; promptId: string }
   | { type: 'quiet'; span: 'hour' | 'today' }
   | { type: 'resume' }
+  /** An answer was saved, in the popup or the pause window: a pause taken, whether offered or not. */
+  | { type: 'pause-taken' }
+  /** The pause window opened: a pause taken, unless it opened for an offer (then how it ends counts). */
+  | { type: 'pause-opened' }
   /** The popup found no pause alarm while pauses are on: the background repairs its schedule. */
   | { type: 'check-schedule' };
 
@@ -28,9 +32,10 @@ export function parseMessage(value: unknown): Message | undefined {
     case 'quiet':
       return m.span === 'hour' || m.span === 'today' ? { type: 'quiet', span: m.span } : undefined;
     case 'resume':
-      return { type: 'resume' };
+    case 'pause-taken':
+    case 'pause-opened':
     case 'check-schedule':
-      return { type: 'check-schedule' };
+      return { type: m.type };
     default:
       return undefined;
   }

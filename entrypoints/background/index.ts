@@ -32,7 +32,7 @@ export default defineBackground(() => {
   const lockJournal = () => void browser.storage.session.remove(SESSION_KEY).catch(logFailure('journal not locked'));
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === PAUSE_ALARM) void onPauseAlarm();
+    if (alarm.name === PAUSE_ALARM) void onPauseAlarm(alarm.scheduledTime);
     else if (alarm.name === EXPIRY_ALARM) void onExpiryAlarm();
     else if (alarm.name === LOCK_ALARM) lockJournal();
   });

@@ -9,11 +9,13 @@ import type { Message } from '@/utils/messages';
 import { recordPauseEvent } from '@/utils/pause-history';
 import {
   isActiveMoment,
+  isBreak,
   isGoodMoment,
   LATER_SNOOZE,
   nextOfferAt,
   OFFER_LIFETIME,
   PAUSE_ALARM,
+  restUntil,
   type MomentSignals,
 } from '@/utils/schedule/schedule';
 import { loadScheduleState, saveScheduleState } from '@/utils/storage/schedule-state';
@@ -21,7 +23,7 @@ import type { ScheduleState } from '@/utils/model/schedule';
 import { loadSettings } from '@/utils/storage/settings';
 import { localeFor } from '@/utils/storage/language';
 import type { Settings } from '@/utils/model/settings';
-import { DAY, HOUR, MINUTE, startOfNextDay } from '@/utils/time';
+import { DAY, HOUR, MINUTE, SECOND, startOfNextDay } from '@/utils/time';
 import { clearOfferNotification, openPauseWindow, setOfferMark, showOfferNotification } from './offer';
 
 /** Ends an offer nobody took, quietly. */
@@ -30,7 +32,7 @@ export const EXPIRY_ALARM = 'offer-expiry';
 export const RECHECK_BUSY = 5 * MINUTE;
 /** Waiting for the person to come back: the idle API usually says so first; this is the fallback. */
 export const RECHECK_AWAY = 30 * MINUTE;
-/** Seconds without input before the person counts as away. */
+/** Seconds without input before the person counts as away: also the idle API's default for its events. */
 const IDLE_SECONDS = 60;
 /**
  * The pause alarm repeats at this period until it is replaced. A handler that dies half-way (the
@@ -72,6 +74,19 @@ async function plan(now: number, settings: Settings, state: ScheduleState): Prom
   if (at === null) await browser.alarms.clear(PAUSE_ALARM);
   else await setPauseAlarm(at);
   return { ...state, nextOfferAt: at, waiting: false };
+}
+
+/**
+ * A pause taken, or a break that ended, at `now`: an offer waiting or snoozed is dropped, and the
+ * next one is planned from now (and never comes during the rest, see `restUntil`).
+ */
+async function rest(
+  now: number,
+  settings: Settings,
+  state: ScheduleState,
+  taken: Pick<ScheduleState, 'lastPauseAt'> | Pick<ScheduleState, 'backAt'>,
+): Promise<void> {
+  await saveScheduleState(await plan(now, settings, { ...state, ...taken, snoozedUntil: null, awaySince: null }));
 }
 
 /** Ends the open offer: mark, notification and expiry alarm go. */
@@ -147,34 +162,45 @@ async function readSignals(): Promise<MomentSignals> {
   };
 }
 
-/** The pause alarm fired: offer if this is a good moment, else wait for one. */
-export function onPauseAlarm(now = Date.now()): Promise<void> {
-  return serialized(() => offerIfGoodMoment(now));
+/** The pause alarm, due at `dueAt`, fired: offer if this is a good moment, else wait for one. */
+export function onPauseAlarm(dueAt: number, now = Date.now()): Promise<void> {
+  return serialized(() => offerIfGoodMoment(now, dueAt));
 }
 
 /**
  * The person went away or came back. Either wakes the worker, so the schedule is checked (an update
- * may have cleared the alarms after this worker planned them); coming back may also be the good
- * moment an offer was waiting for.
+ * may have cleared the alarms after this worker planned them). Coming back from a break plans the
+ * next offer from the return; from a short absence, it may be the good moment an offer waited for.
  */
 export function onIdleStateChanged(newState: string, now = Date.now()): Promise<void> {
   return serialized(async () => {
     await repairSchedule(now);
-    if (newState !== 'active') return;
-    const { state } = await context();
+    const { settings, state } = await context();
+    if (newState !== 'active') {
+      // "idle" comes after IDLE_SECONDS without input, when the absence began; "locked" after "idle" keeps that.
+      if (state.awaySince === null)
+        await saveScheduleState({ ...state, awaySince: newState === 'idle' ? now - IDLE_SECONDS * SECOND : now });
+      return;
+    }
+    if (isBreak(state.awaySince, now)) return rest(now, settings, state, { backAt: now });
+    if (state.awaySince !== null) await saveScheduleState({ ...state, awaySince: null });
     if (state.waiting) await offerIfGoodMoment(now);
   });
 }
 
-async function offerIfGoodMoment(now: number): Promise<void> {
+async function offerIfGoodMoment(now: number, dueAt = now): Promise<void> {
   const current = await context();
   const { settings } = current;
   // An offer whose expiry never ran (its worker ended first) must not block every later one.
   const state = await settleOffer(now, current.state);
   // One offer at a time: an open offer is never stacked on, it expires first.
   if (state.offer) return;
-  // After sleep or a long absence the alarm fires once, late; outside active time it only re-plans.
-  if (!isActiveMoment(now, settings, state)) {
+  // After sleep the alarm fires once, late (as after a browser closed for a while): that was a
+  // break, and waking is never the moment for an offer.
+  if (isBreak(dueAt, now)) return rest(now, settings, state, { backAt: now });
+  // During the rest after a pause or a break (the alarm was planned before it), or outside active
+  // time, it only re-plans.
+  if (now < restUntil(settings, state) || !isActiveMoment(now, settings, state)) {
     await saveScheduleState(await plan(now, settings, state));
     return;
   }
@@ -185,7 +211,9 @@ async function offerIfGoodMoment(now: number): Promise<void> {
     await saveScheduleState({ ...state, waiting: true, nextOfferAt: state.nextOfferAt ?? now });
     return;
   }
-  await makeOffer(now, settings, state);
+  // Back before the idle API said so (its event may come just after this alarm): a break still counts.
+  if (isBreak(state.awaySince, now)) return rest(now, settings, state, { backAt: now });
+  await makeOffer(now, settings, { ...state, awaySince: null });
 }
 
 async function makeOffer(now: number, settings: Settings, state: ScheduleState): Promise<void> {
@@ -264,6 +292,13 @@ export function handleMessage(message: Message, now = Date.now()): Promise<void>
       }
       case 'resume':
         await saveScheduleState(await plan(now, settings, { ...state, snoozedUntil: null, quietUntil: null }));
+        return;
+      case 'pause-taken':
+        await rest(now, settings, state, { lastPauseAt: now });
+        return;
+      case 'pause-opened':
+        // Opened for an offer, the pause counts by how it ends; opened by the person, it counts now.
+        if (!state.offer) await rest(now, settings, state, { lastPauseAt: now });
         return;
       case 'check-schedule':
         await repairSchedule(now);

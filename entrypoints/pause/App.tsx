@@ -9,7 +9,7 @@ import type { Pick } from '@/utils/prompts/pick';
 import { SECOND } from '@/utils/time';
 import { useAnswer } from '@/utils/hooks/use-answer';
 import { useFirstPaint } from '@/utils/hooks/use-first-paint';
-import { logProblem } from '@/utils/log';
+import { logFailure, logProblem } from '@/utils/log';
 
 /** How long the closing line stays before the window closes itself. */
 const CLOSING_DELAY = 8 * SECOND;
@@ -22,6 +22,11 @@ function randomLine(): ContextLine {
 
 export function App() {
   const { locale, t, opening } = useFirstPaint('pause', (t) => `${t.pauseTitle} · ${t.appName}`);
+
+  useEffect(() => {
+    // Opened by the person, not for an offer, the window is a pause taken (the background tells which).
+    sendToBackground({ type: 'pause-opened' }).catch(logFailure('the schedule did not hear of the pause window'));
+  }, []);
 
   return (
     <LanguageProvider locale={locale} t={t}>

@@ -60,8 +60,11 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       await expect(popup.answer).toHaveValue('');
       await popup.close();
 
-      // A pause, opened by the background as the alarm goes off.
+      // A pause, opened by the background as the alarm goes off. The answer just saved was a pause
+      // taken, which holds offers back for the minimum interval: the day starts afresh first.
       await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+      await expect.poll(async () => (await extension.scheduleState())?.lastPauseAt ?? null).not.toBeNull();
+      await extension.startNewDay();
       await extension.setSettings({ ...ALWAYS_ACTIVE, delivery: 'window' });
       const opened = context.waitForEvent('page', { predicate: PausePage.isPauseWindow });
       await extension.fireAlarm('pause');

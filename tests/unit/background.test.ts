@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { EXPIRY_ALARM, handleMessage, RECHECK_AWAY, RECHECK_BUSY } from '@/entrypoints/background/scheduler';
+import { ensureSchedule, EXPIRY_ALARM, handleMessage, RECHECK_AWAY, RECHECK_BUSY } from '@/entrypoints/background/scheduler';
 import { NOTIFICATION_ID } from '@/entrypoints/background/offer';
 import { listPauseEvents } from '@/utils/db/events';
 import { loadScheduleState, saveScheduleState } from '@/utils/storage/schedule-state';
-import { PAUSE_ALARM } from '@/utils/schedule/schedule';
+import { FIRST_MINUTES_BACK, PAUSE_ALARM } from '@/utils/schedule/schedule';
 import { saveSettings } from '@/utils/storage/settings';
 import { HOUR, MINUTE } from '@/utils/time';
 import { refuseOpen, removeIndexedDB } from './storage-failures';
@@ -112,15 +112,16 @@ describe('background', () => {
     expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
   });
 
-  it('offers once the person comes back, and only once', async () => {
+  it('offers once the person comes back from a short absence, and only once', async () => {
     await installed();
     idle = 'idle';
     await fire(PAUSE_ALARM);
+    await idleChanged.trigger('idle');
     await eventually(async () => expect((await loadScheduleState()).waiting).toBe(true));
     idle = 'active';
     // Coming back and the re-check alarm at the same moment must not stack two offers.
     const recheck = (await alarm(PAUSE_ALARM))!;
-    vi.setSystemTime(recheck.scheduledTime);
+    vi.setSystemTime(Date.now() + 3 * MINUTE);
     await Promise.all([idleChanged.trigger('active'), fakeBrowser.alarms.onAlarm.trigger(recheck)]);
     await eventually(async () => expect(await badge()).toBe('•'));
     await eventually(async () => expect((await loadScheduleState()).waiting).toBe(false));
@@ -354,5 +355,201 @@ describe('messages from the pause window and popup', () => {
       'Adempauze: could not record "offered"',
       'Adempauze: could not record "snoozed"',
     ]);
+  });
+});
+
+/** Waits until the background has done everything started so far: its steps run one after another. */
+const drained = () => ensureSchedule();
+const offersMade = async () => (await listPauseEvents()).filter((event) => event.type === 'offered').length;
+
+/** Nothing shows: no notification, no mark, no offer stored or recorded. */
+async function expectNoOffer() {
+  await drained();
+  expect(await notifications()).toEqual({});
+  expect(await badge()).toBe('');
+  expect((await loadScheduleState()).offer).toBeNull();
+  expect(await offersMade()).toBe(0);
+}
+
+/** The pause alarm, fired at `now` as planned for `dueAt` (late after sleep, early when replaced since). */
+async function alarmFires(now: number, dueAt = now) {
+  vi.setSystemTime(now);
+  await fakeBrowser.alarms.onAlarm.trigger({
+    name: PAUSE_ALARM,
+    scheduledTime: dueAt,
+    periodInMinutes: RECHECK_BUSY / MINUTE,
+    persistAcrossSessions: false,
+  });
+  await drained();
+}
+
+async function idleState(state: 'active' | 'idle' | 'locked', now: number) {
+  vi.setSystemTime(now);
+  idle = state;
+  await idleChanged.trigger(state);
+  await drained();
+}
+
+const nextPlanned = async () => (await alarm(PAUSE_ALARM))!.scheduledTime;
+
+describe('a pause taken counts', () => {
+  it('an answer saved: no offer before the minimum interval, even when an alarm planned earlier fires; the next is planned from the answer', async () => {
+    await installed();
+    const savedAt = NOW + 45 * MINUTE;
+    vi.setSystemTime(savedAt);
+    await handleMessage({ type: 'pause-taken' }, savedAt);
+    expect((await loadScheduleState()).lastPauseAt).toBe(savedAt);
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(savedAt + HOUR);
+    expect(await nextPlanned()).toBeLessThanOrEqual(savedAt + 2 * HOUR);
+
+    // The alarm as it was planned before the answer (the browser may still hold it, or a worker
+    // planned it at the same moment) fires 20 minutes after the answer, at a good moment.
+    await alarmFires(savedAt + 20 * MINUTE);
+    await expectNoOffer();
+    const replanned = (await loadScheduleState()).nextOfferAt!;
+    expect(replanned).toBe(await nextPlanned());
+    expect(replanned).toBeGreaterThanOrEqual(savedAt + HOUR);
+    expect(replanned).toBeLessThanOrEqual(savedAt + 2 * HOUR);
+
+    // The pause holds back offers for a while, not for ever.
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    expect(await offersMade()).toBe(1);
+  });
+
+  it('an answer saved while an offer waits for a good moment drops it', async () => {
+    await installed();
+    audible = true;
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect((await loadScheduleState()).waiting).toBe(true));
+    audible = false;
+    const savedAt = Date.now() + 2 * MINUTE;
+    await handleMessage({ type: 'pause-taken' }, savedAt);
+    expect((await loadScheduleState()).waiting).toBe(false);
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(savedAt + HOUR);
+    // The re-check planned before the answer comes to nothing.
+    await alarmFires(savedAt + RECHECK_BUSY);
+    await expectNoOffer();
+  });
+
+  it('an answer saved ends a snooze: the next offer comes from the answer', async () => {
+    await installed();
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    await fakeBrowser.notifications.onButtonClicked.trigger(NOTIFICATION_ID, 1);
+    await drained();
+    const savedAt = Date.now() + 5 * MINUTE;
+    await handleMessage({ type: 'pause-taken' }, savedAt);
+    expect((await loadScheduleState()).snoozedUntil).toBeNull();
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(savedAt + HOUR);
+  });
+
+  it('a pause window the person opened themselves counts; one opened for an offer counts by how it ends', async () => {
+    await installed();
+    const openedAt = NOW + 10 * MINUTE;
+    await handleMessage({ type: 'pause-opened' }, openedAt);
+    expect((await loadScheduleState()).lastPauseAt).toBe(openedAt);
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(openedAt + HOUR);
+    await alarmFires(openedAt + 30 * MINUTE);
+    await expectNoOffer();
+
+    // The offer's own window: opening it changes nothing; "Not now" keeps the plan made with the offer.
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    const planned = await nextPlanned();
+    await handleMessage({ type: 'pause-opened' }, Date.now() + MINUTE);
+    expect((await loadScheduleState()).lastPauseAt).toBe(openedAt);
+    expect(await nextPlanned()).toBe(planned);
+  });
+});
+
+describe('time away counts', () => {
+  it('away 10 minutes or more: the offer due meanwhile is dropped, the next is planned from the return', async () => {
+    await installed();
+    const due = await nextPlanned();
+    // Screen locked for lunch, 25 minutes; the alarm comes while away and waits.
+    await idleState('locked', due - 5 * MINUTE);
+    await alarmFires(due);
+    expect((await loadScheduleState()).waiting).toBe(true);
+    const back = due + 20 * MINUTE;
+    await idleState('active', back);
+    await expectNoOffer();
+    const state = await loadScheduleState();
+    expect(state).toMatchObject({ waiting: false, backAt: back, awaySince: null });
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(back + HOUR);
+    expect(await nextPlanned()).toBeLessThanOrEqual(back + 2 * HOUR);
+
+    // A re-check planned while away, firing in the first minutes back, offers nothing either.
+    await alarmFires(back + FIRST_MINUTES_BACK - MINUTE);
+    await expectNoOffer();
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(back + HOUR);
+  });
+
+  it('idle counts from the last input: 9 minutes after the idle API says so is a break', async () => {
+    await installed();
+    const due = await nextPlanned();
+    // The idle API speaks after 60 seconds without input.
+    await idleState('idle', due - MINUTE);
+    await alarmFires(due);
+    await idleState('active', due + 8 * MINUTE);
+    await expectNoOffer();
+    expect((await loadScheduleState()).backAt).toBe(due + 8 * MINUTE);
+  });
+
+  it('a short absence keeps the due offer for the return', async () => {
+    await installed();
+    const due = await nextPlanned();
+    await idleState('idle', due - 2 * MINUTE);
+    await alarmFires(due);
+    expect((await loadScheduleState()).waiting).toBe(true);
+    await idleState('active', due + 4 * MINUTE);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    expect(await offersMade()).toBe(1);
+    expect((await loadScheduleState()).awaySince).toBeNull();
+  });
+
+  it('an alarm that finds the person back before the idle API says so still counts the break', async () => {
+    await installed();
+    const due = await nextPlanned();
+    await idleState('locked', due - 30 * MINUTE);
+    // Back at the moment the alarm fires; the "active" event comes just after it.
+    idle = 'active';
+    await alarmFires(due);
+    await expectNoOffer();
+    expect((await loadScheduleState()).backAt).toBe(due);
+    await idleState('active', due + 2000);
+    await expectNoOffer();
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(due + HOUR);
+  });
+
+  it('after sleep: no offer on waking, and one offer later, not a burst of the missed ones', async () => {
+    await installed();
+    const due = await nextPlanned();
+    // The computer slept through the alarm (no idle event first) and woke two hours later, where the
+    // alarm fires once, late.
+    const woke = due + 2 * HOUR;
+    await alarmFires(woke, due);
+    await expectNoOffer();
+    expect((await loadScheduleState()).backAt).toBe(woke);
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(woke + HOUR);
+    // The repeating alarm's next run (five minutes on) offers nothing either.
+    await alarmFires(woke + RECHECK_BUSY);
+    await expectNoOffer();
+
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    expect(await offersMade()).toBe(1);
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(Date.now() + HOUR);
+  });
+
+  it('after sleep with the screen locked first: the late alarm and the return offer nothing', async () => {
+    await installed();
+    const due = await nextPlanned();
+    await idleState('locked', due - 10 * MINUTE);
+    const woke = due + 3 * HOUR;
+    await alarmFires(woke, due);
+    await idleState('active', woke + 30_000);
+    await expectNoOffer();
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(woke + HOUR);
   });
 });

@@ -34,6 +34,12 @@ describe('pause window', () => {
     }
   });
 
+  it('tells the background it opened, so a pause the person opened themselves counts', async () => {
+    const { sent } = setUp();
+    render(<App />);
+    await vi.waitFor(() => expect(sent).toEqual([{ type: 'pause-opened' }]));
+  });
+
   it('saves the answer as a pause note, tells the background, and shows a line from the article', async () => {
     const { sent } = setUp();
     render(<App />);
@@ -44,7 +50,8 @@ describe('pause window', () => {
     await screen.findByRole('heading', { name: 'Saved. Thank you for taking a moment.' });
     expect(CONTEXT_LINES.map((line) => line.text.en)).toContain(document.querySelector('blockquote')?.textContent);
     expect((await listNotesPage({ limit: 1 })).notes[0]).toMatchObject({ answer: 'breathing helped', source: 'pause', promptId });
-    expect(sent).toEqual([{ type: 'pause-ended', outcome: 'answered', promptId }]);
+    // The answer saved is a pause taken; then the pause (and any offer it answered) ends.
+    expect(sent).toEqual([{ type: 'pause-opened' }, { type: 'pause-taken' }, { type: 'pause-ended', outcome: 'answered', promptId }]);
     // The field that had focus is gone; focus goes to Close, not to the top of the page.
     await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' })));
   });
@@ -59,7 +66,7 @@ describe('pause window', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     fireEvent.click(screen.getByRole('button', { name: button }));
     await vi.waitFor(() => expect(close).toHaveBeenCalled());
-    expect(sent).toEqual([{ type: 'pause-ended', outcome, promptId: loadRound('pause').at(-1) }]);
+    expect(sent).toEqual([{ type: 'pause-opened' }, { type: 'pause-ended', outcome, promptId: loadRound('pause').at(-1) }]);
   });
 
   it('reopens straight on the prompt with its draft', () => {

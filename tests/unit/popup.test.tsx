@@ -54,7 +54,9 @@ describe('popup', () => {
     expect(readDraft(currentPrompt().id)?.text).toBe('A first line');
   });
 
-  it('saves with the button, confirms after the write, and clears the draft', async () => {
+  it('saves with the button, confirms after the write, clears the draft, and tells the background a pause was taken', async () => {
+    const sent: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => void sent.push(message));
     render(<App />);
     const prompt = currentPrompt();
     fireEvent.input(field(), { target: { value: 'I shared it & it went <b>fine</b>' } });
@@ -71,6 +73,7 @@ describe('popup', () => {
     });
     expect(field()).toHaveProperty('value', '');
     expect(readDraft(prompt.id)).toBeUndefined();
+    expect(sent).toContainEqual({ type: 'pause-taken' });
   });
 
   it('saves with Ctrl+Enter', async () => {
@@ -81,7 +84,9 @@ describe('popup', () => {
     expect((await listNotesPage({ limit: 5 })).notes[0]?.answer).toBe('keyboard only');
   });
 
-  it('refuses an empty answer with a visible message and stores nothing', async () => {
+  it('refuses an empty answer with a visible message, stores nothing, and counts no pause', async () => {
+    const sent: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => void sent.push(message));
     render(<App />);
     fireEvent.input(field(), { target: { value: '   \n ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -89,6 +94,7 @@ describe('popup', () => {
     await waitFor(() => expect(alert.textContent).toBe('Write a few words first: an empty answer is not saved.'));
     expect(field().getAttribute('aria-invalid')).toBe('true');
     expect((await listNotesPage({ limit: 5 })).notes).toHaveLength(0);
+    expect(sent).not.toContainEqual({ type: 'pause-taken' });
   });
 
   it('shows a different prompt on "Another one" and keeps the unsaved answer with the old one', () => {

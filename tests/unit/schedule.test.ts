@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { parseScheduleState } from '@/utils/model/schedule';
-import { isActiveMoment, isGoodMoment, nextOfferAt, scheduleStatus, type ScheduleHistory } from '@/utils/schedule/schedule';
+import {
+  AWAY_BREAK,
+  FIRST_MINUTES_BACK,
+  isActiveMoment,
+  isBreak,
+  isGoodMoment,
+  nextOfferAt,
+  restUntil,
+  scheduleStatus,
+  type ScheduleHistory,
+} from '@/utils/schedule/schedule';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
+import { MINUTE } from '@/utils/time';
 
 // Local times in Europe/Amsterdam (pinned in vitest.config.ts). 25 Nov 2026 is a Wednesday.
 const at = (day: number, hour: number, minute = 0, month = 10, year = 2026) => new Date(year, month, day, hour, minute).getTime();
 /** What nothing stored reads as: no offer planned or open, no history. */
 const EMPTY_SCHEDULE = parseScheduleState(undefined);
-const NO_HISTORY: ScheduleHistory = { snoozedUntil: null, quietUntil: null, recentOffers: [] };
+const NO_HISTORY: ScheduleHistory = { snoozedUntil: null, quietUntil: null, recentOffers: [], lastPauseAt: null, backAt: null };
 const ALL_DAYS: Settings = { ...DEFAULT_SETTINGS, activeDays: [0, 1, 2, 3, 4, 5, 6] };
 
 describe('nextOfferAt', () => {
@@ -98,6 +109,118 @@ describe('nextOfferAt', () => {
   });
 });
 
+describe('a pause taken counts', () => {
+  const pausedAt = (time: number): ScheduleHistory => ({ ...NO_HISTORY, lastPauseAt: time });
+
+  it.each([
+    ['no pause taken: no rest', DEFAULT_SETTINGS, NO_HISTORY, -Infinity],
+    ['the minimum interval after the pause', DEFAULT_SETTINGS, pausedAt(at(25, 10)), at(25, 11)],
+    ['a shorter minimum interval', { ...DEFAULT_SETTINGS, minIntervalMinutes: 15 }, pausedAt(at(25, 10)), at(25, 10, 15)],
+    ['a longer one', { ...DEFAULT_SETTINGS, minIntervalMinutes: 100, maxIntervalMinutes: 120 }, pausedAt(at(25, 10)), at(25, 11, 40)],
+  ])('restUntil: %s', (_case, settings, history, expected) => {
+    expect(restUntil(settings, history)).toBe(expected);
+  });
+
+  it.each([
+    ['planned from the pause, at the moment it is taken', at(25, 10), pausedAt(at(25, 10)), 0, at(25, 11)],
+    ['the whole range from the pause', at(25, 10), pausedAt(at(25, 10)), 0.9999999, at(25, 12)],
+    ['an alarm planned before the pause fires during its rest: still from the pause', at(25, 10, 20), pausedAt(at(25, 10)), 0, at(25, 11)],
+    ['the same, high in the range', at(25, 10, 20), pausedAt(at(25, 10)), 0.5, at(25, 11, 30)],
+    ['once the rest is over: from now, as always', at(25, 11, 10), pausedAt(at(25, 10)), 0, at(25, 12, 10)],
+    [
+      'a snooze ending within the rest waits for its end',
+      at(25, 10, 5),
+      { ...pausedAt(at(25, 10)), snoozedUntil: at(25, 10, 20) },
+      0,
+      at(25, 11),
+    ],
+    ['a snooze ending after the rest is kept', at(25, 10, 5), { ...pausedAt(at(25, 9)), snoozedUntil: at(25, 10, 20) }, 0, at(25, 10, 20)],
+    [
+      'quiet for longer than the rest: from the end of the quiet',
+      at(25, 10),
+      { ...pausedAt(at(25, 10)), quietUntil: at(25, 12) },
+      0,
+      at(25, 13),
+    ],
+    ['a pause late in the day: the next active morning', at(25, 17, 30), pausedAt(at(25, 17, 30)), 0, at(26, 9)],
+    ['a pause yesterday evening does not hold back this morning', at(26, 9, 5), pausedAt(at(25, 17, 30)), 0, at(26, 10, 5)],
+  ])('nextOfferAt: %s', (_case, now, history, random, expected) => {
+    expect(nextOfferAt(now, DEFAULT_SETTINGS, history, () => random)).toBe(expected);
+  });
+
+  it('never plans inside the rest, whatever the random draw', () => {
+    for (const random of [0, 0.25, 0.5, 0.75, 0.9999999]) {
+      for (const minute of [0, 1, 30, 59]) {
+        const next = nextOfferAt(at(25, 10, minute), DEFAULT_SETTINGS, pausedAt(at(25, 10)), () => random);
+        expect(next).toBeGreaterThanOrEqual(at(25, 11));
+      }
+    }
+  });
+});
+
+describe('time away counts', () => {
+  const backAt = (time: number): ScheduleHistory => ({ ...NO_HISTORY, backAt: time });
+
+  it('counts ten minutes away as a break, and names the first minutes back', () => {
+    expect(AWAY_BREAK).toBe(10 * MINUTE);
+    expect(FIRST_MINUTES_BACK).toBe(10 * MINUTE);
+  });
+
+  it.each([
+    ['not away', null, at(25, 10), false],
+    ['away 2 minutes', at(25, 10), at(25, 10, 2), false],
+    ['away 9 minutes 59 seconds', at(25, 10), at(25, 10, 10) - 1000, false],
+    ['away exactly 10 minutes', at(25, 10), at(25, 10, 10), true],
+    ['a lunch away', at(25, 12, 5), at(25, 13), true],
+    ['an alarm due at 17:40 fired on waking the next morning (asleep all night)', at(25, 17, 40), at(26, 8, 55), true],
+    ['an alarm fired a minute late (not asleep)', at(25, 10), at(25, 10, 1), false],
+  ])('isBreak: %s', (_case, since, now, expected) => {
+    expect(isBreak(since, now)).toBe(expected);
+  });
+
+  it.each([
+    ['the first minutes after the return', DEFAULT_SETTINGS, backAt(at(25, 10)), at(25, 10, 10)],
+    [
+      'a pause taken after the return: its own minimum interval',
+      DEFAULT_SETTINGS,
+      { ...backAt(at(25, 10)), lastPauseAt: at(25, 10, 5) },
+      at(25, 11, 5),
+    ],
+    [
+      'a return after a pause: the later of the two rests',
+      DEFAULT_SETTINGS,
+      { ...backAt(at(25, 10, 55)), lastPauseAt: at(25, 10) },
+      at(25, 11, 5),
+    ],
+  ])('restUntil: %s', (_case, settings, history, expected) => {
+    expect(restUntil(settings, history)).toBe(expected);
+  });
+
+  it.each([
+    ['planned from the return', at(25, 13), backAt(at(25, 13)), 0, at(25, 14)],
+    ['high in the range, from the return', at(25, 13), backAt(at(25, 13)), 0.5, at(25, 14, 30)],
+    ['an alarm planned before firing just after the return: still from the return', at(25, 13, 3), backAt(at(25, 13)), 0, at(25, 14)],
+    [
+      'a snooze that ends in the first minutes back waits for them to pass',
+      at(25, 13),
+      { ...backAt(at(25, 13)), snoozedUntil: at(25, 13, 2) },
+      0,
+      at(25, 13, 10),
+    ],
+    ['back from a night asleep before active hours: spread over the morning', at(26, 7), backAt(at(26, 7)), 0, at(26, 9)],
+  ])('nextOfferAt: %s', (_case, now, history, random, expected) => {
+    expect(nextOfferAt(now, DEFAULT_SETTINGS, history, () => random)).toBe(expected);
+  });
+
+  it('never plans in the first minutes back, even with the shortest interval and a snooze', () => {
+    const shortest = { ...ALL_DAYS, activeStartMinutes: 0, activeEndMinutes: 24 * 60, minIntervalMinutes: 15, maxIntervalMinutes: 15 };
+    for (const snoozedUntil of [null, at(25, 13, 1), at(25, 13, 9)]) {
+      const next = nextOfferAt(at(25, 13), shortest, { ...backAt(at(25, 13)), snoozedUntil }, () => 0);
+      expect(next).toBeGreaterThanOrEqual(at(25, 13) + FIRST_MINUTES_BACK);
+    }
+  });
+});
+
 describe('isActiveMoment', () => {
   it.each([
     ['inside active hours on a weekday', at(25, 10), NO_HISTORY, true],
@@ -176,6 +299,24 @@ describe('parseScheduleState', () => {
       recentOffers: [1],
     };
     expect(parseScheduleState(JSON.parse(JSON.stringify(state)))).toEqual(state);
+  });
+
+  it('reads state stored by an earlier version: no pause taken, not away, no return', () => {
+    const earlier = {
+      nextOfferAt: 5,
+      waiting: false,
+      snoozedUntil: null,
+      quietUntil: null,
+      offer: null,
+      pauseWindowId: null,
+      recentOffers: [1],
+    };
+    expect(parseScheduleState(earlier)).toEqual({ ...earlier, lastPauseAt: null, awaySince: null, backAt: null });
+  });
+
+  it('reads the times of a pause, an absence and a return, and drops an unreadable one alone', () => {
+    const stored = { ...EMPTY_SCHEDULE, lastPauseAt: 10, awaySince: 'soon', backAt: 30 };
+    expect(parseScheduleState(stored)).toEqual({ ...EMPTY_SCHEDULE, lastPauseAt: 10, backAt: 30 });
   });
 
   it.each([undefined, null, 'x', 42, [], { nextOfferAt: 'soon', offer: { offeredAt: 'x' }, recentOffers: 'many', pauseWindowId: 1.5 }])(

@@ -115,7 +115,7 @@ describe('popup when storage fails', () => {
 });
 
 describe('pause window when storage fails', () => {
-  it('stays on the prompt with the text and the message, tells the background nothing, and saves on retry', async () => {
+  it('stays on the prompt with the text and the message, tells the background of no pause taken, and saves on retry', async () => {
     const sent: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((message: unknown) => void sent.push(message));
     vi.spyOn(window, 'close').mockImplementation(() => undefined);
@@ -127,11 +127,11 @@ describe('pause window when storage fails', () => {
     await waitFor(() => expect(formAlert().textContent).toBe(en.saveUnavailable));
     expect(field()).toHaveProperty('value', 'breathing helped');
     expect(readDraft(loadRound('pause').at(-1)!)?.text).toBe('breathing helped');
-    expect(sent).toEqual([]);
+    expect(sent).toEqual([{ type: 'pause-opened' }]);
     storage.restore();
     fireEvent.click(saveButton());
     await screen.findByRole('heading', { name: 'Saved. Thank you for taking a moment.' });
-    expect(sent).toMatchObject([{ type: 'pause-ended', outcome: 'answered' }]);
+    expect(sent).toMatchObject([{ type: 'pause-opened' }, { type: 'pause-taken' }, { type: 'pause-ended', outcome: 'answered' }]);
   });
 
   it('tells a full disk apart', async () => {

@@ -13,6 +13,7 @@ import type { Note, NoteSource } from '@/utils/model/records';
 import { scheduleFollowUp } from '@/utils/prompts/library';
 import { promptText } from '@/utils/prompts/pick';
 import { logFailure } from '@/utils/log';
+import { sendToBackground } from '@/utils/messages';
 
 export interface Answering {
   prompt: Prompt;
@@ -86,6 +87,9 @@ export function useAnswer(initial: Prompt, source: NoteSource): Answering {
       );
       return undefined;
     }
+    // An answer saved is a pause taken: the schedule plans the next offer from it. Sent at once,
+    // before the popup can close, and never awaited: the note is safe whatever the schedule hears.
+    sendToBackground({ type: 'pause-taken' }).catch(logFailure('the schedule did not hear of the pause taken'));
     setText('');
     setNotice(undefined);
     setSaveState({ status: 'saved' });

@@ -18,6 +18,12 @@ const ScheduleStateSchema = v.object({
   offer: v.fallback(v.nullable(v.object({ offeredAt: TIME, expiresAt: TIME })), null),
   /** The pause window opened for the offer, so a second request focuses it instead of opening another. */
   pauseWindowId: v.fallback(v.nullable(v.pipe(v.number(), v.integer())), null),
+  /** When the person last took a pause: saved an answer, or opened the pause window themselves. */
+  lastPauseAt: v.fallback(v.nullable(TIME), null),
+  /** Since when the person is away (idle or screen locked); null while they are at the computer. */
+  awaySince: v.fallback(v.nullable(TIME), null),
+  /** When the person came back from time away long enough to count as a break (or the computer woke). */
+  backAt: v.fallback(v.nullable(TIME), null),
   /** When recent offers were made (the last two days), for the daily cap; unreadable entries are dropped. */
   recentOffers: v.fallback(
     v.pipe(

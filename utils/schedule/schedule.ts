@@ -14,11 +14,19 @@ export const OFFER_LIFETIME = 30 * MINUTE;
 export const LATER_SNOOZE = 15 * MINUTE;
 /** When the first offer of an active period comes: a random moment within this much after it starts. */
 const START_SPREAD = 30 * MINUTE;
+/** Away (idle or screen locked) at least this long counts as a break, as a pause taken does. */
+export const AWAY_BREAK = 10 * MINUTE;
+/**
+ * No offer this soon after coming back from a break: the first minutes back go to picking up the
+ * thread (the sentence left half-written, the messages that came in), and an offer then would break
+ * into exactly that, right after the person had their rest.
+ */
+export const FIRST_MINUTES_BACK = 10 * MINUTE;
 /** Days searched ahead for an active moment under the cap (two weeks covers every weekly pattern). */
 const SEARCH_DAYS = 14;
 
 /** What `nextOfferAt` needs to know of the past. */
-export type ScheduleHistory = Pick<ScheduleState, 'snoozedUntil' | 'quietUntil' | 'recentOffers'>;
+export type ScheduleHistory = Pick<ScheduleState, 'snoozedUntil' | 'quietUntil' | 'recentOffers' | 'lastPauseAt' | 'backAt'>;
 
 function offersOnDay(history: ScheduleHistory, day: number): number {
   return history.recentOffers.filter((at) => sameDay(at, day)).length;
@@ -45,23 +53,46 @@ function fitToActiveTime(candidate: number, settings: Settings, history: Schedul
 }
 
 /**
+ * Whether time away from `since` until `now` counts as a break. A computer asleep is away too: an
+ * alarm that fires this late was slept through, so `since` may be the moment it was due.
+ */
+export function isBreak(since: number | null, now: number): boolean {
+  return since !== null && now - since >= AWAY_BREAK;
+}
+
+/**
+ * The rest a pause or a break gives: no offer before the person's minimum interval has passed since
+ * the last pause taken, nor in the first minutes back from a break. -Infinity when neither applies.
+ */
+export function restUntil(settings: Settings, history: ScheduleHistory): number {
+  return Math.max(
+    (history.lastPauseAt ?? -Infinity) + settings.minIntervalMinutes * MINUTE,
+    (history.backAt ?? -Infinity) + FIRST_MINUTES_BACK,
+  );
+}
+
+/**
  * When to offer the next pause, or null when none should come (pauses off, no active day).
  * A snooze brings the offer back when it ends; otherwise the offer comes a random interval within
- * the person's range after now, or after a quiet period ends. Then it moves into active hours and
- * days, past days whose daily cap is reached.
+ * the person's range after now, or after a quiet period ends, or (while their rest lasts) after
+ * the last pause taken or the return from a break. Never during that rest. Then it moves into
+ * active hours and days, past days whose daily cap is reached.
  */
 export function nextOfferAt(now: number, settings: Settings, history: ScheduleHistory, random: RandomSource): number | null {
   if (!settings.pausesEnabled) return null;
   const quietUntil = history.quietUntil ?? 0;
+  const rest = restUntil(settings, history);
   let candidate: number;
   if (history.snoozedUntil !== null && history.snoozedUntil > now) {
     candidate = Math.max(history.snoozedUntil, quietUntil);
   } else {
     const span = (settings.maxIntervalMinutes - settings.minIntervalMinutes) * MINUTE;
     const interval = settings.minIntervalMinutes * MINUTE + Math.floor(random() * (span + 1));
-    candidate = Math.max(now, quietUntil) + interval;
+    // An alarm planned before a pause may fire during its rest: the interval still counts from the pause.
+    const from = now < rest ? Math.max(history.lastPauseAt ?? 0, history.backAt ?? 0) : now;
+    candidate = Math.max(from, quietUntil) + interval;
   }
-  return fitToActiveTime(candidate, settings, history, random);
+  return fitToActiveTime(Math.max(candidate, rest), settings, history, random);
 }
 
 /** Whether `moment` itself may carry an offer: active hours, active day, cap not reached, not quiet. */

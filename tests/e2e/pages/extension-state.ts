@@ -1,5 +1,6 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Note } from '@/utils/model/records';
+import type { ScheduleState } from '@/utils/model/schedule';
 import type { Settings } from '@/utils/model/settings';
 
 /** Any moment of any day counts as active, so tests do not depend on when they run. */
@@ -43,13 +44,14 @@ export class ExtensionState {
     }, name);
   }
 
-  /** The background's stored schedule (see utils/schedule.ts). */
-  scheduleState(): Promise<{ offer: { offeredAt: number; expiresAt: number } | null } | undefined> {
+  /** The background's stored schedule (see utils/model/schedule.ts). */
+  scheduleState(): Promise<Pick<ScheduleState, 'offer' | 'nextOfferAt' | 'lastPauseAt'> | undefined> {
     return this.page.evaluate(async () => (await chrome.storage.local.get('schedule')).schedule as never);
   }
 
   /**
-   * Forgets the offers made today, as if a new day had begun: a day allows a dozen offers at most.
+   * Forgets the offers made today and the pauses taken, as if a new day had begun: a day allows a
+   * dozen offers at most, and no offer comes within the minimum interval after a pause taken.
    * The service worker is stopped first, so it cannot write the state at the same time.
    */
   async startNewDay(): Promise<void> {
@@ -59,7 +61,7 @@ export class ExtensionState {
       .toBe(false);
     await this.page.evaluate(async () => {
       const { schedule } = await chrome.storage.local.get('schedule');
-      await chrome.storage.local.set({ schedule: { ...(schedule as object), recentOffers: [] } });
+      await chrome.storage.local.set({ schedule: { ...(schedule as object), recentOffers: [], lastPauseAt: null, backAt: null } });
     });
   }
 
