@@ -114,13 +114,7 @@ describe('backup section (options page)', () => {
 
   it('exports everything as a JSON file that imports again, and remembers when', async () => {
     await addNote(NOTE, T0);
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      blobs.push(blob as Blob);
-      return 'blob:backup';
-    });
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const downloads = catchDownloads();
     renderSection();
     await screen.findByText('No export made yet.');
 
@@ -129,10 +123,10 @@ describe('backup section (options page)', () => {
     await screen.findByText(/^Downloaded as adempauze-backup-\d{4}-\d{2}-\d{2}\.json\.$/);
     await screen.findByText(/^Last export:/);
     expect(screen.queryByText(/Uninstalling the extension/)).toBeNull();
-    expect(click).toHaveBeenCalledOnce();
-    const link = click.mock.contexts[0] as HTMLAnchorElement;
+    expect(downloads.click).toHaveBeenCalledOnce();
+    const link = downloads.click.mock.contexts[0] as HTMLAnchorElement;
     expect(link.download).toMatch(/^adempauze-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    const text = await blobs[0]?.text();
+    const text = (await downloads.texts())[0];
     const check = checkBackup(text ?? '');
     expect(check.ok && check.backup.notes).toEqual((await createBackup(T0)).backup.notes);
     expect(await fakeBrowser.storage.local.get('lastBackupAt')).toEqual({ lastBackupAt: expect.any(Number) as unknown });
@@ -140,19 +134,13 @@ describe('backup section (options page)', () => {
 
   it('exports the notes as Markdown', async () => {
     await addNote({ ...NOTE, answer: '# *literal*' }, T0);
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      blobs.push(blob as Blob);
-      return 'blob:notes';
-    });
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const downloads = catchDownloads();
     renderSection();
 
     fireEvent.click(screen.getByRole('button', { name: 'Export notes as Markdown' }));
 
     await screen.findByText(/^Downloaded as adempauze-notes-\d{4}-\d{2}-\d{2}\.md\.$/);
-    expect(await blobs[0]?.text()).toContain('\\# \\*literal\\*');
+    expect((await downloads.texts())[0]).toContain('\\# \\*literal\\*');
     // Only a JSON file can be imported again, so only it counts as a backup.
     expect(await fakeBrowser.storage.local.get('lastBackupAt')).toEqual({});
   });
@@ -160,28 +148,20 @@ describe('backup section (options page)', () => {
   it('exports past damaged notes, says how many were left out, and the file imports again', async () => {
     await addNote(NOTE, T0);
     await writeRawRows('notes', DAMAGED_NOTES);
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      blobs.push(blob as Blob);
-      return 'blob:backup';
-    });
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const downloads = catchDownloads();
     renderSection();
 
     fireEvent.click(screen.getByRole('button', { name: 'Export everything (JSON)' }));
 
     await screen.findByText(/^Downloaded as adempauze-backup-\d{4}-\d{2}-\d{2}\.json\. 2 notes could not be read and were left out\.$/);
-    const check = checkBackup((await blobs[0]?.text()) ?? '');
+    const check = checkBackup((await downloads.texts())[0] ?? '');
     expect(check.ok && check.backup.notes.map((note) => note.answer)).toEqual([NOTE.answer]);
   });
 
   it('says in Dutch that a damaged note was left out of the Markdown', async () => {
     await addNote(NOTE, T0);
     await writeRawRows('notes', DAMAGED_NOTES.slice(1));
-    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:notes');
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    catchDownloads();
     renderInJournal(<BackupSection />, 'nl');
 
     fireEvent.click(screen.getByRole('button', { name: 'Notities exporteren als Markdown' }));
@@ -208,7 +188,7 @@ describe('backup section (options page)', () => {
 });
 
 /** Catches the files the section downloads; resolves each one's text. */
-function catchDownloads(): { texts: () => Promise<string[]>; click: ReturnType<typeof vi.spyOn> } {
+function catchDownloads() {
   const blobs: Blob[] = [];
   vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
     blobs.push(blob as Blob);
