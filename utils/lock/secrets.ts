@@ -10,20 +10,10 @@ import { DATA_KEY_CONTEXT, PRIVATE_KEY_CONTEXT } from './keys';
 
 const RECOVERY_INFO = encoder.encode('adempauze recovery key v1');
 
-/** How a passphrase becomes a key; stored beside what it wraps, so a stronger function can replace it later. */
-export interface PassphraseKdf {
-  readonly name: 'PBKDF2';
-  readonly hash: 'SHA-256';
-  readonly iterations: number;
-  readonly salt: string;
-}
-
+/** How a passphrase becomes a key; stored beside what it wraps (utils/model/lock.ts), so a stronger function can replace it later. */
+type PassphraseKdf = LockKeys['passphrase']['kdf'];
 /** How the recovery key becomes a key. */
-export interface RecoveryKdf {
-  readonly name: 'HKDF';
-  readonly hash: 'SHA-256';
-  readonly salt: string;
-}
+type RecoveryKdf = LockKeys['recovery']['kdf'];
 
 /** OWASP's current floor for PBKDF2-HMAC-SHA-256. */
 export const PBKDF2_ITERATIONS = 600_000;

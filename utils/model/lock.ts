@@ -38,14 +38,14 @@ export const LockKeysSchema = v.object({
  * Where turning the lock on or off stands. Every record says itself whether it is plain or
  * encrypted, so a half-done change loses nothing; this only tells the next start what to finish.
  */
-export const LOCK_STATES = ['turning-on', 'on', 'turning-off'] as const;
+const LOCK_STATES = ['turning-on', 'on', 'turning-off'] as const;
 export type LockState = (typeof LOCK_STATES)[number];
 
 /** Minutes without use after which an unlocked journal locks again: what the Privacy section offers. */
 export const LOCK_AFTER_CHOICES = [5, 15, 30, 60, 240] as const;
 export const DEFAULT_LOCK_AFTER_MINUTES = 15;
 
-export const LockRecordSchema = v.object({
+const LockRecordSchema = v.object({
   version: v.literal(1),
   state: v.picklist(LOCK_STATES),
   keys: LockKeysSchema,
