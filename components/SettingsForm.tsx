@@ -134,6 +134,8 @@ export function SettingsForm({ settings, onSave }: SettingsFormProps) {
       activeDays: [...days].sort((a, b) => a - b),
       maxPerDay: Number(maxPerDay),
       delivery,
+      discreet: settings.discreet,
+      onThisDay: settings.onThisDay,
       language,
     };
     try {

@@ -20,14 +20,20 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * may be larger: the journal lock (WebCrypto glue, its screens and strings in two languages) added
  * about 15 KB there, none of it to the first screen. The background carries the lock's two
  * listeners (lock when the screen locks, and after the time without use) and nothing of its code.
+ *
+ * Timing that respects the person (issue 12) grew two of them, decided before it was written:
+ * the background now holds the offer's two stages (the seam listeners), quiet times, up to three
+ * active ranges a day across midnight, and the offer's varied lines in two languages, so 10.5 →
+ * 13 KB; the popup's pause panel (loaded after the prompt is on screen) gained the quiet-until
+ * choices, so the popup in all 30 → 33 KB. Neither first paint moves.
  */
 export const BUDGETS = {
   'popup JS, first paint': 18.5,
-  'popup JS': 30,
+  'popup JS': 33,
   'pause JS, first paint': 19,
   'journal JS, first paint': 45,
   'journal JS': 66,
-  'background JS': 10.5,
+  'background JS': 13,
 };
 
 const PAGES = { popup: 'popup.html', pause: 'pause.html', journal: 'options.html', print: 'print.html' };

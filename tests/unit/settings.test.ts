@@ -5,7 +5,7 @@ import { loadSettings, saveSettings } from '@/utils/storage/settings';
 import { localeFor, uiLocale } from '@/utils/storage/language';
 
 describe('settings', () => {
-  it('defaults: on, every 60–120 minutes, 09:00–18:00 Monday to Friday, 4 a day, notification', () => {
+  it('defaults: on, every 60–120 minutes, 09:00–18:00 Monday to Friday, 4 a day, notification, not discreet, on this day shown', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       pausesEnabled: true,
       minIntervalMinutes: 60,
@@ -15,6 +15,8 @@ describe('settings', () => {
       activeDays: [1, 2, 3, 4, 5],
       maxPerDay: 4,
       delivery: 'notification',
+      discreet: false,
+      onThisDay: true,
       language: 'browser',
     });
   });

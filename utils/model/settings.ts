@@ -42,6 +42,10 @@ export const SETTINGS_ENTRIES = {
   ),
   maxPerDay: wholeNumber(LIMITS.maxPerDay),
   delivery: oneOf(DELIVERIES),
+  /** Offers show only a neutral line, never a prompt or an answer: for sharing the screen. */
+  discreet: v.optional(v.boolean(), false),
+  /** The journal opens with what the person wrote a week, a month and a year ago. */
+  onThisDay: v.optional(v.boolean(), true),
   language: oneOf(LANGUAGE_SETTINGS),
 };
 
@@ -80,6 +84,8 @@ export const DEFAULT_SETTINGS: Settings = {
   activeDays: [1, 2, 3, 4, 5],
   maxPerDay: 4,
   delivery: 'notification',
+  discreet: false,
+  onThisDay: true,
   language: 'browser',
 };
 
