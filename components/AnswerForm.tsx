@@ -20,13 +20,15 @@ interface AnswerFormProps {
   children?: ComponentChildren;
   /** A line shown under the field that is neither success nor failure (e.g. a restored draft). */
   notice?: string;
+  /** "How do you feel?", between the field and Save, in a place kept for it from the first paint. */
+  feelings?: ComponentChildren;
 }
 
 /** The keys people press to save: ⌘+Enter on Apple keyboards, Ctrl+Enter elsewhere. */
 const saveShortcut = (): string => (/Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘+Enter' : 'Ctrl+Enter');
 
 /** The answer field with Save (button or Ctrl/Cmd+Enter) and a live status line. */
-export function AnswerForm({ value, saveState, describedBy, onInput, onSave, children, notice }: AnswerFormProps) {
+export function AnswerForm({ value, saveState, describedBy, onInput, onSave, children, notice, feelings }: AnswerFormProps) {
   const t = useT();
   const problem = saveState.status === 'invalid' || saveState.status === 'error' ? saveState.message : undefined;
   const hintId = `${describedBy}-hint`;
@@ -63,6 +65,8 @@ export function AnswerForm({ value, saveState, describedBy, onInput, onSave, chi
       <p id={hintId} class="hint">
         {t.saveHint(saveShortcut())}
       </p>
+      {/* Empty until its code loads just after the first paint; its space is kept, so Save stays put. */}
+      <div class="feeling-picker-place">{feelings}</div>
       <div class="actions">
         <button type="submit" class="primary" disabled={saveState.status === 'saving'}>
           {saveState.status === 'saving' ? t.saving : t.save}

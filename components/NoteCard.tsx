@@ -1,8 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EditActions } from './EditActions';
-import type { Note } from '@/utils/model/records';
+import { lazyPart } from './LazyPart';
+import type { Feeling, Note } from '@/utils/model/records';
 import { formatDateTime } from '@/utils/i18n/format';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
+import { feltWords } from '@/utils/i18n/feelings';
+
+// Most visits change no feeling: the choice loads its code when first opened.
+const FeelingEdit = lazyPart(() => import('./FeelingEdit').then((module) => module.FeelingEdit));
 
 /**
  * What became of a change: stored, refused with a message (the text stays for another try), or
@@ -21,6 +26,8 @@ interface NoteCardProps {
   onRestoreWith?: (answer: string) => Promise<ChangeOutcome>;
   /** Deletes the note as it is shown (`base`). */
   onDelete?: (base: Note) => Promise<ChangeOutcome>;
+  /** Stores how the note felt (null: no feeling) over `base`, the version it replaces. */
+  onFeeling?: (feeling: Feeling | null, base: Note) => Promise<ChangeOutcome>;
   /** Shows every answer to this note's prompt. */
   onShowPrompt?: () => void;
   /** Answers are blurred for screen sharing: each becomes focusable, to read one at a time. */
@@ -45,6 +52,7 @@ export function NoteCard({
   onKeepBoth,
   onRestoreWith,
   onDelete,
+  onFeeling,
   onShowPrompt,
   answerHidden = false,
   onEditing,
@@ -54,17 +62,21 @@ export function NoteCard({
   const [editing, setEditing] = useState<Editing | null>(null);
   /** A delete refused because the note changed since it was shown: the newer version. */
   const [deleteConflict, setDeleteConflict] = useState<Note | null>(null);
+  const [choosingFeeling, setChoosingFeeling] = useState(false);
   const answerId = `answer-${note.id}`;
   const editButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
+  const feelingButton = useRef<HTMLButtonElement>(null);
+  /** The button focus goes back to once what it opened is closed. */
+  const returnFocus = useRef<'edit' | 'feeling' | null>(null);
 
   // The field a keyboard was in disappears with the edit; without this, focus would fall to the
   // top of the page and the person would have to find their way back to this note.
   useEffect(() => {
-    if (editing || deleteConflict || !returnFocus.current) return;
-    returnFocus.current = false;
-    editButton.current?.focus();
-  }, [editing, deleteConflict]);
+    const to = returnFocus.current;
+    if (editing || deleteConflict || choosingFeeling || !to) return;
+    returnFocus.current = null;
+    (to === 'feeling' ? feelingButton : editButton).current?.focus();
+  }, [editing, deleteConflict, choosingFeeling]);
 
   const isEditing = editing !== null;
   const editingListener = useRef(onEditing);
@@ -72,8 +84,13 @@ export function NoteCard({
   useEffect(() => editingListener.current?.(isEditing), [isEditing]);
 
   function stopEditing() {
-    returnFocus.current = true;
+    returnFocus.current = 'edit';
     setEditing(null);
+  }
+
+  function stopChoosingFeeling() {
+    returnFocus.current = 'feeling';
+    setChoosingFeeling(false);
   }
 
   /** Shows what a change came to; ends the edit once stored. */
@@ -110,7 +127,8 @@ export function NoteCard({
     if (choosing) conflictPanel.current?.focus();
   }, [choosing]);
   return (
-    <article class="note" id={`note-${note.id}`} lang={note.locale} aria-labelledby={`prompt-${note.id}`}>
+    // Focusable by script only: On this day opens a note by moving focus to it.
+    <article class="note" id={`note-${note.id}`} lang={note.locale} aria-labelledby={`prompt-${note.id}`} tabIndex={-1}>
       <header class="note-header" lang={locale}>
         <span class="note-kind">{note.promptKind === 'step' ? t.kindStep : t.kindQuestion}</span>
         <time dateTime={new Date(note.createdAt).toISOString()}>{formatDateTime(note.createdAt, locale)}</time>
@@ -188,6 +206,16 @@ export function NoteCard({
           {note.answer}
         </p>
       )}
+      {note.feeling && !note.unreadable && (
+        <p class="note-feeling" lang={locale}>
+          {feltWords(note.feeling, t)}
+        </p>
+      )}
+      {choosingFeeling && onFeeling && !editing && (
+        <div lang={locale}>
+          <FeelingEdit note={note} onChoose={onFeeling} onDone={stopChoosingFeeling} />
+        </div>
+      )}
       {deleteConflict && !editing && (
         <div class="conflict" role="alert" lang={locale} tabIndex={-1} ref={conflictPanel}>
           <p>{t.deleteConflict}</p>
@@ -202,7 +230,7 @@ export function NoteCard({
               type="button"
               class="primary small"
               onClick={() => {
-                returnFocus.current = true;
+                returnFocus.current = 'edit';
                 setDeleteConflict(null);
               }}
             >
@@ -211,7 +239,7 @@ export function NoteCard({
           </div>
         </div>
       )}
-      {!editing && !deleteConflict && (onEdit || onDelete || onShowPrompt) && (
+      {!editing && !deleteConflict && !choosingFeeling && (onEdit || onDelete || onFeeling || onShowPrompt) && (
         <footer class="note-actions" lang={locale}>
           {/* A note that could not be read has no text to edit; it can still be deleted. */}
           {onEdit && !note.unreadable && (
@@ -223,6 +251,17 @@ export function NoteCard({
               onClick={() => setEditing({ text: note.answer, base: note })}
             >
               {t.editNote}
+            </button>
+          )}
+          {onFeeling && !note.unreadable && (
+            <button
+              type="button"
+              class="link-button"
+              ref={feelingButton}
+              aria-describedby={`prompt-${note.id}`}
+              onClick={() => setChoosingFeeling(true)}
+            >
+              {note.feeling ? t.changeFeeling : t.addFeeling}
             </button>
           )}
           {onDelete && (

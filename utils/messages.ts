@@ -3,13 +3,18 @@
  * background's handler switches over it exhaustively.
  */
 import { browser } from 'wxt/browser';
+import type { ScheduleState } from '@/utils/model/schedule';
 
 /** How a pause ended, as the person chose in the pause window. */
 export type PauseOutcome = 'answered' | 'skipped' | 'snoozed' | 'done-today';
 
+/** Why the person asked for quiet, when the popup knows: "In a meeting". */
+export type QuietReason = ScheduleState['quietReason'];
+
 export type Message =
   | { type: 'pause-ended'; outcome: PauseOutcome; promptId: string }
-  | { type: 'quiet'; span: 'hour' | 'today' }
+  /** No offers until `until` (epoch ms); the background changes nothing unless it is after now and at most 7 days ahead. */
+  | { type: 'quiet'; until: number; reason: QuietReason }
   | { type: 'resume' }
   /** An answer was saved, in the popup or the pause window: a pause taken, whether offered or not. */
   | { type: 'pause-taken' }
@@ -19,6 +24,7 @@ export type Message =
   | { type: 'check-schedule' };
 
 const OUTCOMES: readonly string[] = ['answered', 'skipped', 'snoozed', 'done-today'] satisfies PauseOutcome[];
+const QUIET_REASONS: readonly unknown[] = [null, 'meeting'] satisfies QuietReason[];
 
 /** Narrows whatever arrived on runtime.onMessage; undefined for anything that is not ours. */
 export function parseMessage(value: unknown): Message | undefined {
@@ -30,7 +36,9 @@ export function parseMessage(value: unknown): Message | undefined {
         ? { type: 'pause-ended', outcome: m.outcome as PauseOutcome, promptId: m.promptId }
         : undefined;
     case 'quiet':
-      return m.span === 'hour' || m.span === 'today' ? { type: 'quiet', span: m.span } : undefined;
+      return Number.isInteger(m.until) && QUIET_REASONS.includes(m.reason)
+        ? { type: 'quiet', until: m.until as number, reason: m.reason as QuietReason }
+        : undefined;
     case 'resume':
     case 'pause-taken':
     case 'pause-opened':

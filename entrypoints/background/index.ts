@@ -15,7 +15,10 @@ import {
   onExpiryAlarm,
   onIdleStateChanged,
   onPauseAlarm,
+  onSeam,
+  onSeamAlarm,
   reschedule,
+  SEAM_ALARM,
   takePause,
 } from './scheduler';
 
@@ -34,6 +37,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PAUSE_ALARM) void onPauseAlarm(alarm.scheduledTime);
     else if (alarm.name === EXPIRY_ALARM) void onExpiryAlarm();
+    else if (alarm.name === SEAM_ALARM) void onSeamAlarm();
     else if (alarm.name === LOCK_ALARM) lockJournal();
   });
 
@@ -41,6 +45,12 @@ export default defineBackground(() => {
     if (state === 'locked') lockJournal();
     void onIdleStateChanged(state);
   });
+
+  // An offer's notification waits for a seam, and a switch of tab or window is one. Listening wakes
+  // the service worker on every switch in the browser, offer or not: the price of waiting for a seam
+  // instead of breaking into a sentence. onSeam ends after one storage read when no offer waits.
+  browser.tabs.onActivated.addListener(() => void onSeam());
+  browser.windows.onFocusChanged.addListener(() => void onSeam());
 
   browser.notifications.onClicked.addListener((id) => {
     if (id === NOTIFICATION_ID) void takePause();

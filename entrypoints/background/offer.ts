@@ -3,7 +3,7 @@
  * Effects only; what to show and when is decided in scheduler.ts.
  */
 import { browser } from 'wxt/browser';
-import type { NotificationMessages } from '@/utils/i18n/notification';
+import type { OfferText } from '@/utils/i18n/notification';
 
 export const NOTIFICATION_ID = 'pause-offer';
 const PAUSE_PAGE = 'pause.html';
@@ -13,30 +13,33 @@ export const TAKE_BUTTON = 0;
 export const LATER_BUTTON = 1;
 
 /**
- * Shows the toolbar mark, titled in the person's language (`t`), or removes it (`null`). While it
+ * Shows the toolbar mark with the offer's tooltip (`text`), or removes it (`null`). While it
  * shows, the toolbar icon opens the pause itself instead of the everyday popup.
  */
-export async function setOfferMark(t: NotificationMessages | null): Promise<void> {
+export async function setOfferMark(text: OfferText | null): Promise<void> {
   // Manifest V2 (the Firefox build) calls the toolbar button browserAction.
   const action = import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAction : browser.action;
   await Promise.all([
-    action.setBadgeText({ text: t ? '•' : '' }),
+    action.setBadgeText({ text: text ? '•' : '' }),
     action.setBadgeBackgroundColor({ color: '#2f6b5e' }),
     // The manifest's own (browser-language) tooltip returns when no offer is open.
-    action.setTitle({ title: t ? t.offerTitle : browser.i18n.getMessage('actionTitle') }),
-    action.setPopup({ popup: t ? PAUSE_PAGE : POPUP_PAGE }),
+    action.setTitle({ title: text ? text.tooltip : browser.i18n.getMessage('actionTitle') }),
+    action.setPopup({ popup: text ? PAUSE_PAGE : POPUP_PAGE }),
   ]);
 }
 
-/** A quiet notification offering a pause; it makes no sound. */
-export async function showOfferNotification(t: NotificationMessages): Promise<void> {
+/**
+ * A quiet notification offering a pause; it makes no sound. A discreet offer has an empty message:
+ * Chrome requires the field, and takes an empty one (tests/e2e/two-stage.spec.ts).
+ */
+export async function showOfferNotification(text: OfferText): Promise<void> {
   await browser.notifications.create(NOTIFICATION_ID, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: t.offerTitle,
-    message: t.offerMessage,
+    title: text.title,
+    message: text.message,
     // Firefox shows no buttons: clicking the notification takes the pause there.
-    ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: t.takePause }, { title: t.later }], silent: true }),
+    ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: text.takePause }, { title: text.later }], silent: true }),
   });
 }
 

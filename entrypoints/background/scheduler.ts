@@ -4,10 +4,11 @@
  * back, so nothing depends on the service worker staying alive.
  */
 import { browser } from 'wxt/browser';
-import { notificationMessages, type NotificationMessages } from '@/utils/i18n/notification';
+import { notificationMessages, offerLine, offerText, pickOfferLine, type OfferText } from '@/utils/i18n/notification';
 import type { Message } from '@/utils/messages';
 import { recordPauseEvent } from '@/utils/pause-history';
 import {
+  endOfToday,
   isActiveMoment,
   isBreak,
   isGoodMoment,
@@ -16,6 +17,7 @@ import {
   OFFER_LIFETIME,
   PAUSE_ALARM,
   restUntil,
+  SEAM_LATEST,
   type MomentSignals,
 } from '@/utils/schedule/schedule';
 import { loadScheduleState, saveScheduleState } from '@/utils/storage/schedule-state';
@@ -23,7 +25,7 @@ import type { ScheduleState } from '@/utils/model/schedule';
 import { loadSettings } from '@/utils/storage/settings';
 import { localeFor } from '@/utils/storage/language';
 import type { Settings } from '@/utils/model/settings';
-import { DAY, HOUR, MINUTE, SECOND, startOfNextDay } from '@/utils/time';
+import { DAY, HOUR, MINUTE, SECOND } from '@/utils/time';
 import { clearOfferNotification, openPauseWindow, setOfferMark, showOfferNotification } from './offer';
 
 /** Ends an offer nobody took, quietly. */
@@ -34,6 +36,13 @@ export const RECHECK_BUSY = 5 * MINUTE;
 export const RECHECK_AWAY = 30 * MINUTE;
 /** Seconds without input before the person counts as away: also the idle API's default for its events. */
 const IDLE_SECONDS = 60;
+/** The idle API's shortest interval: while an offer waits for a seam, this much stillness is one. */
+const STILL_SECONDS = 15;
+/**
+ * The latest moment for an offer in its first stage to show in full, if no seam came first; it
+ * repeats (a re-check while the moment is not good) until the first stage ends.
+ */
+export const SEAM_ALARM = 'offer-seam';
 /**
  * The pause alarm repeats at this period until it is replaced. A handler that dies half-way (the
  * service worker ended by the browser, an update) would otherwise consume the one-shot alarm and
@@ -58,9 +67,10 @@ async function context(): Promise<{ settings: Settings; state: ScheduleState }> 
   return { settings, state };
 }
 
-/** What an offer says, in the language of the settings. */
-function offerStrings(settings: Settings): NotificationMessages {
-  return notificationMessages(localeFor(settings.language, browser.i18n.getUILanguage()));
+/** What the open offer says: its line, in the language of the settings, or only its title when discreet. */
+function offerWords(settings: Settings, state: ScheduleState): OfferText {
+  const t = notificationMessages(localeFor(settings.language, browser.i18n.getUILanguage()));
+  return offerText(t, offerLine(state.lastLine), settings.discreet);
 }
 
 /** Sets the one pause alarm to `when`, replacing any earlier one. */
@@ -89,10 +99,36 @@ async function rest(
   await saveScheduleState(await plan(now, settings, { ...state, ...taken, snoozedUntil: null, awaySince: null }));
 }
 
-/** Ends the open offer: mark, notification and expiry alarm go. */
+/** Ends the open offer: mark, notification and expiry alarm go (and its first stage, if it was in it). */
 async function closeOffer(state: ScheduleState): Promise<ScheduleState> {
   await Promise.all([setOfferMark(null), clearOfferNotification(), browser.alarms.clear(EXPIRY_ALARM)]);
+  if (state.offer?.stage === 'mark') await endFirstStage();
   return { ...state, offer: null, pauseWindowId: null };
+}
+
+/** An offer's first stage begins: a moment of stillness becomes a seam, and the latest one is planned. */
+async function beginFirstStage(latest: number): Promise<void> {
+  browser.idle.setDetectionInterval(STILL_SECONDS);
+  await browser.alarms.create(SEAM_ALARM, { when: latest, periodInMinutes: RECHECK_BUSY / MINUTE });
+}
+
+/** No seam is waited for any more: its alarm goes, and stillness counts only as being away again. */
+async function endFirstStage(): Promise<void> {
+  browser.idle.setDetectionInterval(IDLE_SECONDS);
+  await browser.alarms.clear(SEAM_ALARM);
+}
+
+/**
+ * Ends the first stage of the open offer at `now`, before it shows in full or because the person
+ * took the pause from the toolbar: its 30 minutes begin now. Stored first, as an offer is, so a
+ * service worker ending here never shows it twice.
+ */
+async function leaveFirstStage(now: number, state: ScheduleState, offer: NonNullable<ScheduleState['offer']>): Promise<ScheduleState> {
+  const left: ScheduleState = { ...state, offer: { ...offer, stage: 'shown', expiresAt: now + OFFER_LIFETIME } };
+  await saveScheduleState(left);
+  await endFirstStage();
+  await browser.alarms.create(EXPIRY_ALARM, { when: now + OFFER_LIFETIME });
+  return left;
 }
 
 /** Re-plans from now: on install, browser start and settings changes. */
@@ -105,6 +141,8 @@ export function reschedule(now = Date.now()): Promise<void> {
       if (state.offer.expiresAt <= now) await recordPauseEvent('expired', now);
       state = await closeOffer(state);
     }
+    // The tooltip follows the settings at once: turned discreet as screen sharing begins.
+    if (state.offer) await setOfferMark(offerWords(settings, state));
     await saveScheduleState(await plan(now, settings, state));
   });
 }
@@ -112,8 +150,9 @@ export function reschedule(now = Date.now()): Promise<void> {
 /**
  * Runs on every start of the service worker and repairs what a worker that ended half-way, a
  * browser restart or an update can leave behind: an open offer gets its toolbar mark and expiry
- * alarm back (or goes, if its time is up), and a missing pause alarm is planned again (Firefox
- * drops alarms on restart). Changes nothing when all is in order.
+ * alarm back (or goes, if its time is up), one in its first stage its seam alarm and its short
+ * stillness, and a missing pause alarm is planned again (Firefox drops alarms on restart). Changes
+ * nothing when all is in order.
  */
 export function ensureSchedule(now = Date.now()): Promise<void> {
   return serialized(() => repairSchedule(now));
@@ -126,10 +165,15 @@ async function repairSchedule(now: number): Promise<void> {
   if (state.offer) {
     state = await settleOffer(now, state);
     if (state.offer) {
-      await setOfferMark(offerStrings(settings));
+      await setOfferMark(offerWords(settings, state));
       if (!(await browser.alarms.get(EXPIRY_ALARM))) await browser.alarms.create(EXPIRY_ALARM, { when: state.offer.expiresAt });
+      // A lost seam alarm is planned again; past due, it fires at once.
+      if (state.offer.stage === 'mark' && !(await browser.alarms.get(SEAM_ALARM)))
+        await beginFirstStage(Math.max(now, state.offer.offeredAt + SEAM_LATEST));
     }
   }
+  // Set on every start: a worker may have ended between a first stage's end and this reset.
+  browser.idle.setDetectionInterval(state.offer?.stage === 'mark' ? STILL_SECONDS : IDLE_SECONDS);
   if (await browser.alarms.get(PAUSE_ALARM)) return;
   if (state.waiting && settings.pausesEnabled) {
     // The re-check alarm was lost while waiting for a good moment: look again soon.
@@ -176,15 +220,21 @@ export function onIdleStateChanged(newState: string, now = Date.now()): Promise<
   return serialized(async () => {
     await repairSchedule(now);
     const { settings, state } = await context();
+    const firstStage = state.offer?.stage === 'mark';
     if (newState !== 'active') {
-      // "idle" comes after IDLE_SECONDS without input, when the absence began; "locked" after "idle" keeps that.
-      if (state.awaySince === null)
-        await saveScheduleState({ ...state, awaySince: newState === 'idle' ? now - IDLE_SECONDS * SECOND : now });
+      // "idle" comes after IDLE_SECONDS without input (STILL_SECONDS while an offer waits for a
+      // seam), when the absence began; "locked" after "idle" keeps that.
+      const still = (firstStage ? STILL_SECONDS : IDLE_SECONDS) * SECOND;
+      if (state.awaySince === null) await saveScheduleState({ ...state, awaySince: newState === 'idle' ? now - still : now });
+      // A moment of stillness is a seam.
+      if (firstStage && newState === 'idle') await showAtSeam(now);
       return;
     }
     if (isBreak(state.awaySince, now)) return rest(now, settings, state, { backAt: now });
     if (state.awaySince !== null) await saveScheduleState({ ...state, awaySince: null });
     if (state.waiting) await offerIfGoodMoment(now);
+    // Back from a short absence: a seam too.
+    else if (firstStage) await showAtSeam(now);
   });
 }
 
@@ -216,10 +266,18 @@ async function offerIfGoodMoment(now: number, dueAt = now): Promise<void> {
   await makeOffer(now, settings, { ...state, awaySince: null });
 }
 
+/**
+ * Makes the offer, in two stages: first only the quiet toolbar mark, while the person may be
+ * mid-sentence; the notification or the pause window follows at a seam (`showAtSeam`). With the
+ * mark as the whole delivery there is no second stage.
+ */
 async function makeOffer(now: number, settings: Settings, state: ScheduleState): Promise<void> {
+  const stage = settings.delivery === 'badge' ? 'shown' : 'mark';
   const offered: ScheduleState = {
     ...state,
-    offer: { offeredAt: now, expiresAt: now + OFFER_LIFETIME },
+    // Until a seam, this is when a first stage that never finds one ends.
+    offer: { offeredAt: now, expiresAt: now + OFFER_LIFETIME, stage },
+    lastLine: pickOfferLine(state.lastLine, Math.random),
     snoozedUntil: null,
     recentOffers: [...state.recentOffers.filter((at) => at > now - 2 * DAY), now],
   };
@@ -227,11 +285,46 @@ async function makeOffer(now: number, settings: Settings, state: ScheduleState):
   const planned = await plan(now, settings, offered);
   await saveScheduleState(planned);
   await browser.alarms.create(EXPIRY_ALARM, { when: now + OFFER_LIFETIME });
+  if (stage === 'mark') await beginFirstStage(now + SEAM_LATEST);
   await recordPauseEvent('offered', now);
-  const t = offerStrings(settings);
-  await setOfferMark(t);
-  if (settings.delivery === 'notification') await showOfferNotification(t);
-  if (settings.delivery === 'window') await saveScheduleState({ ...planned, pauseWindowId: (await openPauseWindow(null)) ?? null });
+  await setOfferMark(offerWords(settings, planned));
+}
+
+/**
+ * A seam came (a tab or window switch, a moment of stillness, the return from a short absence,
+ * or the seam alarm): the offer in its first stage shows in full, as the delivery setting says,
+ * and its 30 minutes begin. Never into a bad moment, nor during the rest after a pause taken or a
+ * break, nor in a quiet time: then it waits for the next seam or the seam alarm's next run.
+ */
+async function showAtSeam(now: number): Promise<void> {
+  const current = await context();
+  const { settings } = current;
+  const state = await settleOffer(now, current.state);
+  const { offer } = state;
+  if (offer?.stage !== 'mark') return;
+  if (now < restUntil(settings, state) || (state.quietUntil !== null && now < state.quietUntil)) return;
+  if (!isGoodMoment(await readSignals()).ok) return;
+  const shown = await leaveFirstStage(now, state, offer);
+  if (settings.delivery === 'notification') await showOfferNotification(offerWords(settings, shown));
+  if (settings.delivery === 'window') await saveScheduleState({ ...shown, pauseWindowId: (await openPauseWindow(null)) ?? null });
+}
+
+/**
+ * The person switched tab or window. This runs on every switch in the browser, and wakes the
+ * service worker for it: so without an offer in its first stage it ends after one read.
+ */
+export async function onSeam(now = Date.now()): Promise<void> {
+  if ((await loadScheduleState()).offer?.stage !== 'mark') return;
+  await serialized(() => showAtSeam(now));
+}
+
+/** The seam alarm: no seam came in time, or it is time to look again. */
+export function onSeamAlarm(now = Date.now()): Promise<void> {
+  return serialized(async () => {
+    // The alarm repeats: one left behind by a worker that ended after its first stage goes now.
+    if ((await loadScheduleState()).offer?.stage !== 'mark') await browser.alarms.clear(SEAM_ALARM);
+    else await showAtSeam(now);
+  });
 }
 
 /** An offer nobody took: it goes quietly. */
@@ -279,26 +372,34 @@ export function handleMessage(message: Message, now = Date.now()): Promise<void>
           outcome === 'snoozed'
             ? { ...closed, snoozedUntil: now + SNOOZE_HOUR }
             : outcome === 'done-today'
-              ? { ...closed, snoozedUntil: null, quietUntil: startOfNextDay(now) }
+              ? { ...closed, snoozedUntil: null, quietUntil: endOfToday(now, settings), quietReason: null }
               : closed;
         // Only a snooze or "no more today" changes when the next offer comes.
         await saveScheduleState(outcome === 'snoozed' || outcome === 'done-today' ? await plan(now, settings, next) : next);
         return;
       }
       case 'quiet': {
-        const quietUntil = message.span === 'hour' ? now + HOUR : startOfNextDay(now);
-        await saveScheduleState(await plan(now, settings, { ...state, snoozedUntil: null, quietUntil }));
+        // The popup never asks for a time past or more than a day ahead: such a request is a
+        // mistake, and the schedule the person had is better than one built on it.
+        if (message.until <= now || message.until > now + 7 * DAY) return;
+        // The next offer is planned from the end of the quiet time, so it never comes the moment it ends.
+        const quiet = { snoozedUntil: null, quietUntil: message.until, quietReason: message.reason };
+        await saveScheduleState(await plan(now, settings, { ...state, ...quiet }));
         return;
       }
       case 'resume':
-        await saveScheduleState(await plan(now, settings, { ...state, snoozedUntil: null, quietUntil: null }));
+        await saveScheduleState(await plan(now, settings, { ...state, snoozedUntil: null, quietUntil: null, quietReason: null }));
         return;
       case 'pause-taken':
         await rest(now, settings, state, { lastPauseAt: now });
         return;
       case 'pause-opened':
         // Opened for an offer, the pause counts by how it ends; opened by the person, it counts now.
-        if (!state.offer) await rest(now, settings, state, { lastPauseAt: now });
+        if (!state.offer) return rest(now, settings, state, { lastPauseAt: now });
+        // The pause is open: its notification has nothing left to offer. From the marked toolbar
+        // icon in the first stage, nothing may follow at a seam either.
+        await clearOfferNotification();
+        if (state.offer.stage === 'mark') await leaveFirstStage(now, state, state.offer);
         return;
       case 'check-schedule':
         await repairSchedule(now);

@@ -20,24 +20,33 @@ const SettingsSection = lazyPart(() => import('./SettingsSection').then((module)
 const SECTIONS = ['journal', 'insights', 'prompts', 'backup', 'privacy', 'settings'] as const;
 type Section = (typeof SECTIONS)[number];
 
-/** The sections that show the journal's contents: closed while it is locked. Settings and Privacy are not. */
+/** The sections that show the journal's contents, besides the journal itself: closed while it is locked. Settings and Privacy are not. */
 const GATED: Partial<Record<Section, ComponentType>> = {
-  journal: JournalSection,
   insights: InsightsSection,
   prompts: PromptsSection,
   backup: BackupSection,
 };
 
-function sectionFromHash(): Section {
-  const hash = location.hash.slice(1);
-  return (SECTIONS as readonly string[]).includes(hash) ? (hash as Section) : 'journal';
+/** Where the page's address points: a section, and for the journal a prompt whose answers to show. */
+interface Route {
+  readonly section: Section;
+  /** From options.html#journal?prompt=<id>, as the popup's "Last time" links. */
+  readonly prompt?: string;
+}
+
+function routeFromHash(): Route {
+  const [name = '', query = ''] = location.hash.slice(1).split('?', 2);
+  const section = (SECTIONS as readonly string[]).includes(name) ? (name as Section) : 'journal';
+  const prompt = name === 'journal' ? new URLSearchParams(query).get('prompt') : null;
+  return prompt ? { section, prompt } : { section };
 }
 
 export function App() {
   // Follows the language setting wherever it changes: this tab, another one, an import.
   const locale = useUiLocale();
   const t = journalMessages(locale);
-  const [section, setSection] = useState(sectionFromHash);
+  const [route, setRoute] = useState(routeFromHash);
+  const { section } = route;
   // One lock handle for the page: each finishes a half-done change of the lock, which must run once.
   const lock = useLock();
   const unlocked = lock.state.status === 'ready' && lock.state.value.kind === 'unlocked';
@@ -45,7 +54,7 @@ export function App() {
   useKeepUnlocked(unlocked);
 
   useEffect(() => {
-    const onHashChange = () => setSection(sectionFromHash());
+    const onHashChange = () => setRoute(routeFromHash());
     addEventListener('hashchange', onHashChange);
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
@@ -60,6 +69,13 @@ export function App() {
   };
   const title = names[section];
   const Gated = GATED[section];
+
+  /** The journal shows other notes than the linked prompt's: the address no longer names it, so following the link again applies. */
+  function unlinkPrompt() {
+    history.replaceState(null, '', '#journal');
+    setRoute({ section: 'journal' });
+  }
+
   useLayoutEffect(() => {
     document.documentElement.lang = locale;
     document.title = `${title} · ${t.appName}`;
@@ -94,10 +110,8 @@ export function App() {
           </nav>
         </header>
         <main class="options-main">
-          {Gated && (
-            <LockGate lock={lock}>
-              <Gated />
-            </LockGate>
+          {(Gated || section === 'journal') && (
+            <LockGate lock={lock}>{Gated ? <Gated /> : <JournalSection linkedPrompt={route.prompt} onUnlink={unlinkPrompt} />}</LockGate>
           )}
           {section === 'privacy' && <PrivacySection lock={lock} />}
           {section === 'settings' && <SettingsSection />}

@@ -1,5 +1,5 @@
-import { useId } from 'preact/hooks';
-import { InsightsCalendar } from '@/components/InsightsCalendar';
+import { useId, useState } from 'preact/hooks';
+import { FeelingCalendar, InsightsCalendar } from '@/components/InsightsCalendar';
 import { Status } from '@/components/Status';
 import { PROMPTS, type Prompt } from '@/content/prompts';
 import { formatNumber } from '@/utils/i18n/format';
@@ -7,7 +7,7 @@ import type { Locale } from '@/utils/i18n/locale';
 import { readProblem } from '@/utils/i18n/journal';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
 import { daysWithPause } from '@/utils/insights/insights';
-import { useInsights, type Insights } from '@/utils/hooks/use-insights';
+import { useFeelingDays, useInsights, type Insights } from '@/utils/hooks/use-insights';
 import './insights.css';
 import { PageSection } from '@/components/PageSection';
 
@@ -33,12 +33,27 @@ export function InsightsSection() {
   );
 }
 
+/** The calendar's two views: how many answers each day had, and how days felt. */
+type CalendarView = 'answers' | 'feelings';
+
+/** How days felt, read when first shown (it opens the notes themselves). */
+function FeelingsView() {
+  const t = useJournalT();
+  const feelings = useFeelingDays();
+  return (
+    <Status state={feelings} loading={t.feelingsLoading} failed={(error) => readProblem(error, t, t.insightsError)}>
+      {(days) => (days.some((day) => day.total > 0) ? <FeelingCalendar days={days} /> : <p class="empty">{t.feelingsEmpty}</p>)}
+    </Status>
+  );
+}
+
 function InsightsView({ insights }: { insights: Insights }) {
   const t = useJournalT();
   const locale = useLocale();
   const { days, months, counts, top, customTexts } = insights;
   const countsId = useId();
   const topId = useId();
+  const [view, setView] = useState<CalendarView>('answers');
   const nothingYet = daysWithPause(days) === 0 && top.length === 0 && Object.values(counts).every((count) => count === 0);
   if (nothingYet) return <p class="empty">{t.insightsEmpty}</p>;
 
@@ -53,8 +68,22 @@ function InsightsView({ insights }: { insights: Insights }) {
   return (
     <>
       <div class="insights-part">
-        <h2>{t.insightsCalendarHeading}</h2>
-        <InsightsCalendar days={days} months={months} />
+        <h2>{view === 'answers' ? t.insightsCalendarHeading : t.insightsViewFeelings}</h2>
+        <fieldset class="insights-views">
+          <legend class="visually-hidden">{t.insightsViewLabel}</legend>
+          {(
+            [
+              ['answers', t.insightsViewAnswers],
+              ['feelings', t.insightsViewFeelings],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} class="insights-view">
+              <input type="radio" name="insights-view" value={value} checked={view === value} onChange={() => setView(value)} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        {view === 'answers' ? <InsightsCalendar days={days} months={months} /> : <FeelingsView />}
       </div>
       <div class="insights-part">
         <h2 id={countsId}>{t.insightsCountsHeading}</h2>

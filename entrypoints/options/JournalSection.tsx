@@ -1,12 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { lazyPart } from '@/components/LazyPart';
 import { NoteCard, type ChangeOutcome } from '@/components/NoteCard';
 import { VirtualList } from '@/components/VirtualList';
 import { PROMPTS } from '@/content/prompts';
+import { feelingWord } from '@/utils/i18n/feelings';
 import { formatDay } from '@/utils/i18n/format';
 import type { Locale } from '@/utils/i18n/locale';
 import { changeProblem, readProblem } from '@/utils/i18n/journal';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
-import type { Note } from '@/utils/model/records';
+import type { Feeling, Note } from '@/utils/model/records';
+import { FEELINGS } from '@/utils/model/values';
 import { promptText } from '@/utils/prompts/pick';
 import { startOfDay, startOfNextDay } from '@/utils/time';
 import {
@@ -14,15 +17,21 @@ import {
   isEmptyQuery,
   newestFirst,
   refineSearch,
+  tagCounts,
   type SearchEntry,
   type SearchQuery,
   type SearchResult,
 } from '@/utils/search/search';
-import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
+import { readHideAnswers, writeHideAnswers } from '@/utils/storage/hide-answers';
 import { EmptyAnswerError, NoteConflictError } from '@/utils/errors';
 import { useJournalPages, useNoteActions, useNoteBodies, useSearchIndex } from '@/utils/hooks/use-journal';
 import { useCustomPrompts } from '@/utils/hooks/use-prompt-library';
 import { PageSection } from '@/components/PageSection';
+
+// Both show after the first screen (On this day once the notes are read, the tags once the search
+// index is built after it), so their code loads then too.
+const OnThisDay = lazyPart(() => import('./OnThisDay').then((module) => module.OnThisDay));
+const TagFilter = lazyPart(() => import('./TagFilter').then((module) => module.TagFilter));
 
 /**
  * Search results laid out at a time. A keystroke may find tens of thousands of notes; laying out
@@ -32,10 +41,14 @@ import { PageSection } from '@/components/PageSection';
 const RESULT_STEP = 1000;
 /** How long "Undo" stays offered after a delete. */
 const UNDO_MS = 10_000;
-const HIDE_ANSWERS_KEY = 'adempauze.hideAnswers';
 
 type Row = { kind: 'day'; key: string; label: string } | { kind: 'note'; key: string; id: string };
 type Listed = Pick<Note, 'id' | 'createdAt'>;
+
+/** A row's height until the list has measured it. */
+const estimateHeight = (row: Row) => (row.kind === 'day' ? 56 : 180);
+/** How long opening a note keeps looking for it while the list lays it out (tries 50 ms apart). */
+const REVEAL_TRIES = 40;
 
 /** Day headings already formatted, by locale and midnight: formatting dates is slow, and a search
  * over tens of thousands of notes crosses thousands of days on every keystroke. */
@@ -70,8 +83,38 @@ function toRows(listed: readonly Listed[], locale: Locale): Row[] {
   return rows;
 }
 
-function readHideAnswers(): boolean {
-  return readPageJson(HIDE_ANSWERS_KEY) === true;
+/** The estimated height of rows `from` up to (not including) `to`, as the list estimates them. */
+function estimatedHeight(rows: readonly Row[], from: number, to: number): number {
+  let height = 0;
+  for (let i = from; i < to; i++) height += estimateHeight(rows[i]!);
+  return height;
+}
+
+/**
+ * Scrolls the page towards row `target` of the virtual list in `list`, which lays out only the rows
+ * near the window: from the rows laid out now, past the estimated heights of those in between,
+ * as the list itself places rows it has not measured.
+ */
+function scrollTowards(list: HTMLElement, rows: readonly Row[], target: number): void {
+  const items = [...list.querySelectorAll<HTMLElement>('.vlist-item')];
+  const first = items[0];
+  const last = items.at(-1);
+  const firstIndex = first ? rows.findIndex((row) => row.key === first.dataset.key) : -1;
+  const lastIndex = firstIndex + items.length - 1;
+  let y: number;
+  if (!first || !last || firstIndex < 0) y = list.getBoundingClientRect().top + estimatedHeight(rows, 0, target);
+  else if (target > lastIndex) y = last.getBoundingClientRect().bottom + estimatedHeight(rows, lastIndex + 1, target);
+  else if (target < firstIndex) y = first.getBoundingClientRect().top - estimatedHeight(rows, target, firstIndex);
+  // Laid out already, its note still being read: the next try finds it.
+  else return;
+  window.scrollTo({ top: window.scrollY + y - window.innerHeight / 3 });
+}
+
+interface JournalSectionProps {
+  /** A prompt the page's address names (options.html#journal?prompt=…): its answers are shown. */
+  linkedPrompt?: string;
+  /** Told when the person shows something else than the linked prompt's answers. */
+  onUnlink?: () => void;
 }
 
 /**
@@ -80,21 +123,39 @@ function readHideAnswers(): boolean {
  * the first screen is painted. Everything shown follows changes made anywhere (the popup, a pause,
  * another tab, an import) without a reload.
  */
-export function JournalSection() {
+export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) {
   const t = useJournalT();
   const locale = useLocale();
   const pages = useJournalPages();
   const bodies = useNoteBodies();
   const actions = useNoteActions();
   const ownPrompts = useCustomPrompts();
-  const [query, setQuery] = useState<SearchQuery>(EMPTY_QUERY);
+  const [query, setQuery] = useState<SearchQuery>(() => (linkedPrompt ? { ...EMPTY_QUERY, promptId: linkedPrompt } : EMPTY_QUERY));
   const [hideAnswers, setHideAnswers] = useState(readHideAnswers);
   const [undo, setUndo] = useState<{ note: Note } | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const searchField = useRef<HTMLInputElement>(null);
+  const listBox = useRef<HTMLDivElement>(null);
+  /** A note being opened (On this day): the list scrolls to it, then focus moves to it. */
+  const [revealing, setRevealing] = useState<string>();
+
+  // A link to a prompt's answers followed while the page is open (the popup's "Last time"); on
+  // the first render the query shows it already.
+  useEffect(() => {
+    if (linkedPrompt) setQuery((before) => (before.promptId === linkedPrompt ? before : { ...EMPTY_QUERY, promptId: linkedPrompt }));
+  }, [linkedPrompt]);
+
+  /** Every change of search and filters the person makes; the address stops naming a prompt no longer shown. */
+  function changeQuery(next: SearchQuery) {
+    setQuery(next);
+    if (linkedPrompt !== undefined && next.promptId !== linkedPrompt) onUnlink?.();
+  }
 
   const filtering = !isEmptyQuery(query);
-  const index = useSearchIndex(filtering);
   const browse = pages.state;
+  // Built once the first screen is there: the tags in the filters come from it, as searches do.
+  const index = useSearchIndex(filtering || browse.status === 'ready');
+  const tags = useMemo(() => (index?.status === 'ready' ? tagCounts(index.value) : []), [index]);
   const browsed = browse.status === 'ready' ? browse.value.notes : undefined;
   const pageNotes = useMemo(() => new Map((browsed ?? []).map((note) => [note.id, note])), [browsed]);
 
@@ -128,6 +189,41 @@ export function JournalSection() {
     return gone.length === 0 ? shown : [...shown, ...gone].sort(newestFirst);
   }, [filtering, results, resultsShown, browsed, held]);
   const rows = useMemo(() => toRows(listed, locale), [listed, locale]);
+
+  useEffect(() => {
+    if (!revealing) return;
+    const target = rows.findIndex((row) => row.kind === 'note' && row.id === revealing);
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Not listed yet: the rows change once it is read; a note deleted meanwhile is not waited for.
+    if (target < 0) timer = setTimeout(() => setRevealing(undefined), REVEAL_TRIES * 50);
+    else {
+      const step = () => {
+        const card = document.getElementById(`note-${revealing}`);
+        if (card) {
+          card.scrollIntoView({ block: 'center' });
+          card.focus({ preventScroll: true });
+          setRevealing(undefined);
+        } else if (++tries > REVEAL_TRIES || !listBox.current) {
+          setRevealing(undefined);
+        } else {
+          scrollTowards(listBox.current, rows, target);
+          timer = setTimeout(step, 50);
+        }
+      };
+      step();
+    }
+    return () => clearTimeout(timer);
+  }, [revealing, rows]);
+
+  /** Shows a note in the list, with focus on it: the filters are cleared when they hide it, older pages read when it is further down. */
+  async function openNote(note: Note) {
+    if (!listed.some((each) => each.id === note.id)) {
+      if (filtering) changeQuery(EMPTY_QUERY);
+      await pages.loadThrough(note);
+    }
+    setRevealing(note.id);
+  }
 
   useEffect(() => {
     if (!undo && !announcement) return;
@@ -166,6 +262,12 @@ export function JournalSection() {
     return outcome;
   }
 
+  async function onFeeling(feeling: Feeling | null, base: Note): Promise<ChangeOutcome> {
+    const outcome = await change(() => actions.setFeeling(base, feeling), feeling ? t.feelingSaved : t.feelingRemoved);
+    if (outcome.kind === 'conflict' && !outcome.current) setAnnouncement(t.editConflictDeleted);
+    return outcome;
+  }
+
   async function onUndo() {
     if (!undo) return;
     const { note } = undo;
@@ -177,7 +279,7 @@ export function JournalSection() {
   function toggleHideAnswers(hidden: boolean) {
     setHideAnswers(hidden);
     // If this fails, the switch lasts for this visit only.
-    writePageJson(HIDE_ANSWERS_KEY, hidden);
+    writeHideAnswers(hidden);
   }
 
   const customPrompts = ownPrompts.status === 'ready' ? ownPrompts.value : [];
@@ -190,19 +292,33 @@ export function JournalSection() {
 
   return (
     <PageSection name="journal" class="journal" title={t.journalTitle} intro={t.journalIntro}>
+      {browse.status === 'ready' && (
+        <OnThisDay
+          onOpen={(note) => void openNote(note)}
+          onHidden={() => {
+            searchField.current?.focus();
+            setAnnouncement(t.onThisDayHidden);
+          }}
+          answerHidden={hideAnswers}
+        />
+      )}
       <div role="search" class="journal-tools">
         <label class="field search-field">
           <span>{t.searchLabel}</span>
           <input
             type="search"
+            ref={searchField}
             value={query.text}
             placeholder={t.searchPlaceholder}
-            onInput={(event) => setQuery({ ...query, text: event.currentTarget.value })}
+            onInput={(event) => changeQuery({ ...query, text: event.currentTarget.value })}
           />
         </label>
         <label class="field">
           <span>{t.kindFilterLabel}</span>
-          <select value={query.kind} onChange={(event) => setQuery({ ...query, kind: event.currentTarget.value as SearchQuery['kind'] })}>
+          <select
+            value={query.kind}
+            onChange={(event) => changeQuery({ ...query, kind: event.currentTarget.value as SearchQuery['kind'] })}
+          >
             <option value="all">{t.kindAll}</option>
             <option value="question">{t.kindQuestions}</option>
             <option value="step">{t.kindSteps}</option>
@@ -210,7 +326,7 @@ export function JournalSection() {
         </label>
         <label class="field prompt-filter">
           <span>{t.promptFilterLabel}</span>
-          <select value={query.promptId} onChange={(event) => setQuery({ ...query, promptId: event.currentTarget.value })}>
+          <select value={query.promptId} onChange={(event) => changeQuery({ ...query, promptId: event.currentTarget.value })}>
             <option value="all">{t.promptAll}</option>
             {promptOptions
               .filter((option) => !option.own)
@@ -232,11 +348,29 @@ export function JournalSection() {
             )}
           </select>
         </label>
+        <label class="field">
+          <span>{t.feelingFilterLabel}</span>
+          <select
+            value={query.feeling ?? 'all'}
+            onChange={(event) => {
+              const chosen = event.currentTarget.value;
+              changeQuery({ ...query, feeling: FEELINGS.find((feeling) => feeling === chosen) });
+            }}
+          >
+            <option value="all">{t.feelingAll}</option>
+            {FEELINGS.map((feeling) => (
+              <option key={feeling} value={feeling}>
+                {feelingWord(feeling, t)}
+              </option>
+            ))}
+          </select>
+        </label>
         {filtering && (
-          <button type="button" class="secondary small" onClick={() => setQuery(EMPTY_QUERY)}>
+          <button type="button" class="secondary small" onClick={() => changeQuery(EMPTY_QUERY)}>
             {t.clearFilters}
           </button>
         )}
+        {tags.length > 0 && <TagFilter tags={tags} active={query.tag} onChange={(tag) => changeQuery({ ...query, tag })} />}
         <label class="check hide-answers-switch">
           <input
             type="checkbox"
@@ -281,31 +415,34 @@ export function JournalSection() {
       )}
       {browse.status === 'ready' && browse.value.total === 0 && !filtering && <p class="empty">{t.notesEmpty}</p>}
 
-      <VirtualList
-        class={hideAnswers ? 'notes hide-answers' : 'notes'}
-        items={rows}
-        getKey={(row) => row.key}
-        estimateHeight={(row) => (row.kind === 'day' ? 56 : 180)}
-        onRangeChange={onRange}
-        renderItem={(row) => {
-          if (row.kind === 'day') return <h2 class="day-heading">{row.label}</h2>;
-          const note = pageNotes.get(row.id) ?? bodies.get(row.id) ?? held.get(row.id);
-          return note ? (
-            <NoteCard
-              note={note}
-              onEdit={(answer, base) => change(() => actions.saveAnswer(note, answer, base.updatedAt), t.noteUpdated)}
-              onKeepBoth={(answer) => change(() => actions.keepBoth(note, answer), t.keptBoth)}
-              onRestoreWith={(answer) => change(() => actions.restoreWith(note, answer), t.noteRestored)}
-              onDelete={onDelete}
-              onEditing={(editing) => hold(note, editing)}
-              answerHidden={hideAnswers}
-              onShowPrompt={query.promptId === note.promptId ? undefined : () => setQuery({ ...EMPTY_QUERY, promptId: note.promptId })}
-            />
-          ) : (
-            <div class="note note-placeholder" aria-hidden="true" />
-          );
-        }}
-      />
+      <div ref={listBox}>
+        <VirtualList
+          class={hideAnswers ? 'notes hide-answers' : 'notes'}
+          items={rows}
+          getKey={(row) => row.key}
+          estimateHeight={estimateHeight}
+          onRangeChange={onRange}
+          renderItem={(row) => {
+            if (row.kind === 'day') return <h2 class="day-heading">{row.label}</h2>;
+            const note = pageNotes.get(row.id) ?? bodies.get(row.id) ?? held.get(row.id);
+            return note ? (
+              <NoteCard
+                note={note}
+                onEdit={(answer, base) => change(() => actions.saveAnswer(note, answer, base.updatedAt), t.noteUpdated)}
+                onKeepBoth={(answer) => change(() => actions.keepBoth(note, answer), t.keptBoth)}
+                onRestoreWith={(answer) => change(() => actions.restoreWith(note, answer), t.noteRestored)}
+                onDelete={onDelete}
+                onFeeling={onFeeling}
+                onEditing={(editing) => hold(note, editing)}
+                answerHidden={hideAnswers}
+                onShowPrompt={query.promptId === note.promptId ? undefined : () => changeQuery({ ...EMPTY_QUERY, promptId: note.promptId })}
+              />
+            ) : (
+              <div class="note note-placeholder" aria-hidden="true" />
+            );
+          }}
+        />
+      </div>
 
       <div class="toast" role="status" aria-live="polite">
         {undo ? (

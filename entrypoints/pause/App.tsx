@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { CONTEXT_LINES, type ContextLine } from '@/content/prompts';
 import { Breathing } from '@/components/Breathing';
 import { PromptAnswer } from '@/components/PromptAnswer';
@@ -6,15 +7,21 @@ import { hasDraft } from '@/utils/storage/drafts';
 import { LanguageProvider, useLocale, useT } from '@/utils/i18n/context';
 import { sendToBackground, type PauseOutcome } from '@/utils/messages';
 import type { Pick } from '@/utils/prompts/pick';
-import { SECOND } from '@/utils/time';
+import { SECOND } from '@/utils/durations';
 import { useAnswer } from '@/utils/hooks/use-answer';
 import { useFirstPaint } from '@/utils/hooks/use-first-paint';
 import { logFailure, logProblem } from '@/utils/log';
+import type { Feeling, Note } from '@/utils/model/records';
 
 /** How long the closing line stays before the window closes itself. */
 const CLOSING_DELAY = 8 * SECOND;
 
 type Step = { kind: 'breathing' } | { kind: 'prompt' } | { kind: 'closing'; line: ContextLine };
+
+/** Opens the journal at `url` in a tab; the pause stays open to be finished. */
+function openJournalAt(url: string) {
+  browser.tabs.create({ url }).catch(logFailure('journal not opened'));
+}
 
 function randomLine(): ContextLine {
   return CONTEXT_LINES[Math.floor(Math.random() * CONTEXT_LINES.length)] ?? CONTEXT_LINES[0]!;
@@ -71,11 +78,12 @@ function PauseFlow({ opening }: { opening: Pick }) {
     }
   }
 
-  async function onSave() {
-    const note = await answering.save();
-    if (!note) return;
+  async function onSave(feeling?: Feeling): Promise<Note | undefined> {
+    const note = await answering.save(feeling);
+    if (!note) return undefined;
     setStep({ kind: 'closing', line: randomLine() });
     await end('answered');
+    return note;
   }
 
   async function leave(outcome: Exclude<PauseOutcome, 'answered'>) {
@@ -88,7 +96,7 @@ function PauseFlow({ opening }: { opening: Pick }) {
       {step.kind === 'breathing' && <Breathing onDone={() => setStep({ kind: 'prompt' })} />}
       {step.kind === 'prompt' && (
         <>
-          <PromptAnswer {...answering} onSave={() => void onSave()} />
+          <PromptAnswer {...answering} onSave={onSave} onOpenJournal={openJournalAt} />
           <div class="actions leave-actions" role="group" aria-label={t.leaveGroup}>
             <button type="button" class="secondary" onClick={() => void leave('skipped')}>
               {t.notNow}

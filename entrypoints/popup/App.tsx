@@ -9,6 +9,12 @@ import { useAnswer } from '@/utils/hooks/use-answer';
 import { useFirstPaint } from '@/utils/hooks/use-first-paint';
 import { logFailure } from '@/utils/log';
 
+/** Opens the journal at `url` (a place in it: options.html#journal?prompt=…) and closes the popup, as the footer's link does. */
+function openJournalAt(url: string) {
+  // openOptionsPage would not carry the address's part after the hash.
+  void browser.tabs.create({ url }).then(() => window.close());
+}
+
 function Answering({ opening }: { opening: Pick }) {
   const t = useT();
   const [recent, setRecent] = useState(opening.recent);
@@ -22,7 +28,7 @@ function Answering({ opening }: { opening: Pick }) {
   }
 
   return (
-    <PromptAnswer {...answering} onSave={() => void answering.save()}>
+    <PromptAnswer {...answering} onSave={answering.save} onOpenJournal={openJournalAt}>
       <button type="button" class="secondary" onClick={onAnother}>
         {t.another}
       </button>

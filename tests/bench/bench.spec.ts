@@ -293,6 +293,100 @@ function keyDerivationTimes(page: Page, runs: number): Promise<number[]> {
   );
 }
 
+interface LookingBackTimes {
+  /** "Last time": the newest earlier note to a prompt, from `by-prompt`. */
+  lastTime: number[];
+  /** Its baseline: one note read by id. */
+  byId: number[];
+  /** "On this day": the note nearest to a week, a month and a year ago, from `by-created`. */
+  onThisDay: number[];
+  /** Its baseline: the journal's first screen, the newest 40 notes. */
+  firstScreen: number[];
+}
+
+/**
+ * The reads of "Looking back" as utils/db/looking-back.ts does them (lastAnswerBefore, onThisDay's
+ * nearestTo), each beside its baseline, in ms, alternated run by run: IndexedDB work only, in a
+ * page of the extension, on the database as it is (the lock off, so no decryption).
+ */
+function lookingBackTimes(page: Page, runs: number): Promise<LookingBackTimes> {
+  return page.evaluate(async (runs) => {
+    const ask = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolveRequest, rejectRequest) => {
+        request.onsuccess = () => resolveRequest(request.result);
+        request.onerror = () => rejectRequest(request.error ?? new Error('IndexedDB request failed'));
+      });
+    const db = await ask(indexedDB.open('adempauze'));
+    const notes = () => db.transaction('notes').objectStore('notes');
+    const timed = async (work: () => Promise<unknown>) => {
+      const start = performance.now();
+      await work();
+      return performance.now() - start;
+    };
+    const now = Date.now();
+    const newest = (await ask(notes().index('by-created').openCursor(null, 'prev')))!.value as { id: string; promptId: string };
+
+    const lastTime = async () => {
+      const range = IDBKeyRange.bound([newest.promptId, -Infinity], [newest.promptId, now], false, true);
+      return (await ask(notes().index('by-prompt').openCursor(range, 'prev')))?.value as unknown;
+    };
+    const byId = () => ask(notes().get(newest.id));
+
+    const dayStart = (ms: number, days = 0) => {
+      const date = new Date(ms);
+      return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days).getTime();
+    };
+    const monthsBack = (ms: number, months: number) => {
+      const date = new Date(ms);
+      const last = new Date(date.getFullYear(), date.getMonth() - months + 1, 0).getDate();
+      return new Date(date.getFullYear(), date.getMonth() - months, Math.min(date.getDate(), last)).getTime();
+    };
+    const onThisDay = async () => {
+      const store = notes();
+      const index = store.index('by-created');
+      const range = (from: number, to: number) => IDBKeyRange.bound([from, ''], [to, ''], false, true);
+      const firstKey = async (from: number, to: number, direction: IDBCursorDirection) =>
+        (await ask(index.openKeyCursor(range(from, to), direction)))?.key as [number, string] | undefined;
+      const nearest = async (day: number) => {
+        const before = await firstKey(dayStart(day, -3), dayStart(day, 1), 'prev');
+        if (before && dayStart(before[0]) === day) return before;
+        const after = await firstKey(dayStart(day, 1), dayStart(day, 4), 'next');
+        const days = (from: number, to: number) => Math.round((dayStart(to) - dayStart(from)) / 86_400_000);
+        if (!after || (before && days(day, after[0]) >= days(before[0], day))) return before;
+        return firstKey(dayStart(after[0]), dayStart(after[0], 1), 'prev');
+      };
+      return Promise.all(
+        [dayStart(now, -7), monthsBack(now, 1), monthsBack(now, 12)].map(async (day) => {
+          const key = await nearest(day);
+          return key && ask<unknown>(store.get(key[1]));
+        }),
+      );
+    };
+    const firstScreen = async () => {
+      const values: unknown[] = [];
+      let cursor = await ask(notes().index('by-created').openCursor(null, 'prev'));
+      while (cursor && values.length < 40) {
+        values.push(cursor.value);
+        cursor.continue();
+        cursor = await ask(cursor.request as IDBRequest<IDBCursorWithValue | null>);
+      }
+      return values;
+    };
+
+    // Unmeasured first reads: the steady state, as for the other measures.
+    for (const work of [lastTime, byId, onThisDay, firstScreen]) await work();
+    const times: LookingBackTimes = { lastTime: [], byId: [], onThisDay: [], firstScreen: [] };
+    for (let i = 0; i < runs; i++) {
+      times.lastTime.push(await timed(lastTime));
+      times.byId.push(await timed(byId));
+      times.onThisDay.push(await timed(onThisDay));
+      times.firstScreen.push(await timed(firstScreen));
+    }
+    db.close();
+    return times;
+  }, runs);
+}
+
 function row(measure: string, value: string, baseline: string, ratio: string, target: string, met: boolean | null) {
   rows.push({ measure, value, baseline, ratio, target, met });
   console.log(`  ${measure}: ${value} (${baseline}) ${met === false ? 'NOT MET' : ''}`);
@@ -404,6 +498,37 @@ test('benchmark', async ({}, testInfo) => {
       median(journalLarge.times) <= 300 && journalRatio <= 1.5,
     );
     row('Journal DOM nodes', String(journalLarge.nodes), '', '', '≤ 2,000', journalLarge.nodes <= 2000);
+
+    // 11. Looking back, with 50,000 notes: "Last time" beside a single note read by id (the popup's
+    // kind of read), "On this day" beside the journal's first-screen read.
+    const lookingBack = await context.newPage();
+    await lookingBack.goto(optionsUrl);
+    const looked = await lookingBackTimes(lookingBack, RUNS * 4);
+    await lookingBack.close();
+    results.lookingBack = {
+      lastTime: summary(looked.lastTime),
+      byId: summary(looked.byId),
+      onThisDay: summary(looked.onThisDay),
+      firstScreen: summary(looked.firstScreen),
+    };
+    const lastTimeRatio = median(looked.lastTime) / median(looked.byId);
+    row(
+      `"Last time" read, ${LARGE.toLocaleString('en')} notes`,
+      ms(median(looked.lastTime)),
+      `${ms(median(looked.byId))} one note by id; median of ${looked.lastTime.length}`,
+      lastTimeRatio.toFixed(2),
+      'ratio ≤ 2',
+      lastTimeRatio <= 2,
+    );
+    const onThisDayRatio = median(looked.onThisDay) / median(looked.firstScreen);
+    row(
+      `"On this day" reads, ${LARGE.toLocaleString('en')} notes`,
+      ms(median(looked.onThisDay)),
+      `${ms(median(looked.firstScreen))} journal first-screen read (40 notes); median of ${looked.onThisDay.length}`,
+      onThisDayRatio.toFixed(2),
+      'ratio ≤ 1',
+      onThisDayRatio <= 1,
+    );
 
     // 4. Search: keystroke to updated results painted.
     const search = await context.newPage();

@@ -32,7 +32,7 @@ const BACKUP: Backup = {
   format: BACKUP_FORMAT,
   version: BACKUP_VERSION,
   exportedAt: NOW,
-  settings: { ...DEFAULT_SETTINGS, activeDays: [0, 1, 2, 3, 4, 5, 6], activeStartMinutes: 0, activeEndMinutes: 24 * 60 },
+  settings: { ...DEFAULT_SETTINGS, activeDays: [0, 1, 2, 3, 4, 5, 6], activeRanges: [{ startMinutes: 0, endMinutes: 24 * 60 }] },
   notes: [
     note('hostile-1', HOSTILE_ANSWER, HOSTILE_PROMPT, OWN_PROMPT_ID, 5),
     note('hostile-2', `Second: ${HOSTILE_ANSWER}`, HOSTILE_PROMPT, OWN_PROMPT_ID, 90),

@@ -68,6 +68,9 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       await extension.setSettings({ ...ALWAYS_ACTIVE, delivery: 'window' });
       const opened = context.waitForEvent('page', { predicate: PausePage.isPauseWindow });
       await extension.fireAlarm('pause');
+      // First only the toolbar mark; the window comes at a seam, such as opening a tab.
+      await expect.poll(() => extension.toolbarPopup()).toMatch(/\/pause\.html$/);
+      await context.newPage();
       const pause = new PausePage(await opened, t);
       await pause.page.bringToFront();
       await expect(pause.breathingHeading).toBeVisible();

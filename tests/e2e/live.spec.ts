@@ -3,6 +3,8 @@
 // tab silently replaces a newer one.
 import type { BrowserContext } from '@playwright/test';
 import type { LockMessages } from '@/utils/i18n/lock';
+import { pausesMessages } from '@/utils/i18n/pauses';
+import { HOUR } from '@/utils/time';
 import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { ALWAYS_ACTIVE } from './pages/extension-state';
@@ -116,14 +118,14 @@ test('settings, hidden prompts and the language chosen in one tab apply in the o
   await expect(b.page).toHaveTitle(/Vragen/);
 });
 
-test("the popup's pause status follows the schedule the background changes", async ({ extension, popup, journal, t }) => {
+test("the popup's pause status follows the schedule the background changes", async ({ extension, popup, journal, locale }) => {
   await extension.setSettings(ALWAYS_ACTIVE);
   await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
   await popup.open();
   await expect(popup.page.getByText(/^Next pause around/)).toBeVisible();
   // Another page asks the background for a quiet hour; the open popup follows.
   await journal.open();
-  await journal.page.evaluate(() => chrome.runtime.sendMessage({ type: 'quiet', span: 'hour' }));
-  await expect(popup.page.getByText(/^Paused until /)).toBeVisible();
-  await expect(popup.page.getByRole('button', { name: t.resumePauses })).toBeVisible();
+  await journal.page.evaluate((until) => chrome.runtime.sendMessage({ type: 'quiet', until, reason: null }), Date.now() + HOUR);
+  await expect(popup.page.getByText(/^Quiet until /)).toBeVisible();
+  await expect(popup.page.getByRole('button', { name: pausesMessages(locale).resumePauses })).toBeVisible();
 });

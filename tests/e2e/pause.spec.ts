@@ -1,4 +1,5 @@
 import { PROMPTS } from '@/content/prompts';
+import { pausesMessages } from '@/utils/i18n/pauses';
 import { MINUTE } from '@/utils/time';
 import { expect, test } from './fixtures';
 import { ALWAYS_ACTIVE } from './pages/extension-state';
@@ -12,11 +13,19 @@ test.describe('pause offers', () => {
     expect(alarm!.scheduledTime).toBeGreaterThan(Date.now() + 59 * MINUTE);
   });
 
-  test('the alarm opens the pause window; the answer lands in the journal', async ({ extension, context, journal, t }) => {
+  test('the alarm marks the toolbar, the next tab switch opens the pause window; the answer lands in the journal', async ({
+    extension,
+    context,
+    journal,
+    t,
+  }) => {
     await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
     await extension.setSettings({ ...ALWAYS_ACTIVE, delivery: 'window' });
     const opened = context.waitForEvent('page', { predicate: PausePage.isPauseWindow });
     await extension.fireAlarm('pause');
+    // First only the mark; the window waits for a seam, such as opening a tab.
+    await expect.poll(() => extension.toolbarPopup()).toMatch(/\/pause\.html$/);
+    await context.newPage();
     const pause = new PausePage(await opened, t);
 
     await expect(pause.breathingHeading).toBeVisible();
@@ -37,22 +46,30 @@ test.describe('pause offers', () => {
     await expect(journal.note('I noticed I was holding my breath.')).toHaveCount(1);
   });
 
-  test('with the default delivery a notification and the toolbar mark appear', async ({ extension, popup, t }) => {
+  test('with the default delivery the toolbar mark appears, and the notification at the next tab switch', async ({
+    extension,
+    context,
+    popup,
+    locale,
+  }) => {
     await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
     await extension.setSettings(ALWAYS_ACTIVE);
     await extension.fireAlarm('pause');
-    await expect.poll(() => extension.notificationIds()).toEqual(['pause-offer']);
     await expect.poll(() => extension.badgeText()).toBe('•');
-    expect(await extension.alarmNames()).toEqual(['offer-expiry', 'pause']);
     // Clicking the toolbar icon while the offer is open starts the pause itself.
     expect(await extension.toolbarPopup()).toMatch(/\/pause\.html$/);
+    expect(await extension.notificationIds()).toEqual([]);
+    expect(await extension.alarmNames()).toEqual(['offer-expiry', 'offer-seam', 'pause']);
+    await context.newPage();
+    await expect.poll(() => extension.notificationIds()).toEqual(['pause-offer']);
+    expect(await extension.alarmNames()).toEqual(['offer-expiry', 'pause']);
 
     // While the offer is open, the popup says so.
     await popup.open();
-    await expect(popup.page.getByText(t.offerOpen)).toBeVisible();
+    await expect(popup.page.getByText(pausesMessages(locale).offerOpen)).toBeVisible();
   });
 
-  test('after the service worker is killed the alarm is still there and the next offer still comes', async ({ extension }) => {
+  test('after the service worker is killed the alarm is still there and the next offer still comes', async ({ extension, context }) => {
     await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
     await extension.setSettings(ALWAYS_ACTIVE);
     await expect.poll(() => extension.serviceWorkerRunning()).toBe(true);
@@ -63,6 +80,10 @@ test.describe('pause offers', () => {
     // The alarm wakes a fresh service worker, which knows nothing from memory.
     await extension.fireAlarm('pause');
     await expect.poll(() => extension.badgeText()).toBe('•');
+    // So does the tab switch that brings the notification, after the worker of the mark ended.
+    await extension.killServiceWorker();
+    await expect.poll(() => extension.serviceWorkerRunning()).toBe(false);
+    await context.newPage();
     await expect.poll(() => extension.notificationIds()).toEqual(['pause-offer']);
   });
 
@@ -94,13 +115,15 @@ test.describe('pause offers', () => {
     expect((await extension.alarm('pause'))!.scheduledTime).toBe(planned);
   });
 
-  test('the popup pauses for an hour and resumes', async ({ extension, popup, t }) => {
+  test('the popup goes quiet for an hour and resumes', async ({ extension, popup, locale }) => {
+    const p = pausesMessages(locale);
     await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
     await popup.open();
     await expect(popup.page.getByText(/^Next pause around/)).toBeVisible();
-    await popup.page.getByRole('button', { name: t.pauseForHour }).click();
-    await expect(popup.page.getByText(/^Paused until \d{1,2}:\d\d(\s?[AP]M)?\.$/)).toBeVisible();
-    await popup.page.getByRole('button', { name: t.resumePauses }).click();
+    await popup.page.getByRole('combobox', { name: p.quietFor }).selectOption({ label: '1 hour' });
+    await popup.page.getByRole('button', { name: p.goQuiet }).click();
+    await expect(popup.page.getByText(/^Quiet until (\S+ )?\d{1,2}:\d\d(\s?[AP]M)?\.$/)).toBeVisible();
+    await popup.page.getByRole('button', { name: p.resumePauses }).click();
     await expect(popup.page.getByText(/^Next pause around/)).toBeVisible();
   });
 });

@@ -43,6 +43,8 @@ describe('a simulated week', () => {
       expect(count, week.days[index]?.day).toBeGreaterThanOrEqual(1);
       expect(count, week.days[index]?.day).toBeLessThanOrEqual(4);
     }
+    // The offers went on to their notification at a seam (the person moves between tabs all day).
+    expect(week.days.reduce((sum, day) => sum + day.notified, 0)).toBeGreaterThan(0);
     expect(ownTimers).toBe(0);
   });
 

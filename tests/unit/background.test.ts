@@ -1,13 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { ensureSchedule, EXPIRY_ALARM, handleMessage, RECHECK_AWAY, RECHECK_BUSY } from '@/entrypoints/background/scheduler';
+import { ensureSchedule, EXPIRY_ALARM, handleMessage, RECHECK_AWAY, RECHECK_BUSY, SEAM_ALARM } from '@/entrypoints/background/scheduler';
 import { NOTIFICATION_ID } from '@/entrypoints/background/offer';
+import { OFFER_LINES, pickOfferLine } from '@/utils/i18n/notification';
+import { notificationEn } from '@/utils/i18n/notification.en';
+import { notificationNl } from '@/utils/i18n/notification.nl';
 import { listPauseEvents } from '@/utils/db/events';
 import { loadScheduleState, saveScheduleState } from '@/utils/storage/schedule-state';
 import { FIRST_MINUTES_BACK, PAUSE_ALARM } from '@/utils/schedule/schedule';
 import { saveSettings } from '@/utils/storage/settings';
-import { HOUR, MINUTE } from '@/utils/time';
+import { HOUR, MINUTE, SECOND } from '@/utils/time';
+import { PROMPTS } from '@/content/prompts';
 import { refuseOpen, removeIndexedDB } from './storage-failures';
 
 // Wednesday 25 November 2026, 10:00 local time: inside the default active hours.
@@ -16,6 +20,8 @@ const NOW = new Date(2026, 10, 25, 10, 0).getTime();
 let idle: 'active' | 'idle' | 'locked';
 let windowState: string;
 let audible: boolean;
+/** The idle API's detection interval as the background last set it, in seconds. */
+let detectionInterval: number;
 
 const alarm = (name: string) => fakeBrowser.alarms.get(name);
 const notifications = () => fakeBrowser.notifications.getAll();
@@ -51,7 +57,11 @@ beforeEach(() => {
   audible = false;
   // APIs the fake browser leaves unimplemented, answering as a quiet, attentive moment would.
   idleChanged = fakeEvent<[string]>();
-  Object.assign(fakeBrowser.idle, { onStateChanged: idleChanged });
+  detectionInterval = 60;
+  Object.assign(fakeBrowser.idle, {
+    onStateChanged: idleChanged,
+    setDetectionInterval: (seconds: number) => (detectionInterval = seconds),
+  });
   Object.assign(fakeBrowser.idle, { queryState: () => Promise.resolve(idle) });
   Object.assign(fakeBrowser.windows, { getLastFocused: () => Promise.resolve({ id: 1, focused: true, state: windowState }) });
   Object.assign(fakeBrowser.tabs, { query: () => Promise.resolve(audible ? [{ id: 3, audible: true }] : []) });
@@ -70,6 +80,9 @@ async function installed() {
   await eventually(async () => expect(await alarm(PAUSE_ALARM)).toBeDefined());
 }
 
+/** The person switches to another tab: a seam for an offer in its first stage. */
+const tabSwitch = () => fakeBrowser.tabs.onActivated.trigger({ tabId: 2, windowId: 1 });
+
 describe('background', () => {
   it('plans one pause alarm 60–120 minutes ahead on install', async () => {
     await installed();
@@ -80,19 +93,28 @@ describe('background', () => {
     expect((await loadScheduleState()).nextOfferAt).toBe(pause!.scheduledTime);
   });
 
-  it('offers a pause at a good moment: notification with two buttons, mark, history, next alarm', async () => {
+  it('offers a pause at a good moment: mark, history, next alarm; at the next seam a notification with two buttons', async () => {
     await installed();
     await fire(PAUSE_ALARM);
-    await eventually(async () => expect(Object.keys(await notifications())).toEqual([NOTIFICATION_ID]));
-    const options = fakeBrowser.notifications.getAllCreateOptions()[NOTIFICATION_ID];
-    expect(options).toMatchObject({ title: 'Time for a pause?', buttons: [{ title: 'Take a pause' }, { title: 'Later' }], silent: true });
-    expect(await badge()).toBe('•');
+    await eventually(async () => expect(await badge()).toBe('•'));
     expect(fakeBrowser.action.setPopup).toHaveBeenLastCalledWith({ popup: 'pause.html' });
     // vi.waitFor advances the fake clock a little while it polls: read the moment the offer was made.
     const offeredAt = (await loadScheduleState()).offer!.offeredAt;
     await eventually(async () => expect(await listPauseEvents()).toMatchObject([{ type: 'offered', at: offeredAt }]));
-    expect((await alarm(EXPIRY_ALARM))!.scheduledTime).toBe(offeredAt + 30 * MINUTE);
     expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeGreaterThanOrEqual(offeredAt + HOUR);
+    expect(await notifications()).toEqual({});
+
+    await tabSwitch();
+    await eventually(async () => expect(Object.keys(await notifications())).toEqual([NOTIFICATION_ID]));
+    const options = fakeBrowser.notifications.getAllCreateOptions()[NOTIFICATION_ID];
+    expect(options).toMatchObject({
+      title: 'Time for a breathing space?',
+      buttons: [{ title: 'Take a pause' }, { title: 'Later' }],
+      silent: true,
+    });
+    // Its 30 minutes count from then (the two stages' own tests fix the moments).
+    expect((await alarm(EXPIRY_ALARM))!.scheduledTime).toBe((await loadScheduleState()).offer!.expiresAt);
+    expect((await alarm(EXPIRY_ALARM))!.scheduledTime).toBeGreaterThanOrEqual(offeredAt + 30 * MINUTE);
   });
 
   it.each([
@@ -150,6 +172,8 @@ describe('background', () => {
     await installed();
     await fire(PAUSE_ALARM);
     await eventually(async () => expect(await badge()).toBe('•'));
+    await tabSwitch();
+    await eventually(async () => expect(await notifications()).toHaveProperty(NOTIFICATION_ID));
     const at = Date.now();
     await fakeBrowser.notifications.onButtonClicked.trigger(NOTIFICATION_ID, 1);
     await eventually(async () => expect(await badge()).toBe(''));
@@ -166,6 +190,8 @@ describe('background', () => {
     await installed();
     await fire(PAUSE_ALARM);
     await eventually(async () => expect(await badge()).toBe('•'));
+    await tabSwitch();
+    await eventually(async () => expect(await notifications()).toHaveProperty(NOTIFICATION_ID));
     await take();
     await eventually(() =>
       expect(fakeBrowser.windows.create).toHaveBeenCalledWith(
@@ -176,11 +202,16 @@ describe('background', () => {
     expect(await notifications()).toEqual({});
   });
 
-  it('opens the pause window directly with that delivery', async () => {
+  it('opens the pause window directly, at the first seam, with that delivery', async () => {
     await saveSettings({ delivery: 'window' });
     await installed();
     await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    await drained();
+    expect(fakeBrowser.windows.create).not.toHaveBeenCalled();
+    await tabSwitch();
     await eventually(() => expect(fakeBrowser.windows.create).toHaveBeenCalledTimes(1));
+    await eventually(async () => expect((await loadScheduleState()).pauseWindowId).toBe(42));
     expect(await notifications()).toEqual({});
   });
 
@@ -284,7 +315,7 @@ describe('background', () => {
     await saveScheduleState({ ...(await loadScheduleState()), offer: { offeredAt: NOW - 3 * HOUR, expiresAt: NOW - 150 * MINUTE } });
     const due = (await alarm(PAUSE_ALARM))!.scheduledTime;
     await fire(PAUSE_ALARM);
-    await eventually(async () => expect(await notifications()).toHaveProperty(NOTIFICATION_ID));
+    await eventually(async () => expect((await loadScheduleState()).offer?.stage).toBe('mark'));
     expect((await loadScheduleState()).offer!.offeredAt).toBeGreaterThanOrEqual(due);
     // Both happen in the same millisecond: their order in the history is not the point.
     expect((await listPauseEvents()).map((event) => event.type).sort()).toEqual(['expired', 'offered']);
@@ -327,12 +358,26 @@ describe('messages from the pause window and popup', () => {
     expect(next).toBeLessThan(new Date(2026, 10, 26, 9, 30).getTime());
   });
 
+  it('"No more today" in a range past midnight lasts until that range ends, and forgets a meeting before it', async () => {
+    // Wednesday 25 November, 23:30, in a 22:00–02:00 range; a meeting was chosen earlier that evening.
+    const late = new Date(2026, 10, 25, 23, 30).getTime();
+    vi.setSystemTime(late);
+    await saveSettings({ activeDays: [0, 1, 2, 3, 4, 5, 6], activeRanges: [{ startMinutes: 22 * 60, endMinutes: 2 * 60 }] });
+    await handleMessage({ type: 'quiet', until: late - 1 + HOUR, reason: 'meeting' }, late - 1);
+    await handleMessage({ type: 'pause-ended', outcome: 'done-today', promptId: 'q-beliefs' }, late);
+    const state = await loadScheduleState();
+    expect(state.quietUntil).toBe(new Date(2026, 10, 26, 2, 0).getTime());
+    expect(state.quietReason).toBeNull();
+    // The next offer comes in the next night's range.
+    expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeGreaterThanOrEqual(new Date(2026, 10, 26, 22, 0).getTime());
+  });
+
   it('pausing for an hour, for today, and resuming', async () => {
     await installed();
-    await handleMessage({ type: 'quiet', span: 'hour' }, NOW);
+    await handleMessage({ type: 'quiet', until: NOW + HOUR, reason: null }, NOW);
     expect((await loadScheduleState()).quietUntil).toBe(NOW + HOUR);
     expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeGreaterThanOrEqual(NOW + 2 * HOUR);
-    await handleMessage({ type: 'quiet', span: 'today' }, NOW);
+    await handleMessage({ type: 'quiet', until: new Date(2026, 10, 26).getTime(), reason: null }, NOW);
     expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeGreaterThanOrEqual(new Date(2026, 10, 26, 9, 0).getTime());
     await handleMessage({ type: 'resume' }, NOW);
     expect((await loadScheduleState()).quietUntil).toBeNull();
@@ -346,7 +391,8 @@ describe('messages from the pause window and popup', () => {
     await fail();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const at = await offerOpen();
-    expect(Object.keys(await notifications())).toEqual([NOTIFICATION_ID]);
+    await tabSwitch();
+    await eventually(async () => expect(Object.keys(await notifications())).toEqual([NOTIFICATION_ID]));
     expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBeGreaterThanOrEqual(at + HOUR);
     await handleMessage({ type: 'pause-ended', outcome: 'snoozed', promptId: 'q-beliefs' }, at);
     expect((await alarm(PAUSE_ALARM))!.scheduledTime).toBe(at + HOUR);
@@ -391,6 +437,363 @@ async function idleState(state: 'active' | 'idle' | 'locked', now: number) {
 }
 
 const nextPlanned = async () => (await alarm(PAUSE_ALARM))!.scheduledTime;
+
+const seamAlarm = () => alarm(SEAM_ALARM);
+const stage = async () => (await loadScheduleState()).offer?.stage;
+const shownOptions = () => fakeBrowser.notifications.getAllCreateOptions()[NOTIFICATION_ID];
+const tooltip = () => fakeBrowser.action.getTitle({});
+/**
+ * Waits until the background has handled everything started so far, a tab or window switch too:
+ * its handler joins the queue only after its first read, which the first round lets finish.
+ */
+const settled = async () => {
+  await drained();
+  await drained();
+};
+
+/** The pause alarm fires at a good moment: the offer's first stage begins. Returns its moment. */
+async function marked(): Promise<number> {
+  await installed();
+  await fire(PAUSE_ALARM);
+  await settled();
+  return (await loadScheduleState()).offer!.offeredAt;
+}
+
+/** The seam alarm goes off at `now`, as the browser fires a repeating alarm again. */
+async function seamAlarmFires(now: number) {
+  vi.setSystemTime(now);
+  await fakeBrowser.alarms.onAlarm.trigger({ name: SEAM_ALARM, scheduledTime: now, periodInMinutes: 5, persistAcrossSessions: false });
+  await settled();
+}
+
+const EN_LINES = OFFER_LINES.map((line) => notificationEn[line]);
+
+describe("the offer's two stages", () => {
+  it('first shows only the quiet mark, and waits for a seam: at the latest 10 minutes on; 15 seconds of stillness count', async () => {
+    const offeredAt = await marked();
+    expect(await badge()).toBe('•');
+    expect(fakeBrowser.action.setPopup).toHaveBeenLastCalledWith({ popup: 'pause.html' });
+    expect(await notifications()).toEqual({});
+    expect(fakeBrowser.windows.create).not.toHaveBeenCalled();
+    expect(await stage()).toBe('mark');
+    expect((await seamAlarm())!.scheduledTime).toBe(offeredAt + 10 * MINUTE);
+    expect(detectionInterval).toBe(15);
+    // A first stage that never finds a seam ends 30 minutes after the mark.
+    expect((await alarm(EXPIRY_ALARM))!.scheduledTime).toBe(offeredAt + 30 * MINUTE);
+  });
+
+  it.each([
+    ['a tab switch', () => tabSwitch()],
+    ['a switch to another window', () => fakeBrowser.windows.onFocusChanged.trigger(2)],
+    ['a switch away from the browser (to no window)', () => fakeBrowser.windows.onFocusChanged.trigger(-1)],
+    // The idle API speaks after 15 seconds; asked with the usual 60, the person is still there.
+    ['a moment of stillness', () => idleChanged.trigger('idle')],
+    ['the seam alarm, 10 minutes after the mark', () => fire(SEAM_ALARM)],
+  ])('%s brings the notification, and the offer’s 30 minutes begin', async (_case, seam) => {
+    const offeredAt = await marked();
+    vi.setSystemTime(offeredAt + 4 * MINUTE);
+    await seam();
+    await settled();
+    const shownAt = Date.now();
+    expect(Object.keys(await notifications())).toEqual([NOTIFICATION_ID]);
+    expect(EN_LINES).toContain(shownOptions()!.message);
+    expect(await badge()).toBe('•');
+    expect(await stage()).toBe('shown');
+    expect(await seamAlarm()).toBeUndefined();
+    expect(detectionInterval).toBe(60);
+    expect((await alarm(EXPIRY_ALARM))!.scheduledTime).toBe(shownAt + 30 * MINUTE);
+    expect((await loadScheduleState()).offer!.expiresAt).toBe(shownAt + 30 * MINUTE);
+  });
+
+  it('stillness during the first stage counts as away from 15 seconds back', async () => {
+    const offeredAt = await marked();
+    const stillAt = offeredAt + 3 * MINUTE;
+    vi.setSystemTime(stillAt);
+    await idleChanged.trigger('idle');
+    await settled();
+    expect((await loadScheduleState()).awaySince).toBe(stillAt - 15 * SECOND);
+    // Once shown, stillness is a minute again.
+    await idleState('active', stillAt + 20 * SECOND);
+    await idleState('idle', stillAt + 5 * MINUTE);
+    expect((await loadScheduleState()).awaySince).toBe(stillAt + 4 * MINUTE);
+  });
+
+  it('the screen locked is no seam; coming back from a short absence is', async () => {
+    const offeredAt = await marked();
+    await idleState('locked', offeredAt + MINUTE);
+    expect(await notifications()).toEqual({});
+    await idleState('active', offeredAt + 4 * MINUTE);
+    expect(Object.keys(await notifications())).toEqual([NOTIFICATION_ID]);
+  });
+
+  it('opens the pause window at the seam with that delivery, not before', async () => {
+    await saveSettings({ delivery: 'window' });
+    const offeredAt = await marked();
+    expect(fakeBrowser.windows.create).not.toHaveBeenCalled();
+    vi.setSystemTime(offeredAt + 2 * MINUTE);
+    await fakeBrowser.windows.onFocusChanged.trigger(2);
+    await settled();
+    expect(fakeBrowser.windows.create).toHaveBeenCalledTimes(1);
+    expect((await loadScheduleState()).pauseWindowId).toBe(42);
+    expect(await notifications()).toEqual({});
+  });
+
+  it.each([
+    [
+      'a tab plays sound',
+      () => {
+        audible = true;
+      },
+      () => {
+        audible = false;
+      },
+    ],
+    [
+      'a window is fullscreen',
+      () => {
+        windowState = 'fullscreen';
+      },
+      () => {
+        windowState = 'normal';
+      },
+    ],
+  ])('while %s no seam brings the notification; the first seam after it does', async (_case, make, end) => {
+    const offeredAt = await marked();
+    make();
+    vi.setSystemTime(offeredAt + 2 * MINUTE);
+    await tabSwitch();
+    await fakeBrowser.windows.onFocusChanged.trigger(2);
+    await idleChanged.trigger('idle');
+    await settled();
+    await seamAlarmFires(offeredAt + 10 * MINUTE);
+    expect(await notifications()).toEqual({});
+    expect(await stage()).toBe('mark');
+    // The seam alarm stays, to look again every 5 minutes.
+    expect((await seamAlarm())!.periodInMinutes).toBe(5);
+    end();
+    vi.setSystemTime(offeredAt + 12 * MINUTE);
+    await tabSwitch();
+    await settled();
+    expect(Object.keys(await notifications())).toEqual([NOTIFICATION_ID]);
+  });
+
+  it.each([
+    ['an answer saved', (at: number) => handleMessage({ type: 'pause-taken' }, at)],
+    [
+      'a break of 10 minutes',
+      async (at: number) => {
+        await idleState('locked', at);
+        await idleState('active', at + 12 * MINUTE);
+      },
+    ],
+  ])('after %s during the first stage, no seam brings the notification', async (_case, pause) => {
+    const offeredAt = await marked();
+    await pause(offeredAt + MINUTE);
+    vi.setSystemTime(offeredAt + 14 * MINUTE);
+    await tabSwitch();
+    await settled();
+    await seamAlarmFires(offeredAt + 15 * MINUTE);
+    expect(await notifications()).toEqual({});
+  });
+
+  it('with the mark as the whole delivery there is one stage: no seam alarm, and a seam brings nothing', async () => {
+    await saveSettings({ delivery: 'badge' });
+    const offeredAt = await marked();
+    expect(await badge()).toBe('•');
+    expect(await stage()).toBe('shown');
+    expect(await seamAlarm()).toBeUndefined();
+    expect(detectionInterval).toBe(60);
+    await tabSwitch();
+    await settled();
+    expect(await notifications()).toEqual({});
+    expect(fakeBrowser.windows.create).not.toHaveBeenCalled();
+    expect((await alarm(EXPIRY_ALARM))!.scheduledTime).toBe(offeredAt + 30 * MINUTE);
+  });
+
+  it.each(['notification', 'window'] as const)(
+    'a click on the marked toolbar icon takes the pause at once: no %s follows later',
+    async (delivery) => {
+      await saveSettings({ delivery });
+      const offeredAt = await marked();
+      const openedAt = offeredAt + 3 * MINUTE;
+      vi.setSystemTime(openedAt);
+      // The icon opens pause.html, which tells the background so.
+      await fakeBrowser.runtime.sendMessage({ type: 'pause-opened' });
+      await settled();
+      expect(await stage()).toBe('shown');
+      expect(await seamAlarm()).toBeUndefined();
+      expect(detectionInterval).toBe(60);
+      expect((await alarm(EXPIRY_ALARM))!.scheduledTime).toBe(openedAt + 30 * MINUTE);
+      // Seams, and the seam alarm had it fired all the same, bring nothing.
+      await tabSwitch();
+      await idleChanged.trigger('idle');
+      await seamAlarmFires(offeredAt + 10 * MINUTE);
+      expect(await notifications()).toEqual({});
+      expect(fakeBrowser.windows.create).not.toHaveBeenCalled();
+      expect(await seamAlarm()).toBeUndefined();
+      expect(await badge()).toBe('•');
+    },
+  );
+
+  it('a service worker that ended during the first stage: the next, from the stored state alone, still brings the notification', async () => {
+    const offeredAt = await marked();
+    // A fresh worker within the 10 minutes keeps the plan.
+    vi.setSystemTime(offeredAt + 5 * MINUTE);
+    background.main();
+    await settled();
+    expect((await seamAlarm())!.scheduledTime).toBe(offeredAt + 10 * MINUTE);
+
+    // The browser restarted: the mark and the seam alarm are gone, the idle interval is its default.
+    await fakeBrowser.alarms.clear(SEAM_ALARM);
+    await fakeBrowser.action.setBadgeText({ text: '' });
+    detectionInterval = 60;
+    const restartedAt = offeredAt + 12 * MINUTE;
+    vi.setSystemTime(restartedAt);
+    background.main();
+    await settled();
+    expect(await badge()).toBe('•');
+    expect(detectionInterval).toBe(15);
+    // Past its time, the lost seam alarm is planned again for now, so it fires at once.
+    expect((await seamAlarm())!.scheduledTime).toBe(restartedAt);
+    await fire(SEAM_ALARM);
+    await settled();
+    expect(Object.keys(await notifications())).toEqual([NOTIFICATION_ID]);
+  });
+
+  it('an offer stored with an unreadable stage counts as shown: its mark comes back, and nothing follows it', async () => {
+    await installed();
+    const offer = { offeredAt: NOW, expiresAt: NOW + 30 * MINUTE, stage: 'soon' };
+    await fakeBrowser.storage.local.set({ schedule: { ...(await loadScheduleState()), offer } });
+    background.main();
+    await settled();
+    expect(await badge()).toBe('•');
+    expect(await seamAlarm()).toBeUndefined();
+    await tabSwitch();
+    await settled();
+    expect(await notifications()).toEqual({});
+  });
+
+  it('the 30 minutes count from the full show: the offer is still open when the mark’s 30 minutes are up', async () => {
+    const offeredAt = await marked();
+    vi.setSystemTime(offeredAt + 8 * MINUTE);
+    await tabSwitch();
+    await settled();
+    expect((await alarm(EXPIRY_ALARM))!.scheduledTime).toBe(offeredAt + 38 * MINUTE);
+    vi.setSystemTime(offeredAt + 31 * MINUTE);
+    await settled();
+    expect(await badge()).toBe('•');
+    await fire(EXPIRY_ALARM);
+    await settled();
+    expect(await badge()).toBe('');
+    expect(await notifications()).toEqual({});
+    expect((await listPauseEvents()).map((event) => event.type)).toEqual(['offered', 'expired']);
+  });
+
+  it('a first stage that never finds a good moment expires 30 minutes after the mark; its seam alarm and short stillness end with it', async () => {
+    const offeredAt = await marked();
+    audible = true;
+    for (const minutes of [10, 15, 20, 25]) await seamAlarmFires(offeredAt + minutes * MINUTE);
+    expect(await notifications()).toEqual({});
+    await fire(EXPIRY_ALARM);
+    await settled();
+    expect((await loadScheduleState()).offer).toBeNull();
+    expect(await badge()).toBe('');
+    expect(await seamAlarm()).toBeUndefined();
+    expect(detectionInterval).toBe(60);
+    expect((await listPauseEvents()).map((event) => event.type)).toEqual(['offered', 'expired']);
+  });
+
+  it.each([
+    ['no offer', () => installed()],
+    ['an offer shown in full', () => marked().then(tabSwitch)],
+  ])('a tab or window switch with %s reads the state once, and does nothing more', async (_case, arrange) => {
+    await arrange();
+    await settled();
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const settingsReads = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const alarms = vi.spyOn(fakeBrowser.alarms, 'get');
+    await tabSwitch();
+    await fakeBrowser.windows.onFocusChanged.trigger(2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(settingsReads).not.toHaveBeenCalled();
+    expect(writes).not.toHaveBeenCalled();
+    expect(alarms).not.toHaveBeenCalled();
+  });
+});
+
+describe('what an offer says', () => {
+  it('has about ten lines of the article, each its own, in both languages', () => {
+    expect(OFFER_LINES.length).toBeGreaterThanOrEqual(8);
+    expect(OFFER_LINES.length).toBeLessThanOrEqual(12);
+    expect(new Set(EN_LINES).size).toBe(OFFER_LINES.length);
+    expect(new Set(OFFER_LINES.map((line) => notificationNl[line])).size).toBe(OFFER_LINES.length);
+  });
+
+  it('picks any line but the last one, and can reach each of the others', () => {
+    for (const last of [undefined, 'a line this version does not have', ...OFFER_LINES]) {
+      const picks = new Set(Array.from({ length: 40 }, (_, i) => pickOfferLine(last, () => i / 40)));
+      expect(picks.has(last as never)).toBe(false);
+      expect([...picks].sort()).toEqual(OFFER_LINES.filter((line) => line !== last).sort());
+      expect(OFFER_LINES).toContain(pickOfferLine(last, () => 0.999999));
+    }
+  });
+
+  it('speaks a line of the article with each offer, never the same twice in a row, over many offers', async () => {
+    await installed();
+    const said: string[] = [];
+    for (let offer = 0; offer < 30; offer++) {
+      await fire(PAUSE_ALARM);
+      await settled();
+      expect(await stage()).toBe('mark');
+      await tabSwitch();
+      await settled();
+      said.push(shownOptions()!.message);
+      await handleMessage({ type: 'pause-ended', outcome: 'skipped', promptId: 'q-beliefs' });
+    }
+    for (const line of said) expect(EN_LINES).toContain(line);
+    for (let i = 1; i < said.length; i++) expect(said[i], `offer ${i + 1}`).not.toBe(said[i - 1]);
+    expect(new Set(said).size).toBeGreaterThan(4);
+  });
+
+  it.each([
+    ['en', notificationEn],
+    ['nl', notificationNl],
+  ] as const)('in %s: the tooltip and the notification carry the title and the same line', async (language, t) => {
+    await saveSettings({ language });
+    await marked();
+    const { lastLine } = await loadScheduleState();
+    const line = OFFER_LINES.find((key) => key === lastLine)!;
+    expect(await tooltip()).toBe(`${t.offerTitle}\n${t[line]}`);
+    await tabSwitch();
+    await settled();
+    expect(shownOptions()).toMatchObject({ title: t.offerTitle, message: t[line], buttons: [{ title: t.takePause }, { title: t.later }] });
+  });
+
+  it.each([
+    ['en', 'Time for a breathing space?'],
+    ['nl', 'Tijd voor een adempauze?'],
+  ] as const)('discreet in %s, for sharing the screen: only "%s", on the toolbar and in the notification', async (language, title) => {
+    await saveSettings({ language, discreet: true });
+    await marked();
+    expect(await tooltip()).toBe(title);
+    await tabSwitch();
+    await settled();
+    const shown = shownOptions()!;
+    expect(shown).toMatchObject({ title, message: '' });
+    const words = JSON.stringify(shown);
+    for (const text of [...EN_LINES, ...OFFER_LINES.map((line) => notificationNl[line])]) expect(words).not.toContain(text);
+    for (const prompt of PROMPTS) expect(words).not.toContain(prompt.text[language]);
+  });
+
+  it('turned discreet while the mark shows, the tooltip says only the title at once', async () => {
+    await marked();
+    expect(await tooltip()).toMatch(/^Time for a breathing space\?\n./);
+    await saveSettings({ discreet: true });
+    await eventually(async () => expect(await tooltip()).toBe('Time for a breathing space?'));
+  });
+});
 
 describe('a pause taken counts', () => {
   it('an answer saved: no offer before the minimum interval, even when an alarm planned earlier fires; the next is planned from the answer', async () => {
@@ -551,5 +954,109 @@ describe('time away counts', () => {
     await idleState('active', woke + 30_000);
     await expectNoOffer();
     expect(await nextPlanned()).toBeGreaterThanOrEqual(woke + HOUR);
+  });
+});
+
+describe('quiet times from the popup', () => {
+  const state = () => loadScheduleState();
+  /** Sends a message as a page does, through the background's own listener. */
+  const ask = async (message: unknown) => {
+    await fakeBrowser.runtime.sendMessage(message);
+    await drained();
+  };
+  const WEEK = 7 * 24 * HOUR;
+
+  it('keeps offers away until the time chosen, with its reason; the next offer comes a whole interval after it', async () => {
+    await installed();
+    const until = NOW + 30 * MINUTE;
+    await ask({ type: 'quiet', until, reason: null });
+    expect(await state()).toMatchObject({ quietUntil: until, quietReason: null });
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(until + HOUR);
+    expect(await nextPlanned()).toBeLessThanOrEqual(until + 2 * HOUR);
+    expect((await state()).nextOfferAt).toBe(await nextPlanned());
+
+    await ask({ type: 'quiet', until: NOW + HOUR, reason: 'meeting' });
+    expect(await state()).toMatchObject({ quietUntil: NOW + HOUR, quietReason: 'meeting' });
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(NOW + 2 * HOUR);
+  });
+
+  it('takes a time up to 7 days ahead', async () => {
+    await installed();
+    await handleMessage({ type: 'quiet', until: NOW + WEEK, reason: null }, NOW);
+    expect((await state()).quietUntil).toBe(NOW + WEEK);
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(NOW + WEEK + HOUR);
+  });
+
+  it.each([
+    ['a time already past', NOW - MINUTE],
+    ['now itself', NOW],
+    ['more than 7 days ahead', NOW + WEEK + 1],
+  ])('refuses %s and changes nothing', async (_case, until) => {
+    await installed();
+    await drained();
+    const [before, planned] = [await state(), await nextPlanned()];
+    await handleMessage({ type: 'quiet', until, reason: null }, NOW);
+    expect(await state()).toEqual(before);
+    expect(await nextPlanned()).toBe(planned);
+  });
+
+  it.each([
+    ['a fraction of a millisecond', { until: NOW + HOUR + 0.5, reason: null }],
+    ['a time as text', { until: String(NOW + HOUR), reason: null }],
+    ['no end', { until: Infinity, reason: null }],
+    ['no reason at all', { until: NOW + HOUR }],
+    ['a reason it does not know', { until: NOW + HOUR, reason: 'lunch' }],
+    ['the span of earlier versions', { span: 'hour' }],
+  ])('ignores a quiet message with %s', async (_case, fields) => {
+    await installed();
+    await drained();
+    const before = await state();
+    await ask({ type: 'quiet', ...fields });
+    expect(await state()).toEqual(before);
+  });
+
+  it('drops a snooze: an offer put off with "Later" does not come during the quiet time', async () => {
+    await installed();
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    await fakeBrowser.notifications.onButtonClicked.trigger(NOTIFICATION_ID, 1);
+    await drained();
+    expect((await state()).snoozedUntil).not.toBeNull();
+    const at = Date.now();
+    await handleMessage({ type: 'quiet', until: at + 2 * HOUR, reason: null }, at);
+    expect((await state()).snoozedUntil).toBeNull();
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(at + 3 * HOUR);
+  });
+
+  it('"Resume" ends it and forgets its reason: the next offer is planned from now', async () => {
+    await installed();
+    await handleMessage({ type: 'quiet', until: NOW + 2 * HOUR, reason: 'meeting' }, NOW);
+    const resumedAt = NOW + 10 * MINUTE;
+    vi.setSystemTime(resumedAt);
+    await ask({ type: 'resume' });
+    expect(await state()).toMatchObject({ quietUntil: null, quietReason: null });
+    expect(await nextPlanned()).toBeGreaterThanOrEqual(resumedAt + HOUR);
+    expect(await nextPlanned()).toBeLessThanOrEqual(resumedAt + 2 * HOUR);
+  });
+
+  it('an alarm planned before the quiet time that fires during it only plans again, from its end', async () => {
+    await installed();
+    const planned = await nextPlanned();
+    const until = planned + 30 * MINUTE;
+    await handleMessage({ type: 'quiet', until, reason: null }, NOW);
+
+    // The alarm as it was planned before (the browser may still hold it, or a worker planned it at
+    // the same moment) fires during the quiet time, at a good moment.
+    await alarmFires(planned);
+    await expectNoOffer();
+    const replanned = await nextPlanned();
+    expect((await state()).nextOfferAt).toBe(replanned);
+    expect(replanned).toBeGreaterThanOrEqual(until + HOUR);
+    expect(replanned).toBeLessThanOrEqual(until + 2 * HOUR);
+
+    // The quiet time holds offers back for a while, not for ever.
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await badge()).toBe('•'));
+    expect(await offersMade()).toBe(1);
   });
 });

@@ -16,7 +16,7 @@ import {
   type ImportSummary,
 } from '@/utils/backup/backup';
 import { journalMessages } from '@/utils/i18n/journal';
-import { addNote } from '@/utils/db/notes';
+import { addNote, updateNoteFeeling } from '@/utils/db/notes';
 import { addPauseEvent } from '@/utils/db/events';
 import { closeDatabase } from '@/utils/db/connection';
 import { putCustomPrompt, setPromptHidden } from '@/utils/db/prompts';
@@ -28,6 +28,9 @@ import { loadSettings, saveSettings } from '@/utils/storage/settings';
 import { DAY } from '@/utils/time';
 import { DAMAGED_NOTES, writeRawRows } from './raw-rows';
 import { SAMPLE_ROW, SAMPLE_TIME } from './sample-note';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { tagCounts, toSearchEntry } from '@/utils/search/search';
 
 const T0 = SAMPLE_TIME;
 
@@ -57,6 +60,25 @@ const fileWith = (patch: Json): string => JSON.stringify({ ...validData(), ...pa
 const noteWith = (patch: Json): string => fileWith({ notes: [NOTE, { ...NOTE, id: 'note-2', ...patch }] });
 const settingsWith = (patch: Json): string => fileWith({ settings: { ...DEFAULT_SETTINGS, ...patch } });
 const without = (row: object, key: string): Json => Object.fromEntries(Object.entries(row).filter(([name]) => name !== key));
+/**
+ * Settings as a file made before active ranges holds them: one range as two fields, and neither
+ * the discreet nor the on-this-day switch.
+ */
+const EARLIER_SETTINGS: Json = {
+  pausesEnabled: true,
+  minIntervalMinutes: 60,
+  maxIntervalMinutes: 120,
+  activeStartMinutes: 8 * 60,
+  activeEndMinutes: 17 * 60,
+  activeDays: [1, 2, 3, 4, 5],
+  maxPerDay: 4,
+  delivery: 'notification',
+  language: 'browser',
+};
+const earlierSettingsWith = (patch: Json): string => fileWith({ settings: { ...EARLIER_SETTINGS, ...patch } });
+/** A file whose active ranges are these, as [start, end] in minutes. */
+const rangesWith = (...ranges: [number, number][]): string =>
+  settingsWith({ activeRanges: ranges.map(([startMinutes, endMinutes]) => ({ startMinutes, endMinutes })) });
 
 /** What is stored right now: the database and the settings. */
 async function everything() {
@@ -221,9 +243,55 @@ const HOSTILE: readonly (readonly [string, () => string, string])[] = [
     'settings.maxIntervalMinutes: expected at least minIntervalMinutes',
   ],
   [
-    'active hours out of order',
-    () => settingsWith({ activeStartMinutes: 600, activeEndMinutes: 540 }),
+    'active hours out of order, in a file made before active ranges',
+    () => earlierSettingsWith({ activeStartMinutes: 600, activeEndMinutes: 540 }),
     'settings.activeEndMinutes: expected later than activeStartMinutes',
+  ],
+  [
+    'active hours out of bounds, in a file made before active ranges',
+    () => earlierSettingsWith({ activeStartMinutes: -60 }),
+    'settings.activeStartMinutes: expected a whole number from 0 to 1440',
+  ],
+  ['an unknown key in a file made before active ranges', () => earlierSettingsWith({ theme: 'dark' }), 'settings.theme: unknown field'],
+  [
+    'both the old active hours and the active ranges',
+    () => settingsWith({ activeStartMinutes: 540, activeEndMinutes: 1080 }),
+    'settings.activeStartMinutes: unknown field',
+  ],
+  ['no active ranges', () => fileWith({ settings: without(DEFAULT_SETTINGS, 'activeRanges') }), 'settings.activeRanges: missing'],
+  ['an empty list of active ranges', () => rangesWith(), 'settings.activeRanges: expected at least one'],
+  ['four active ranges', () => rangesWith([60, 120], [180, 240], [300, 360], [420, 480]), 'settings.activeRanges: expected at most 3'],
+  ['active ranges as text', () => settingsWith({ activeRanges: '09:00-17:00' }), 'settings.activeRanges: expected a list'],
+  [
+    'an unknown key in an active range',
+    () => settingsWith({ activeRanges: [{ startMinutes: 540, endMinutes: 1080, label: 'work' }] }),
+    'settings.activeRanges[0].label: unknown field',
+  ],
+  [
+    'an active range without its end',
+    () => settingsWith({ activeRanges: [{ startMinutes: 540 }] }),
+    'settings.activeRanges[0].endMinutes: missing',
+  ],
+  [
+    'a range starting at the end of the day',
+    () => rangesWith([540, 600], [1440, 60]),
+    'settings.activeRanges[1].startMinutes: expected a whole number from 0 to 1439',
+  ],
+  [
+    'a range ending at 0 (midnight is 1440)',
+    () => rangesWith([1320, 0]),
+    'settings.activeRanges[0].endMinutes: expected a whole number from 1 to 1440',
+  ],
+  [
+    'a range ending when it starts',
+    () => rangesWith([540, 600], [720, 720]),
+    'settings.activeRanges[1].endMinutes: expected a time other than startMinutes',
+  ],
+  ['overlapping ranges', () => rangesWith([540, 720], [700, 1080]), 'settings.activeRanges[1]: overlaps activeRanges[0]'],
+  [
+    'a night range overlapping the next morning',
+    () => rangesWith([480, 720], [780, 1020], [1320, 540]),
+    'settings.activeRanges[2]: overlaps activeRanges[0]',
   ],
   ['no active days', () => settingsWith({ activeDays: [] }), 'settings.activeDays: expected at least one'],
   ['a repeated day', () => settingsWith({ activeDays: [1, 1] }), 'settings.activeDays: expected each value only once'],
@@ -267,6 +335,19 @@ describe('refusing a hostile or malformed backup', () => {
   it('explains problems in Dutch for a Dutch interface', () => {
     const check = checkBackup(noteWith({ createdAt: 'gisteren' }), journalMessages('nl'));
     expect(check.ok ? [] : check.problems.map(line)).toEqual(['notes[1].createdAt: verwacht een getal']);
+  });
+
+  it('names every refused active range, each at its place, in Dutch too', () => {
+    const text = rangesWith([540, 720], [600, 600], [700, 800]);
+    const lines = (check: ReturnType<typeof checkBackup>) => (check.ok ? [] : check.problems.map(line));
+    expect(lines(checkBackup(text))).toEqual([
+      'settings.activeRanges[1].endMinutes: expected a time other than startMinutes',
+      'settings.activeRanges[2]: overlaps activeRanges[0]',
+    ]);
+    expect(lines(checkBackup(text, journalMessages('nl')))).toEqual([
+      'settings.activeRanges[1].endMinutes: verwacht een andere tijd dan startMinutes',
+      'settings.activeRanges[2]: overlapt met activeRanges[0]',
+    ]);
   });
 
   it('refuses a file over 200 MB before parsing it', () => {
@@ -358,6 +439,46 @@ describe('export and import', () => {
     const { notes } = await readSnapshot();
     expect(notes.find((note) => note.id === 'note-1')?.answer).toBe('edited later');
     expect(notes.find((note) => note.id === 'note-2')?.answer).toBe(NOTE.answer);
+  });
+
+  it('imports a file made before active ranges: its hours become one range, the switches it lacks their defaults', async () => {
+    await importValid(fileWith({ settings: EARLIER_SETTINGS }));
+    expect(await loadSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      activeRanges: [{ startMinutes: 480, endMinutes: 1020 }],
+    });
+    const stored = (await fakeBrowser.storage.sync.get('settings')).settings as Json;
+    expect(Object.keys(stored)).not.toContain('activeStartMinutes');
+    expect(Object.keys(stored)).not.toContain('activeEndMinutes');
+    // The next export is in the new shape.
+    const { backup } = await createBackup(T0);
+    expect(backup.settings.activeRanges).toEqual([{ startMinutes: 480, endMinutes: 1020 }]);
+    expect(Object.keys(backup.settings)).not.toContain('activeStartMinutes');
+  });
+
+  it('gives back three active ranges, one crossing midnight, exactly as exported', async () => {
+    const activeRanges = [
+      { startMinutes: 7 * 60, endMinutes: 9 * 60 },
+      { startMinutes: 12 * 60, endMinutes: 13 * 60 },
+      { startMinutes: 21 * 60, endMinutes: 60 },
+    ];
+    await saveSettings({ activeRanges });
+    const text = serializeBackup((await createBackup(T0)).backup);
+    expect(JSON.parse(text)).toMatchObject({ settings: { activeRanges } });
+    expect(text).not.toContain('activeStartMinutes');
+    await freshDevice();
+    await importValid(text);
+    expect((await loadSettings()).activeRanges).toEqual(activeRanges);
+    expect(serializeBackup((await createBackup(T0)).backup)).toBe(text);
+  });
+
+  it('stores the ranges of a file sorted by start', async () => {
+    await importValid(rangesWith([1320, 60], [540, 1020]));
+    const stored = (await fakeBrowser.storage.sync.get('settings')).settings as Json;
+    expect(stored.activeRanges).toEqual([
+      { startMinutes: 540, endMinutes: 1020 },
+      { startMinutes: 1320, endMinutes: 60 },
+    ]);
   });
 
   it('applies the settings from the file', async () => {
@@ -458,5 +579,79 @@ describe('when the last export was made', () => {
     ['in the future (the clock was changed)', T0 + DAY, 'recent'],
   ] as const)('reminds when the last export was %s: %s', (_when, last, reminder) => {
     expect(backupReminder(last, T0)).toBe(reminder);
+  });
+});
+
+describe('feelings and tags in a backup', () => {
+  /** Notes with and without feelings, and tags written in their answers. */
+  async function fillFeelings(): Promise<void> {
+    await addNote({ ...NOTE, answer: 'A long day at #werk. #Zus called.', feeling: 'heavy' }, T0 - 2 * DAY);
+    const changed = await addNote({ ...NOTE, answer: 'Told my #zus, and it was #wérk too.' }, T0 - DAY);
+    await updateNoteFeeling(changed, 'light', T0, changed.updatedAt);
+    await addNote({ ...NOTE, answer: 'No tags, no feeling: see example.com/#part' }, T0);
+  }
+
+  /** The tags of the stored notes, as the journal's filter list shows them. */
+  const storedTags = async () => tagCounts((await readSnapshot()).notes.map(toSearchEntry));
+
+  it('gives back every feeling and tag exactly, in a fresh browser', async () => {
+    await fillFeelings();
+    const before = await everything();
+    const tags = await storedTags();
+    // Each as first written, in the oldest note.
+    expect(tags.map((tag) => [tag.label, tag.count])).toEqual([
+      ['werk', 2],
+      ['Zus', 2],
+    ]);
+    const text = serializeBackup((await createBackup(T0)).backup);
+    expect(before.snapshot.notes.map((note) => note.feeling)).toEqual(['heavy', 'light', undefined]);
+    expect(text).toContain('"feeling": "light"');
+
+    await freshDevice();
+    expect(await importValid(text)).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    expect(await everything()).toEqual(before);
+    expect(await storedTags()).toEqual(tags);
+    expect(serializeBackup((await createBackup(T0)).backup)).toBe(text);
+  });
+
+  it('writes a note without a feeling byte for byte as before there were feelings', async () => {
+    await importValid(fileWith({}));
+    const { backup } = await createBackup(T0);
+    expect(JSON.stringify(backup.notes)).toBe(
+      `[{"id":"note-1","promptId":"q-beliefs","promptText":"Which beliefs about vulnerability live in me?","promptKind":"question","locale":"en","answer":"That it is weak to ask for help.","createdAt":${T0},"updatedAt":${T0},"source":"popup"}]`,
+    );
+  });
+
+  it('takes a feeling from a file, and only one of the five', async () => {
+    await seed();
+    const before = await everything();
+    for (const feeling of ['sad', 'Calm', null, 3, '']) {
+      expect(await importFile(noteWith({ feeling }))).toEqual({
+        ok: false,
+        problems: ['notes[1].feeling: expected one of: heavy, tense, okay, calm, light'],
+      });
+    }
+    expect(await everything()).toEqual(before);
+
+    await importValid(noteWith({ feeling: 'okay' }));
+    expect((await readSnapshot()).notes.find((note) => note.id === 'note-2')?.feeling).toBe('okay');
+  });
+
+  it('still imports a backup file made before notes had feelings, unchanged', async () => {
+    // Exported by the version before feelings (tests/fixtures/backup-v1.json), and never edited by hand.
+    const text = readFileSync(resolve(import.meta.dirname, '../fixtures/backup-v1.json'), 'utf8');
+    const file = JSON.parse(text) as Backup;
+    expect(await importValid(text)).toEqual({ added: 3 + 2 + 1 + 1, updated: 0, unchanged: 0 });
+
+    const { notes, events, prompts, promptPrefs } = await readSnapshot();
+    expect(notes).toEqual(file.notes);
+    expect(notes.some((note) => 'feeling' in note)).toBe(false);
+    expect({ events, prompts, promptPrefs }).toEqual({ events: file.events, prompts: file.prompts, promptPrefs: file.promptPrefs });
+    // Tags are read from the text, so notes written before there were tags have theirs.
+    expect((await storedTags()).map((tag) => [tag.key, tag.count])).toEqual([
+      ['werk', 1],
+      ['work', 1],
+      ['zus', 1],
+    ]);
   });
 });

@@ -12,6 +12,10 @@ import { lockEn } from '@/utils/i18n/lock.en';
 import { lockNl } from '@/utils/i18n/lock.nl';
 import { notificationEn } from '@/utils/i18n/notification.en';
 import { notificationNl } from '@/utils/i18n/notification.nl';
+import { pausesEn } from '@/utils/i18n/pauses.en';
+import { pausesNl } from '@/utils/i18n/pauses.nl';
+import { lookingBackEn } from '@/utils/i18n/looking-back.en';
+import { lookingBackNl } from '@/utils/i18n/looking-back.nl';
 
 // One file per language and surface; a page loads only its surfaces. Every surface is checked alike.
 const SURFACES: Record<string, Record<Locale, Record<string, unknown>>> = {
@@ -19,6 +23,8 @@ const SURFACES: Record<string, Record<Locale, Record<string, unknown>>> = {
   journal: { en: journalEn, nl: journalNl },
   lock: { en: lockEn, nl: lockNl },
   notification: { en: notificationEn, nl: notificationNl },
+  pauses: { en: pausesEn, nl: pausesNl },
+  lookingBack: { en: lookingBackEn, nl: lookingBackNl },
 };
 
 /** Arguments that make a string; a few strings need arguments of their own kind. */

@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { QUESTIONS } from '@/content/prompts';
 import { renderInJournal } from './in-language';
 import { InsightsSection } from '@/entrypoints/options/InsightsSection';
-import { addNote } from '@/utils/db/notes';
+import { addNote, updateNoteFeeling } from '@/utils/db/notes';
 import { addPauseEvent } from '@/utils/db/events';
 import { putCustomPrompt } from '@/utils/db/prompts';
-import type { NewNote } from '@/utils/model/records';
+import type { Feeling, NewNote } from '@/utils/model/records';
 import { uiLocale } from '@/utils/storage/language';
 
 const at = (year: number, month: number, day: number, hour = 12, minute = 0) => new Date(year, month - 1, day, hour, minute).getTime();
@@ -187,5 +189,135 @@ describe('insights (options page)', () => {
     await screen.findByRole('img');
     monthRows();
     expect(container.textContent).not.toMatch(/streak|missed|fail|reeks|gemist|mislukt/i);
+  });
+});
+
+describe('insights: how days felt', () => {
+  const felt = (feeling: Feeling): NewNote => ({ ...note('q-beliefs'), feeling });
+
+  /** Three days with feelings: mostly calm, heavy and light as often (mixed), okay; and an old one outside the year. */
+  async function addFeelings(): Promise<void> {
+    await addJournal();
+    await addNote(felt('calm'), at(2026, 6, 10, 10));
+    await addNote(felt('calm'), at(2026, 6, 10, 11));
+    await addNote(felt('tense'), at(2026, 6, 10, 12));
+    await addNote(felt('heavy'), at(2026, 6, 11, 10));
+    await addNote(felt('light'), at(2026, 6, 11, 11));
+    await addNote(felt('okay'), at(2026, 11, 24, 21));
+    await addNote(felt('heavy'), at(2024, 6, 1, 9));
+  }
+
+  async function showFeelings(name = 'How days felt'): Promise<void> {
+    await screen.findByRole('img');
+    fireEvent.click(screen.getByRole('radio', { name }));
+  }
+
+  const feelingsCalendar = () => screen.findByRole('img', { name: /^(How days felt|Hoe dagen voelden) in/ });
+
+  const titles = (calendar: HTMLElement) => texts([...calendar.querySelectorAll('rect > title')]);
+
+  it('shows each day in the shade of the feeling chosen most, with its counts in words, a legend and tables', async () => {
+    await addFeelings();
+    renderSection();
+    await screen.findByRole('img', { name: 'Calendar of the last 12 months' });
+    const answers = screen.getByRole('radio', { name: 'Answers per day' });
+    expect(answers).toHaveProperty('checked', true);
+    expect(screen.getByRole('group', { name: 'Calendar view' })).toBeTruthy();
+
+    await showFeelings();
+    const calendar = await feelingsCalendar();
+    expect(screen.getByRole('heading', { level: 2, name: 'How days felt' })).toBeTruthy();
+    expect(document.getElementById(calendar.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Feelings chosen on 3 days in the last 12 months',
+    );
+    expect(calendar.querySelectorAll('rect')).toHaveLength(367);
+    expect(calendar.querySelectorAll('rect.feeling-calm')).toHaveLength(1);
+    expect(calendar.querySelectorAll('rect.feeling-mixed')).toHaveLength(1);
+    expect(calendar.querySelectorAll('rect.feeling-okay')).toHaveLength(1);
+    expect(calendar.querySelectorAll('rect.feeling-none')).toHaveLength(367 - 3);
+    expect(titles(calendar)).toEqual(
+      expect.arrayContaining([
+        'Wednesday, June 10, 2026: Tense 1, Calm 2',
+        'Thursday, June 11, 2026: Heavy 1, Light 1',
+        'Tuesday, November 24, 2026: Okay 1',
+        'Sunday, March 29, 2026: no feeling chosen',
+      ]),
+    );
+    expect(calendar.querySelector('rect.feeling-calm > title')?.textContent).toBe('Wednesday, June 10, 2026: Tense 1, Calm 2');
+
+    expect(texts([...document.querySelectorAll('.feelings-legend li')])).toEqual(['Heavy', 'Tense', 'Okay', 'Calm', 'Light', 'Mixed']);
+    expect(screen.getByText('Each colour is one feeling; a day shows the one chosen most.')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('Show as a table'));
+    const totals = screen.getByRole('table', { name: 'How often each feeling was chosen in the last 12 months' });
+    expect(cells(within(totals).getAllByRole('row'))).toEqual(['Feeling Notes', 'Heavy 1', 'Tense 1', 'Okay 1', 'Calm 2', 'Light 1']);
+    const perDay = screen.getByRole('table', { name: 'Feelings per day' });
+    expect(cells(within(perDay).getAllByRole('row'))).toEqual([
+      'Day Heavy Tense Okay Calm Light',
+      'Wednesday, June 10, 2026 0 1 0 2 0',
+      'Thursday, June 11, 2026 1 0 0 0 1',
+      'Tuesday, November 24, 2026 0 0 1 0 0',
+    ]);
+    expect(
+      within(perDay)
+        .getAllByRole('rowheader')
+        .every((header) => header.getAttribute('scope') === 'row'),
+    ).toBe(true);
+
+    fireEvent.click(answers);
+    expect(await screen.findByRole('img', { name: 'Calendar of the last 12 months' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Days with a pause' })).toBeTruthy();
+  });
+
+  it('follows a feeling chosen elsewhere', async () => {
+    await addJournal();
+    const later = await addNote(note('q-beliefs'), at(2026, 11, 25, 9));
+    renderSection();
+    await showFeelings();
+    await screen.findByText('Say how a moment felt when you write, or later in the journal, and the days fill in here.');
+    expect(screen.queryByRole('img', { name: 'How days felt in the last 12 months' })).toBeNull();
+
+    await updateNoteFeeling(later, 'light', NOW, later.updatedAt);
+    const calendar = await screen.findByRole('img', { name: 'How days felt in the last 12 months' });
+    expect(calendar.querySelector('rect.feeling-light > title')?.textContent).toBe('Wednesday, November 25, 2026: Light 1');
+    expect(calendar.querySelector('rect.feeling-light')?.classList.contains('today')).toBe(true);
+  });
+
+  it('speaks Dutch', async () => {
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('nl');
+    await addFeelings();
+    renderSection();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Inzichten');
+    await screen.findByRole('img');
+    expect(screen.getByRole('radio', { name: 'Antwoorden per dag' })).toHaveProperty('checked', true);
+    await showFeelings('Hoe dagen voelden');
+    const calendar = await feelingsCalendar();
+    expect(calendar.querySelector('title')?.textContent).toBe('Hoe dagen voelden in de afgelopen 12 maanden');
+    expect(calendar.querySelector('rect.feeling-calm > title')?.textContent).toBe('woensdag 10 juni 2026: Gespannen 1, Rustig 2');
+    expect(texts([...document.querySelectorAll('.feelings-legend li')])).toEqual([
+      'Zwaar',
+      'Gespannen',
+      'Oké',
+      'Rustig',
+      'Licht',
+      'Gemengd',
+    ]);
+  });
+
+  it('has no colour or word for good or bad', async () => {
+    await addFeelings();
+    const { container } = renderSection();
+    await showFeelings();
+    await feelingsCalendar();
+    fireEvent.click(screen.getByText('Show as a table'));
+    expect(container.textContent).not.toMatch(/good|bad|better|worse|score|average|goed|slecht|beter|slechter|gemiddeld/i);
+    const css = readFileSync(resolve(import.meta.dirname, '../../entrypoints/options/insights.css'), 'utf8');
+    const shades = [...css.matchAll(/--feeling-[a-z]+:\s*(#[0-9a-f]{6})/g)].map((match) => match[1]!);
+    expect(shades).toHaveLength(10);
+    for (const shade of shades) {
+      const [r, g, b] = [1, 3, 5].map((at) => parseInt(shade.slice(at, at + 2), 16));
+      // Not red: red is not the strongest channel by far.
+      expect(r! - Math.max(g!, b!), shade).toBeLessThan(40);
+    }
   });
 });

@@ -177,6 +177,6 @@ describe('settings, prompts and the schedule follow too', () => {
     render(<PopupApp />);
     await screen.findByText(/^Next pause around/);
     await saveScheduleState({ ...EMPTY_SCHEDULE, quietUntil: Date.now() + 2 * HOUR });
-    await screen.findByText(/^Paused until/);
+    await screen.findByText(/^Quiet until/);
   });
 });

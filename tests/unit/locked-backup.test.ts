@@ -8,7 +8,7 @@ import {
   type OpenedBackup,
 } from '@/utils/backup/locked';
 import { addPauseEvent } from '@/utils/db/events';
-import { addNote } from '@/utils/db/notes';
+import { addNote, updateNoteFeeling } from '@/utils/db/notes';
 import { putCustomPrompt, setPromptHidden } from '@/utils/db/prompts';
 import { readSnapshot } from '@/utils/db/snapshot';
 import { JournalLockedError } from '@/utils/errors';
@@ -18,6 +18,7 @@ import { lockNow, openKeys, readLock } from '@/utils/lock/keys';
 import { unwrapDataKey, type Secret } from '@/utils/lock/secrets';
 import type { LockedBackup } from '@/utils/model/backup';
 import type { CustomPrompt, Note } from '@/utils/model/records';
+import { FEELINGS } from '@/utils/model/values';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 import { loadSettings, saveSettings } from '@/utils/storage/settings';
 import { MINUTE } from '@/utils/time';
@@ -394,6 +395,62 @@ describe('checking a locked file', () => {
       await applyBackup(check.backup);
       expect(await everything()).toEqual(before);
       expect(JSON.stringify(await readRawRows('notes'))).not.toContain(SAMPLE_NOTE.answer);
+    },
+    SLOW,
+  );
+});
+
+describe('feelings in a locked backup', () => {
+  it(
+    'are carried inside, never readable in the file, and come back with their notes',
+    async () => {
+      await turnOnLock(T0);
+      const [first] = await seedJournal();
+      await updateNoteFeeling(first!, 'heavy', T0 + 5 * MINUTE, first!.updatedAt);
+      await addNote({ ...SAMPLE_NOTE, answer: 'Encrypted with a feeling.', feeling: 'calm' }, T0 + 6 * MINUTE);
+      await lockNow();
+      await addNote({ ...SAMPLE_NOTE, answer: 'Sealed with a feeling.', feeling: 'light' }, T0 + 7 * MINUTE);
+
+      const text = await lockedFile();
+      // Quoted, as JSON would hold them readable: base64 has no quotes, so it never matches by chance.
+      for (const word of [...FEELINGS, 'feeling']) expect(text.includes(`"${word}"`), `"${word}" is readable in the file`).toBe(false);
+      const rows = (await contentOf(text)).notes ?? [];
+      expect(rows).toHaveLength(ANSWERS.length + 2);
+      expect(rows.some((row) => typeof row !== 'object' || row === null || 'feeling' in row)).toBe(false);
+
+      await freshBrowser();
+      expect(await importLocked(text, { passphrase: PASSPHRASE })).toMatchObject({ ok: true, leftOut: { notes: 0 } });
+      expect((await readSnapshot()).notes.map((note) => [note.answer, note.feeling])).toEqual([
+        [ANSWERS[0], 'heavy'],
+        [ANSWERS[1], undefined],
+        [ANSWERS[2], undefined],
+        ['Encrypted with a feeling.', 'calm'],
+        ['Sealed with a feeling.', 'light'],
+      ]);
+    },
+    SLOW,
+  );
+
+  it(
+    'holds a feeling in a file sealed by anyone to the five: a note with another is left out and counted',
+    async () => {
+      await turnOnLock(T0);
+      const file = JSON.parse(await lockedFile()) as LockedBackup;
+      const publicKey = await importPublicKey(file.lock.publicKey);
+      const note = { ...SAMPLE_NOTE, id: 'n-1', answer: 'hi', createdAt: T0, updatedAt: T0, feeling: 'okay' };
+      const content = {
+        exportedAt: T0,
+        settings: DEFAULT_SETTINGS,
+        notes: [note, { ...note, id: 'n-2', feeling: 'furious' }],
+        events: [],
+        prompts: [],
+        promptPrefs: [],
+      };
+      const text = JSON.stringify({ ...file, sealed: await sealText(publicKey, JSON.stringify(content), LOCKED_BACKUP_CONTEXT) });
+
+      await freshBrowser();
+      expect(await importLocked(text, { passphrase: PASSPHRASE })).toMatchObject({ ok: true, leftOut: { notes: 1 } });
+      expect((await readSnapshot()).notes).toEqual([note]);
     },
     SLOW,
   );

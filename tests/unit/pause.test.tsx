@@ -1,11 +1,13 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONTEXT_LINES } from '@/content/prompts';
 import { App } from '@/entrypoints/pause/App';
 import { writeDraft } from '@/utils/storage/drafts';
-import { listNotesPage } from '@/utils/db/notes';
+import { addNote, listNotesPage } from '@/utils/db/notes';
 import { loadRound, saveRound } from '@/utils/prompts/pick';
+import { addDays, HOUR } from '@/utils/time';
+import { SAMPLE_NOTE } from './sample-note';
 
 function setUp() {
   const sent: unknown[] = [];
@@ -24,7 +26,11 @@ describe('pause window', () => {
   });
 
   it('goes on to the prompt by itself after the third breath', async () => {
-    vi.useFakeTimers();
+    // Every clock but setImmediate: IndexedDB (fake-indexeddb schedules with it), which the
+    // prompt's "Last time" reads as it appears, runs on real time, so no read is left pending.
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestAnimationFrame', 'cancelAnimationFrame', 'Date'],
+    });
     try {
       render(<App />);
       await vi.advanceTimersByTimeAsync(3 * 10_000 + 100);
@@ -67,6 +73,36 @@ describe('pause window', () => {
     fireEvent.click(screen.getByRole('button', { name: button }));
     await vi.waitFor(() => expect(close).toHaveBeenCalled());
     expect(sent).toEqual([{ type: 'pause-opened' }, { type: 'pause-ended', outcome, promptId: loadRound('pause').at(-1) }]);
+  });
+
+  it('saves the feeling chosen with the pause note', async () => {
+    setUp();
+    render(<App />);
+    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    const group = await screen.findByRole('group', { name: 'How do you feel? (optional)' });
+    fireEvent.click(within(group).getByRole('button', { name: 'Tense' }));
+    expect(within(group).getByRole('button', { name: 'Tense' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Your answer' }), { target: { value: 'shoulders up' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByRole('heading', { name: 'Saved. Thank you for taking a moment.' });
+    expect((await listNotesPage({ limit: 1 })).notes[0]).toMatchObject({ answer: 'shoulders up', source: 'pause', feeling: 'tense' });
+  });
+
+  it('shows last time’s answer; its link opens the journal in a tab and the pause stays', async () => {
+    const { close } = setUp();
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    saveRound('pause', ['q-beliefs']);
+    void writeDraft('q-beliefs', 'going on from before', 1);
+    await addNote({ ...SAMPLE_NOTE, answer: 'a week back' }, addDays(Date.now(), -7) + 12 * HOUR);
+    render(<App />);
+    const line = await screen.findByText('Last time (last week)', { selector: 'summary' });
+    expect(line.closest('details')?.querySelector('.note-answer')?.textContent).toBe('a week back');
+    fireEvent.click(screen.getByRole('link', { name: 'All answers to this prompt' }));
+    await vi.waitFor(() =>
+      expect(create).toHaveBeenCalledWith({ url: new URL('options.html#journal?prompt=q-beliefs', location.href).href }),
+    );
+    expect(close).not.toHaveBeenCalled();
+    expect(screen.getByRole('textbox', { name: 'Your answer' })).toHaveProperty('value', 'going on from before');
   });
 
   it('reopens straight on the prompt with its draft', () => {

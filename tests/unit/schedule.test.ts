@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScheduleState } from '@/utils/model/schedule';
 import {
+  endOfToday,
   AWAY_BREAK,
   FIRST_MINUTES_BACK,
   isActiveMoment,
@@ -20,6 +21,8 @@ const at = (day: number, hour: number, minute = 0, month = 10, year = 2026) => n
 const EMPTY_SCHEDULE = parseScheduleState(undefined);
 const NO_HISTORY: ScheduleHistory = { snoozedUntil: null, quietUntil: null, recentOffers: [], lastPauseAt: null, backAt: null };
 const ALL_DAYS: Settings = { ...DEFAULT_SETTINGS, activeDays: [0, 1, 2, 3, 4, 5, 6] };
+/** Active from midnight to midnight. */
+const WHOLE_DAY = [{ startMinutes: 0, endMinutes: 24 * 60 }];
 
 describe('nextOfferAt', () => {
   it.each([
@@ -80,7 +83,7 @@ describe('nextOfferAt', () => {
   });
 
   it('works with active hours that end at midnight', () => {
-    const settings = { ...ALL_DAYS, activeStartMinutes: 0, activeEndMinutes: 24 * 60, minIntervalMinutes: 30, maxIntervalMinutes: 30 };
+    const settings = { ...ALL_DAYS, activeRanges: WHOLE_DAY, minIntervalMinutes: 30, maxIntervalMinutes: 30 };
     expect(nextOfferAt(at(25, 23, 0), settings, NO_HISTORY, () => 0)).toBe(at(25, 23, 30));
     expect(nextOfferAt(at(25, 23, 45), settings, NO_HISTORY, () => 0)).toBe(at(26, 0, 15));
   });
@@ -99,7 +102,7 @@ describe('nextOfferAt', () => {
 
   it('measures intervals in real time across a clock change', () => {
     // 01:30 + 60 minutes on 29 March is 03:30: the hour from 02:00 to 03:00 does not exist.
-    const settings = { ...ALL_DAYS, activeStartMinutes: 0, activeEndMinutes: 24 * 60 };
+    const settings = { ...ALL_DAYS, activeRanges: WHOLE_DAY };
     expect(new Date(nextOfferAt(at(29, 1, 30, 2), settings, NO_HISTORY, () => 0)!).getHours()).toBe(3);
   });
 
@@ -213,7 +216,7 @@ describe('time away counts', () => {
   });
 
   it('never plans in the first minutes back, even with the shortest interval and a snooze', () => {
-    const shortest = { ...ALL_DAYS, activeStartMinutes: 0, activeEndMinutes: 24 * 60, minIntervalMinutes: 15, maxIntervalMinutes: 15 };
+    const shortest = { ...ALL_DAYS, activeRanges: WHOLE_DAY, minIntervalMinutes: 15, maxIntervalMinutes: 15 };
     for (const snoozedUntil of [null, at(25, 13, 1), at(25, 13, 9)]) {
       const next = nextOfferAt(at(25, 13), shortest, { ...backAt(at(25, 13)), snoozedUntil }, () => 0);
       expect(next).toBeGreaterThanOrEqual(at(25, 13) + FIRST_MINUTES_BACK);
@@ -231,6 +234,112 @@ describe('isActiveMoment', () => {
     ['with the cap reached', at(25, 14), { ...NO_HISTORY, recentOffers: [at(25, 9), at(25, 10), at(25, 11), at(25, 12)] }, false],
   ])('%s', (_case, moment, history, expected) => {
     expect(isActiveMoment(moment, DEFAULT_SETTINGS, history)).toBe(expected);
+  });
+});
+
+describe('active hours: up to three ranges a day, and ranges that cross midnight', () => {
+  // 25 November 2026 is a Wednesday, 27 a Friday, 28 a Saturday; 4 December the next Friday.
+  /** Two ranges with a lunch between: 09:00–12:00 and 13:00–18:00, Monday to Friday. */
+  const SPLIT: Settings = {
+    ...DEFAULT_SETTINGS,
+    activeRanges: [
+      { startMinutes: 9 * 60, endMinutes: 12 * 60 },
+      { startMinutes: 13 * 60, endMinutes: 18 * 60 },
+    ],
+  };
+  /** An evening worker's Friday: 22:00–02:00, into Saturday morning although Saturday is no active day. */
+  const FRIDAY_NIGHT: Settings = { ...DEFAULT_SETTINGS, activeDays: [5], activeRanges: [{ startMinutes: 22 * 60, endMinutes: 2 * 60 }] };
+  /** Three ranges, the last one crossing midnight: 07:00–09:00, 12:00–13:00, 21:00–01:00, every day. */
+  const THREE: Settings = {
+    ...ALL_DAYS,
+    activeRanges: [
+      { startMinutes: 7 * 60, endMinutes: 9 * 60 },
+      { startMinutes: 12 * 60, endMinutes: 13 * 60 },
+      { startMinutes: 21 * 60, endMinutes: 60 },
+    ],
+  };
+  const offered = (...recentOffers: number[]): ScheduleHistory => ({ ...NO_HISTORY, recentOffers });
+
+  it.each([
+    ['a day range: at midnight', DEFAULT_SETTINGS, at(25, 10), at(26, 0)],
+    ['inside Friday night, before midnight: when the range ends', FRIDAY_NIGHT, at(27, 23, 30), at(28, 2)],
+    ['inside Friday night, after midnight: still Friday', FRIDAY_NIGHT, at(28, 1), at(28, 2)],
+    ['Friday morning, with the night range still to come', FRIDAY_NIGHT, at(27, 10), at(28, 2)],
+    ['after the night range ended, on Saturday: Saturday ends at midnight', FRIDAY_NIGHT, at(28, 3), at(29, 0)],
+    ['three ranges, the last past midnight', THREE, at(25, 8), at(26, 1)],
+    ['inside a night range of a day that is not active: the calendar day', { ...FRIDAY_NIGHT, activeDays: [1] }, at(28, 1), at(29, 0)],
+  ] as const)('"No more today" and "The rest of today" end as the active day does: %s', (_, settings, now, end) => {
+    expect(endOfToday(now, settings)).toBe(end);
+  });
+
+  it.each([
+    ['inside the first range', SPLIT, at(25, 10), 0, at(25, 11)],
+    ['into the lunch gap: the start of the afternoon range', SPLIT, at(25, 11, 30), 0, at(25, 13)],
+    ['the afternoon range spreads its first offer over its first half hour', SPLIT, at(25, 11), 0.5, at(25, 13, 15)],
+    ['past the last range: the first range of the next day', SPLIT, at(25, 17, 30), 0, at(26, 9)],
+    ['a night range, before it starts', FRIDAY_NIGHT, at(27, 20), 0, at(27, 22)],
+    ['a night range, inside it before midnight', FRIDAY_NIGHT, at(27, 21, 30), 0, at(27, 22, 30)],
+    ["after midnight on Saturday, still in Friday's range", FRIDAY_NIGHT, at(28, 0, 30), 0, at(28, 1, 30)],
+    ["past the end of Friday's range: next Friday", FRIDAY_NIGHT, at(28, 1, 30), 0, at(4, 22, 0, 11)],
+    [
+      "Thursday night is no active time: Thursday's range would be, and Thursday is no active day",
+      FRIDAY_NIGHT,
+      at(26, 23, 30),
+      0,
+      at(27, 22),
+    ],
+    ['three ranges: the morning one', THREE, at(25, 6), 0, at(25, 7)],
+    ['three ranges: from the morning into the noon one', THREE, at(25, 8, 30), 0, at(25, 12)],
+    ['three ranges: from noon into the evening one', THREE, at(25, 12, 30), 0, at(25, 21)],
+    ['three ranges: the evening one runs past midnight', THREE, at(25, 23, 45), 0, at(26, 0, 45)],
+    ['three ranges: past its end, the next morning', THREE, at(26, 0, 30), 0, at(26, 7)],
+  ])('nextOfferAt: %s', (_case, settings, now, random, expected) => {
+    expect(nextOfferAt(now, settings, NO_HISTORY, () => random)).toBe(expected);
+  });
+
+  it.each([
+    ['SPLIT, morning', SPLIT, at(25, 11, 59), true],
+    ['SPLIT, the end of the morning (exclusive)', SPLIT, at(25, 12), false],
+    ['SPLIT, over lunch', SPLIT, at(25, 12, 30), false],
+    ['SPLIT, the start of the afternoon', SPLIT, at(25, 13), true],
+    ['Friday night, before it starts', FRIDAY_NIGHT, at(27, 21, 59), false],
+    ['Friday night, at its start', FRIDAY_NIGHT, at(27, 22), true],
+    ['Friday night, at midnight', FRIDAY_NIGHT, at(28, 0), true],
+    ['Friday night, on Saturday morning: Saturday is no active day, yet the range is Friday’s', FRIDAY_NIGHT, at(28, 1, 59), true],
+    ['Friday night, at its end (exclusive)', FRIDAY_NIGHT, at(28, 2), false],
+    ["early Friday morning: Thursday's range, and Thursday is no active day", FRIDAY_NIGHT, at(27, 1), false],
+    ['three ranges, between them', THREE, at(25, 10), false],
+    ['three ranges, past midnight', THREE, at(26, 0, 59), true],
+  ])('isActiveMoment: %s', (_case, settings, moment, expected) => {
+    expect(isActiveMoment(moment, settings, NO_HISTORY)).toBe(expected);
+  });
+
+  it("counts offers after midnight toward the cap of the day the range started on, and Friday's toward Friday only", () => {
+    const weekend: Settings = { ...FRIDAY_NIGHT, activeDays: [5, 6], maxPerDay: 2 };
+    // Two offers on Friday night, one of them after midnight: Friday's cap is reached...
+    const history = offered(at(27, 22, 10), at(28, 0, 30));
+    expect(isActiveMoment(at(28, 1), weekend, history)).toBe(false);
+    expect(nextOfferAt(at(28, 0, 40), weekend, history, () => 0)).toBe(at(28, 22));
+    // ...and Saturday's own range starts with none counted.
+    expect(isActiveMoment(at(28, 22, 30), weekend, history)).toBe(true);
+  });
+
+  it('an offer outside every range counts for its calendar day', () => {
+    const capped = { ...SPLIT, maxPerDay: 1 };
+    expect(isActiveMoment(at(25, 14), capped, offered(at(25, 12, 30)))).toBe(false);
+    expect(isActiveMoment(at(26, 9), capped, offered(at(25, 12, 30)))).toBe(true);
+  });
+
+  it('never plans an offer outside the ranges, whatever the moment and the draw', () => {
+    for (const settings of [SPLIT, FRIDAY_NIGHT, THREE]) {
+      for (let minutes = 0; minutes < 3 * 24 * 60; minutes += 25) {
+        for (const random of [0, 0.5, 0.9999999]) {
+          const next = nextOfferAt(at(25, 0, minutes), settings, NO_HISTORY, () => random);
+          expect(next).not.toBeNull();
+          expect(isActiveMoment(next!, settings, NO_HISTORY)).toBe(true);
+        }
+      }
+    }
   });
 });
 
@@ -268,19 +377,19 @@ describe('scheduleStatus', () => {
   const now = at(25, 10);
   it.each([
     ['off', { ...DEFAULT_SETTINGS, pausesEnabled: false }, EMPTY_SCHEDULE, { kind: 'off' }],
-    ['next', DEFAULT_SETTINGS, { ...EMPTY_SCHEDULE, nextOfferAt: at(25, 11) }, { kind: 'next', at: at(25, 11) }],
+    ['next', DEFAULT_SETTINGS, { ...EMPTY_SCHEDULE, nextOfferAt: at(25, 11) }, { kind: 'next', at: at(25, 11), todayEndsAt: at(26, 0) }],
     ['open offer', DEFAULT_SETTINGS, { ...EMPTY_SCHEDULE, offer: { offeredAt: now, expiresAt: now + 1 } }, { kind: 'offer-open' }],
     [
       'quiet for an hour',
       DEFAULT_SETTINGS,
       { ...EMPTY_SCHEDULE, quietUntil: at(25, 11) },
-      { kind: 'quiet', until: at(25, 11), tomorrowOrLater: false },
+      { kind: 'quiet', until: at(25, 11), reason: null, untilTomorrow: false },
     ],
     [
       'quiet until tomorrow',
       DEFAULT_SETTINGS,
       { ...EMPTY_SCHEDULE, quietUntil: at(26, 0) },
-      { kind: 'quiet', until: at(26, 0), tomorrowOrLater: true },
+      { kind: 'quiet', until: at(26, 0), reason: null, untilTomorrow: true },
     ],
     ['nothing planned', DEFAULT_SETTINGS, EMPTY_SCHEDULE, { kind: 'none' }],
   ] as const)('%s', (_case, settings, state, expected) => {
@@ -311,7 +420,7 @@ describe('parseScheduleState', () => {
       pauseWindowId: null,
       recentOffers: [1],
     };
-    expect(parseScheduleState(earlier)).toEqual({ ...earlier, lastPauseAt: null, awaySince: null, backAt: null });
+    expect(parseScheduleState(earlier)).toEqual({ ...earlier, quietReason: null, lastPauseAt: null, awaySince: null, backAt: null });
   });
 
   it('reads the times of a pause, an absence and a return, and drops an unreadable one alone', () => {
@@ -325,4 +434,65 @@ describe('parseScheduleState', () => {
       expect(parseScheduleState(stored)).toEqual(EMPTY_SCHEDULE);
     },
   );
+});
+
+describe('quiet times', () => {
+  // Wednesday 25 November, 10:00: a working day, inside active hours.
+  const now = at(25, 10);
+  const planned = { ...EMPTY_SCHEDULE, nextOfferAt: at(25, 11, 15) };
+
+  it.each([
+    ['quiet for 30 minutes', at(25, 10, 30), null, false],
+    ['in a meeting for an hour', at(25, 11), 'meeting', false],
+    ['quiet for the rest of today', at(26, 0), null, true],
+    ['quiet until a time tomorrow', at(26, 9), null, false],
+    ['in a meeting past midnight', at(26, 0, 30), 'meeting', false],
+  ] as const)('the popup is told: %s', (_case, quietUntil, quietReason, untilTomorrow) => {
+    expect(scheduleStatus(now, DEFAULT_SETTINGS, { ...planned, quietUntil, quietReason })).toEqual({
+      kind: 'quiet',
+      until: quietUntil,
+      reason: quietReason,
+      untilTomorrow,
+    });
+  });
+
+  it('once a quiet time has ended, the popup shows the next pause, whatever its reason was', () => {
+    const ended = { ...planned, quietUntil: now, quietReason: 'meeting' as const };
+    expect(scheduleStatus(now, DEFAULT_SETTINGS, ended)).toEqual({ kind: 'next', at: at(25, 11, 15), todayEndsAt: at(26, 0) });
+  });
+
+  it('an open offer, or pauses turned off, are said before a quiet time', () => {
+    const quiet = { ...planned, quietUntil: at(25, 11), quietReason: 'meeting' as const };
+    expect(scheduleStatus(now, DEFAULT_SETTINGS, { ...quiet, offer: { offeredAt: now, expiresAt: now + 1 } })).toEqual({
+      kind: 'offer-open',
+    });
+    expect(scheduleStatus(now, { ...DEFAULT_SETTINGS, pausesEnabled: false }, quiet)).toEqual({ kind: 'off' });
+  });
+
+  it.each([
+    ['30 minutes, at the low end of the range', now, at(25, 10, 30), 0, at(25, 11, 30)],
+    ['30 minutes, at the top of the range', now, at(25, 10, 30), 0.9999999, at(25, 12, 30)],
+    ['a meeting of an hour, mid-range', now, at(25, 11), 0.5, at(25, 12, 30)],
+    ['until 15:00', now, at(25, 15), 0, at(25, 16)],
+    ['30 minutes, planned again during it (an alarm that fired)', at(25, 10, 20), at(25, 10, 30), 0, at(25, 11, 30)],
+    ['the rest of today: the next active morning', now, at(26, 0), 0, at(26, 9)],
+  ])('quiet for %s: the next offer comes a whole interval after it ends', (_case, from, quietUntil, random, expected) => {
+    expect(nextOfferAt(from, DEFAULT_SETTINGS, { ...NO_HISTORY, quietUntil }, () => random)).toBe(expected);
+  });
+
+  it('a quiet time that has ended holds nothing back: the interval counts from now', () => {
+    expect(nextOfferAt(now, DEFAULT_SETTINGS, { ...NO_HISTORY, quietUntil: at(25, 9, 30) }, () => 0)).toBe(at(25, 11));
+  });
+
+  it('no moment during a quiet time may carry an offer; its end may', () => {
+    const history = { ...NO_HISTORY, quietUntil: at(25, 10, 30) };
+    expect(isActiveMoment(at(25, 10, 29), DEFAULT_SETTINGS, history)).toBe(false);
+    expect(isActiveMoment(at(25, 10, 30), DEFAULT_SETTINGS, history)).toBe(true);
+  });
+
+  it('reads the reason it stored, and drops an unknown one alone', () => {
+    const meeting = { ...EMPTY_SCHEDULE, quietUntil: at(25, 11), quietReason: 'meeting' };
+    expect(parseScheduleState(JSON.parse(JSON.stringify(meeting)))).toEqual(meeting);
+    expect(parseScheduleState({ ...meeting, quietReason: 'lunch' })).toEqual({ ...EMPTY_SCHEDULE, quietUntil: at(25, 11) });
+  });
 });

@@ -20,10 +20,11 @@ export async function removeIndexedDB(): Promise<{ restore: () => void }> {
  * (InvalidStateError, SecurityError). Any open connection is closed first, as at a page's start.
  */
 export async function refuseOpen(name: 'InvalidStateError' | 'SecurityError' = 'InvalidStateError'): Promise<{ restore: () => void }> {
-  await closeDatabase();
+  // Refused first, then closed: a page still reading in the background cannot open a new connection in between.
   const spy = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
     throw new DOMException('The operation is insecure.', name);
   });
+  await closeDatabase();
   return { restore: () => spy.mockRestore() };
 }
 

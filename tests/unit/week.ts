@@ -146,6 +146,8 @@ function moment(line: Timeline, now: number) {
 export interface DayFigures {
   readonly day: string;
   readonly offers: number;
+  /** Offers that went on from the mark to their notification, at a seam. */
+  readonly notified: number;
   readonly atBadMoment: number;
   readonly withinIntervalOfPause: number;
   readonly inFirstMinutesBack: number;
@@ -368,6 +370,7 @@ export async function simulateWeek(settings: Partial<Settings> = WEEK_SETTINGS, 
     days.push({
       day: localDate(from),
       offers: dayOffers.length,
+      notified: shown.filter(onDay).length,
       atBadMoment: seen.filter(bad).filter(fault('bad moment')).length,
       withinIntervalOfPause: seen.filter(soonAfter(pausesTaken, minInterval)).filter(fault('after a pause')).length,
       inFirstMinutesBack: seen.filter(soonAfter(returns, FIRST_MINUTES_BACK)).filter(fault('first minutes back')).length,
@@ -380,9 +383,10 @@ export async function simulateWeek(settings: Partial<Settings> = WEEK_SETTINGS, 
 /** The week as a Markdown table, for the README. */
 export function weekTable(result: WeekResult): string {
   const head =
-    '| day | offers | at a bad moment | within the minimum interval after a pause | in the first 10 minutes back | right after waking |';
+    '| day | offers | notified at a seam | at a bad moment | within the minimum interval after a pause | in the first 10 minutes back | right after waking |';
   const rows = result.days.map(
-    (d) => `| ${d.day} | ${d.offers} | ${d.atBadMoment} | ${d.withinIntervalOfPause} | ${d.inFirstMinutesBack} | ${d.rightAfterWaking} |`,
+    (d) =>
+      `| ${d.day} | ${d.offers} | ${d.notified} | ${d.atBadMoment} | ${d.withinIntervalOfPause} | ${d.inFirstMinutesBack} | ${d.rightAfterWaking} |`,
   );
-  return [head, '| --- | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
+  return [head, '| --- | ---: | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
 }

@@ -28,7 +28,7 @@ import {
   type Backup,
   type LockedBackup,
 } from '@/utils/model/backup';
-import { LIMITS } from '@/utils/model/settings';
+import { LIMITS, type SettingsRefusal } from '@/utils/model/settings';
 import { refreshLibraryMirror } from '@/utils/prompts/library';
 import { loadSettings, saveSettings } from '@/utils/storage/settings';
 import { DAY, localDate } from '@/utils/time';
@@ -73,9 +73,16 @@ function formatPath(path: readonly v.IssuePathItem[] | undefined): string {
   return text;
 }
 
-/** The range of a settings field (or of one of its days), as the settings form offers it. */
-function rangeOf(field: unknown): { readonly min: number; readonly max: number } {
+/**
+ * The range of a settings field, as the settings form offers it: the field is the last name in
+ * the path (`settings.maxPerDay`, `settings.activeDays[1]`, `settings.activeRanges[0].endMinutes`).
+ */
+function rangeOf(path: readonly v.IssuePathItem[]): { readonly min: number; readonly max: number } {
+  const field: unknown = path.findLast((item) => typeof item.key === 'string')?.key;
   if (field === 'minIntervalMinutes' || field === 'maxIntervalMinutes') return LIMITS.intervalMinutes;
+  if (field === 'startMinutes') return LIMITS.startMinutes;
+  if (field === 'endMinutes') return LIMITS.endMinutes;
+  // Active hours in a file made before ranges.
   if (field === 'activeStartMinutes' || field === 'activeEndMinutes') return LIMITS.dayMinutes;
   if (field === 'activeDays') return LIMITS.weekday;
   return LIMITS.maxPerDay;
@@ -87,7 +94,19 @@ function earlierOf(field: unknown): string {
 }
 
 /** The refusals the model words itself (utils/model/fields.ts); every other issue is named by its type. */
-const PROBLEMS: ReadonlySet<string> = new Set<Problem>(['object', 'blank', 'time', 'range', 'order', 'empty', 'repeated', 'duplicate']);
+const PROBLEMS: ReadonlySet<string> = new Set<Problem | SettingsRefusal>([
+  'object',
+  'blank',
+  'time',
+  'range',
+  'order',
+  'empty',
+  'repeated',
+  'duplicate',
+  'same',
+  'overlap',
+  'many',
+]);
 
 /** Issues whose words need nothing but their kind: the message of each, by valibot's issue type or the model's code. */
 const PLAIN_MESSAGES = {
@@ -128,10 +147,16 @@ function problemMessage(issue: v.BaseIssue<unknown>, t: JournalMessages): string
     case 'order':
       return field === 'activeEndMinutes' ? t.backupLaterThan(earlierOf(field)) : t.backupAtLeast(earlierOf(field));
     case 'range': {
-      // A settings field (`settings.maxPerDay`), or one of its days (`settings.activeDays[1]`).
-      const { min, max } = rangeOf(path[1]?.key);
+      const { min, max } = rangeOf(path);
       return t.backupRange(min, max);
     }
+    // An active range (`settings.activeRanges[1]`): its end, the other range it shares time with, or too many of them.
+    case 'same':
+      return t.backupOtherTimeThan('startMinutes');
+    case 'overlap':
+      return t.backupOverlaps(issue.expected ?? '');
+    case 'many':
+      return t.backupAtMost(LIMITS.activeRanges.max);
   }
   return t.backupInvalidValue;
 }

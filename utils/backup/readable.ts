@@ -6,7 +6,7 @@ import { formatDay, formatTime } from '@/utils/i18n/format';
 import type { JournalMessages } from '@/utils/i18n/journal';
 import type { Locale } from '@/utils/i18n/locale';
 import { readSnapshot } from '@/utils/db/snapshot';
-import type { Note } from '@/utils/model/records';
+import type { Feeling, Note } from '@/utils/model/records';
 import { localDate, startOfDay } from '@/utils/time';
 
 /** Every readable note, newest first, and how many stored notes could not be read and were left out. */
@@ -80,20 +80,36 @@ export function escapeMarkdown(text: string): string {
   );
 }
 
+/** How each feeling is put into words under a note's prompt ("Felt calm"). */
+const FELT = {
+  heavy: 'feltHeavy',
+  tense: 'feltTense',
+  okay: 'feltOkay',
+  calm: 'feltCalm',
+  light: 'feltLight',
+} as const satisfies Record<Feeling, keyof JournalMessages>;
+
+/** The line under a note's prompt: its kind, its time and, when the person chose one, how it felt. */
+function noteLine(note: Note, locale: Locale, t: JournalMessages): string {
+  const kind = note.promptKind === 'step' ? t.kindStep : t.kindQuestion;
+  const parts = [kind, formatTime(note.createdAt, locale)];
+  if (note.feeling !== undefined) parts.push(t[FELT[note.feeling]]);
+  return parts.join(' · ');
+}
+
 /**
  * The notes as a Markdown document to read or keep: newest first, a heading per day in the UI
- * language, then each prompt, its kind and time, and the answer. The person's text is escaped, so
- * it shows exactly as written in any Markdown viewer.
+ * language, then each prompt, its kind, time and feeling, and the answer. The person's text is
+ * escaped, so it shows exactly as written in any Markdown viewer.
  */
 export function notesToMarkdown(notes: readonly Note[], locale: Locale, t: JournalMessages): string {
   const parts = [`# ${escapeMarkdownLine(`${t.journalTitle} · ${t.appName}`)}`];
   for (const { day, notes: dayNotes } of groupNotesByDay(notes)) {
     parts.push(`## ${escapeMarkdownLine(formatDay(day, locale))}`);
     for (const note of dayNotes) {
-      const kind = note.promptKind === 'step' ? t.kindStep : t.kindQuestion;
       parts.push(
         `### ${escapeMarkdownLine(note.promptText.replace(/\s+/g, ' ').trim())}`,
-        `*${escapeMarkdownLine(`${kind} · ${formatTime(note.createdAt, locale)}`)}*`,
+        `*${escapeMarkdownLine(noteLine(note, locale, t))}*`,
         escapeMarkdown(note.answer),
       );
     }

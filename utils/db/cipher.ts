@@ -7,10 +7,12 @@
  * A row whose ciphertext does not open (damaged on disk, GCM's tag refuses it) is read as an
  * unreadable note with its dates, and never stops the rest of the journal.
  */
+import * as v from 'valibot';
 import { JournalLockedError } from '@/utils/errors';
 import { decryptText, encryptText, openSealedText, sealText } from '@/utils/lock/crypto';
 import type { OpenKeys, ReadingKeys, Writer } from '@/utils/lock/keys';
 import {
+  FeelingSchema,
   toCustomPrompt,
   toEncryptedCustomPrompt,
   toEncryptedNote,
@@ -19,15 +21,17 @@ import {
   type CustomPrompt,
   type CustomPromptRow,
   type EncryptedNote,
+  type Feeling,
   type Note,
   type NoteRow,
   type SealedNote,
 } from '@/utils/model/records';
 
-/** What a note's ciphertext holds. */
+/** What a note's ciphertext holds: everything the person wrote or chose, the feeling too. */
 interface NoteTexts {
   readonly answer: string;
   readonly promptText: string;
+  readonly feeling?: Feeling;
 }
 
 /** Ciphertexts are bound to the record they belong to: one moved onto another record does not open. */
@@ -37,8 +41,9 @@ const promptContext = (id: string) => `prompt:${id}`;
 /** A note as it is stored with `writer`. */
 export async function noteToRow(note: Note, writer: Writer): Promise<NoteRow> {
   if (writer.kind === 'plain') return note;
-  const { answer, promptText, ...meta } = note;
-  const texts = JSON.stringify({ answer, promptText } satisfies NoteTexts);
+  const { answer, promptText, feeling, ...meta } = note;
+  // Without a feeling the texts are what they were before notes had one.
+  const texts = JSON.stringify((feeling === undefined ? { answer, promptText } : { answer, promptText, feeling }) satisfies NoteTexts);
   return writer.kind === 'encrypt'
     ? { ...meta, cipher: await encryptText(writer.key, texts, noteContext(note.id)) }
     : { ...meta, sealed: await sealText(writer.publicKey, texts, noteContext(note.id)) };
@@ -50,15 +55,19 @@ async function openTexts(row: EncryptedNote | SealedNote, keys: OpenKeys): Promi
     'cipher' in row
       ? await decryptText(keys.dataKey, row.cipher, noteContext(row.id))
       : await openSealedText(keys.privateKey, row.sealed, noteContext(row.id));
-  const texts = JSON.parse(json) as Partial<NoteTexts>;
-  if (typeof texts.answer !== 'string' || typeof texts.promptText !== 'string') throw new Error('Not the texts of a note');
-  return { answer: texts.answer, promptText: texts.promptText };
+  const texts = JSON.parse(json) as Record<keyof NoteTexts, unknown>;
+  const { answer, promptText, feeling } = texts;
+  if (typeof answer !== 'string' || typeof promptText !== 'string') throw new Error('Not the texts of a note');
+  if (feeling === undefined) return { answer, promptText };
+  if (!v.is(FeelingSchema, feeling)) throw new Error('Not a feeling');
+  return { answer, promptText, feeling };
 }
 
 /** A note from the readable fields of its row and its texts, in the order of a plain note (utils/model/records.ts), so a backup reads the same. */
-function noteOf(row: EncryptedNote | SealedNote, { answer, promptText }: NoteTexts): Note {
+function noteOf(row: EncryptedNote | SealedNote, { answer, promptText, feeling }: NoteTexts): Note {
   const { id, promptId, promptKind, locale, createdAt, updatedAt, source } = row;
-  return { id, promptId, promptText, promptKind, locale, answer, createdAt, updatedAt, source };
+  const note = { id, promptId, promptText, promptKind, locale, answer, createdAt, updatedAt, source };
+  return feeling === undefined ? note : { ...note, feeling };
 }
 
 /**
@@ -77,6 +86,11 @@ export async function rowToNote(row: unknown, keys: ReadingKeys): Promise<Note |
   } catch {
     return { ...noteOf(closed, { answer: '', promptText: '' }), unreadable: true };
   }
+}
+
+/** Whether a stored row is a note in any of its forms (plain, encrypted, sealed), without opening it. */
+export function isNoteRow(row: unknown): row is NoteRow {
+  return (toNote(row) ?? toEncryptedNote(row) ?? toSealedNote(row)) !== undefined;
 }
 
 /** Rows as notes, in order, damaged and foreign rows left out as before the lock. */

@@ -92,9 +92,12 @@ export function openDatabase(): Promise<IDBPDatabase<AdempauzeSchema>> {
 
 /** Closes the cached connection; the next verb opens a new one. Exported for the tests, which start each from a closed database. */
 export async function closeDatabase(): Promise<void> {
-  const pending = connection;
-  connection = undefined;
-  if (pending) (await pending.catch(() => undefined))?.close();
+  // A verb may open a new connection while an earlier one is still closing: close that one too.
+  while (connection) {
+    const pending = connection;
+    connection = undefined;
+    (await pending.catch(() => undefined))?.close();
+  }
 }
 
 /** Rolls back a transaction that may already have finished (aborted by the browser, or committed). */

@@ -2,7 +2,7 @@
 import type { IDBPTransaction } from 'idb';
 import { EmptyAnswerError, NoteConflictError } from '@/utils/errors';
 import { currentWriter, readingKeys } from '@/utils/lock/keys';
-import type { NewNote, Note, NoteRow, PageCursor, NotesPage } from '@/utils/model/records';
+import type { Feeling, NewNote, Note, NoteRow, PageCursor, NotesPage } from '@/utils/model/records';
 import { announceChange } from './changes';
 import { noteToRow, rowToNote, rowsToNotes } from './cipher';
 import { abortQuietly, openDatabase, type AdempauzeSchema } from './connection';
@@ -81,21 +81,47 @@ async function readForChange(tx: IDBPTransaction<AdempauzeSchema, ['notes'], 're
 }
 
 /**
- * Changes the answer of `note`, which must still be stored at `version` (its updatedAt when the
- * edit began); createdAt stays, updatedAt moves forward (strictly, so every saved edit is a new
- * version). Refuses an empty answer, and a note changed or deleted since with NoteConflictError.
+ * Stores `updated` over the note it was made from, which must still be stored at `version`: the
+ * note's other fields come from `updated` as the change began, so they are only right if nothing
+ * changed since. updatedAt moves forward (strictly, so every saved change is a new version).
  */
-export async function updateNoteAnswer(note: Note, answer: string, now: number, version: number): Promise<Note> {
-  if (answer.trim() === '') throw new EmptyAnswerError();
-  // Encrypted before the transaction opens (an await on WebCrypto would end it); only stored if
-  // the note is still the version the edit began from, whose prompt text is `note`'s.
-  const updated: Note = { ...note, answer, updatedAt: Math.max(now, version + 1) };
-  const row = await toRow(updated);
+async function storeChange(updated: Note, now: number, version: number): Promise<Note> {
+  // A note without its texts (unreadable: its ciphertext does not open) would be stored empty.
+  if (updated.answer.trim() === '') throw new EmptyAnswerError();
+  const changed: Note = { ...updated, updatedAt: Math.max(now, version + 1) };
+  // Encrypted before the transaction opens: an await on WebCrypto would end it.
+  const row = await toRow(changed);
   const tx = (await openDatabase()).transaction('notes', 'readwrite');
-  await readForChange(tx, note.id, version);
+  await readForChange(tx, changed.id, version);
   await Promise.all([tx.store.put(row), tx.done]);
-  announceChange({ store: 'notes', saved: [note.id] });
-  return updated;
+  announceChange({ store: 'notes', saved: [changed.id] });
+  return changed;
+}
+
+/**
+ * Changes the answer of `note`, which must still be stored at `version` (its updatedAt when the
+ * edit began); createdAt stays, updatedAt moves forward. Refuses an empty answer, and a note
+ * changed or deleted since with NoteConflictError.
+ */
+export function updateNoteAnswer(note: Note, answer: string, now: number, version: number): Promise<Note> {
+  return storeChange({ ...note, answer }, now, version);
+}
+
+/**
+ * Sets how the moment of `note` felt, or takes the feeling away (`null`), as updateNoteAnswer
+ * changes its answer: only over the version the change began from (NoteConflictError otherwise),
+ * as a new version. An unreadable note is refused with EmptyAnswerError: it has no texts to keep.
+ */
+export function updateNoteFeeling(note: Note, feeling: Feeling | null, now: number, version: number): Promise<Note> {
+  return storeChange(withFeeling(note, feeling ?? undefined), now, version);
+}
+
+/** `note` with `feeling`; without one, no `feeling` key at all, as a note that never had one. */
+function withFeeling(note: Note, feeling: Feeling | undefined): Note {
+  if (feeling !== undefined) return { ...note, feeling };
+  const without: { -readonly [Key in keyof Note]: Note[Key] } = { ...note };
+  delete without.feeling;
+  return without;
 }
 
 /**
@@ -163,6 +189,18 @@ export async function listNoteTimes(since: number): Promise<number[]> {
     cursor = await cursor.continue();
   }
   return times;
+}
+
+/**
+ * When notes from `since` on were written and how they felt, oldest first, for the insights' "how
+ * days felt": notes without a feeling are left out. A feeling is part of what the person wrote, so
+ * under the lock it is read from the opened notes: JournalLockedError while the journal is locked.
+ */
+export async function listNoteFeelings(since: number): Promise<{ readonly createdAt: number; readonly feeling: Feeling }[]> {
+  const keys = await readingKeys();
+  const rows = await (await openDatabase()).getAllFromIndex('notes', 'by-created', IDBKeyRange.lowerBound([since, '']));
+  const notes = await rowsToNotes(rows, keys);
+  return notes.flatMap(({ createdAt, feeling }) => (feeling === undefined ? [] : [{ createdAt, feeling }]));
 }
 
 /** How many notes answer each prompt, read from the index without loading notes. */

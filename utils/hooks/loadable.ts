@@ -21,8 +21,8 @@ export function dataSignal(matches: (change: DataChange) => boolean): ChangeSign
     });
 }
 
-/** A signal for keys in browser.storage (settings in `sync`, the schedule in `local`). */
-export function storageSignal(area: 'sync' | 'local', ...keys: readonly string[]): ChangeSignal {
+/** A signal for keys in browser.storage (settings in `sync`, the schedule in `local`, the unlocked key in `session`). */
+export function storageSignal(area: 'sync' | 'local' | 'session', ...keys: readonly string[]): ChangeSignal {
   return (reload) => {
     const listener = (changes: Record<string, unknown>, changedArea: string) => {
       if (changedArea === area && keys.some((key) => key in changes)) reload();

@@ -9,7 +9,7 @@ import { clearDraft, readDraft, restoreDrafts, writeDraft } from '@/utils/storag
 import { EmptyAnswerError } from '@/utils/errors';
 import { useLocale, useT } from '@/utils/i18n/context';
 import { saveProblem } from '@/utils/i18n/messages';
-import type { Note, NoteSource } from '@/utils/model/records';
+import type { Feeling, Note, NoteSource } from '@/utils/model/records';
 import { scheduleFollowUp } from '@/utils/prompts/library';
 import { promptText } from '@/utils/prompts/pick';
 import { logFailure } from '@/utils/log';
@@ -22,8 +22,8 @@ export interface Answering {
   /** A neutral line for the status area: a draft kept or restored. */
   notice: string | undefined;
   onInput: (text: string) => void;
-  /** Saves the answer; resolves to the note once stored, or undefined when refused or failed. */
-  save: () => Promise<Note | undefined>;
+  /** Saves the answer, with how the moment felt if the person chose; resolves to the note once stored, or undefined when refused or failed. */
+  save: (feeling?: Feeling) => Promise<Note | undefined>;
   /** Moves to another prompt; the unsaved answer stays with the old one as its draft. */
   showPrompt: (next: Prompt) => void;
 }
@@ -66,7 +66,7 @@ export function useAnswer(initial: Prompt, source: NoteSource): Answering {
     writeDraft(prompt.id, value, Date.now()).catch(logFailure('draft kept in this page only'));
   }
 
-  async function save(): Promise<Note | undefined> {
+  async function save(feeling?: Feeling): Promise<Note | undefined> {
     if (saveState.status === 'saving') return undefined;
     setSaveState({ status: 'saving' });
     let note: Note;
@@ -74,10 +74,9 @@ export function useAnswer(initial: Prompt, source: NoteSource): Answering {
       // The database code loads on the first save, not before the first paint; a failed load is
       // a failed save like any other, never a Save button stuck on "Saving…".
       const { addNote } = await import('@/utils/db/notes');
-      note = await addNote(
-        { promptId: prompt.id, promptText: promptText(prompt, locale), promptKind: prompt.kind, locale, answer: text, source },
-        Date.now(),
-      );
+      const input = { promptId: prompt.id, promptText: promptText(prompt, locale), promptKind: prompt.kind, locale, answer: text, source };
+      // Without a feeling the note has no `feeling` key at all, as notes had before there were feelings.
+      note = await addNote(feeling === undefined ? input : { ...input, feeling }, Date.now());
     } catch (error) {
       // The text stays in the field and in its draft; Save works again for a retry.
       setSaveState(

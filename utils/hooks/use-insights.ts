@@ -1,15 +1,17 @@
 /** What the Insights section sums up, read from indexes only and following every change. */
 import { PROMPTS } from '@/content/prompts';
 import { listPauseEvents } from '@/utils/db/events';
-import { countNotesByPrompt, listNoteTimes } from '@/utils/db/notes';
+import { countNotesByPrompt, listNoteFeelings, listNoteTimes } from '@/utils/db/notes';
 import { listCustomPrompts } from '@/utils/db/prompts';
 import {
   calendarDays,
   calendarStart,
+  feelingDays,
   monthSummaries,
   pauseCounts,
   topPrompts,
   type CalendarDay,
+  type FeelingDay,
   type MonthSummary,
   type PauseCounts,
   type PromptCount,
@@ -52,4 +54,18 @@ const INSIGHTS_SIGNAL = dataSignal(() => true);
 
 export function useInsights(): Loadable<Insights> {
   return useLoadable(() => loadInsights(Date.now()), [INSIGHTS_SIGNAL])[0];
+}
+
+/** Only notes carry feelings. */
+const NOTES_SIGNAL = dataSignal((change) => change.store === 'notes');
+
+/**
+ * How days felt: the calendar's days with the feelings chosen for their notes. Read apart from the
+ * rest, and only when shown: unlike the other insights it opens the notes themselves.
+ */
+export function useFeelingDays(): Loadable<readonly FeelingDay[]> {
+  return useLoadable(async () => {
+    const now = Date.now();
+    return feelingDays(await listNoteFeelings(calendarStart(now)), now);
+  }, [NOTES_SIGNAL])[0];
 }

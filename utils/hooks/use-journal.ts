@@ -16,8 +16,9 @@ import {
   restoreNote,
   restoreNoteWith,
   updateNoteAnswer,
+  updateNoteFeeling,
 } from '@/utils/db/notes';
-import type { Note, PageCursor } from '@/utils/model/records';
+import type { Feeling, Note, PageCursor } from '@/utils/model/records';
 import { newestFirst, toSearchEntry, type SearchEntry } from '@/utils/search/search';
 import { logFailure } from '@/utils/log';
 import type { Loadable } from './loadable';
@@ -51,6 +52,19 @@ export interface JournalPagesHandle {
   readonly state: Loadable<JournalPages>;
   /** Reads the next page, once at a time. */
   readonly loadMore: () => void;
+  /**
+   * Reads older pages until `note` is among the notes read, for a note opened from far back (On
+   * this day); resolves once it is, or once no older notes remain.
+   */
+  readonly loadThrough: (note: Pick<Note, 'createdAt' | 'id'>) => Promise<void>;
+}
+
+/** Where a cursor stands in the newest-first order. */
+const atCursor = ([createdAt, id]: PageCursor) => ({ createdAt, id });
+
+/** Whether the pages read up to cursor `a` reach at least as far as those up to `b`; undefined is the end. */
+function reaches(a: PageCursor | undefined, b: PageCursor | undefined): boolean {
+  return !a || (b !== undefined && newestFirst(atCursor(a), atCursor(b)) >= 0);
 }
 
 /** `notes` with the changed ones replaced, the deleted ones gone and new ones in their place, if they fall among those read. */
@@ -141,7 +155,30 @@ export function useJournalPages(): JournalPagesHandle {
       });
   }
 
-  return { state, loadMore };
+  async function loadThrough(note: Pick<Note, 'createdAt' | 'id'>): Promise<void> {
+    const before = current.current;
+    if (before.status !== 'ready') return;
+    const read: Note[] = [];
+    const start = before.value.next;
+    let next = start;
+    // Until the last note read is the note itself or older than it.
+    while (next && newestFirst(note, atCursor(next)) > 0) {
+      const page = await listNotesPage({ limit: INDEX_BATCH, after: next });
+      read.push(...page.notes);
+      next = page.next;
+    }
+    if (read.length === 0) return;
+    // Pages read meanwhile (scrolling, a change) are kept: the notes are merged, the cursor is the further one.
+    setState((latest) => {
+      // The list was read afresh meanwhile (an import) and ends before these pages: they would leave a gap.
+      if (latest.status !== 'ready' || !reaches(latest.value.next, start)) return latest;
+      const seen = new Set(latest.value.notes.map((each) => each.id));
+      const notes = [...latest.value.notes, ...read.filter((each) => !seen.has(each.id))].sort(newestFirst);
+      return { ...latest, value: { ...latest.value, notes, next: reaches(latest.value.next, next) ? latest.value.next : next } };
+    });
+  }
+
+  return { state, loadMore, loadThrough };
 }
 
 export interface NoteBodies {
@@ -256,6 +293,8 @@ export interface NoteActions {
   readonly restoreWith: (note: Note, answer: string) => Promise<Note>;
   /** "Keep both": the edited text becomes a new note beside the other. */
   readonly keepBoth: (note: Note, answer: string) => Promise<Note>;
+  /** Sets or clears (null) how `note` felt, over the version it is; rejects with NoteConflictError when it changed since. */
+  readonly setFeeling: (note: Note, feeling: Feeling | null) => Promise<Note>;
 }
 
 /** The changes a person makes to notes in the journal; every other page hears of them. */
@@ -266,5 +305,6 @@ export function useNoteActions(): NoteActions {
     restore: restoreNote,
     restoreWith: (note, answer) => restoreNoteWith(note, answer, Date.now()),
     keepBoth: (note, answer) => addNoteCopy(note, answer, Date.now()),
+    setFeeling: (note, feeling) => updateNoteFeeling(note, feeling, Date.now(), note.updatedAt),
   };
 }

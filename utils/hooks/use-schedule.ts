@@ -12,7 +12,7 @@ export interface ScheduleHandle {
   readonly state: Loadable<ScheduleStatus>;
   /** True while a request to the background is under way. */
   readonly busy: boolean;
-  /** Asks the background to change the schedule (pause for an hour, resume, …). */
+  /** Asks the background to change the schedule (quiet until a time, resume, …). */
   readonly send: (message: Message) => Promise<void>;
 }
 

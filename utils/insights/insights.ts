@@ -1,12 +1,14 @@
 /**
- * Insights for the journal: which days had a pause, what happened to the pauses offered, and which
- * prompts were answered most. Pure functions over note times and pause events, tested with fixed
- * dates; the options page reads the database and passes the rows in.
+ * Insights for the journal: which days had a pause, what happened to the pauses offered, which
+ * prompts were answered most, and how days felt. Pure functions over note times, feelings and pause
+ * events, tested with fixed dates; the options page reads the database and passes the rows in.
  *
- * Nothing here counts consecutive days: the product has no streaks, on purpose.
+ * Nothing here counts consecutive days, and feelings are only counted, never scored or averaged:
+ * the product has no streaks and no score, on purpose.
  */
-import type { PauseEvent } from '@/utils/model/records';
-import { startOfDay, startOfNextDay } from '@/utils/time';
+import type { Feeling, PauseEvent } from '@/utils/model/records';
+import { FEELINGS } from '@/utils/model/values';
+import { addMonths, startOfDay, startOfNextDay } from '@/utils/time';
 
 /** How far the calendar looks back, in calendar months. */
 export const CALENDAR_MONTHS = 12;
@@ -64,11 +66,7 @@ export type CalendarLevel = 0 | 1 | 2 | 3 | 4;
  * A date the earlier month lacks (31 March → February) becomes that month's last day.
  */
 export function calendarStart(now: number): number {
-  const today = new Date(now);
-  const year = today.getFullYear();
-  const month = today.getMonth() - CALENDAR_MONTHS;
-  const lastDayOfMonth = new Date(year, month + 1, 0).getDate();
-  const back = new Date(year, month, Math.min(today.getDate(), lastDayOfMonth));
+  const back = new Date(addMonths(now, -CALENDAR_MONTHS));
   // getDay(): 0 = Sunday; days since Monday is (getDay() + 6) % 7.
   const sinceMonday = (back.getDay() + 6) % 7;
   return new Date(back.getFullYear(), back.getMonth(), back.getDate() - sinceMonday).getTime();
@@ -184,4 +182,51 @@ export function calendarLevel(count: number): CalendarLevel {
   if (count < 3) return 2;
   if (count < 4) return 3;
   return 4;
+}
+
+/** How many notes of one day, or of a period, felt each way. */
+export type FeelingCounts = Readonly<Record<Feeling, number>>;
+
+/** One local calendar day and the feelings chosen for its notes. */
+export interface FeelingDay {
+  /** Local midnight at the start of the day. */
+  readonly start: number;
+  /** Notes of the day per feeling; notes without a feeling are not counted. */
+  readonly counts: FeelingCounts;
+  /** Notes of the day that have a feeling: 0 on a day when none was chosen. */
+  readonly total: number;
+}
+
+const noFeelings = (): Record<Feeling, number> => ({ heavy: 0, tense: 0, okay: 0, calm: 0, light: 0 });
+
+/**
+ * How days felt: every local day from `calendarStart(now)` through today, oldest first (the same
+ * days as calendarDays), with the feelings chosen for that day's notes. For the calendar of
+ * feelings and its table; a table lists the days whose `total` is above 0. Notes outside the range,
+ * and notes without a feeling, are left out.
+ */
+export function feelingDays(notes: readonly { readonly createdAt: number; readonly feeling?: Feeling }[], now: number): FeelingDay[] {
+  const first = calendarStart(now);
+  const end = startOfNextDay(now);
+  const byDay = new Map<number, Record<Feeling, number>>();
+  for (const { createdAt, feeling } of notes) {
+    if (feeling === undefined || createdAt < first || createdAt >= end) continue;
+    const day = startOfDay(createdAt);
+    const counts = byDay.get(day) ?? noFeelings();
+    counts[feeling]++;
+    byDay.set(day, counts);
+  }
+  const days: FeelingDay[] = [];
+  for (let start = first; start < end; start = startOfNextDay(start)) {
+    const counts = byDay.get(start) ?? noFeelings();
+    days.push({ start, counts, total: FEELINGS.reduce((sum, feeling) => sum + counts[feeling], 0) });
+  }
+  return days;
+}
+
+/** The feelings of all `days` together: how many notes felt each way. */
+export function feelingTotals(days: readonly FeelingDay[]): FeelingCounts {
+  const totals = noFeelings();
+  for (const day of days) for (const feeling of FEELINGS) totals[feeling] += day.counts[feeling];
+  return totals;
 }

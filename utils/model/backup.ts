@@ -14,7 +14,14 @@ import * as v from 'valibot';
 import { isRecord, type FieldRules, type Problem } from './fields';
 import { LockKeysSchema, SealedBoxSchema } from './lock';
 import { customPromptEntries, noteEntries, pauseEventEntries, promptPreferenceEntries } from './records';
-import { SETTINGS_ENTRIES, SETTINGS_ORDER } from './settings';
+import {
+  FILE_SETTINGS_ENTRIES,
+  hasLegacyHours,
+  LEGACY_SETTINGS_ENTRIES,
+  LEGACY_SETTINGS_ORDER,
+  SETTINGS_ORDER,
+  upgradeLegacyHours,
+} from './settings';
 
 /** What a backup file says it is (`format`), and the version of its shape (`version`). */
 export const BACKUP_FORMAT = 'adempauze-backup';
@@ -114,14 +121,23 @@ export const BackupHeaderSchema = v.pipe(
   v.looseObject({ format: v.literal(BACKUP_FORMAT), version: v.literal(BACKUP_VERSION) }),
 );
 
+/**
+ * A file's settings, held to the same rules as the settings form: a file can hold exactly the
+ * settings a person could have chosen. Files made before active ranges hold the one range a day
+ * as two fields (`activeStartMinutes`, `activeEndMinutes`), held to the rules of then and
+ * converted; a file holding both shapes is refused, its old fields as unknown.
+ */
+const CurrentFileSettingsSchema = v.pipe(record(FILE_SETTINGS_ENTRIES), ...SETTINGS_ORDER);
+const LegacyFileSettingsSchema = v.pipe(record(LEGACY_SETTINGS_ENTRIES), ...LEGACY_SETTINGS_ORDER, v.transform(upgradeLegacyHours));
+const FileSettingsSchema = v.lazy((settings) => (hasLegacyHours(settings) ? LegacyFileSettingsSchema : CurrentFileSettingsSchema));
+
 /** A whole version 1 file. */
 export const BackupSchema = v.pipe(
   record({
     format: v.literal(BACKUP_FORMAT),
     version: v.literal(BACKUP_VERSION),
     exportedAt: FILE_FIELDS.time,
-    // The same rules as the settings form: a file can hold exactly the settings a person could have chosen.
-    settings: v.pipe(record(SETTINGS_ENTRIES), ...SETTINGS_ORDER),
+    settings: FileSettingsSchema,
     notes: list('notes', BACKUP_ROWS.notes, 'id'),
     events: list('events', BACKUP_ROWS.events, 'id'),
     prompts: list('prompts', BACKUP_ROWS.prompts, 'id'),

@@ -6,9 +6,9 @@
 import * as v from 'valibot';
 import { oneOf, ROW_FIELDS, TIME, type FieldRules } from './fields';
 import { BoxSchema, SealedBoxSchema } from './lock';
-import { EVENT_TYPES, LOCALES, NOTE_SOURCES, PROMPT_KINDS } from './values';
+import { EVENT_TYPES, FEELINGS, LOCALES, NOTE_SOURCES, PROMPT_KINDS } from './values';
 
-export type { NoteSource, PauseEventType } from './values';
+export type { Feeling, NoteSource, PauseEventType } from './values';
 
 /** The fields of a note that stay readable under the lock: the calendar and the schedule need them. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -24,12 +24,31 @@ function noteMetaEntries(f: FieldRules) {
   };
 }
 
-/** The fields of a note: the answer, kept with the prompt exactly as it was shown. */
+/** One of the five feelings (utils/model/values.ts). */
+export const FeelingSchema = oneOf(FEELINGS);
+
+/**
+ * The fields of a note: the answer, kept with the prompt exactly as it was shown, and how the moment
+ * felt when the person chose to say. `feeling` is written by the person, so under the lock it is
+ * encrypted with the texts (utils/db/cipher.ts), never among the readable fields above.
+ */
 /* @__NO_SIDE_EFFECTS__ */
 export function noteEntries(f: FieldRules) {
   const { id, promptId, promptKind, locale, createdAt, updatedAt, source } = noteMetaEntries(f);
-  // In the order files have always had, so an export is byte for byte what it was.
-  return { id, promptId, promptText: f.text, promptKind, locale, answer: f.writing, createdAt, updatedAt, source };
+  // In the order files have always had, so an export is byte for byte what it was; a note without
+  // a feeling has no such key at all.
+  return {
+    id,
+    promptId,
+    promptText: f.text,
+    promptKind,
+    locale,
+    answer: f.writing,
+    createdAt,
+    updatedAt,
+    source,
+    feeling: v.optional(FeelingSchema),
+  };
 }
 
 /** The fields of a pause event: something that happened to a pause, for the schedule and insights. */

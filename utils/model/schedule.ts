@@ -12,10 +12,22 @@ const ScheduleStateSchema = v.object({
   waiting: v.fallback(v.boolean(), false),
   /** "Later" / "Snooze 1 hour": offer again at this time. */
   snoozedUntil: v.fallback(v.nullable(TIME), null),
-  /** "Pause for an hour" / "No more today": nothing before this time. */
+  /** Quiet chosen in the popup, or "No more today": nothing before this time. */
   quietUntil: v.fallback(v.nullable(TIME), null),
-  /** An offer that is waiting for the person: the toolbar mark is shown while it is open. */
-  offer: v.fallback(v.nullable(v.object({ offeredAt: TIME, expiresAt: TIME })), null),
+  /** Why it is quiet, when the person said so: "In a meeting" in the popup. */
+  quietReason: v.fallback(v.nullable(v.picklist(['meeting'])), null),
+  /**
+   * An offer that is waiting for the person: the toolbar mark is shown while it is open. In its
+   * first stage ('mark') only the mark shows, until a seam brings the notification or the pause
+   * window ('shown'). Without a readable stage (stored before there were stages) it counts as
+   * shown: nothing more comes of it, and the mark stays until it ends.
+   */
+  offer: v.fallback(
+    v.nullable(v.object({ offeredAt: TIME, expiresAt: TIME, stage: v.fallback(v.optional(v.picklist(['mark', 'shown'])), undefined) })),
+    null,
+  ),
+  /** The id of the line the last offer spoke with, so the next one says another; absent before the first. */
+  lastLine: v.fallback(v.optional(v.string()), undefined),
   /** The pause window opened for the offer, so a second request focuses it instead of opening another. */
   pauseWindowId: v.fallback(v.nullable(v.pipe(v.number(), v.integer())), null),
   /** When the person last took a pause: saved an answer, or opened the pause window themselves. */

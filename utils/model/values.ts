@@ -17,6 +17,13 @@ export const PROMPT_KINDS = ['question', 'step'] as const;
 export const NOTE_SOURCES = ['popup', 'pause'] as const;
 export type NoteSource = (typeof NOTE_SOURCES)[number];
 
+/**
+ * How a moment felt, from heavy to light: a note may carry one. Words, not a score, so no feeling
+ * is better than another and nothing adds them up.
+ */
+export const FEELINGS = ['heavy', 'tense', 'okay', 'calm', 'light'] as const;
+export type Feeling = (typeof FEELINGS)[number];
+
 /** What can happen to a pause. */
 export const EVENT_TYPES = ['offered', 'answered', 'skipped', 'snoozed', 'expired'] as const;
 export type PauseEventType = (typeof EVENT_TYPES)[number];

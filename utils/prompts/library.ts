@@ -11,7 +11,7 @@
  */
 import { FOLLOW_UP_PREFIX, followUpFor, PROMPTS, STEPS, type Prompt, type QuestionPrompt } from '@/content/prompts';
 import type { CustomPrompt, PromptPreference } from '@/utils/model/records';
-import { DAY } from '@/utils/time';
+import { DAY } from '@/utils/durations';
 import { hasDraft } from '@/utils/storage/drafts';
 import { lockMirror } from '@/utils/storage/lock-mirror';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';

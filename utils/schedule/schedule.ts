@@ -5,11 +5,16 @@
  */
 import type { ScheduleState } from '@/utils/model/schedule';
 import type { Settings } from '@/utils/model/settings';
-import { atMinuteOfDay, MINUTE, sameDay, startOfDay, startOfNextDay, weekday } from '@/utils/time';
+import { addDays, atMinuteOfDay, MINUTE, startOfDay, startOfNextDay, weekday } from '@/utils/time';
 import type { RandomSource } from '@/utils/prompts/pick';
 
 /** How long an offer stays open before it expires quietly. */
 export const OFFER_LIFETIME = 30 * MINUTE;
+/**
+ * An offer first shows only its toolbar mark, and its notification (or window) waits for a seam: a
+ * tab or window switch, or a moment of stillness. Without one it comes this long after the mark.
+ */
+export const SEAM_LATEST = 10 * MINUTE;
 /** "Later" on an offer. */
 export const LATER_SNOOZE = 15 * MINUTE;
 /** When the first offer of an active period comes: a random moment within this much after it starts. */
@@ -28,8 +33,57 @@ const SEARCH_DAYS = 14;
 /** What `nextOfferAt` needs to know of the past. */
 export type ScheduleHistory = Pick<ScheduleState, 'snoozedUntil' | 'quietUntil' | 'recentOffers' | 'lastPauseAt' | 'backAt'>;
 
-function offersOnDay(history: ScheduleHistory, day: number): number {
-  return history.recentOffers.filter((at) => sameDay(at, day)).length;
+/** One showing of an active range: the local day it belongs to (that day's midnight), and when it starts and ends. */
+interface ActivePeriod {
+  readonly day: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The showings of the active ranges that belong to `day` (a local midnight), in order. A range
+ * that ends before it starts runs past midnight and still belongs to the day it starts on: Friday
+ * 22:00–02:00 is Friday's, even when Saturday is no active day. The times are what the local clock
+ * reads, so a clock change lengthens or shortens a range but never moves it (see atMinuteOfDay).
+ */
+function periodsOf(day: number, settings: Settings): ActivePeriod[] {
+  const nextDay = startOfNextDay(day);
+  return settings.activeRanges.map(({ startMinutes, endMinutes }) => ({
+    day,
+    start: atMinuteOfDay(day, startMinutes),
+    end: atMinuteOfDay(endMinutes > startMinutes ? day : nextDay, endMinutes),
+  }));
+}
+
+/**
+ * The period holding `moment`, if any: one of its own day's, or one of the day before that runs
+ * past midnight. This is the one rule for which day a moment belongs to; ranges never overlap,
+ * so at most one period holds it.
+ */
+function periodAt(moment: number, settings: Settings): ActivePeriod | undefined {
+  const periods = [...periodsOf(addDays(moment, -1), settings), ...periodsOf(startOfDay(moment), settings)];
+  return periods.find((period) => moment >= period.start && moment < period.end);
+}
+
+/**
+ * When "today" ends for "No more today" and "The rest of today": as the active day `moment` belongs
+ * to ends. That is the next midnight, or later when one of that day's ranges runs past it: at
+ * Friday 23:30 in a 22:00–02:00 range, today ends on Saturday at 02:00.
+ */
+export function endOfToday(moment: number, settings: Settings): number {
+  const isActive = (day: number) => settings.activeDays.includes(weekday(day));
+  const held = periodAt(moment, settings)?.day;
+  const day = held !== undefined && isActive(held) ? held : startOfDay(moment);
+  const periods = isActive(day) ? periodsOf(day, settings) : [];
+  return Math.max(startOfNextDay(day), ...periods.map((period) => period.end));
+}
+
+/**
+ * How many offers count toward the cap of `day` (a local midnight): those in its periods, and
+ * those outside any period (made under other settings or in another time zone) by their calendar day.
+ */
+function offersOnDay(history: ScheduleHistory, day: number, settings: Settings): number {
+  return history.recentOffers.filter((at) => (periodAt(at, settings)?.day ?? startOfDay(at)) === day).length;
 }
 
 /**
@@ -38,16 +92,17 @@ function offersOnDay(history: ScheduleHistory, day: number): number {
  * first half hour so pauses do not all arrive on the hour. Null when no such moment exists.
  */
 function fitToActiveTime(candidate: number, settings: Settings, history: ScheduleHistory, random: RandomSource): number | null {
-  let day = startOfDay(candidate);
-  for (let i = 0; i <= SEARCH_DAYS; i++, day = startOfNextDay(day)) {
+  // The day before may own a period that runs past midnight into the candidate's day.
+  let day = addDays(candidate, -1);
+  for (let i = 0; i <= SEARCH_DAYS + 1; i++, day = startOfNextDay(day)) {
     if (!settings.activeDays.includes(weekday(day))) continue;
-    if (offersOnDay(history, day) >= settings.maxPerDay) continue;
-    const start = atMinuteOfDay(day, settings.activeStartMinutes);
-    const end = atMinuteOfDay(day, settings.activeEndMinutes);
-    if (candidate >= end) continue;
-    if (candidate >= start) return candidate;
-    const spread = Math.min(START_SPREAD, end - start);
-    return start + Math.floor(random() * spread);
+    if (offersOnDay(history, day, settings) >= settings.maxPerDay) continue;
+    for (const { start, end } of periodsOf(day, settings)) {
+      // A range the clock jumps over entirely (02:00–02:30 when 02:00 becomes 03:00) has no time that day.
+      if (candidate >= end || start >= end) continue;
+      if (candidate >= start) return candidate;
+      return start + Math.floor(random() * Math.min(START_SPREAD, end - start));
+    }
   }
   return null;
 }
@@ -95,15 +150,16 @@ export function nextOfferAt(now: number, settings: Settings, history: ScheduleHi
   return fitToActiveTime(Math.max(candidate, rest), settings, history, random);
 }
 
-/** Whether `moment` itself may carry an offer: active hours, active day, cap not reached, not quiet. */
+/**
+ * Whether `moment` itself may carry an offer: inside active hours, not quiet, and the day its
+ * period belongs to is an active day whose cap is not reached.
+ */
 export function isActiveMoment(moment: number, settings: Settings, history: ScheduleHistory): boolean {
   if (!settings.pausesEnabled) return false;
   if (history.quietUntil !== null && moment < history.quietUntil) return false;
-  if (!settings.activeDays.includes(weekday(moment))) return false;
-  if (offersOnDay(history, moment) >= settings.maxPerDay) return false;
-  const start = atMinuteOfDay(moment, settings.activeStartMinutes);
-  const end = atMinuteOfDay(moment, settings.activeEndMinutes);
-  return moment >= start && moment < end;
+  const period = periodAt(moment, settings);
+  if (!period || !settings.activeDays.includes(weekday(period.day))) return false;
+  return offersOnDay(history, period.day, settings) < settings.maxPerDay;
 }
 
 /** What the browser says about the person's moment. */
@@ -131,8 +187,13 @@ export function isGoodMoment(signals: MomentSignals): MomentVerdict {
 export type ScheduleStatus =
   | { kind: 'off' }
   | { kind: 'offer-open' }
-  | { kind: 'quiet'; until: number; tomorrowOrLater: boolean }
-  | { kind: 'next'; at: number }
+  /**
+   * No offers until `until`, for `reason` if the person gave one. `untilTomorrow` when it ends as
+   * tomorrow begins ("For today", "No more today"): the popup says so, rather than "until 0:00".
+   */
+  | { kind: 'quiet'; until: number; reason: ScheduleState['quietReason']; untilTomorrow: boolean }
+  /** The next offer around `at`; "The rest of today" would be quiet until `todayEndsAt` (see endOfToday). */
+  | { kind: 'next'; at: number; todayEndsAt: number }
   | { kind: 'none' };
 
 /** Reads the state and settings as the popup shows them. */
@@ -140,9 +201,11 @@ export function scheduleStatus(now: number, settings: Settings, state: ScheduleS
   if (!settings.pausesEnabled) return { kind: 'off' };
   if (state.offer) return { kind: 'offer-open' };
   if (state.quietUntil !== null && state.quietUntil > now) {
-    return { kind: 'quiet', until: state.quietUntil, tomorrowOrLater: state.quietUntil >= startOfNextDay(now) };
+    return { kind: 'quiet', until: state.quietUntil, reason: state.quietReason, untilTomorrow: state.quietUntil === startOfNextDay(now) };
   }
-  return state.nextOfferAt === null ? { kind: 'none' } : { kind: 'next', at: Math.max(state.nextOfferAt, now) };
+  return state.nextOfferAt === null
+    ? { kind: 'none' }
+    : { kind: 'next', at: Math.max(state.nextOfferAt, now), todayEndsAt: endOfToday(now, settings) };
 }
 
 /** The one alarm for pauses (the background's): the next offer, or a re-check while waiting for a good moment. */

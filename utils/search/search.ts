@@ -1,13 +1,63 @@
 /**
  * Searching the journal: text normalised so that case and accents never matter ("een" finds
- * "één"), and a small in-memory index of every note built after the first screen is painted.
+ * "één"), the `#tags` a person writes in their answers, and a small in-memory index of every note
+ * built after the first screen is painted.
  */
-import type { Note } from '@/utils/model/records';
+import type { Feeling, Note } from '@/utils/model/records';
 
 /** Lower case, accents removed (NFKD, combining marks dropped), whitespace collapsed. */
 export function normalizeText(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+/** A tag of a note: a word written `#like-this` in its answer. Nothing stores tags; they are read from the text. */
+export interface Tag {
+  /** What tags are compared by, as search compares text: `#Één` and `#een` are one tag, `een`. */
+  readonly key: string;
+  /** The tag as written, without its `#`. */
+  readonly label: string;
+}
+
+/** Where a tag is written in a text: from its `#` (`start`) up to `end`, for a page that marks tags in an answer. */
+export interface TagMatch extends Tag {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * A `#` at the start of a word (the text's start, after a space or an opening bracket or quote),
+ * then letters and digits of any script with their accents, `_` and `-`. So a link's `/#part`, a
+ * `word#part` and a `##` are not tags, and neither is a Markdown heading's `# `.
+ */
+const TAG = /(?<=^|[\s([{"'“‘«¿¡])#([\p{L}\p{M}\p{N}_-]+)/gu;
+/** A tag has a letter: `#3` (a number, "issue #3") is not one. */
+const LETTER = /\p{L}/u;
+
+/** Every tag written in `text`, in order, repeats included. */
+export function findTags(text: string): TagMatch[] {
+  // Most answers have no `#` at all: they are passed over without running the pattern.
+  if (!text.includes('#')) return [];
+  const found: TagMatch[] = [];
+  for (const match of text.matchAll(TAG)) {
+    const label = match[1] ?? '';
+    if (LETTER.test(label)) found.push({ key: normalizeText(label), label, start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
+/** The tags of `text`, each once, as first written in it. */
+export function tagsOf(text: string): Tag[] {
+  const tags = new Map<string, Tag>();
+  for (const { key, label } of findTags(text)) if (!tags.has(key)) tags.set(key, { key, label });
+  return [...tags.values()];
+}
+
+/** The key of a tag as a person may name it (`#Één`, `een`): what tagsOf gives as `key`. */
+export function tagKey(tag: string): string {
+  return normalizeText(tag.replace(/^#/, ''));
+}
+
+const NO_TAGS: readonly Tag[] = Object.freeze([]);
 
 /** What the index keeps of a note: enough to filter, sort and find its body again. */
 export interface SearchEntry {
@@ -15,18 +65,54 @@ export interface SearchEntry {
   readonly createdAt: number;
   readonly promptId: string;
   readonly promptKind: Note['promptKind'];
+  readonly feeling?: Feeling;
+  /** The tags of the answer, each once. */
+  readonly tags: readonly Tag[];
   /** The prompt and the answer, normalised. */
   readonly haystack: string;
 }
 
 export function toSearchEntry(note: Note): SearchEntry {
-  return {
+  const tags = tagsOf(note.answer);
+  const entry = {
     id: note.id,
     createdAt: note.createdAt,
     promptId: note.promptId,
     promptKind: note.promptKind,
+    tags: tags.length > 0 ? tags : NO_TAGS,
     haystack: normalizeText(`${note.promptText}\n${note.answer}`),
   };
+  return note.feeling === undefined ? entry : { ...entry, feeling: note.feeling };
+}
+
+/** A tag and how many notes carry it. */
+export interface TagCount extends Tag {
+  readonly count: number;
+}
+
+/**
+ * Every tag of the indexed notes, with how many notes carry it: most used first, then in key
+ * order. A tag is shown as it was first written, in the oldest note that has it.
+ */
+export function tagCounts(entries: readonly SearchEntry[]): TagCount[] {
+  const counts = new Map<string, { label: string; since: number; count: number }>();
+  for (const entry of entries) {
+    for (const { key, label } of entry.tags) {
+      const seen = counts.get(key);
+      if (!seen) {
+        counts.set(key, { label, since: entry.createdAt, count: 1 });
+        continue;
+      }
+      seen.count++;
+      if (entry.createdAt < seen.since) {
+        seen.label = label;
+        seen.since = entry.createdAt;
+      }
+    }
+  }
+  return [...counts]
+    .map(([key, { label, count }]) => ({ key, label, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 export interface SearchQuery {
@@ -34,12 +120,22 @@ export interface SearchQuery {
   readonly kind: Note['promptKind'] | 'all';
   /** A prompt's id, or 'all'. */
   readonly promptId: string;
+  /** Only notes with this tag (compared as tagKey compares it); absent: with or without tags. */
+  readonly tag?: string;
+  /** Only notes that felt like this; absent: whatever they felt, or nothing said. */
+  readonly feeling?: Feeling;
 }
 
 export const EMPTY_QUERY: SearchQuery = { text: '', kind: 'all', promptId: 'all' };
 
 export function isEmptyQuery(query: SearchQuery): boolean {
-  return normalizeText(query.text) === '' && query.kind === 'all' && query.promptId === 'all';
+  return (
+    normalizeText(query.text) === '' &&
+    query.kind === 'all' &&
+    query.promptId === 'all' &&
+    query.tag === undefined &&
+    query.feeling === undefined
+  );
 }
 
 /**
@@ -48,10 +144,13 @@ export function isEmptyQuery(query: SearchQuery): boolean {
  */
 export function searchEntries(entries: readonly SearchEntry[], query: SearchQuery): SearchEntry[] {
   const words = normalizeText(query.text).split(' ').filter(Boolean);
+  const tag = query.tag === undefined ? undefined : tagKey(query.tag);
   return entries.filter(
     (entry) =>
       (query.kind === 'all' || entry.promptKind === query.kind) &&
       (query.promptId === 'all' || entry.promptId === query.promptId) &&
+      (query.feeling === undefined || entry.feeling === query.feeling) &&
+      (tag === undefined || entry.tags.some((each) => each.key === tag)) &&
       words.every((word) => entry.haystack.includes(word)),
   );
 }
@@ -77,6 +176,8 @@ export function refineSearch(all: readonly SearchEntry[], query: SearchQuery, pr
     previous !== undefined &&
     previous.query.kind === query.kind &&
     previous.query.promptId === query.promptId &&
+    previous.query.tag === query.tag &&
+    previous.query.feeling === query.feeling &&
     normalizeText(query.text).startsWith(normalizeText(previous.query.text));
   return { query, entries: searchEntries(narrows ? previous.entries : all, query) };
 }

@@ -4,7 +4,10 @@ import type { ScheduleState } from '@/utils/model/schedule';
 import type { Settings } from '@/utils/model/settings';
 
 /** Any moment of any day counts as active, so tests do not depend on when they run. */
-export const ALWAYS_ACTIVE: Partial<Settings> = { activeDays: [0, 1, 2, 3, 4, 5, 6], activeStartMinutes: 0, activeEndMinutes: 24 * 60 };
+export const ALWAYS_ACTIVE: Partial<Settings> = {
+  activeDays: [0, 1, 2, 3, 4, 5, 6],
+  activeRanges: [{ startMinutes: 0, endMinutes: 24 * 60 }],
+};
 
 /**
  * The extension's own state, read and changed through its real APIs from one of its pages (not
