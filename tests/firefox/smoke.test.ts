@@ -181,3 +181,58 @@ test('the lock turned on in the Privacy section encrypts the note on disk; after
   const unlocked = await journal.$$eval('article.note .note-answer', (elements) => elements.map((element) => element.textContent ?? ''));
   expect(unlocked.sort()).toEqual([...answers].sort());
 });
+
+/** The few WebExtension calls the offer test makes from an extension page, with Firefox's own `browser`. */
+interface PageBrowser {
+  storage: {
+    sync: { set(items: object): Promise<void> };
+    local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
+  };
+  alarms: { create(name: string, info: { when: number; periodInMinutes: number }): void };
+  browserAction: { getBadgeText(details: object): Promise<string> };
+  notifications: Record<'onShown' | 'onClosed', { addListener(listener: (id: string) => void): void }>;
+  tabs: { create(options: { url: string }): Promise<unknown> };
+}
+
+test('an offer due shows only the toolbar mark; switching tab brings its notification', async () => {
+  const journal = await extensionPage('options.html');
+  const seen = await journal.evaluate(async () => {
+    const b = (globalThis as unknown as { browser: PageBrowser }).browser;
+    const until = async <T>(read: () => Promise<T> | T, done: (value: T) => boolean): Promise<T> => {
+      for (const deadline = Date.now() + 10_000; ; await new Promise((settle) => setTimeout(settle, 100))) {
+        const value = await read();
+        if (done(value) || Date.now() > deadline) return value;
+      }
+    };
+    const stage = async () =>
+      ((await b.storage.local.get('schedule')).schedule as { offer?: { stage?: string } } | undefined)?.offer?.stage;
+    // Headless Firefox closes a notification as soon as it is shown: its events say it came.
+    const notified: string[] = [];
+    b.notifications.onShown.addListener((id) => notified.push(id));
+    b.notifications.onClosed.addListener((id) => notified.push(id));
+    // Every moment of every day active, and no pause taken before (the first test's answer was one).
+    await b.storage.sync.set({ settings: { activeDays: [0, 1, 2, 3, 4, 5, 6], activeRanges: [{ startMinutes: 0, endMinutes: 1440 }] } });
+    await new Promise((settle) => setTimeout(settle, 500));
+    await b.storage.local.set({ schedule: {} });
+    b.alarms.create('pause', { when: Date.now() + 200, periodInMinutes: 5 });
+    const badge = await until(
+      () => b.browserAction.getBadgeText({}),
+      (text) => text !== '',
+    );
+    const firstStage = { stage: await stage(), notified: [...notified] };
+    await b.tabs.create({ url: '/popup.html' });
+    const atSeam = {
+      notified: await until(
+        () => [...new Set(notified)],
+        (ids) => ids.length > 0,
+      ),
+      stage: await stage(),
+    };
+    return { badge, firstStage, atSeam };
+  });
+  expect(seen).toEqual({
+    badge: '•',
+    firstStage: { stage: 'mark', notified: [] },
+    atSeam: { notified: ['pause-offer'], stage: 'shown' },
+  });
+});
