@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { FeelingChoices } from './FeelingChoices';
 import type { ChangeOutcome } from './NoteCard';
-import { useJournalT } from '@/utils/i18n/context';
 import { feelingWord } from '@/utils/i18n/feelings';
+import { useLookingBackJournalT } from '@/utils/i18n/looking-back-journal';
 import type { Feeling, Note } from '@/utils/model/records';
-import { FEELINGS } from '@/utils/model/values';
 import './feeling-edit.css';
 
 interface FeelingEditProps {
@@ -16,22 +16,22 @@ interface FeelingEditProps {
 }
 
 /**
- * How a note felt, chosen again: the five feelings and "No feeling" as toggle buttons, the one
+ * How a note felt, chosen again: the five feelings and "No feeling" (FeelingChoices), the one
  * chosen now pressed. A choice is stored at once. When the note changed elsewhere since it was
  * shown, the person sees how it felt there and chooses which to keep.
  */
 export function FeelingEdit({ note, onChoose, onDone }: FeelingEditProps) {
-  const t = useJournalT();
+  const t = useLookingBackJournalT();
   const [base] = useState(note);
   const [problem, setProblem] = useState<string>();
   const [conflict, setConflict] = useState<{ mine: Feeling | null; current: Note }>();
-  const choices = useRef<HTMLDivElement>(null);
+  const row = useRef<HTMLDivElement>(null);
   const conflictPanel = useRef<HTMLDivElement>(null);
   const questionId = `feeling-question-${note.id}`;
 
   useEffect(() => {
     // The button that opened this is gone: focus starts on the feeling chosen now, as in a radio group.
-    choices.current?.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus();
+    row.current?.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus();
   }, []);
   useEffect(() => {
     if (conflict) conflictPanel.current?.focus();
@@ -73,20 +73,13 @@ export function FeelingEdit({ note, onChoose, onDone }: FeelingEditProps) {
           <p id={questionId} class="feeling-question">
             {t.feelingQuestion}
           </p>
-          <div class="feeling-row">
-            <div class="feeling-choices" role="group" aria-labelledby={questionId} ref={choices}>
-              {[...FEELINGS, null].map((feeling) => (
-                <button
-                  key={feeling ?? 'none'}
-                  type="button"
-                  class="secondary small"
-                  aria-pressed={(base.feeling ?? null) === feeling}
-                  onClick={() => void choose(feeling, base)}
-                >
-                  {word(feeling)}
-                </button>
-              ))}
-            </div>
+          <div class="feeling-row" ref={row}>
+            <FeelingChoices
+              value={base.feeling ?? null}
+              labelledBy={questionId}
+              none={t.noFeeling}
+              onChoose={(feeling) => void choose(feeling, base)}
+            />
             <button type="button" class="link-button" onClick={onDone}>
               {t.cancelEdit}
             </button>

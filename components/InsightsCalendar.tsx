@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import { useJournalT, useLocale } from '@/utils/i18n/context';
+import { useLocale } from '@/utils/i18n/context';
 import { feelingWord } from '@/utils/i18n/feelings';
 import { formatDay, formatMonth, formatMonthYear, formatNumber, weekdayName } from '@/utils/i18n/format';
-import type { JournalMessages } from '@/utils/i18n/journal';
+import { useLookingBackJournalT, type LookingBackJournalMessages } from '@/utils/i18n/looking-back-journal';
 import type { Locale } from '@/utils/i18n/locale';
 import {
   calendarLevel,
@@ -125,7 +125,7 @@ function Swatch({ tint }: { tint: string }) {
 
 /** The numbers of a calendar as tables, folded away: for screen readers and anyone who prefers numbers. */
 function CalendarTables({ children }: { children: ComponentChildren }) {
-  const t = useJournalT();
+  const t = useLookingBackJournalT();
   return (
     <details class="insights-table">
       <summary>{t.insightsShowTable}</summary>
@@ -138,7 +138,7 @@ function CalendarTables({ children }: { children: ComponentChildren }) {
  * Answers per day: each day tinted by its pauses. Below it, the same numbers per month as a table.
  */
 export function InsightsCalendar({ days, months }: InsightsCalendarProps) {
-  const t = useJournalT();
+  const t = useLookingBackJournalT();
   const locale = useLocale();
 
   return (
@@ -193,7 +193,7 @@ export function dayFeeling(day: FeelingDay): Feeling | 'mixed' | 'none' {
 }
 
 /** A day's feelings in words, with their counts: "Calm 2, Tense 1". */
-function feelingCounts(day: FeelingDay, t: JournalMessages, locale: Locale): string {
+function feelingCounts(day: FeelingDay, t: LookingBackJournalMessages, locale: Locale): string {
   if (day.total === 0) return t.feelingsDayNone;
   return FEELINGS.filter((feeling) => day.counts[feeling] > 0)
     .map((feeling) => `${feelingWord(feeling, t)} ${formatNumber(day.counts[feeling], locale)}`)
@@ -206,7 +206,7 @@ function feelingCounts(day: FeelingDay, t: JournalMessages, locale: Locale): str
  * how often each feeling was chosen, and the feelings of every day that has one.
  */
 export function FeelingCalendar({ days }: { days: readonly FeelingDay[] }) {
-  const t = useJournalT();
+  const t = useLookingBackJournalT();
   const locale = useLocale();
   const withFeelings = days.filter((day) => day.total > 0);
   const totals = feelingTotals(days);

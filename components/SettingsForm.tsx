@@ -107,6 +107,30 @@ function NumberField({ field, label, value, onInput, problems }: NumberFieldProp
   );
 }
 
+interface HintedCheckProps {
+  /** Unique on the page: the hint is tied to the checkbox by it. */
+  hintId: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** A checkbox whose hint below it is read out with it, so the hint is not missed by a screen reader. */
+function HintedCheck({ hintId, label, hint, checked, onChange }: HintedCheckProps) {
+  return (
+    <div class="check-with-hint">
+      <label class="check">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} aria-describedby={hintId} />
+        {label}
+      </label>
+      <p id={hintId} class="hint">
+        {hint}
+      </p>
+    </div>
+  );
+}
+
 const { intervalMinutes, maxPerDay: perDay } = LIMITS;
 
 /** What is wrong with a field the form refused, in words; undefined when nothing is. */
@@ -397,39 +421,19 @@ export function SettingsForm({ settings, onSave }: SettingsFormProps) {
             {label}
           </label>
         ))}
-        <div class="check-with-hint">
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={discreet}
-              onChange={(e) => setDiscreet(e.currentTarget.checked)}
-              aria-describedby="discreet-hint"
-            />
-            {t.discreetOffers}
-          </label>
-          <p id="discreet-hint" class="hint">
-            {t.discreetHint}
-          </p>
-        </div>
+        <HintedCheck hintId="discreet-hint" label={t.discreetOffers} hint={t.discreetHint} checked={discreet} onChange={setDiscreet} />
       </fieldset>
 
       {/* Not a pause setting: it stays open while pauses are off. */}
       <fieldset>
         <legend>{t.navJournal}</legend>
-        <div class="check-with-hint">
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={onThisDay}
-              onChange={(e) => setOnThisDay(e.currentTarget.checked)}
-              aria-describedby="on-this-day-hint"
-            />
-            {t.onThisDaySetting}
-          </label>
-          <p id="on-this-day-hint" class="hint">
-            {t.onThisDayHint}
-          </p>
-        </div>
+        <HintedCheck
+          hintId="on-this-day-hint"
+          label={t.onThisDaySetting}
+          hint={t.onThisDayHint}
+          checked={onThisDay}
+          onChange={setOnThisDay}
+        />
       </fieldset>
 
       <fieldset>

@@ -26,13 +26,20 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * active ranges a day across midnight, and the offer's varied lines in two languages, so 10.5 →
  * 13 KB; the popup's pause panel (loaded after the prompt is on screen) gained the quiet-until
  * choices, so the popup in all 30 → 33 KB. Neither first paint moves.
+ *
+ * Looking back (issue 13) adds only code that loads after a first paint: in the popup and the pause
+ * window "Last time" (one indexed read, the lock's reading keys) and the feelings row, with their
+ * strings, so the popup in all 33 → 37 KB; in the journal On this day, the feelings editor,
+ * the tags and "How days felt" in Insights, so the journal in all 66 → 78 KB. To keep the
+ * journal's first screen at 45 KB, strings only its later sections use (Insights, Prompts, Looking
+ * back) load with those sections (utils/i18n/*-journal, prompts).
  */
 export const BUDGETS = {
   'popup JS, first paint': 18.5,
-  'popup JS': 33,
+  'popup JS': 37,
   'pause JS, first paint': 19,
   'journal JS, first paint': 45,
-  'journal JS': 66,
+  'journal JS': 78,
   'background JS': 13,
 };
 

@@ -5,7 +5,8 @@ import { PROMPTS, type Prompt } from '@/content/prompts';
 import { formatNumber } from '@/utils/i18n/format';
 import type { Locale } from '@/utils/i18n/locale';
 import { readProblem } from '@/utils/i18n/journal';
-import { useJournalT, useLocale } from '@/utils/i18n/context';
+import { useLocale } from '@/utils/i18n/context';
+import { useLookingBackJournalT } from '@/utils/i18n/looking-back-journal';
 import { daysWithPause } from '@/utils/insights/insights';
 import { useFeelingDays, useInsights, type Insights } from '@/utils/hooks/use-insights';
 import './insights.css';
@@ -22,7 +23,7 @@ function promptLabel(id: string, locale: Locale, customTexts: ReadonlyMap<string
 
 /** A calm look back: the days with a pause, what became of the pauses offered, the prompts answered most. */
 export function InsightsSection() {
-  const t = useJournalT();
+  const t = useLookingBackJournalT();
   const insights = useInsights();
   return (
     <PageSection name="insights" class="insights" title={t.insightsTitle} intro={t.insightsIntro}>
@@ -38,7 +39,7 @@ type CalendarView = 'answers' | 'feelings';
 
 /** How days felt, read when first shown (it opens the notes themselves). */
 function FeelingsView() {
-  const t = useJournalT();
+  const t = useLookingBackJournalT();
   const feelings = useFeelingDays();
   return (
     <Status state={feelings} loading={t.feelingsLoading} failed={(error) => readProblem(error, t, t.insightsError)}>
@@ -48,7 +49,7 @@ function FeelingsView() {
 }
 
 function InsightsView({ insights }: { insights: Insights }) {
-  const t = useJournalT();
+  const t = useLookingBackJournalT();
   const locale = useLocale();
   const { days, months, counts, top, customTexts } = insights;
   const countsId = useId();

@@ -28,10 +28,11 @@ import { useJournalPages, useNoteActions, useNoteBodies, useSearchIndex } from '
 import { useCustomPrompts } from '@/utils/hooks/use-prompt-library';
 import { PageSection } from '@/components/PageSection';
 
-// Both show after the first screen (On this day once the notes are read, the tags once the search
-// index is built after it), so their code loads then too.
+// They show after the first screen (On this day once the notes are read, the tags once the search
+// index is built after it, a note opened from On this day later still), so their code loads then too.
 const OnThisDay = lazyPart(() => import('./OnThisDay').then((module) => module.OnThisDay));
 const TagFilter = lazyPart(() => import('./TagFilter').then((module) => module.TagFilter));
+const OpenNote = lazyPart(() => import('./OpenNote').then((module) => module.OpenNote));
 
 /**
  * Search results laid out at a time. A keystroke may find tens of thousands of notes; laying out
@@ -42,13 +43,12 @@ const RESULT_STEP = 1000;
 /** How long "Undo" stays offered after a delete. */
 const UNDO_MS = 10_000;
 
-type Row = { kind: 'day'; key: string; label: string } | { kind: 'note'; key: string; id: string };
+/** A row of the journal's list: a day's heading or a note. */
+export type Row = { kind: 'day'; key: string; label: string } | { kind: 'note'; key: string; id: string };
 type Listed = Pick<Note, 'id' | 'createdAt'>;
 
 /** A row's height until the list has measured it. */
 const estimateHeight = (row: Row) => (row.kind === 'day' ? 56 : 180);
-/** How long opening a note keeps looking for it while the list lays it out (tries 50 ms apart). */
-const REVEAL_TRIES = 40;
 
 /** Day headings already formatted, by locale and midnight: formatting dates is slow, and a search
  * over tens of thousands of notes crosses thousands of days on every keystroke. */
@@ -81,33 +81,6 @@ function toRows(listed: readonly Listed[], locale: Locale): Row[] {
     rows.push({ kind: 'note', key: note.id, id: note.id });
   }
   return rows;
-}
-
-/** The estimated height of rows `from` up to (not including) `to`, as the list estimates them. */
-function estimatedHeight(rows: readonly Row[], from: number, to: number): number {
-  let height = 0;
-  for (let i = from; i < to; i++) height += estimateHeight(rows[i]!);
-  return height;
-}
-
-/**
- * Scrolls the page towards row `target` of the virtual list in `list`, which lays out only the rows
- * near the window: from the rows laid out now, past the estimated heights of those in between,
- * as the list itself places rows it has not measured.
- */
-function scrollTowards(list: HTMLElement, rows: readonly Row[], target: number): void {
-  const items = [...list.querySelectorAll<HTMLElement>('.vlist-item')];
-  const first = items[0];
-  const last = items.at(-1);
-  const firstIndex = first ? rows.findIndex((row) => row.key === first.dataset.key) : -1;
-  const lastIndex = firstIndex + items.length - 1;
-  let y: number;
-  if (!first || !last || firstIndex < 0) y = list.getBoundingClientRect().top + estimatedHeight(rows, 0, target);
-  else if (target > lastIndex) y = last.getBoundingClientRect().bottom + estimatedHeight(rows, lastIndex + 1, target);
-  else if (target < firstIndex) y = first.getBoundingClientRect().top - estimatedHeight(rows, target, firstIndex);
-  // Laid out already, its note still being read: the next try finds it.
-  else return;
-  window.scrollTo({ top: window.scrollY + y - window.innerHeight / 3 });
 }
 
 interface JournalSectionProps {
@@ -190,32 +163,6 @@ export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) 
   }, [filtering, results, resultsShown, browsed, held]);
   const rows = useMemo(() => toRows(listed, locale), [listed, locale]);
 
-  useEffect(() => {
-    if (!revealing) return;
-    const target = rows.findIndex((row) => row.kind === 'note' && row.id === revealing);
-    let tries = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // Not listed yet: the rows change once it is read; a note deleted meanwhile is not waited for.
-    if (target < 0) timer = setTimeout(() => setRevealing(undefined), REVEAL_TRIES * 50);
-    else {
-      const step = () => {
-        const card = document.getElementById(`note-${revealing}`);
-        if (card) {
-          card.scrollIntoView({ block: 'center' });
-          card.focus({ preventScroll: true });
-          setRevealing(undefined);
-        } else if (++tries > REVEAL_TRIES || !listBox.current) {
-          setRevealing(undefined);
-        } else {
-          scrollTowards(listBox.current, rows, target);
-          timer = setTimeout(step, 50);
-        }
-      };
-      step();
-    }
-    return () => clearTimeout(timer);
-  }, [revealing, rows]);
-
   /** Shows a note in the list, with focus on it: the filters are cleared when they hide it, older pages read when it is further down. */
   async function openNote(note: Note) {
     if (!listed.some((each) => each.id === note.id)) {
@@ -295,9 +242,9 @@ export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) 
       {browse.status === 'ready' && (
         <OnThisDay
           onOpen={(note) => void openNote(note)}
-          onHidden={() => {
+          onHidden={(announcement) => {
             searchField.current?.focus();
-            setAnnouncement(t.onThisDayHidden);
+            setAnnouncement(announcement);
           }}
           answerHidden={hideAnswers}
         />
@@ -415,6 +362,7 @@ export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) 
       )}
       {browse.status === 'ready' && browse.value.total === 0 && !filtering && <p class="empty">{t.notesEmpty}</p>}
 
+      {revealing && <OpenNote id={revealing} rows={rows} list={listBox} estimate={estimateHeight} onDone={() => setRevealing(undefined)} />}
       <div ref={listBox}>
         <VirtualList
           class={hideAnswers ? 'notes hide-answers' : 'notes'}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useJournalT, useLocale } from '@/utils/i18n/context';
-import type { JournalMessages } from '@/utils/i18n/journal';
+import { useLocale } from '@/utils/i18n/context';
+import { useLookingBackJournalT, type LookingBackJournalMessages } from '@/utils/i18n/looking-back-journal';
 import type { Note } from '@/utils/model/records';
 import { useOnThisDay } from '@/utils/hooks/use-on-this-day';
 import type { LookBack } from '@/utils/hooks/use-on-this-day';
@@ -23,19 +23,19 @@ export function excerpt(answer: string): string {
 
 const AGO = { week: 'onThisDayWeek', month: 'onThisDayMonth', year: 'onThisDayYear' } as const satisfies Record<
   LookBack,
-  keyof JournalMessages
+  keyof LookingBackJournalMessages
 >;
 
 /** "A month ago", and when the note is from a day near it, which: "A month ago (2 days later)". */
-function when(ago: LookBack, offset: number, t: JournalMessages): string {
+function when(ago: LookBack, offset: number, t: LookingBackJournalMessages): string {
   return offset === 0 ? t[AGO[ago]] : `${t[AGO[ago]]} (${t.onThisDayNear(offset)})`;
 }
 
 interface OnThisDayProps {
   /** Shows the note in the journal's list, with focus on it. */
   onOpen: (note: Note) => void;
-  /** Told once the row is hidden for today: the control that had focus is gone. */
-  onHidden: () => void;
+  /** Told once the row is hidden for today, with what to announce: the control that had focus is gone. */
+  onHidden: (announcement: string) => void;
   /** Answers are blurred for screen sharing; so are the excerpts. */
   answerHidden: boolean;
 }
@@ -46,6 +46,7 @@ interface OnThisDayProps {
  * day it was hidden.
  */
 export function OnThisDay({ onOpen, onHidden, answerHidden }: OnThisDayProps) {
+  const t = useLookingBackJournalT();
   const settings = useSettings().state;
   const [hidden, setHidden] = useState(() => onThisDayHiddenOn(Date.now()));
   if (hidden || settings.status !== 'ready' || !settings.value.onThisDay) return null;
@@ -54,13 +55,13 @@ export function OnThisDay({ onOpen, onHidden, answerHidden }: OnThisDayProps) {
     // If it cannot be kept, it stays hidden for this visit.
     hideOnThisDayOn(Date.now());
     setHidden(true);
-    onHidden();
+    onHidden(t.onThisDayHidden);
   }
   return <OnThisDayRow onOpen={onOpen} onHide={hide} answerHidden={answerHidden} />;
 }
 
 function OnThisDayRow({ onOpen, onHide, answerHidden }: { onOpen: (note: Note) => void; onHide: () => void; answerHidden: boolean }) {
-  const t = useJournalT();
+  const t = useLookingBackJournalT();
   const locale = useLocale();
   const found = useOnThisDay();
   useEffect(() => {

@@ -3,7 +3,8 @@ import { EditActions } from '@/components/EditActions';
 import { Status } from '@/components/Status';
 import { QUESTIONS, STEPS, type Prompt } from '@/content/prompts';
 import { changeProblem, readProblem } from '@/utils/i18n/journal';
-import { useJournalT, useLocale } from '@/utils/i18n/context';
+import { useLocale } from '@/utils/i18n/context';
+import { usePromptsT } from '@/utils/i18n/prompts';
 import type { CustomPrompt } from '@/utils/model/records';
 import { usePromptLibrary, type PromptLibrary, type PromptLibraryHandle } from '@/utils/hooks/use-prompt-library';
 import { PageSection } from '@/components/PageSection';
@@ -13,7 +14,7 @@ const MAX_PROMPT_LENGTH = 500;
 
 /** The whole library per kind: hide a prompt ("not for me"), and add, edit or delete your own. */
 export function PromptsSection() {
-  const t = useJournalT();
+  const t = usePromptsT();
   const library = usePromptLibrary();
   return (
     <PageSection name="prompts" class="prompts-section" title={t.promptsTitle} intro={t.promptsIntro}>
@@ -26,7 +27,7 @@ export function PromptsSection() {
 
 /** The library as read; every change made here or elsewhere arrives as a new `library`. */
 function PromptsList({ library, actions }: { library: PromptLibrary; actions: PromptLibraryHandle }) {
-  const t = useJournalT();
+  const t = usePromptsT();
   const locale = useLocale();
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);

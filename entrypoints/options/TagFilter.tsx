@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { useJournalT, useLocale } from '@/utils/i18n/context';
+import { useLocale } from '@/utils/i18n/context';
 import { formatNumber } from '@/utils/i18n/format';
+import { useLookingBackJournalT } from '@/utils/i18n/looking-back-journal';
 import type { TagCount } from '@/utils/search/search';
 
 /** Tags shown before "More tags": the most used, enough for a glance. */
@@ -21,7 +22,7 @@ interface TagFilterProps {
  * tag filtered by always shows, pressed, so it can be seen and cleared.
  */
 export function TagFilter({ tags, active, onChange }: TagFilterProps) {
-  const t = useJournalT();
+  const t = useLookingBackJournalT();
   const locale = useLocale();
   const [all, setAll] = useState(false);
   const first = all ? tags : tags.slice(0, FIRST_TAGS);

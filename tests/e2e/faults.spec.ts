@@ -60,7 +60,7 @@ test.describe('faults', () => {
         }
         // The window follows at a seam, here a tab opened; the worker ends around and inside that handler too.
         const opened = context.waitForEvent('page', { predicate: isPauseWindow, timeout: 4000 }).catch(() => undefined);
-        const seamTab = await context.newPage();
+        const seamTab = await extension.switchTab();
         await kill((round * 23) % 200);
         let pausePage = await opened;
         if (!pausePage && (await extension.scheduleState())?.offer?.stage === 'mark') {
@@ -117,9 +117,8 @@ test.describe('faults', () => {
     // And the next offer comes as always.
     await extension.startNewDay();
     const next = context.waitForEvent('page', { predicate: isPauseWindow });
-    await extension.fireAlarm('pause');
-    await expect.poll(() => extension.toolbarPopup()).toMatch(/\/pause\.html$/);
-    await context.newPage();
+    await extension.fireOffer();
+    await extension.switchTab();
     await expect((await next).getByRole('heading', { level: 1, name: t.breatheHeading })).toBeVisible();
     expect((await extension.alarm('pause'))!.scheduledTime).toBeGreaterThan(Date.now() + 50 * MINUTE);
   });

@@ -4,6 +4,8 @@ import { test as base, chromium, type BrowserContext } from '@playwright/test';
 import { chromiumPath, extensionArgs, unpackedExtensionId } from '../../scripts/chromium.mjs';
 import type { Locale } from '@/utils/i18n/locale';
 import { lockMessages, type LockMessages } from '@/utils/i18n/lock';
+import { lookingBackJournalMessages, type LookingBackJournalMessages } from '@/utils/i18n/looking-back-journal';
+import { promptsMessages, type PromptsMessages } from '@/utils/i18n/prompts';
 import { ExtensionState } from './pages/extension-state';
 import { JournalPage } from './pages/journal-page';
 import { PopupPage } from './pages/popup-page';
@@ -12,8 +14,8 @@ interface Fixtures {
   /** The UI language Chromium runs in. On Linux only $LANGUAGE changes it; --lang does not. */
   uiLanguage: 'en_US' | 'nl';
   locale: Locale;
-  /** The journal's strings, with the lock's own screens'. */
-  t: LockMessages;
+  /** The journal's strings, with those its lock, its looking back and its Prompts section load when shown. */
+  t: LockMessages & LookingBackJournalMessages & PromptsMessages;
   context: BrowserContext;
   extensionId: string;
   popup: PopupPage;
@@ -46,7 +48,7 @@ export function launchWithExtension(
 export const test = base.extend<Fixtures>({
   uiLanguage: ['en_US', { option: true }],
   locale: async ({ uiLanguage }, use) => use(uiLanguage === 'nl' ? 'nl' : 'en'),
-  t: async ({ locale }, use) => use(lockMessages(locale)),
+  t: async ({ locale }, use) => use({ ...lockMessages(locale), ...lookingBackJournalMessages(locale), ...promptsMessages(locale) }),
   context: async ({ uiLanguage }, use, testInfo) => {
     const context = await launchWithExtension(testInfo.outputPath('profile'), uiLanguage);
     await use(context);

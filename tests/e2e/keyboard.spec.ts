@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ALWAYS_ACTIVE } from './pages/extension-state';
+import { pressToClose } from './pages/extension-page';
 import { PausePage } from './pages/pause-page';
 
 /**
@@ -67,10 +68,9 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       await extension.startNewDay();
       await extension.setSettings({ ...ALWAYS_ACTIVE, delivery: 'window' });
       const opened = context.waitForEvent('page', { predicate: PausePage.isPauseWindow });
-      await extension.fireAlarm('pause');
-      // First only the toolbar mark; the window comes at a seam, such as opening a tab.
-      await expect.poll(() => extension.toolbarPopup()).toMatch(/\/pause\.html$/);
-      await context.newPage();
+      // First only the toolbar mark; the window comes at a seam.
+      await extension.fireOffer();
+      await extension.switchTab();
       const pause = new PausePage(await opened, t);
       await pause.page.bringToFront();
       await expect(pause.breathingHeading).toBeVisible();
@@ -85,10 +85,7 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       const close = pause.button(t.close);
       await expect(close).toBeFocused();
       const closed = pause.page.waitForEvent('close');
-      // The window closes while the key is still being pressed, so the press itself cannot finish.
-      await pause.page.keyboard.press('Enter').catch((error: unknown) => {
-        if (!pause.page.isClosed()) throw error;
-      });
+      await pressToClose(pause.page, 'Enter');
       await closed;
 
       // The journal: search finds the popup's note; edit it, then delete it.

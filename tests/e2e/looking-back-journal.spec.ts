@@ -145,8 +145,8 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       await pause.skipBreathing();
       await pause.answer.fill('I said what I needed, calmly.');
       const picker = pause.page.getByRole('group', { name: words.feelingsLabel });
-      await picker.getByRole('button', { name: words.pickCalm }).click();
-      await expect(picker.getByRole('button', { name: words.pickCalm })).toHaveAttribute('aria-pressed', 'true');
+      await picker.getByRole('button', { name: words.feelingCalm }).click();
+      await expect(picker.getByRole('button', { name: words.feelingCalm })).toHaveAttribute('aria-pressed', 'true');
       await pause.save();
       await expect(pause.page.getByRole('heading', { level: 1, name: t.savedPause })).toBeVisible();
 

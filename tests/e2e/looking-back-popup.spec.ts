@@ -5,13 +5,14 @@
 import type { Locator, Page } from '@playwright/test';
 import { PROMPTS } from '@/content/prompts';
 import type { Locale } from '@/utils/i18n/locale';
-import { lookingBackMessages } from '@/utils/i18n/looking-back';
+import { lookingBackMessages, type LookingBackMessages } from '@/utils/i18n/looking-back';
 import type { Note } from '@/utils/model/records';
 import { promptText } from '@/utils/prompts/pick';
 import { addDays, HOUR } from '@/utils/time';
 import { expectNoSeriousViolations } from './axe';
-import { expect, test } from './fixtures';
-import { PausePage } from './pages/pause-page';
+import { expect, test as base } from './fixtures';
+import { pressToClose } from './pages/extension-page';
+import { PAUSE_WINDOW, PausePage } from './pages/pause-page';
 import { PrivacyPage } from './pages/privacy-page';
 
 const PASSPHRASE = 'a lantern by the canal';
@@ -55,14 +56,28 @@ function lastTime(page: Page) {
   return { details, summary: details.locator('summary'), answer: details.locator('.note-answer') };
 }
 
+/** Opens "Last time" on a page with a click, and waits for its answer to show. */
+async function openLastTime(page: Page): Promise<void> {
+  await lastTime(page).summary.click();
+  await expect(lastTime(page).answer).toBeVisible();
+}
+
 /** The place kept for the feelings, and the feelings in it: the place must hold them without growing. */
 async function expectFeelingsFitTheirPlace(page: Page): Promise<void> {
+  // They load after the first paint.
+  await expect(page.locator('.feeling-picker-place > :first-child')).toBeVisible();
   const { held, kept } = await page.evaluate(() => {
     const place = document.querySelector('.feeling-picker-place')!;
     return { held: place.firstElementChild!.getBoundingClientRect().height, kept: parseFloat(getComputedStyle(place).minHeight) };
   });
   expect(held, 'the feelings fit the place kept for them, so Save does not move when they appear').toBeLessThanOrEqual(kept);
 }
+
+const test = base.extend<{ lb: LookingBackMessages; openPause: (viewport?: typeof PAUSE_WINDOW) => Promise<PausePage> }>({
+  lb: async ({ locale }, use) => use(lookingBackMessages(locale)),
+  /** The pause window, opened as the toolbar icon does while an offer is open. */
+  openPause: async ({ context, extensionId, t }, use) => use((viewport) => PausePage.open(context, extensionId, t, viewport)),
+});
 
 for (const uiLanguage of ['en_US', 'nl'] as const) {
   test.describe(`looking back from the popup and the pause window (${uiLanguage})`, () => {
@@ -74,8 +89,8 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       extensionId,
       locale,
       t,
+      lb,
     }) => {
-      const lb = lookingBackMessages(locale);
       const answer = locale === 'nl' ? 'Ik vroeg om hulp.\nDat was spannend.' : 'I asked for help.\nThat felt exposed.';
       await popup.open();
       const prompt = await shownPrompt(popup.prompt, locale);
@@ -95,21 +110,28 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       await expect(last.answer).toBeHidden();
       await expectFeelingsFitTheirPlace(popup.page);
 
-      const field = await popup.answer.boundingBox();
+      // Where the prompt and the field sit in the page (not the viewport: reaching the summary by
+      // keyboard may scroll a short window, which moves nothing on the page).
+      const placeOf = (locator: Locator) =>
+        locator.evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return { x: box.left + scrollX, y: box.top + scrollY, width: box.width, height: box.height };
+        });
+      const places = { prompt: await placeOf(popup.prompt), field: await placeOf(popup.answer) };
       await tabTo(popup.page, last.summary);
       await popup.page.keyboard.press('Enter');
       await expect(last.details).toHaveAttribute('open', '');
       await expect(last.answer).toBeVisible();
       await expect(last.answer).toHaveText(answer);
       // Opening it moved neither the prompt nor the answer field, and left the new answer alone.
-      expect(await popup.answer.boundingBox()).toEqual(field);
+      expect({ prompt: await placeOf(popup.prompt), field: await placeOf(popup.answer) }).toEqual(places);
       await expect(popup.answer).toHaveValue('And then');
 
       const all = popup.page.getByRole('link', { name: lb.lastTimeAllAnswers });
       await tabTo(popup.page, all);
       const opened = context.waitForEvent('page');
       const closed = popup.page.waitForEvent('close');
-      await popup.page.keyboard.press('Enter');
+      await pressToClose(popup.page, 'Enter');
       await expect(await opened).toHaveURL(`chrome-extension://${extensionId}/options.html#journal?prompt=${prompt.id}`);
       // Like the journal link below it, it leaves the popup behind.
       await closed;
@@ -145,8 +167,8 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       extensionId,
       locale,
       t,
+      lb,
     }) => {
-      const lb = lookingBackMessages(locale);
       await extension.storeNotes(earlierAnswers(locale));
       const privacy = await new PrivacyPage(context, extensionId, t).open();
       await privacy.turnOn(PASSPHRASE);
@@ -168,16 +190,9 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       await expect(journalTab.getByRole('heading', { level: 1, name: t.lockedTitle })).toBeVisible();
     });
 
-    test('a feeling chosen by keyboard in the pause window is stored with the note', async ({
-      extension,
-      context,
-      extensionId,
-      locale,
-      t,
-    }) => {
-      const lb = lookingBackMessages(locale);
+    test('a feeling chosen by keyboard in the pause window is stored with the note', async ({ extension, openPause, locale, t, lb }) => {
       const answer = locale === 'nl' ? 'Drie keer ademen, en mijn schouders zakten.' : 'Three breaths, and my shoulders dropped.';
-      const pause = await PausePage.open(context, extensionId, t);
+      const pause = await openPause();
       await pause.page.bringToFront();
       await pause.skipBreathing();
       await expect(pause.answer).toBeFocused();
@@ -185,7 +200,7 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       await pause.page.keyboard.type(answer);
 
       const group = pause.page.getByRole('group', { name: lb.feelingsLabel });
-      const calm = group.getByRole('button', { name: lb.pickCalm });
+      const calm = group.getByRole('button', { name: lb.feelingCalm });
       const pressed = group.getByRole('button', { pressed: true });
       await expect(pressed).toHaveCount(0);
       await tabTo(pause.page, calm);
@@ -195,7 +210,7 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       await pause.page.keyboard.press('Enter');
       await expect(pressed).toHaveCount(0);
       await pause.page.keyboard.press('Enter');
-      await expect(pressed).toHaveText([lb.pickCalm]);
+      await expect(pressed).toHaveText([lb.feelingCalm]);
 
       await tabTo(pause.page, pause.button(t.save));
       await pause.page.keyboard.press('Enter');
@@ -209,30 +224,26 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
       test(`axe finds nothing serious with "Last time" open and a feeling chosen, ${colorScheme}`, async ({
         extension,
         popup,
-        context,
-        extensionId,
+        openPause,
         locale,
-        t,
+        lb,
       }) => {
-        const lb = lookingBackMessages(locale);
         const where = (page: string) => `${page} (${locale}, ${colorScheme})`;
         await extension.storeNotes(earlierAnswers(locale));
 
         await popup.open();
         await popup.page.emulateMedia({ colorScheme });
-        await lastTime(popup.page).summary.click();
-        await expect(lastTime(popup.page).answer).toBeVisible();
-        await popup.page.getByRole('button', { name: lb.pickLight }).click();
-        await expect(popup.page.getByRole('button', { name: lb.pickLight })).toHaveAttribute('aria-pressed', 'true');
+        await openLastTime(popup.page);
+        await popup.page.getByRole('button', { name: lb.feelingLight }).click();
+        await expect(popup.page.getByRole('button', { name: lb.feelingLight })).toHaveAttribute('aria-pressed', 'true');
         await expectNoSeriousViolations(popup.page, where('popup'));
 
-        const pause = await PausePage.open(context, extensionId, t);
+        const pause = await openPause();
         await pause.page.emulateMedia({ colorScheme });
         await pause.skipBreathing();
-        await lastTime(pause.page).summary.click();
-        await expect(lastTime(pause.page).answer).toBeVisible();
-        await pause.page.getByRole('button', { name: lb.pickHeavy }).click();
-        await expect(pause.page.getByRole('button', { name: lb.pickHeavy })).toHaveAttribute('aria-pressed', 'true');
+        await openLastTime(pause.page);
+        await pause.page.getByRole('button', { name: lb.feelingHeavy }).click();
+        await expect(pause.page.getByRole('button', { name: lb.feelingHeavy })).toHaveAttribute('aria-pressed', 'true');
         await expectNoSeriousViolations(pause.page, where('pause window'));
       });
     }
@@ -240,20 +251,17 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
     test('at 200 % zoom the feelings and "Last time" fit the popup and the pause window', async ({
       extension,
       popup,
-      context,
-      extensionId,
+      openPause,
       locale,
-      t,
     }) => {
       await extension.storeNotes(earlierAnswers(locale));
       await popup.open();
       // What 200 % zoom leaves of each in CSS pixels (tests/e2e/accessibility.spec.ts).
       await popup.page.setViewportSize({ width: 352, height: 300 });
-      const pause = await PausePage.open(context, extensionId, t, { width: 220, height: 300 });
+      const pause = await openPause({ width: 220, height: 300 });
       await pause.skipBreathing();
       for (const page of [popup.page, pause.page]) {
-        await lastTime(page).summary.click();
-        await expect(lastTime(page).answer).toBeVisible();
+        await openLastTime(page);
         const outside = await page.evaluate(() => {
           const width = document.documentElement.clientWidth;
           const parts = [...document.querySelectorAll('.feeling-picker button, .last-time summary, .last-time p, .last-time a')];

@@ -22,10 +22,9 @@ test.describe('pause offers', () => {
     await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
     await extension.setSettings({ ...ALWAYS_ACTIVE, delivery: 'window' });
     const opened = context.waitForEvent('page', { predicate: PausePage.isPauseWindow });
-    await extension.fireAlarm('pause');
-    // First only the mark; the window waits for a seam, such as opening a tab.
-    await expect.poll(() => extension.toolbarPopup()).toMatch(/\/pause\.html$/);
-    await context.newPage();
+    // First only the mark; the window waits for a seam.
+    await extension.fireOffer();
+    await extension.switchTab();
     const pause = new PausePage(await opened, t);
 
     await expect(pause.breathingHeading).toBeVisible();
@@ -48,19 +47,16 @@ test.describe('pause offers', () => {
 
   test('with the default delivery the toolbar mark appears, and the notification at the next tab switch', async ({
     extension,
-    context,
     popup,
     locale,
   }) => {
     await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
     await extension.setSettings(ALWAYS_ACTIVE);
-    await extension.fireAlarm('pause');
-    await expect.poll(() => extension.badgeText()).toBe('•');
-    // Clicking the toolbar icon while the offer is open starts the pause itself.
-    expect(await extension.toolbarPopup()).toMatch(/\/pause\.html$/);
+    // The mark, and clicking the toolbar icon while the offer is open starts the pause itself.
+    await extension.fireOffer();
     expect(await extension.notificationIds()).toEqual([]);
     expect(await extension.alarmNames()).toEqual(['offer-expiry', 'offer-seam', 'pause']);
-    await context.newPage();
+    await extension.switchTab();
     await expect.poll(() => extension.notificationIds()).toEqual(['pause-offer']);
     expect(await extension.alarmNames()).toEqual(['offer-expiry', 'pause']);
 
@@ -69,7 +65,7 @@ test.describe('pause offers', () => {
     await expect(popup.page.getByText(pausesMessages(locale).offerOpen)).toBeVisible();
   });
 
-  test('after the service worker is killed the alarm is still there and the next offer still comes', async ({ extension, context }) => {
+  test('after the service worker is killed the alarm is still there and the next offer still comes', async ({ extension }) => {
     await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
     await extension.setSettings(ALWAYS_ACTIVE);
     await expect.poll(() => extension.serviceWorkerRunning()).toBe(true);
@@ -78,12 +74,11 @@ test.describe('pause offers', () => {
     expect(await extension.alarmNames()).toEqual(['pause']);
 
     // The alarm wakes a fresh service worker, which knows nothing from memory.
-    await extension.fireAlarm('pause');
-    await expect.poll(() => extension.badgeText()).toBe('•');
+    await extension.fireOffer();
     // So does the tab switch that brings the notification, after the worker of the mark ended.
     await extension.killServiceWorker();
     await expect.poll(() => extension.serviceWorkerRunning()).toBe(false);
-    await context.newPage();
+    await extension.switchTab();
     await expect.poll(() => extension.notificationIds()).toEqual(['pause-offer']);
   });
 

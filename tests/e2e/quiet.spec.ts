@@ -1,28 +1,18 @@
 // Quiet for a while, from the real popup, with the real background and its real alarm: nothing is
 // offered while it lasts, the next offer is planned a whole interval after it, and "Resume pauses"
 // plans from now.
-import type { Page } from '@playwright/test';
 import { pausesMessages, type PausesMessages } from '@/utils/i18n/pauses';
-import type { ScheduleState } from '@/utils/model/schedule';
 import { HOUR, MINUTE, startOfNextDay } from '@/utils/time';
 import { expectNoSeriousViolations } from './axe';
-import { expect, test } from './fixtures';
-import { ALWAYS_ACTIVE, type ExtensionState } from './pages/extension-state';
+import { expect, test as base } from './fixtures';
+import { ALWAYS_ACTIVE, MIN_INTERVAL, type ExtensionState } from './pages/extension-state';
 import type { PopupPage } from './pages/popup-page';
-
-/** Defaults: the next offer comes 60–120 minutes after the moment it is planned from, never sooner. */
-const MIN_INTERVAL = 60 * MINUTE;
-
-/** The stored schedule, as the background keeps it in storage.local. */
-function storedSchedule(page: Page): Promise<ScheduleState> {
-  return page.evaluate(async () => (await chrome.storage.local.get('schedule')).schedule as never);
-}
 
 /** The words a phrase with a time starts with: "Next pause around" of "Next pause around 9:00." */
 const wordsBefore = (phrase: (time: string) => string) => new RegExp(`^${phrase('\n').split('\n')[0]!.trim()} \\S`);
 
 /** The popup, opened once the background has planned its first pause; its pause panel is shown. */
-async function openPopup(extension: ExtensionState, popup: PopupPage, p: PausesMessages) {
+async function openPanel(extension: ExtensionState, popup: PopupPage, p: PausesMessages) {
   await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
   await extension.setSettings(ALWAYS_ACTIVE);
   await popup.open();
@@ -49,14 +39,19 @@ const timeValue = (ms: number) => {
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 };
 
+/** Every test here starts in the popup's pause panel, in the browser's language. */
+const test = base.extend<{ p: PausesMessages; panel: Awaited<ReturnType<typeof openPanel>> }>({
+  p: async ({ locale }, use) => use(pausesMessages(locale)),
+  panel: async ({ extension, popup, p }, use) => use(await openPanel(extension, popup, p)),
+});
+
 test.describe('quiet until, from the popup', () => {
   test('30 minutes chosen by keyboard: no offer while it lasts, the next a whole interval after; "Resume pauses" plans from now', async ({
     extension,
     popup,
-    locale,
+    p,
+    panel,
   }) => {
-    const p = pausesMessages(locale);
-    const panel = await openPopup(extension, popup, p);
     await popup.page.bringToFront();
 
     // The keyboard: the choice, then Tab to "Go quiet" and Enter.
@@ -72,26 +67,15 @@ test.describe('quiet until, from the popup', () => {
     await expect(panel.status).toHaveText(/^Quiet until \d{1,2}:\d\d\s?[AP]M\.$/);
     const resume = panel.button(p.resumePauses);
     await expect(resume).toBeFocused();
-    const { quietUntil, quietReason } = await storedSchedule(popup.page);
+    const { quietUntil, quietReason } = (await extension.scheduleState())!;
     expect(quietUntil).toBeGreaterThanOrEqual(before + 30 * MINUTE);
     expect(quietUntil).toBeLessThanOrEqual(Date.now() + 30 * MINUTE);
     expect(quietReason).toBeNull();
     await expect(panel.status).toContainText(`Quiet until ${hourAndMinute(quietUntil!)}`);
     expect((await extension.alarm('pause'))!.scheduledTime).toBeGreaterThanOrEqual(quietUntil! + MIN_INTERVAL);
 
-    // The real alarm fires now, during the quiet time, from a fresh service worker: it only plans again.
-    await extension.killServiceWorker();
-    await expect.poll(() => extension.serviceWorkerRunning()).toBe(false);
-    await extension.fireAlarm('pause');
-    await expect
-      .poll(async () => (await extension.alarm('pause'))?.scheduledTime ?? 0, { message: 'the fired alarm was planned again' })
-      .toBeGreaterThanOrEqual(quietUntil! + MIN_INTERVAL);
-    const planned = (await extension.alarm('pause'))!.scheduledTime;
-    expect(planned).toBeLessThanOrEqual(quietUntil! + 2 * MIN_INTERVAL);
-    await expect.poll(async () => (await storedSchedule(popup.page)).nextOfferAt).toBe(planned);
-    expect((await storedSchedule(popup.page)).offer).toBeNull();
-    expect(await extension.badgeText()).toBe('');
-    expect(await extension.notificationIds()).toEqual([]);
+    // The real alarm fires now, during the quiet time: it only plans again.
+    await extension.alarmOffersNothing(quietUntil!);
     await expect(panel.status).toHaveText(/^Quiet until /);
 
     // "Resume pauses", by keyboard: the next pause comes at least the minimum interval from now.
@@ -100,25 +84,18 @@ test.describe('quiet until, from the popup', () => {
     await popup.page.keyboard.press('Enter');
     await expect(panel.status).toHaveText(/^Next pause around \d{1,2}:\d\d\s?[AP]M\.$/);
     await expect(panel.button(p.inMeeting)).toBeFocused();
-    const resumed = await storedSchedule(popup.page);
+    const resumed = (await extension.scheduleState())!;
     expect(resumed).toMatchObject({ quietUntil: null, quietReason: null });
     expect(resumed.nextOfferAt).toBeGreaterThanOrEqual(resumedAt + MIN_INTERVAL);
     expect((await extension.alarm('pause'))!.scheduledTime).toBe(resumed.nextOfferAt);
     await expect(panel.status).toContainText(`Next pause around ${hourAndMinute(resumed.nextOfferAt!)}`);
   });
 
-  test('"In a meeting" says so; a chosen time later today, and one already past, which is tomorrow', async ({
-    extension,
-    popup,
-    locale,
-  }) => {
-    const p = pausesMessages(locale);
-    const panel = await openPopup(extension, popup, p);
-
+  test('"In a meeting" says so; a chosen time later today, and one already past, which is tomorrow', async ({ extension, p, panel }) => {
     const before = Date.now();
     await panel.button(p.inMeeting).click();
     await expect(panel.status).toHaveText(/^In a meeting until (\S+ )?\d{1,2}:\d\d\s?[AP]M\.$/);
-    const meeting = await storedSchedule(popup.page);
+    const meeting = (await extension.scheduleState())!;
     expect(meeting.quietReason).toBe('meeting');
     expect(meeting.quietUntil).toBeGreaterThanOrEqual(before + HOUR);
     expect(meeting.quietUntil).toBeLessThanOrEqual(Date.now() + HOUR);
@@ -132,7 +109,7 @@ test.describe('quiet until, from the popup', () => {
     await panel.time.fill(timeValue(later));
     await panel.button(p.goQuiet).click();
     await expect(panel.status).toHaveText(/^Quiet until /);
-    const chosen = await storedSchedule(popup.page);
+    const chosen = (await extension.scheduleState())!;
     expect(chosen.quietUntil).toBe(new Date(later).setSeconds(0, 0));
     expect(chosen.quietReason).toBeNull();
     await expect(panel.status).toContainText(hourAndMinute(later));
@@ -150,7 +127,7 @@ test.describe('quiet until, from the popup', () => {
     await expect(panel.status).toHaveText(/^Quiet until /);
     const tomorrow = new Date(startOfNextDay(Date.now()));
     tomorrow.setHours(new Date(past).getHours(), new Date(past).getMinutes());
-    expect((await storedSchedule(popup.page)).quietUntil).toBe(tomorrow.getTime());
+    expect((await extension.scheduleState())?.quietUntil).toBe(tomorrow.getTime());
   });
 });
 
@@ -160,13 +137,12 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
 
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`no serious or critical violation with the choices open and while quiet, ${colorScheme}`, async ({
-        extension,
         popup,
         locale,
+        p,
+        panel,
       }) => {
-        const p = pausesMessages(locale);
         const where = (state: string) => `pause panel, ${state} (${locale}, ${colorScheme})`;
-        const panel = await openPopup(extension, popup, p);
         await popup.page.emulateMedia({ colorScheme });
         await expect(popup.page.locator('html')).toHaveAttribute('lang', locale);
 

@@ -12,10 +12,13 @@ async function serviceWorker(context: BrowserContext, extensionId: string): Prom
 }
 
 /**
- * Keeps a copy of every notification the background creates from now on, as the browser offers no
- * way to read one back: the real chrome.notifications.create still runs, with the same arguments.
+ * The service worker, once it has planned its first pause, keeping a copy of every notification it
+ * creates from now on, as the browser offers no way to read one back: the real
+ * chrome.notifications.create still runs, with the same arguments.
  */
-async function recordNotifications(worker: Worker): Promise<void> {
+async function recordingWorker(context: BrowserContext, extensionId: string, extension: ExtensionState): Promise<Worker> {
+  await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
+  const worker = await serviceWorker(context, extensionId);
   await worker.evaluate(() => {
     const created: unknown[] = [];
     Object.assign(self, { createdNotifications: created });
@@ -27,6 +30,7 @@ async function recordNotifications(worker: Worker): Promise<void> {
       },
     });
   });
+  return worker;
 }
 
 const created = (worker: Worker) =>
@@ -44,9 +48,7 @@ async function offerMarked(context: BrowserContext, extension: ExtensionState, s
   await extension.setSettings({ ...ALWAYS_ACTIVE, ...settings });
   const otherTab = await context.newPage();
   await context.newPage();
-  await extension.fireAlarm('pause');
-  await expect.poll(() => offerStage(extension)).toBe('mark');
-  await expect.poll(() => extension.badgeText()).toBe('•');
+  await extension.fireOffer();
   return otherTab;
 }
 
@@ -56,11 +58,8 @@ test.describe("the offer's two stages", () => {
     extensionId,
     extension,
   }) => {
-    await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
-    const worker = await serviceWorker(context, extensionId);
-    await recordNotifications(worker);
+    const worker = await recordingWorker(context, extensionId, extension);
     const otherTab = await offerMarked(context, extension);
-    expect(await extension.toolbarPopup()).toMatch(/\/pause\.html$/);
     expect(await notificationIds(worker)).toEqual([]);
     expect(await extension.alarmNames()).toEqual(['offer-expiry', 'offer-seam', 'pause']);
     const lines = OFFER_LINES.map((line) => notificationEn[line]);
@@ -103,9 +102,7 @@ test.describe("the offer's two stages", () => {
     extensionId,
     extension,
   }) => {
-    await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
-    const worker = await serviceWorker(context, extensionId);
-    await recordNotifications(worker);
+    const worker = await recordingWorker(context, extensionId, extension);
     const otherTab = await offerMarked(context, extension, { discreet: true });
     expect(await worker.evaluate(() => chrome.action.getTitle({}))).toBe('Time for a breathing space?');
 

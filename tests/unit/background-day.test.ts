@@ -3,55 +3,32 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
 import { handleMessage } from '@/entrypoints/background/scheduler';
 import { listPauseEvents } from '@/utils/db/events';
 import { loadScheduleState } from '@/utils/storage/schedule-state';
 import { MINUTE } from '@/utils/time';
+import { countOwnTimers, installBackground, senseMoment, settle } from './background-clock';
 
 // Wednesday 25 November 2026, from midnight to midnight, local time.
 const DAY_START = new Date(2026, 10, 25, 0, 0).getTime();
 const DAY_END = new Date(2026, 10, 26, 0, 0).getTime();
 
-/** setTimeout/setInterval calls made from the extension's own code (not the test fakes). */
-let ownTimers = 0;
+let ownTimers: () => number;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(DAY_START);
-  ownTimers = 0;
-  for (const name of ['setTimeout', 'setInterval'] as const) {
-    const original = globalThis[name];
-    vi.spyOn(globalThis, name).mockImplementation(((...args: Parameters<typeof original>) => {
-      if (/\/(entrypoints|utils)\//.test(new Error().stack ?? '')) ownTimers++;
-      return (original as (...a: unknown[]) => unknown)(...args);
-    }) as typeof original);
-  }
-  Object.assign(fakeBrowser.idle, {
-    onStateChanged: { addListener() {}, removeListener() {}, hasListener: () => false },
-    setDetectionInterval: () => undefined,
-  });
-  vi.spyOn(fakeBrowser.idle, 'queryState').mockResolvedValue('active' as never);
-  vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ id: 1, focused: true, state: 'normal' } as never);
-  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([] as never);
-  vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue(undefined);
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('Adempauze');
+  ownTimers = countOwnTimers();
+  senseMoment();
 });
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Lets the background finish what an event started (it never awaits in its listeners). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 10; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-}
-
 /** Runs the day: every alarm fires when due; `respond` is called after each offer. */
 async function simulateDay(respond: (now: number) => Promise<void>): Promise<{ wakeUps: number; offers: number; timers: number }> {
-  background.main();
-  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
-  await settle();
+  await installBackground();
   let wakeUps = 0;
   for (let guard = 0; guard < 500; guard++) {
     const next = (await fakeBrowser.alarms.getAll()).sort((a, b) => a.scheduledTime - b.scheduledTime)[0];
@@ -65,7 +42,7 @@ async function simulateDay(respond: (now: number) => Promise<void>): Promise<{ w
     if (offersAfter > offersBefore) await respond(Date.now());
   }
   const offers = (await listPauseEvents()).filter((event) => event.type === 'offered').length;
-  return { wakeUps, offers, timers: ownTimers };
+  return { wakeUps, offers, timers: ownTimers() };
 }
 
 describe('the background over a day at rest', () => {

@@ -6,13 +6,13 @@
 // vitest.config.ts pins Europe/Amsterdam, and each test gets it back.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
 import { listPauseEvents } from '@/utils/db/events';
 import { DEFAULT_SETTINGS, type ActiveRange, type Settings } from '@/utils/model/settings';
 import { isActiveMoment, nextOfferAt, PAUSE_ALARM, type ScheduleHistory } from '@/utils/schedule/schedule';
 import { loadScheduleState } from '@/utils/storage/schedule-state';
 import { saveSettings } from '@/utils/storage/settings';
 import { atMinuteOfDay, MINUTE } from '@/utils/time';
+import { installBackground, senseMoment, settle } from './background-clock';
 
 const PINNED_ZONE = process.env.TZ;
 
@@ -301,30 +301,15 @@ describe('the background when the clock changes under it', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
     // A quiet, attentive moment whenever asked: only the schedule decides.
-    Object.assign(fakeBrowser.idle, {
-      onStateChanged: { addListener() {}, removeListener() {}, hasListener: () => false },
-      setDetectionInterval: () => undefined,
-    });
-    vi.spyOn(fakeBrowser.idle, 'queryState').mockResolvedValue('active' as never);
-    vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ id: 1, focused: true, state: 'normal' } as never);
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([] as never);
-    vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue(undefined);
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('Adempauze');
+    senseMoment();
   });
-
-  /** Lets the background finish what an event started (it never awaits in its listeners). */
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 10; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-  }
 
   const offered = async () => (await listPauseEvents()).filter((event) => event.type === 'offered').map((event) => event.at);
 
   /** Installs the background at `now`, as a person would. */
   async function install(now: number): Promise<void> {
     vi.setSystemTime(now);
-    background.main();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
-    await settle();
+    await installBackground();
   }
 
   /**

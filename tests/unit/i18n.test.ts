@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatDay, formatPlural, formatTime, weekdayName } from '@/utils/i18n/format';
 import { journalMessages } from '@/utils/i18n/journal';
+import { promptsMessages } from '@/utils/i18n/prompts';
 import { LOCALES, resolveLocale, type Locale } from '@/utils/i18n/locale';
 import { en } from '@/utils/i18n/en';
 import { nl } from '@/utils/i18n/nl';
@@ -16,6 +17,12 @@ import { pausesEn } from '@/utils/i18n/pauses.en';
 import { pausesNl } from '@/utils/i18n/pauses.nl';
 import { lookingBackEn } from '@/utils/i18n/looking-back.en';
 import { lookingBackNl } from '@/utils/i18n/looking-back.nl';
+import { feelingsEn } from '@/utils/i18n/feelings.en';
+import { feelingsNl } from '@/utils/i18n/feelings.nl';
+import { lookingBackJournalEn } from '@/utils/i18n/looking-back-journal.en';
+import { lookingBackJournalNl } from '@/utils/i18n/looking-back-journal.nl';
+import { promptsEn } from '@/utils/i18n/prompts.en';
+import { promptsNl } from '@/utils/i18n/prompts.nl';
 
 // One file per language and surface; a page loads only its surfaces. Every surface is checked alike.
 const SURFACES: Record<string, Record<Locale, Record<string, unknown>>> = {
@@ -25,6 +32,9 @@ const SURFACES: Record<string, Record<Locale, Record<string, unknown>>> = {
   notification: { en: notificationEn, nl: notificationNl },
   pauses: { en: pausesEn, nl: pausesNl },
   lookingBack: { en: lookingBackEn, nl: lookingBackNl },
+  feelings: { en: feelingsEn, nl: feelingsNl },
+  lookingBackJournal: { en: lookingBackJournalEn, nl: lookingBackJournalNl },
+  prompts: { en: promptsEn, nl: promptsNl },
 };
 
 /** Arguments that make a string; a few strings need arguments of their own kind. */
@@ -127,7 +137,7 @@ describe('formatting', () => {
     const forms = { one: 'Answered once', other: 'Answered # times' };
     expect(formatPlural(1, 'en', forms)).toBe('Answered once');
     expect(formatPlural(1234, 'en', forms)).toBe('Answered 1,234 times');
-    expect(journalMessages('nl').answerCount(2)).toBe('2 keer beantwoord');
-    expect(journalMessages('en').answerCount(0)).toBe('Not answered yet');
+    expect(promptsMessages('nl').answerCount(2)).toBe('2 keer beantwoord');
+    expect(promptsMessages('en').answerCount(0)).toBe('Not answered yet');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dayAgo, lastAnswerBefore, onThisDay, type LookBack } from '@/utils/db/looking-back';
+import { lastAnswerBefore } from '@/utils/db/last-answer';
+import { dayAgo, onThisDay, type LookBack } from '@/utils/db/looking-back';
 import { addNote } from '@/utils/db/notes';
 import { JournalLockedError } from '@/utils/errors';
 import { fromBase64, toBase64 } from '@/utils/lock/crypto';

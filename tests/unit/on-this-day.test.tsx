@@ -28,7 +28,7 @@ async function addLookBacks(): Promise<{ week: Note; month: Note; year: Note }> 
 
 function renderRow(locale: Locale = 'en', answerHidden = false) {
   const onOpen = vi.fn<(note: Note) => void>();
-  const onHidden = vi.fn<() => void>();
+  const onHidden = vi.fn<(announcement: string) => void>();
   renderInJournal(<OnThisDay onOpen={onOpen} onHidden={onHidden} answerHidden={answerHidden} />, locale);
   return { onOpen, onHidden };
 }
@@ -108,6 +108,7 @@ describe('On this day', () => {
     fireEvent.click(within(row).getByRole('button', { name: 'Hide for today' }));
     expect(screen.queryByRole('region')).toBeNull();
     expect(onHidden).toHaveBeenCalledTimes(1);
+    expect(onHidden).toHaveBeenCalledWith('On this day is hidden until tomorrow.');
     expect(localStorage.getItem('adempauze.onThisDayHiddenOn')).toBe('"2026-11-25"');
 
     // Later the same day, in a new page: still hidden, without reading anything.

@@ -13,6 +13,7 @@ import { App as PopupApp } from '@/entrypoints/popup/App';
 import { App as PrintApp } from '@/entrypoints/print/App';
 import { readDraft } from '@/utils/storage/drafts';
 import { journalMessages } from '@/utils/i18n/journal';
+import { promptsMessages } from '@/utils/i18n/prompts';
 import { addNote, getNotes, listNotesPage } from '@/utils/db/notes';
 import { listCustomPrompts } from '@/utils/db/prompts';
 import { readSnapshot } from '@/utils/db/snapshot';
@@ -243,7 +244,7 @@ describe('other sections when storage fails', () => {
     expect(await listCustomPrompts()).toEqual([]);
     disk.restore();
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
-    await screen.findByText(en.ownPromptAdded);
+    await screen.findByText(promptsMessages('en').ownPromptAdded);
     expect(screen.queryByRole('alert')).toBeNull();
     expect((await listCustomPrompts()).map((prompt) => prompt.text)).toEqual(['What do I need today?']);
   });

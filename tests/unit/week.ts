@@ -12,7 +12,6 @@
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
 import { handleMessage } from '@/entrypoints/background/scheduler';
 import { LATER_BUTTON, NOTIFICATION_ID } from '@/entrypoints/background/offer';
 import { listPauseEvents } from '@/utils/db/events';
@@ -20,6 +19,7 @@ import { saveSettings } from '@/utils/storage/settings';
 import type { Settings } from '@/utils/model/settings';
 import { FIRST_MINUTES_BACK } from '@/utils/schedule/schedule';
 import { localDate, MINUTE, SECOND } from '@/utils/time';
+import { ATTENTIVE, installBackground, senseMoment, settle, type Sensed } from './background-clock';
 
 /** A stretch of the day, from and to as local "HH:MM" (to "24:00" for midnight). */
 type Span = readonly [from: string, to: string];
@@ -134,7 +134,7 @@ function timeline(): Timeline {
 const within = (intervals: readonly Interval[], moment: number) => intervals.some(({ from, to }) => moment >= from && moment < to);
 
 /** The person's moment as the script has it. */
-function moment(line: Timeline, now: number) {
+function moment(line: Timeline, now: number): Sensed {
   const awake = within(line.awake, now);
   const locked = !awake || within(line.locked, now);
   // Idle comes a minute after the last input, as the idle API reports it.
@@ -179,11 +179,6 @@ interface Happening {
   readonly run: () => Promise<void>;
 }
 
-/** Lets the background finish what an event started (it never awaits in its listeners). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-}
-
 /**
  * Runs the week against the real background. Call in a test with fake Date (vi.useFakeTimers
  * with toFake ['Date']) set to WEEK_START.
@@ -192,35 +187,12 @@ export async function simulateWeek(settings: Partial<Settings> = WEEK_SETTINGS, 
   const line = timeline();
   // A blind run tells the background that all is well whatever the script says: the control that
   // shows the week's measures can see a background that ignores the person's moment.
-  const sensed = (instant: number) =>
-    blind ? { awake: true, locked: false, idle: false, audible: false, fullscreen: false } : moment(line, instant);
+  const sensed = (instant: number) => (blind ? ATTENTIVE : moment(line, instant));
   // The background draws its intervals and lines from Math.random: seeded, every run is this week.
   vi.spyOn(Math, 'random').mockImplementation(seeded(20261022));
   const weekEnd = at(WEEK.length, '00:00');
-  const idleListeners: ((state: string) => void)[] = [];
-  Object.assign(fakeBrowser.idle, {
-    onStateChanged: {
-      addListener: (listener: (state: string) => void) => idleListeners.push(listener),
-      removeListener() {},
-      hasListener: () => idleListeners.length > 0,
-    },
-    setDetectionInterval: () => undefined,
-  });
+  const idleListeners = senseMoment(sensed);
   const now = () => Date.now();
-  // The fakes answer as the browser does, with promises; the typings describe the callback form.
-  vi.spyOn(fakeBrowser.idle, 'queryState').mockImplementation(() => {
-    const m = sensed(now());
-    return Promise.resolve(m.locked ? 'locked' : m.idle ? 'idle' : 'active') as never;
-  });
-  vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockImplementation(() => {
-    const m = sensed(now());
-    return Promise.resolve({ id: 1, focused: m.awake && !m.locked, state: m.fullscreen ? 'fullscreen' : 'normal' }) as never;
-  });
-  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(
-    () => Promise.resolve(sensed(now()).audible ? [{ id: 7, audible: true }] : []) as never,
-  );
-  vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue(undefined);
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('Adempauze');
   // The pause window is a real window in a browser; here it only needs an id.
   vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({ id: 99 } as never);
   vi.spyOn(fakeBrowser.windows, 'update').mockResolvedValue({ id: 99 } as never);
@@ -242,9 +214,7 @@ export async function simulateWeek(settings: Partial<Settings> = WEEK_SETTINGS, 
   });
 
   await saveSettings(settings);
-  background.main();
-  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
-  await settle();
+  await installBackground();
 
   // The script's own events, each at its moment.
   const happenings: Happening[] = [];

@@ -2,11 +2,12 @@
  * Readable copies of the notes, to read or keep rather than to import: a Markdown document and
  * the grouping by day the print view (print.html) lays out for paper or PDF.
  */
+import { feltWords } from '@/utils/i18n/feelings';
 import { formatDay, formatTime } from '@/utils/i18n/format';
 import type { JournalMessages } from '@/utils/i18n/journal';
 import type { Locale } from '@/utils/i18n/locale';
 import { readSnapshot } from '@/utils/db/snapshot';
-import type { Feeling, Note } from '@/utils/model/records';
+import type { Note } from '@/utils/model/records';
 import { localDate, startOfDay } from '@/utils/time';
 
 /** Every readable note, newest first, and how many stored notes could not be read and were left out. */
@@ -80,20 +81,11 @@ export function escapeMarkdown(text: string): string {
   );
 }
 
-/** How each feeling is put into words under a note's prompt ("Felt calm"). */
-const FELT = {
-  heavy: 'feltHeavy',
-  tense: 'feltTense',
-  okay: 'feltOkay',
-  calm: 'feltCalm',
-  light: 'feltLight',
-} as const satisfies Record<Feeling, keyof JournalMessages>;
-
 /** The line under a note's prompt: its kind, its time and, when the person chose one, how it felt. */
 function noteLine(note: Note, locale: Locale, t: JournalMessages): string {
   const kind = note.promptKind === 'step' ? t.kindStep : t.kindQuestion;
   const parts = [kind, formatTime(note.createdAt, locale)];
-  if (note.feeling !== undefined) parts.push(t[FELT[note.feeling]]);
+  if (note.feeling !== undefined) parts.push(feltWords(note.feeling, t));
   return parts.join(' · ');
 }
 

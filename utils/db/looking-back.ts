@@ -1,43 +1,15 @@
 /**
- * Looking back: what the person wrote last time to the same prompt, and on this day a week, a month
- * and a year ago. Each is a few small reads of the notes store's indexes (bounded key ranges, a
- * cursor that stops at its first hit), never a scan, so they cost the same with 50 notes or 50,000.
+ * The journal's On this day: what the person wrote around this day a week, a month and a year ago.
+ * A few small reads of the notes store's `by-created` index (bounded key ranges, cursors that stop
+ * at their first hit), never a scan, so it costs the same with 50 notes or 50,000. What was written
+ * last time to the same prompt is last-answer.ts's, apart, as the popup loads only that.
  */
 import type { IDBPIndex } from 'idb';
 import { readingKeys } from '@/utils/lock/keys';
 import type { Note, NoteRow } from '@/utils/model/records';
 import { addDays, addMonths, daysBetween, startOfDay, startOfNextDay } from '@/utils/time';
-import { isNoteRow, rowToNote } from './cipher';
+import { rowToNote } from './cipher';
 import { openDatabase, type AdempauzeSchema } from './connection';
-
-/**
- * The latest answer to a prompt before a moment: the note itself; or, while the journal is locked,
- * only when it was written (its text is not read), so the page can say that unlocking shows it.
- * A note whose ciphertext does not open comes back `unreadable` (utils/model/records.ts).
- */
-export type LastAnswer =
-  { readonly kind: 'note'; readonly note: Note } | { readonly kind: 'locked'; readonly id: string; readonly createdAt: number };
-
-/**
- * The most recent note to `promptId` written before `before` (epoch ms, exclusive), or null when the
- * prompt was never answered before then. One read of `by-prompt`, newest first, that stops at the
- * first note; while the journal is locked it reads the index's keys only, never a note.
- */
-export async function lastAnswerBefore(promptId: string, before: number): Promise<LastAnswer | null> {
-  const keys = await readingKeys();
-  const index = (await openDatabase()).transaction('notes').store.index('by-prompt');
-  const range = IDBKeyRange.bound([promptId, -Infinity], [promptId, before], false, true);
-  if (keys === 'locked') {
-    const cursor = await index.openKeyCursor(range, 'prev');
-    return cursor ? { kind: 'locked', id: cursor.primaryKey, createdAt: cursor.key[1] } : null;
-  }
-  // A row that is no note at all (damaged on disk) is passed over for the one before it.
-  let cursor = await index.openCursor(range, 'prev');
-  while (cursor && !isNoteRow(cursor.value)) cursor = await cursor.continue();
-  // Opened after the read: awaiting WebCrypto inside the transaction would end it.
-  const note = cursor ? await rowToNote(cursor.value, keys) : undefined;
-  return note ? { kind: 'note', note } : null;
-}
 
 /** How far "On this day" looks back. */
 export const LOOK_BACKS = ['week', 'month', 'year'] as const;

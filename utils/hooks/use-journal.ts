@@ -27,8 +27,8 @@ import type { Loadable } from './loadable';
 const PAGE_SIZE = 40;
 /** Later reads, while scrolling: larger, so a long scroll needs few of them. */
 const NEXT_PAGE_SIZE = 250;
-/** Notes read per transaction while the search index is built in the background. */
-const INDEX_BATCH = 2000;
+/** Notes read per transaction while the search index is built in the background, or a note far back is opened. */
+export const INDEX_BATCH = 2000;
 
 /** The notes a change names, or undefined when it may have touched any note (an import). */
 function namedNotes(change: DataChange & { store: 'notes' }): { saved: readonly string[]; deleted: ReadonlySet<string> } | undefined {
@@ -57,14 +57,6 @@ export interface JournalPagesHandle {
    * this day); resolves once it is, or once no older notes remain.
    */
   readonly loadThrough: (note: Pick<Note, 'createdAt' | 'id'>) => Promise<void>;
-}
-
-/** Where a cursor stands in the newest-first order. */
-const atCursor = ([createdAt, id]: PageCursor) => ({ createdAt, id });
-
-/** Whether the pages read up to cursor `a` reach at least as far as those up to `b`; undefined is the end. */
-function reaches(a: PageCursor | undefined, b: PageCursor | undefined): boolean {
-  return !a || (b !== undefined && newestFirst(atCursor(a), atCursor(b)) >= 0);
 }
 
 /** `notes` with the changed ones replaced, the deleted ones gone and new ones in their place, if they fall among those read. */
@@ -156,26 +148,12 @@ export function useJournalPages(): JournalPagesHandle {
   }
 
   async function loadThrough(note: Pick<Note, 'createdAt' | 'id'>): Promise<void> {
+    // Only On this day opens a note far back: the reading loads with it, not with the first screen.
+    const { readThrough } = await import('./use-on-this-day');
     const before = current.current;
     if (before.status !== 'ready') return;
-    const read: Note[] = [];
-    const start = before.value.next;
-    let next = start;
-    // Until the last note read is the note itself or older than it.
-    while (next && newestFirst(note, atCursor(next)) > 0) {
-      const page = await listNotesPage({ limit: INDEX_BATCH, after: next });
-      read.push(...page.notes);
-      next = page.next;
-    }
-    if (read.length === 0) return;
-    // Pages read meanwhile (scrolling, a change) are kept: the notes are merged, the cursor is the further one.
-    setState((latest) => {
-      // The list was read afresh meanwhile (an import) and ends before these pages: they would leave a gap.
-      if (latest.status !== 'ready' || !reaches(latest.value.next, start)) return latest;
-      const seen = new Set(latest.value.notes.map((each) => each.id));
-      const notes = [...latest.value.notes, ...read.filter((each) => !seen.has(each.id))].sort(newestFirst);
-      return { ...latest, value: { ...latest.value, notes, next: reaches(latest.value.next, next) ? latest.value.next : next } };
-    });
+    const add = await readThrough(before.value, note);
+    if (add) setState((latest) => (latest.status === 'ready' ? { ...latest, value: add(latest.value) } : latest));
   }
 
   return { state, loadMore, loadThrough };

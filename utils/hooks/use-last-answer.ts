@@ -3,7 +3,7 @@
  * before it was shown. Re-read when notes change (an edit in the journal) and when the lock does,
  * so a window left open never goes on showing an answer after the journal locked.
  */
-import type { LastAnswer } from '@/utils/db/looking-back';
+import type { LastAnswer } from '@/utils/db/last-answer';
 import { LOCK_KEY } from '@/utils/lock/keys';
 import { SESSION_KEY } from '@/utils/lock/names';
 import { logProblem } from '@/utils/log';
@@ -17,7 +17,7 @@ const SIGNALS = [dataSignal((change) => change.store === 'notes'), storageSignal
 async function readLastAnswer(promptId: string, before: number): Promise<LastAnswer | null> {
   try {
     // The database code loads when it is needed, after "Last time" is on the page.
-    const { lastAnswerBefore } = await import('@/utils/db/looking-back');
+    const { lastAnswerBefore } = await import('@/utils/db/last-answer');
     return await lastAnswerBefore(promptId, before);
   } catch (error) {
     logProblem('last time not shown', error);

@@ -1,8 +1,27 @@
-/** The words of the five feelings (utils/model/values.ts), as the journal's pages name them. */
+/**
+ * The one place a feeling (utils/model/values.ts) becomes words, on every page: its word ("Calm")
+ * and how a note felt ("Felt calm"). The journal's strings include these (its first screen shows
+ * them); the popup and the pause window load them with the choice, after the first paint.
+ */
 import type { Feeling } from '@/utils/model/records';
-import type { JournalMessages } from './journal';
+import { useLocale } from './context';
+import { feelingsEn, type FeelingsMessages } from './feelings.en';
+import { feelingsNl } from './feelings.nl';
+import type { Locale } from './locale';
 
-type StringKey = { [Key in keyof JournalMessages]: JournalMessages[Key] extends string ? Key : never }[keyof JournalMessages];
+export type { FeelingsMessages };
+
+const FEELINGS_MESSAGES: Readonly<Record<Locale, FeelingsMessages>> = { en: feelingsEn, nl: feelingsNl };
+
+/** The words of the feelings in `locale`. */
+export function feelingsMessages(locale: Locale): FeelingsMessages {
+  return FEELINGS_MESSAGES[locale];
+}
+
+/** The words of the feelings in the page's language, from its LanguageProvider. */
+export function useFeelingsT(): FeelingsMessages {
+  return FEELINGS_MESSAGES[useLocale()];
+}
 
 const WORDS = {
   heavy: 'feelingHeavy',
@@ -10,7 +29,7 @@ const WORDS = {
   okay: 'feelingOkay',
   calm: 'feelingCalm',
   light: 'feelingLight',
-} as const satisfies Record<Feeling, StringKey>;
+} as const satisfies Record<Feeling, keyof FeelingsMessages>;
 
 const FELT = {
   heavy: 'feltHeavy',
@@ -18,14 +37,14 @@ const FELT = {
   okay: 'feltOkay',
   calm: 'feltCalm',
   light: 'feltLight',
-} as const satisfies Record<Feeling, StringKey>;
+} as const satisfies Record<Feeling, keyof FeelingsMessages>;
 
 /** The feeling's own word: "Calm", "Rustig". */
-export function feelingWord(feeling: Feeling, t: JournalMessages): string {
+export function feelingWord(feeling: Feeling, t: FeelingsMessages): string {
   return t[WORDS[feeling]];
 }
 
 /** How a note felt, as a sentence of its own: "Felt calm", "Voelde rustig". */
-export function feltWords(feeling: Feeling, t: JournalMessages): string {
+export function feltWords(feeling: Feeling, t: FeelingsMessages): string {
   return t[FELT[feeling]];
 }

@@ -6,16 +6,17 @@
 import { storageMessage } from '@/utils/errors';
 import type { Locale } from './locale';
 import { messages, type Messages } from './messages';
+import { feelingsMessages, type FeelingsMessages } from './feelings';
 import { journalEn, type JournalOnlyMessages } from './journal.en';
 import { journalNl } from './journal.nl';
 
-/** Everything the journal shows: the shared strings and its own. */
-export type JournalMessages = Messages & JournalOnlyMessages;
+/** Everything the journal's first screen shows: the shared strings, the feelings' words (under each note, in the filter) and its own. */
+export type JournalMessages = Messages & FeelingsMessages & JournalOnlyMessages;
 
 // Merged once per language, so a page's strings stay the same object from render to render.
 const JOURNAL_MESSAGES: Readonly<Record<Locale, JournalMessages>> = {
-  en: { ...messages('en'), ...journalEn },
-  nl: { ...messages('nl'), ...journalNl },
+  en: { ...messages('en'), ...feelingsMessages('en'), ...journalEn },
+  nl: { ...messages('nl'), ...feelingsMessages('nl'), ...journalNl },
 };
 
 /** The journal's strings in `locale`. */

@@ -1,7 +1,7 @@
 /**
  * The English strings the popup and the pause window add around the answer once the prompt is on
- * screen: "Last time" and the feelings. They load with those parts, after the first paint.
- * English defines the shape.
+ * screen: "Last time" and the question over the feelings (their words: feelings.en.ts). They load
+ * with those parts, after the first paint. English defines the shape.
  */
 
 export const lookingBackEn = {
@@ -10,12 +10,7 @@ export const lookingBackEn = {
   lastTimeLocked: 'Unlock the journal to see it',
   lastTimeUnreadable: 'This answer could not be read; it may be damaged.',
   feelingsLabel: 'How do you feel? (optional)',
-  pickHeavy: 'Heavy',
-  pickTense: 'Tense',
-  pickOkay: 'Okay',
-  pickCalm: 'Calm',
-  pickLight: 'Light',
 };
 
-/** The strings of "Last time" and the feelings, as every language must fill them. */
-export type LookingBackMessages = typeof lookingBackEn;
+/** The strings of "Last time" and the feelings' question, as every language must fill them. */
+export type LookingBackOnlyMessages = typeof lookingBackEn;

@@ -5,13 +5,19 @@
  */
 import { daysBetween } from '@/utils/time';
 import { useLocale } from './context';
+import { feelingsMessages, type FeelingsMessages } from './feelings';
 import type { Locale } from './locale';
-import { lookingBackEn, type LookingBackMessages } from './looking-back.en';
+import { lookingBackEn, type LookingBackOnlyMessages } from './looking-back.en';
 import { lookingBackNl } from './looking-back.nl';
 
-export type { LookingBackMessages };
+/** "Last time", the feelings' question and their words. */
+export type LookingBackMessages = LookingBackOnlyMessages & FeelingsMessages;
 
-const LOOKING_BACK_MESSAGES: Readonly<Record<Locale, LookingBackMessages>> = { en: lookingBackEn, nl: lookingBackNl };
+// Merged once per language, so the strings stay the same object from render to render.
+const LOOKING_BACK_MESSAGES: Readonly<Record<Locale, LookingBackMessages>> = {
+  en: { ...lookingBackEn, ...feelingsMessages('en') },
+  nl: { ...lookingBackNl, ...feelingsMessages('nl') },
+};
 
 /** The strings of "Last time" and the feelings in `locale`. */
 export function lookingBackMessages(locale: Locale): LookingBackMessages {

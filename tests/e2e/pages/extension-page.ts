@@ -14,6 +14,16 @@ export async function openExtensionFile(
   return page;
 }
 
+/**
+ * Presses `key` on a control that closes its page (the pause window's Close, the popup's links to
+ * the journal): the page may close while the key is still down, so the press itself cannot finish.
+ */
+export async function pressToClose(page: Page, key: string): Promise<void> {
+  await page.keyboard.press(key).catch((error: unknown) => {
+    if (!page.isClosed()) throw error;
+  });
+}
+
 /** One of the extension's pages, opened in a fresh tab of the test's browser. */
 export abstract class ExtensionPage {
   page!: Page;

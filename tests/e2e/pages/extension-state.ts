@@ -2,12 +2,16 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Note } from '@/utils/model/records';
 import type { ScheduleState } from '@/utils/model/schedule';
 import type { Settings } from '@/utils/model/settings';
+import { MINUTE } from '@/utils/time';
 
 /** Any moment of any day counts as active, so tests do not depend on when they run. */
 export const ALWAYS_ACTIVE: Partial<Settings> = {
   activeDays: [0, 1, 2, 3, 4, 5, 6],
   activeRanges: [{ startMinutes: 0, endMinutes: 24 * 60 }],
 };
+
+/** Defaults: the next offer comes 60–120 minutes after the moment it is planned from, never sooner. */
+export const MIN_INTERVAL = 60 * MINUTE;
 
 /**
  * The extension's own state, read and changed through its real APIs from one of its pages (not
@@ -47,8 +51,49 @@ export class ExtensionState {
     }, name);
   }
 
+  /**
+   * Fires the real pause alarm and waits for the offer's first stage: the mark on the toolbar icon,
+   * whose popup is then the pause itself. The notification or the window waits for a seam.
+   */
+  async fireOffer(): Promise<void> {
+    await this.fireAlarm('pause');
+    await expect.poll(async () => (await this.scheduleState())?.offer?.stage, { message: 'an offer in its first stage' }).toBe('mark');
+    await expect.poll(() => this.badgeText(), { message: 'the toolbar mark' }).toBe('•');
+    await expect.poll(() => this.toolbarPopup(), { message: 'the toolbar icon opens the pause' }).toMatch(/\/pause\.html$/);
+  }
+
+  /**
+   * A seam in the person's browsing, where an offer in its first stage shows in full: a tab
+   * opened, which is a switch of tab too. Returns the new tab.
+   */
+  switchTab(): Promise<Page> {
+    return this.context.newPage();
+  }
+
+  /**
+   * Fires the pause alarm planned before a rest (a pause taken, a quiet time) that ends at `restEnd`,
+   * from a fresh service worker, and waits until it has run: it only plans itself again, a whole
+   * interval after the rest, and nothing shows.
+   */
+  async alarmOffersNothing(restEnd: number): Promise<void> {
+    // Nothing in the worker's memory helps: it learns of the rest from storage alone.
+    await this.killServiceWorker();
+    await expect.poll(() => this.serviceWorkerRunning()).toBe(false);
+    await this.fireAlarm('pause');
+    await expect
+      .poll(async () => (await this.alarm('pause'))?.scheduledTime ?? 0, { message: 'the fired alarm was planned again' })
+      .toBeGreaterThanOrEqual(restEnd + MIN_INTERVAL);
+    const planned = (await this.alarm('pause'))!.scheduledTime;
+    expect(planned).toBeLessThanOrEqual(restEnd + 2 * MIN_INTERVAL);
+    await expect.poll(async () => (await this.scheduleState())?.nextOfferAt).toBe(planned);
+    expect((await this.scheduleState())?.offer).toBeNull();
+    expect(await this.badgeText()).toBe('');
+    expect(await this.notificationIds()).toEqual([]);
+    expect(await this.alarmNames()).toEqual(['pause']);
+  }
+
   /** The background's stored schedule (see utils/model/schedule.ts). */
-  scheduleState(): Promise<Pick<ScheduleState, 'offer' | 'nextOfferAt' | 'lastPauseAt'> | undefined> {
+  scheduleState(): Promise<ScheduleState | undefined> {
     return this.page.evaluate(async () => (await chrome.storage.local.get('schedule')).schedule as never);
   }
 
