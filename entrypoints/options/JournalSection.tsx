@@ -28,8 +28,9 @@ import { useJournalPages, useNoteActions, useNoteBodies, useSearchIndex } from '
 import { useCustomPrompts } from '@/utils/hooks/use-prompt-library';
 import { PageSection } from '@/components/PageSection';
 
-// They show after the first screen (On this day once the notes are read, the tags once the search
-// index is built after it, a note opened from On this day later still), so their code loads then too.
+// Their code loads apart from the first screen's: On this day's beside the first screen's read, so
+// the row comes with it; the tags once the search index is built after it; a note opened from On
+// this day later still.
 const OnThisDay = lazyPart(() => import('./OnThisDay').then((module) => module.OnThisDay));
 const TagFilter = lazyPart(() => import('./TagFilter').then((module) => module.TagFilter));
 const OpenNote = lazyPart(() => import('./OpenNote').then((module) => module.OpenNote));
@@ -239,7 +240,8 @@ export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) 
 
   return (
     <PageSection name="journal" class="journal" title={t.journalTitle} intro={t.journalIntro}>
-      {browse.status === 'ready' && (
+      {/* Looking back is an extra: when the notes cannot be read, the list below says so alone. */}
+      {browse.status !== 'failed' && (
         <OnThisDay
           onOpen={(note) => void openNote(note)}
           onHidden={(announcement) => {

@@ -11,6 +11,7 @@ import { EXTENSION_DIR, unpackedExtensionId } from '../../scripts/chromium.mjs';
 import { launchWithExtension } from '../e2e/fixtures';
 import { seedNotes } from '../e2e/seed';
 import { lockMessages } from '@/utils/i18n/lock';
+import { lookingBackJournalMessages } from '@/utils/i18n/looking-back-journal';
 import { PBKDF2_ITERATIONS } from '@/utils/lock/secrets';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 
@@ -18,6 +19,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'bench');
 // The lock's strings include the journal's and the popup's.
 const t = lockMessages('en');
+const lb = lookingBackJournalMessages('en');
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const LARGE = 50_000;
 const PASSPHRASE = 'a bench passphrase, not a secret';
@@ -75,11 +77,9 @@ function backupFile(count: number): string {
   });
 }
 
-/** First contentful paint of an extension page, in ms after navigation start. */
-async function firstContentfulPaint(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  await page.goto(url);
-  const fcp = await page.evaluate(
+/** First contentful paint of a page being loaded, in ms after navigation start. */
+function contentfulPaint(page: Page): Promise<number> {
+  return page.evaluate(
     () =>
       new Promise<number>((resolveFcp) => {
         new PerformanceObserver((list) => {
@@ -88,6 +88,13 @@ async function firstContentfulPaint(context: BrowserContext, url: string): Promi
         }).observe({ type: 'paint', buffered: true });
       }),
   );
+}
+
+/** First contentful paint of an extension page, in ms after navigation start. */
+async function firstContentfulPaint(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(url);
+  const fcp = await contentfulPaint(page);
   await page.close();
   return fcp;
 }
@@ -111,27 +118,34 @@ async function paired(context: BrowserContext, a: string, b: string): Promise<[n
   return [first, second];
 }
 
+/** The journal's notes; the first of them painted is its first screen. */
+const NOTE = 'article.note';
+
 /**
- * From the page's first script on, `window.firstNotePaint` resolves (in the page's clock) once the
- * first note of the journal has been painted: the frame after it is in the DOM. A locked journal shows
- * no note, so it resolves after the unlock.
+ * From the page's first script on, watches for `selector`: `paintedAt` then tells (in the page's
+ * clock) when it was first painted, the frame after it came into the DOM. A locked journal shows no
+ * note, so its first note is painted after the unlock.
  */
-async function watchFirstNotePaint(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { firstNotePaint?: Promise<number> };
-    w.firstNotePaint = new Promise((resolvePaint) => {
+async function watchPaint(page: Page, selector: string): Promise<void> {
+  await page.addInitScript((selector) => {
+    const w = window as unknown as { painted?: Record<string, Promise<number>> };
+    w.painted ??= {};
+    w.painted[selector] = new Promise((resolvePaint) => {
       const observer = new MutationObserver(() => {
-        if (!document.querySelector('article.note')) return;
+        if (!document.querySelector(selector)) return;
         observer.disconnect();
         requestAnimationFrame(() => setTimeout(() => resolvePaint(performance.now())));
       });
       observer.observe(document, { childList: true, subtree: true });
     });
-  });
+  }, selector);
 }
 
-const firstNotePaint = (page: Page): Promise<number> =>
-  page.evaluate(() => (window as unknown as { firstNotePaint: Promise<number> }).firstNotePaint);
+/** When `selector`, watched by `watchPaint`, was painted; fails if it does not come to show. */
+async function paintedAt(page: Page, selector: string): Promise<number> {
+  await page.locator(selector).first().waitFor({ state: 'visible', timeout: 60_000 });
+  return page.evaluate((selector) => (window as unknown as { painted: Record<string, Promise<number>> }).painted[selector]!, selector);
+}
 
 /** Time from navigation start until the first note of the journal is painted, and the page's DOM size. */
 async function journalFirstScreen(context: BrowserContext, url: string): Promise<{ times: number[]; nodes: number }> {
@@ -139,9 +153,9 @@ async function journalFirstScreen(context: BrowserContext, url: string): Promise
   let nodes = 0;
   for (let i = 0; i < RUNS; i++) {
     const page = await context.newPage();
-    await watchFirstNotePaint(page);
+    await watchPaint(page, NOTE);
     await page.goto(url);
-    times.push(await firstNotePaint(page));
+    times.push(await paintedAt(page, NOTE));
     await page.waitForTimeout(300);
     nodes = Math.max(nodes, await page.evaluate(() => document.getElementsByTagName('*').length));
     await page.close();
@@ -255,7 +269,7 @@ async function lockJournal(page: Page): Promise<void> {
  */
 async function unlockToFirstScreen(context: BrowserContext, url: string): Promise<{ page: Page; time: number }> {
   const page = await context.newPage();
-  await watchFirstNotePaint(page);
+  await watchPaint(page, NOTE);
   await page.goto(url);
   await page.getByLabel(t.lockPassphrase, { exact: true }).fill(PASSPHRASE);
   const clicked = await page.evaluate(() => {
@@ -263,7 +277,7 @@ async function unlockToFirstScreen(context: BrowserContext, url: string): Promis
     document.querySelector<HTMLButtonElement>('.unlock-form button[type="submit"]')!.click();
     return start;
   });
-  return { page, time: (await firstNotePaint(page)) - clicked };
+  return { page, time: (await paintedAt(page, NOTE)) - clicked };
 }
 
 /** The passphrase's key derivation alone, as the lock does it (utils/lock/secrets.ts passphraseKey), in ms: one unmeasured, then `runs`. */
@@ -293,98 +307,45 @@ function keyDerivationTimes(page: Page, runs: number): Promise<number[]> {
   );
 }
 
-interface LookingBackTimes {
-  /** "Last time": the newest earlier note to a prompt, from `by-prompt`. */
-  lastTime: number[];
-  /** Its baseline: one note read by id. */
-  byId: number[];
-  /** "On this day": the note nearest to a week, a month and a year ago, from `by-created`. */
-  onThisDay: number[];
-  /** Its baseline: the journal's first screen, the newest 40 notes. */
-  firstScreen: number[];
-}
+/**
+ * "Last time (…)" under the popup's prompt (components/LastTime.tsx): its code loads after first
+ * paint, then reads with lastAnswerBefore (utils/db/last-answer.ts).
+ */
+const LAST_TIME = 'details.last-time > summary';
+/** "On this day" at the top of the journal (entrypoints/options/OnThisDay.tsx), read with onThisDay (utils/db/looking-back.ts). */
+const ON_THIS_DAY = 'section.on-this-day';
 
 /**
- * The reads of "Looking back" as utils/db/looking-back.ts does them (lastAnswerBefore, onThisDay's
- * nearestTo), each beside its baseline, in ms, alternated run by run: IndexedDB work only, in a
- * page of the extension, on the database as it is (the lock off, so no decryption).
+ * When `selector` is painted and when its baseline is, each in ms after navigation start, measured
+ * in the same load of `url` so that drift on a noisy machine falls on both alike, after a few
+ * unmeasured loads as `paired` does. The baseline is when `baselineSelector` is painted, or without
+ * one the page's first contentful paint. `check` fails the bench when the page shows something else
+ * than the measure is about.
  */
-function lookingBackTimes(page: Page, runs: number): Promise<LookingBackTimes> {
-  return page.evaluate(async (runs) => {
-    const ask = <T>(request: IDBRequest<T>) =>
-      new Promise<T>((resolveRequest, rejectRequest) => {
-        request.onsuccess = () => resolveRequest(request.result);
-        request.onerror = () => rejectRequest(request.error ?? new Error('IndexedDB request failed'));
-      });
-    const db = await ask(indexedDB.open('adempauze'));
-    const notes = () => db.transaction('notes').objectStore('notes');
-    const timed = async (work: () => Promise<unknown>) => {
-      const start = performance.now();
-      await work();
-      return performance.now() - start;
-    };
-    const now = Date.now();
-    const newest = (await ask(notes().index('by-created').openCursor(null, 'prev')))!.value as { id: string; promptId: string };
-
-    const lastTime = async () => {
-      const range = IDBKeyRange.bound([newest.promptId, -Infinity], [newest.promptId, now], false, true);
-      return (await ask(notes().index('by-prompt').openCursor(range, 'prev')))?.value as unknown;
-    };
-    const byId = () => ask(notes().get(newest.id));
-
-    const dayStart = (ms: number, days = 0) => {
-      const date = new Date(ms);
-      return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days).getTime();
-    };
-    const monthsBack = (ms: number, months: number) => {
-      const date = new Date(ms);
-      const last = new Date(date.getFullYear(), date.getMonth() - months + 1, 0).getDate();
-      return new Date(date.getFullYear(), date.getMonth() - months, Math.min(date.getDate(), last)).getTime();
-    };
-    const onThisDay = async () => {
-      const store = notes();
-      const index = store.index('by-created');
-      const range = (from: number, to: number) => IDBKeyRange.bound([from, ''], [to, ''], false, true);
-      const firstKey = async (from: number, to: number, direction: IDBCursorDirection) =>
-        (await ask(index.openKeyCursor(range(from, to), direction)))?.key as [number, string] | undefined;
-      const nearest = async (day: number) => {
-        const before = await firstKey(dayStart(day, -3), dayStart(day, 1), 'prev');
-        if (before && dayStart(before[0]) === day) return before;
-        const after = await firstKey(dayStart(day, 1), dayStart(day, 4), 'next');
-        const days = (from: number, to: number) => Math.round((dayStart(to) - dayStart(from)) / 86_400_000);
-        if (!after || (before && days(day, after[0]) >= days(before[0], day))) return before;
-        return firstKey(dayStart(after[0]), dayStart(after[0], 1), 'prev');
-      };
-      return Promise.all(
-        [dayStart(now, -7), monthsBack(now, 1), monthsBack(now, 12)].map(async (day) => {
-          const key = await nearest(day);
-          return key && ask<unknown>(store.get(key[1]));
-        }),
-      );
-    };
-    const firstScreen = async () => {
-      const values: unknown[] = [];
-      let cursor = await ask(notes().index('by-created').openCursor(null, 'prev'));
-      while (cursor && values.length < 40) {
-        values.push(cursor.value);
-        cursor.continue();
-        cursor = await ask(cursor.request as IDBRequest<IDBCursorWithValue | null>);
-      }
-      return values;
-    };
-
-    // Unmeasured first reads: the steady state, as for the other measures.
-    for (const work of [lastTime, byId, onThisDay, firstScreen]) await work();
-    const times: LookingBackTimes = { lastTime: [], byId: [], onThisDay: [], firstScreen: [] };
-    for (let i = 0; i < runs; i++) {
-      times.lastTime.push(await timed(lastTime));
-      times.byId.push(await timed(byId));
-      times.onThisDay.push(await timed(onThisDay));
-      times.firstScreen.push(await timed(firstScreen));
-    }
-    db.close();
-    return times;
-  }, runs);
+async function paintedBeside(
+  context: BrowserContext,
+  url: string,
+  selector: string,
+  baselineSelector: string | undefined,
+  check: (page: Page) => Promise<void>,
+): Promise<{ painted: number[]; baseline: number[] }> {
+  const times = { painted: [] as number[], baseline: [] as number[] };
+  for (let i = 0; i < RUNS + 5; i++) {
+    const page = await context.newPage();
+    await watchPaint(page, selector);
+    if (baselineSelector) await watchPaint(page, baselineSelector);
+    await page.goto(url);
+    const [painted, baseline] = await Promise.all([
+      paintedAt(page, selector),
+      baselineSelector ? paintedAt(page, baselineSelector) : contentfulPaint(page),
+    ]);
+    await check(page);
+    await page.close();
+    if (i < 5) continue;
+    times.painted.push(painted);
+    times.baseline.push(baseline);
+  }
+  return times;
 }
 
 function row(measure: string, value: string, baseline: string, ratio: string, target: string, met: boolean | null) {
@@ -499,35 +460,42 @@ test('benchmark', async ({}, testInfo) => {
     );
     row('Journal DOM nodes', String(journalLarge.nodes), '', '', '≤ 2,000', journalLarge.nodes <= 2000);
 
-    // 11. Looking back, with 50,000 notes: "Last time" beside a single note read by id (the popup's
-    // kind of read), "On this day" beside the journal's first-screen read.
-    const lookingBack = await context.newPage();
-    await lookingBack.goto(optionsUrl);
-    const looked = await lookingBackTimes(lookingBack, RUNS * 4);
-    await lookingBack.close();
-    results.lookingBack = {
-      lastTime: summary(looked.lastTime),
-      byId: summary(looked.byId),
-      onThisDay: summary(looked.onThisDay),
-      firstScreen: summary(looked.firstScreen),
-    };
-    const lastTimeRatio = median(looked.lastTime) / median(looked.byId);
+    // 11. Looking back, with 50,000 notes, in the real pages: "Last time" in the popup beside the
+    // popup's first paint, "On this day" beside the journal's first screen. The seeded notes are 97
+    // minutes apart over nine years, so the popup's prompt, whichever opens, has been answered before,
+    // and a week, a month and a year ago each have notes of their own.
+    const lastTime = await paintedBeside(context, popupUrl, LAST_TIME, undefined, async (page) => {
+      const text = await page.locator(LAST_TIME).textContent();
+      if (!text || !/^Last time \(.+\)$/.test(text)) throw new Error(`"Last time" shows "${text}"`);
+    });
+    const lastTimeAfter = lastTime.painted.map((painted, i) => painted - lastTime.baseline[i]!);
+    results.lastTime = { shown: summary(lastTime.painted), fcp: summary(lastTime.baseline), afterFcp: summary(lastTimeAfter) };
     row(
-      `"Last time" read, ${LARGE.toLocaleString('en')} notes`,
-      ms(median(looked.lastTime)),
-      `${ms(median(looked.byId))} one note by id; median of ${looked.lastTime.length}`,
-      lastTimeRatio.toFixed(2),
-      'ratio ≤ 2',
-      lastTimeRatio <= 2,
+      `"Last time" shown in the popup, ${LARGE.toLocaleString('en')} notes`,
+      ms(median(lastTime.painted)),
+      `${ms(median(lastTime.baseline))} popup FCP; ${ms(median(lastTimeAfter))} after it; median of ${lastTime.painted.length}`,
+      (median(lastTime.painted) / median(lastTime.baseline)).toFixed(2),
+      // Within 100 ms a change still reads as part of the same moment: the line is there as the
+      // person starts reading the prompt, rather than arriving later beneath it.
+      '≤ 100 ms after FCP (one moment to the eye)',
+      median(lastTimeAfter) <= 100,
     );
-    const onThisDayRatio = median(looked.onThisDay) / median(looked.firstScreen);
+    const whens = [lb.onThisDayWeek, lb.onThisDayMonth, lb.onThisDayYear];
+    const onThisDay = await paintedBeside(context, `${optionsUrl}#journal`, ON_THIS_DAY, NOTE, async (page) => {
+      const shown = await page.locator(`${ON_THIS_DAY} .on-this-day-when`).allTextContents();
+      if (shown.join('|') !== whens.join('|')) throw new Error(`"On this day" shows ${JSON.stringify(shown)}`);
+    });
+    results.onThisDay = { shown: summary(onThisDay.painted), firstScreen: summary(onThisDay.baseline) };
+    const onThisDayRatio = median(onThisDay.painted) / median(onThisDay.baseline);
     row(
-      `"On this day" reads, ${LARGE.toLocaleString('en')} notes`,
-      ms(median(looked.onThisDay)),
-      `${ms(median(looked.firstScreen))} journal first-screen read (40 notes); median of ${looked.onThisDay.length}`,
+      `"On this day" shown in the journal, ${LARGE.toLocaleString('en')} notes`,
+      ms(median(onThisDay.painted)),
+      `${ms(median(onThisDay.baseline))} journal first screen; median of ${onThisDay.painted.length}`,
       onThisDayRatio.toFixed(2),
-      'ratio ≤ 1',
-      onThisDayRatio <= 1,
+      // It sits above the notes: it should come with the first screen, not as a later change over
+      // the notes being read.
+      'ratio ≤ 1.5 (comes with the first screen)',
+      onThisDayRatio <= 1.5,
     );
 
     // 4. Search: keystroke to updated results painted.
@@ -738,14 +706,7 @@ test('benchmark', async ({}, testInfo) => {
   }
 
   // 7. Background at rest, through the real background code over a simulated day (vitest).
-  const dayFile = resolve(OUT, 'background-day.json');
-  execFileSync('npx', ['vitest', 'run', 'tests/unit/background-day.test.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, BENCH_BACKGROUND_OUT: dayFile },
-    stdio: 'ignore',
-  });
-  const day = JSON.parse(await readFile(dayFile, 'utf8')) as { wakeUps: number; offers: number; timers: number };
-  await rm(dayFile);
+  const day = await simulated<{ wakeUps: number; offers: number; timers: number }>('background-day', 'BENCH_BACKGROUND_OUT');
   results.background = day;
   row(
     'Background wake-ups a day',
@@ -756,6 +717,34 @@ test('benchmark', async ({}, testInfo) => {
     day.wakeUps <= day.offers + 3 && day.timers === 0,
   );
   row('Background timers and intervals', String(day.timers), '', '', '0', day.timers === 0);
+
+  // 7. The same code over a simulated week of a person at the computer (tests/unit/week.ts): woken by
+  // its alarms and by the browser's events, and never offering at a moment it should not.
+  const week = await simulated<{
+    wakeUps: { alarms: number; events: number };
+    offers: number;
+    notified: number;
+    faults: number;
+    timers: number;
+  }>('background-week', 'BENCH_WEEK_OUT');
+  results.backgroundWeek = week;
+  row(
+    'Background over a simulated week: wake-ups',
+    String(week.wakeUps.alarms + week.wakeUps.events),
+    `${week.wakeUps.alarms} alarms + ${week.wakeUps.events} browser events; ${week.offers} offers, ${week.notified} notified`,
+    '',
+    'informational',
+    null,
+  );
+  row(
+    'Background over a simulated week: offers at bad moments, after a pause, after a return or waking',
+    String(week.faults),
+    `of ${week.offers} offers`,
+    '',
+    '0',
+    week.faults === 0,
+  );
+  row('Background over a simulated week: timers', String(week.timers), '', '', '0', week.timers === 0);
 
   // 9. Sizes, against the budgets `npm test` holds them to (scripts/sizes.mjs).
   const sizes = await measureSizes();
@@ -779,6 +768,19 @@ test('benchmark', async ({}, testInfo) => {
     `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), runs: RUNS, results, table: rows }, null, 2)}\n`,
   );
 });
+
+/** Runs tests/unit/<name>.test.ts, which writes its figures as JSON to the file named by env `variable`. */
+async function simulated<T>(name: string, variable: string): Promise<T> {
+  const file = resolve(OUT, `${name}.json`);
+  execFileSync('npx', ['vitest', 'run', `tests/unit/${name}.test.ts`], {
+    cwd: ROOT,
+    env: { ...process.env, [variable]: file },
+    stdio: 'ignore',
+  });
+  const figures = JSON.parse(await readFile(file, 'utf8')) as T;
+  await rm(file);
+  return figures;
+}
 
 function expectImported(result: { seconds: number }) {
   if (!(result.seconds > 0)) throw new Error('import did not finish');
