@@ -7,16 +7,14 @@ import { DAY } from './durations';
 
 export { DAY, HOUR, MINUTE, SECOND } from './durations';
 
-/** Local midnight at the start of the day containing `ms`. Daylight-saving safe: built from calendar fields. */
+/** Local midnight at the start of the day containing `ms`. Daylight-saving safe: see addDays. */
 export function startOfDay(ms: number): number {
-  const date = new Date(ms);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  return addDays(ms, 0);
 }
 
 /** Local midnight at the start of the day after the one containing `ms` (23 or 25 hours later on DST days). */
 export function startOfNextDay(ms: number): number {
-  const date = new Date(ms);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+  return addDays(ms, 1);
 }
 
 /** What the local clock reads at `ms`, as a number that orders like the clock: its fields taken as UTC. */
@@ -61,11 +59,6 @@ export function atMinuteOfDay(dayMs: number, minutes: number): number {
 /** 0 = Sunday … 6 = Saturday, in local time. */
 export function weekday(ms: number): number {
   return new Date(ms).getDay();
-}
-
-/** Whether two instants fall on the same local calendar day. */
-export function sameDay(a: number, b: number): boolean {
-  return startOfDay(a) === startOfDay(b);
 }
 
 /** The local date of `ms` as `2026-11-25`, for file names. */
