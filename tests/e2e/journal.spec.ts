@@ -42,11 +42,17 @@ test.describe('journal with thousands of notes', () => {
     await expect(journal.notes.first()).toContainText(/één|een/i);
     // Results are laid out a thousand at a time; scrolling reaches the oldest match.
     const oldestMatch = NOTES.find((note) => normalizeText(`${note.promptText}\n${note.answer}`).includes('een'))!;
-    for (let i = 0; i < 60 && (await journal.page.locator(`#note-${oldestMatch.id}`).count()) === 0; i++) {
-      await journal.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await journal.page.waitForTimeout(150);
-    }
-    await expect(journal.page.locator(`#note-${oldestMatch.id}`)).toBeVisible();
+    const oldestShown = journal.page.locator(`#note-${oldestMatch.id}`);
+    await expect
+      .poll(
+        async () => {
+          await journal.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+          return oldestShown.count();
+        },
+        { message: 'the oldest match, reached by scrolling', timeout: 60_000 },
+      )
+      .toBe(1);
+    await expect(oldestShown).toBeVisible();
 
     await search.fill('');
     await journal.page.getByRole('combobox', { name: t.kindFilterLabel }).selectOption('step');

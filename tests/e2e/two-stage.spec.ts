@@ -41,13 +41,14 @@ const offerStage = async (extension: ExtensionState) => (await extension.schedul
 /**
  * Fires the real pause alarm at an always active moment, and waits for the offer's first stage:
  * the toolbar mark. Returns a tab in the background to switch to, opened before: opening one is a
- * switch too.
+ * switch too, so the tabs are opened before the settings change, whose answer proves the
+ * background has heard of them (ExtensionState.setSettings).
  */
 async function offerMarked(context: BrowserContext, extension: ExtensionState, settings = {}): Promise<Page> {
   await expect.poll(() => extension.alarmNames()).toEqual(['pause']);
-  await extension.setSettings({ ...ALWAYS_ACTIVE, ...settings });
   const otherTab = await context.newPage();
   await context.newPage();
+  await extension.setSettings({ ...ALWAYS_ACTIVE, ...settings });
   await extension.fireOffer();
   return otherTab;
 }

@@ -1,63 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import puppeteer, { Locator, type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Locator, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { lockMessages } from '@/utils/i18n/lock';
+import { byRole, extensionPage as extensionTab, installExtension, launchFirefox, shown } from './firefox';
 
-/** The test build (`wxt build -b firefox --mode e2e`): the production build plus a popup tab on install. */
-const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2-e2e');
-const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const t = lockMessages('en');
 
-let profileDir: string;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  profileDir = await mkdtemp(join(tmpdir(), 'adempauze-firefox-'));
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    userDataDir: profileDir,
-    timeout: 60_000,
-    // The extension follows the browser's language; the test reads the English labels.
-    extraPrefsFirefox: { 'intl.locale.requested': 'en-US' },
-  });
+  ({ browser, close } = await launchFirefox());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  await close?.();
 });
 
-/**
- * The tab showing `file` of the extension. Puppeteer keeps reporting `about:blank` for tabs the
- * extension opens (Firefox's BiDi does not tell it of their navigation), so each tab is asked
- * where it is.
- */
-async function extensionPage(file: string): Promise<Page> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && new URL(href).pathname === `/${file}`) return page;
-    }
-    await new Promise((settle) => setTimeout(settle, 250));
-  }
-  throw new Error(`Firefox shows no tab with the extension's ${file}`);
-}
-
-/** Waits until one of `locators` is on screen; a timeout names what never came. */
-async function shown(what: string, locators: Locator<Element>[]): Promise<void> {
-  await Locator.race(locators)
-    .wait()
-    .catch((error: unknown) => {
-      throw new Error(`Never shown: ${what}`, { cause: error });
-    });
-}
-
-const byRole = (role: string, name: string) => `::-p-aria([role="${role}"][name="${name}"])`;
+const extensionPage = (file: string): Promise<Page> => extensionTab(browser, file);
 
 /** The field a label names (a password field has no role to query it by, and its label shares its name). */
 async function byLabel(page: Page, label: string): Promise<Locator<Element>> {
@@ -67,7 +26,7 @@ async function byLabel(page: Page, label: string): Promise<Locator<Element>> {
 }
 
 test('an answer saved in the popup is in the journal', async () => {
-  const id = await browser.installExtension(EXTENSION_DIR);
+  const id = await installExtension(browser);
   expect(id).toBe('adempauze@adempauze.app');
 
   const popup = await extensionPage('popup.html');
@@ -180,59 +139,4 @@ test('the lock turned on in the Privacy section encrypts the note on disk; after
   await shown("the journal's notes", [journal.locator('article.note')]);
   const unlocked = await journal.$$eval('article.note .note-answer', (elements) => elements.map((element) => element.textContent ?? ''));
   expect(unlocked.sort()).toEqual([...answers].sort());
-});
-
-/** The few WebExtension calls the offer test makes from an extension page, with Firefox's own `browser`. */
-interface PageBrowser {
-  storage: {
-    sync: { set(items: object): Promise<void> };
-    local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
-  };
-  alarms: { create(name: string, info: { when: number; periodInMinutes: number }): void };
-  browserAction: { getBadgeText(details: object): Promise<string> };
-  notifications: Record<'onShown' | 'onClosed', { addListener(listener: (id: string) => void): void }>;
-  tabs: { create(options: { url: string }): Promise<unknown> };
-}
-
-test('an offer due shows only the toolbar mark; switching tab brings its notification', async () => {
-  const journal = await extensionPage('options.html');
-  const seen = await journal.evaluate(async () => {
-    const b = (globalThis as unknown as { browser: PageBrowser }).browser;
-    const until = async <T>(read: () => Promise<T> | T, done: (value: T) => boolean): Promise<T> => {
-      for (const deadline = Date.now() + 10_000; ; await new Promise((settle) => setTimeout(settle, 100))) {
-        const value = await read();
-        if (done(value) || Date.now() > deadline) return value;
-      }
-    };
-    const stage = async () =>
-      ((await b.storage.local.get('schedule')).schedule as { offer?: { stage?: string } } | undefined)?.offer?.stage;
-    // Headless Firefox closes a notification as soon as it is shown: its events say it came.
-    const notified: string[] = [];
-    b.notifications.onShown.addListener((id) => notified.push(id));
-    b.notifications.onClosed.addListener((id) => notified.push(id));
-    // Every moment of every day active, and no pause taken before (the first test's answer was one).
-    await b.storage.sync.set({ settings: { activeDays: [0, 1, 2, 3, 4, 5, 6], activeRanges: [{ startMinutes: 0, endMinutes: 1440 }] } });
-    await new Promise((settle) => setTimeout(settle, 500));
-    await b.storage.local.set({ schedule: {} });
-    b.alarms.create('pause', { when: Date.now() + 200, periodInMinutes: 5 });
-    const badge = await until(
-      () => b.browserAction.getBadgeText({}),
-      (text) => text !== '',
-    );
-    const firstStage = { stage: await stage(), notified: [...notified] };
-    await b.tabs.create({ url: '/popup.html' });
-    const atSeam = {
-      notified: await until(
-        () => [...new Set(notified)],
-        (ids) => ids.length > 0,
-      ),
-      stage: await stage(),
-    };
-    return { badge, firstStage, atSeam };
-  });
-  expect(seen).toEqual({
-    badge: '•',
-    firstStage: { stage: 'mark', notified: [] },
-    atSeam: { notified: ['pause-offer'], stage: 'shown' },
-  });
 });

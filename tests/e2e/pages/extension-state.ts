@@ -190,7 +190,10 @@ export class ExtensionState {
 
   /**
    * Writes settings as the options page would, and waits until the background has re-planned the
-   * pause alarm in answer (storage.onChanged), so a test's next alarm is not overwritten by it.
+   * pause alarm in answer (storage.onChanged), so a test's next alarm is not overwritten by it. The
+   * extension's events reach its worker in order, so once it has answered, every event from before
+   * (a tab opened or closed, which is a seam) has reached it too: none arrives late to act on an
+   * offer the test makes next. The settings must differ from those stored, or nothing answers.
    */
   async setSettings(settings: Partial<Settings>): Promise<void> {
     const before = (await this.alarm('pause'))?.scheduledTime;
@@ -198,10 +201,9 @@ export class ExtensionState {
       const { settings: stored } = await chrome.storage.sync.get('settings');
       await chrome.storage.sync.set({ settings: { ...(stored as object | undefined), ...patch } });
     }, settings);
-    for (let waited = 0; waited < 5000; waited += 50) {
-      if ((await this.alarm('pause'))?.scheduledTime !== before) return;
-      await this.page.waitForTimeout(50);
-    }
+    await expect
+      .poll(async () => (await this.alarm('pause'))?.scheduledTime, { message: 'the background planned the pause anew', timeout: 30_000 })
+      .not.toBe(before);
   }
 
   /**

@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { Locator, type Browser, type Page } from 'puppeteer-core';
+
+/** The test build (`wxt build -b firefox --mode e2e`): the production build plus a popup tab on install. */
+const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2-e2e');
+const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+
+/** Headless Firefox ESR on a fresh profile, in English; `close` also removes the profile. */
+export async function launchFirefox(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const profileDir = await mkdtemp(join(tmpdir(), 'adempauze-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: profileDir,
+    timeout: 60_000,
+    // The extension follows the browser's language; the tests read the English labels.
+    extraPrefsFirefox: { 'intl.locale.requested': 'en-US' },
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Installs the test build; its id is the one the manifest gives it. */
+export function installExtension(browser: Browser): Promise<string> {
+  return browser.installExtension(EXTENSION_DIR);
+}
+
+/**
+ * The tab showing `file` of the extension. Puppeteer keeps reporting `about:blank` for tabs the
+ * extension opens (Firefox's BiDi does not tell it of their navigation), so each tab is asked
+ * where it is.
+ */
+export async function extensionPage(browser: Browser, file: string): Promise<Page> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && new URL(href).pathname === `/${file}`) return page;
+    }
+    await new Promise((settle) => setTimeout(settle, 250));
+  }
+  throw new Error(`Firefox shows no tab with the extension's ${file}`);
+}
+
+/** Waits until one of `locators` is on screen; a timeout names what never came. */
+export async function shown(what: string, locators: Locator<Element>[]): Promise<void> {
+  await Locator.race(locators)
+    .wait()
+    .catch((error: unknown) => {
+      throw new Error(`Never shown: ${what}`, { cause: error });
+    });
+}
+
+export const byRole = (role: string, name: string) => `::-p-aria([role="${role}"][name="${name}"])`;
