@@ -13,5 +13,9 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // A ceiling for a hung test, not a measure: the lock's key derivation (600,000 rounds of PBKDF2)
+    // alone took over 5 s, the default, with every core busy. Tests do not time things; the bench does.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -300,7 +300,8 @@ describe('reading the journal through to a note far back', () => {
     const target = notes[1500]!;
     const seen: JournalPages[] = [];
     render(<Pages through={target} onPages={(pages) => seen.push(pages)} />);
-    await waitFor(() => expect(seen.at(-1)?.notes.some((note) => note.id === target.id)).toBe(true), { timeout: 10_000 });
+    // Some seconds of fake IndexedDB work when the machine is busy: the wait may take up to the test's own ceiling.
+    await waitFor(() => expect(seen.at(-1)?.notes.some((note) => note.id === target.id)).toBe(true), { timeout: 55_000 });
     const last = seen.at(-1)!;
     expect(seen[0]?.notes).toHaveLength(40);
     // Newest first, each once, ending in the batch that holds the note.
@@ -312,5 +313,5 @@ describe('reading the journal through to a note far back', () => {
     );
     expect(last.notes).toHaveLength(40 + 2000);
     expect(last.next).toBeDefined();
-  }, 30_000);
+  });
 });

@@ -1,9 +1,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { cleanup } from '@testing-library/preact';
+import { cleanup, configure } from '@testing-library/preact';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDatabase } from '@/utils/db/connection';
+
+// findBy… and waitFor wait for a state; on a busy machine it may take longer than their default
+// second to come, which would fail a test that is right. The same ceiling as Playwright's expect.
+configure({ asyncUtilTimeout: 10_000 });
 
 beforeEach(() => {
   fakeBrowser.reset();
