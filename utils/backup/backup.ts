@@ -16,6 +16,7 @@ import { journalMessages, type JournalMessages } from '@/utils/i18n/journal';
 import { mergeSnapshot, readSnapshot, type MergeResult, type SkippedRows } from '@/utils/db/snapshot';
 import { readLock, requireKeys } from '@/utils/lock/keys';
 import { TIME, type Problem } from '@/utils/model/fields';
+import { PBKDF2_ITERATIONS_MAX, PBKDF2_ITERATIONS_MIN } from '@/utils/model/lock';
 import {
   BACKUP_FORMAT,
   BACKUP_ROWS,
@@ -106,6 +107,8 @@ const PROBLEMS: ReadonlySet<string> = new Set<Problem | SettingsRefusal>([
   'same',
   'overlap',
   'many',
+  'iterations',
+  'bytes',
 ]);
 
 /** Issues whose words need nothing but their kind: the message of each, by valibot's issue type or the model's code. */
@@ -122,6 +125,9 @@ const PLAIN_MESSAGES = {
   empty: 'backupEmptyList',
   repeated: 'backupRepeated',
 } as const satisfies Record<string, keyof JournalMessages>;
+
+/** A refusal of the model, typed so a misspelt code fails the type check. */
+const code = (problem: Problem): string => problem;
 
 const isPlain = (kind: string): kind is keyof typeof PLAIN_MESSAGES => Object.hasOwn(PLAIN_MESSAGES, kind);
 
@@ -144,6 +150,10 @@ function problemMessage(issue: v.BaseIssue<unknown>, t: JournalMessages): string
       return issue.expected === 'never' ? t.backupUnknownField : path.at(-1)?.origin === 'key' ? t.backupMissing : t.backupExpectedObject;
     case 'duplicate':
       return t.backupDuplicateId(issue.expected ?? '');
+    case 'iterations':
+      return t.backupIterations(PBKDF2_ITERATIONS_MIN, PBKDF2_ITERATIONS_MAX);
+    case 'bytes':
+      return t.backupBytes(issue.expected ?? '');
     case 'order':
       return field === 'activeEndMinutes' ? t.backupLaterThan(earlierOf(field)) : t.backupAtLeast(earlierOf(field));
     case 'range': {
@@ -193,7 +203,12 @@ export function checkBackup(text: string, t: JournalMessages = journalMessages('
   }
   if (v.is(LockedBackupHeaderSchema, data)) {
     const locked = v.safeParse(LockedBackupSchema, data, { abortEarly: false });
-    if (!locked.success) return { ok: false, problems: problemsOf(locked.issues, (issue) => problemMessage(issue, t)) };
+    if (!locked.success) {
+      const problems = problemsOf(locked.issues, (issue) => problemMessage(issue, t));
+      // Keys or a seal outside the bounds of what a lock makes: said in one sentence first, since the places alone (`lock.passphrase.kdf.iterations`) mean little to a person.
+      const outOfBounds = locked.issues.some((issue) => issue.message === code('iterations') || issue.message === code('bytes'));
+      return { ok: false, problems: outOfBounds ? [{ path: '', message: t.backupLockedKeysRefused }, ...problems] : problems };
+    }
     return { ok: false, problems: [{ path: '', message: t.backupLockedAsk }], locked: locked.output };
   }
   const header = v.safeParse(BackupHeaderSchema, data);

@@ -12,7 +12,7 @@
  */
 import * as v from 'valibot';
 import { isRecord, type FieldRules, type Problem } from './fields';
-import { LockKeysSchema, SealedBoxSchema } from './lock';
+import { FileSealedBoxSchema, LockKeysSchema } from './lock';
 import { customPromptEntries, noteEntries, pauseEventEntries, promptPreferenceEntries } from './records';
 import {
   FILE_SETTINGS_ENTRIES,
@@ -169,7 +169,7 @@ export const LockedBackupSchema = v.pipe(
     format: v.literal(BACKUP_FORMAT),
     version: v.literal(LOCKED_BACKUP_VERSION),
     lock: LockKeysSchema,
-    sealed: SealedBoxSchema,
+    sealed: FileSealedBoxSchema,
   }),
   v.readonly(),
 );
