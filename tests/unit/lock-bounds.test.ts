@@ -2,10 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBackup, type BackupCheck } from '@/utils/backup/backup';
 import { createLockedBackup, serializeLockedBackup } from '@/utils/backup/locked';
 import { journalMessages } from '@/utils/i18n/journal';
+import { lockFileMessages } from '@/utils/i18n/lock-file';
 import { lockRecord } from '@/utils/lock/keys';
 import { createLockKeys, PBKDF2_ITERATIONS } from '@/utils/lock/secrets';
 import type { LockedBackup } from '@/utils/model/backup';
-import { base64ByteLength, parseLockRecord, PBKDF2_ITERATIONS_MAX, PBKDF2_ITERATIONS_MIN } from '@/utils/model/lock';
+import { parseLockRecord, PBKDF2_ITERATIONS_MAX, PBKDF2_ITERATIONS_MIN } from '@/utils/model/lock';
+import { base64ByteLength } from '@/utils/model/lock-file';
 import { freshBrowser, turnOnLock } from './locked-journal';
 import { SAMPLE_TIME } from './sample-note';
 
@@ -88,6 +90,7 @@ describe('the bounds of a locked backup’s keys (utils/model/lock.ts)', () => {
     const check = checkBackup(
       crafted((d) => (d.lock.passphrase.kdf.iterations = 2_000_000_000)),
       journalMessages('nl'),
+      lockFileMessages('nl'),
     );
     expect(lines(check)).toEqual([
       ': De slotinstellingen in deze vergrendelde back-up vallen buiten wat Adempauze maakt of aanneemt, dus is hij niet geopend: hij is veranderd, of door iets anders gemaakt.',
@@ -97,17 +100,18 @@ describe('the bounds of a locked backup’s keys (utils/model/lock.ts)', () => {
 });
 
 describe('the bounds of the stored lock', () => {
-  it('reads a lock as it is made, and one outside the bounds as damaged', async () => {
+  it('reads a lock as it is made, and one asking for more or fewer rounds than the bounds as damaged', async () => {
     const { keys } = await createLockKeys('a long walk along the Amstel');
     const good = lockRecord(keys, 'on', T0);
     expect(parseLockRecord(structuredClone(good))).toEqual(good);
-    const outside = [
-      { ...good, keys: { ...keys, passphrase: { ...keys.passphrase, kdf: { ...keys.passphrase.kdf, iterations: 2_000_000_000 } } } },
-      { ...good, keys: { ...keys, passphrase: { ...keys.passphrase, kdf: { ...keys.passphrase.kdf, salt: '' } } } },
-      { ...good, keys: { ...keys, publicKey: bytes(64) } },
-      { ...good, keys: { ...keys, privateKey: { ...keys.privateKey, iv: 'AAAA' } } },
-    ];
-    for (const record of outside) expect(parseLockRecord(record)).toBeUndefined();
+    const withIterations = (iterations: number) => ({
+      ...good,
+      keys: { ...keys, passphrase: { ...keys.passphrase, kdf: { ...keys.passphrase.kdf, iterations } } },
+    });
+    expect(parseLockRecord(withIterations(PBKDF2_ITERATIONS_MAX))).toBeDefined();
+    for (const iterations of [2_000_000_000, PBKDF2_ITERATIONS_MAX + 1, PBKDF2_ITERATIONS_MIN - 1, Infinity]) {
+      expect(parseLockRecord(withIterations(iterations))).toBeUndefined();
+    }
   }, 30_000);
 });
 

@@ -176,9 +176,6 @@ export const journalEn = {
   backupEmptyList: 'expected at least one',
   backupRepeated: 'expected each value only once',
   backupInvalidValue: 'not valid',
-  backupIterations: (min: number, max: number) =>
-    `expected from ${number(min)} to ${number(max)} rounds of key derivation; more would keep this page busy for minutes`,
-  backupBytes: (bytes: string) => `expected base64 of ${bytes} bytes`,
   // Locked backups: the JSON export while the lock is on
   backupExportLockedJson: 'Export everything, encrypted (JSON)',
   backupExportPlain: 'Export without encryption…',
@@ -200,8 +197,6 @@ export const journalEn = {
   backupLockedWrongRecovery:
     'That recovery key does not open this backup; nothing was changed. Check each group of four characters and try again.',
   backupLockedFailed: (detail: string) => `The backup could not be opened (${detail}); nothing was changed. Try again.`,
-  backupLockedKeysRefused:
-    'The lock settings in this locked backup are outside what Adempauze makes or accepts, so it was not opened: it was changed, or made by something else.',
   backupLockedDamaged: 'The locked contents of this file do not open: it was damaged or changed after it was made.',
   backupNotImported: (kind: keyof LeftOut, count: number) => {
     const what = ROWS[kind];

@@ -176,9 +176,6 @@ export const journalNl: JournalOnlyMessages = {
   backupEmptyList: 'verwacht er minstens één',
   backupRepeated: 'verwacht elke waarde maar één keer',
   backupInvalidValue: 'ongeldig',
-  backupIterations: (min: number, max: number) =>
-    `verwacht ${number(min)} tot en met ${number(max)} rondes sleutelafleiding; meer zou deze pagina minutenlang bezighouden`,
-  backupBytes: (bytes: string) => `verwacht base64 van ${bytes} bytes`,
   // Locked backups: the JSON export while the lock is on
   backupExportLockedJson: 'Alles versleuteld exporteren (JSON)',
   backupExportPlain: 'Zonder versleuteling exporteren…',
@@ -201,8 +198,6 @@ export const journalNl: JournalOnlyMessages = {
     'Met die herstelsleutel gaat deze reservekopie niet open; er is niets veranderd. Controleer elk groepje van vier tekens en probeer het opnieuw.',
   backupLockedFailed: (detail: string) =>
     `De reservekopie kon niet worden geopend (${detail}); er is niets veranderd. Probeer het opnieuw.`,
-  backupLockedKeysRefused:
-    'De slotinstellingen in deze vergrendelde back-up vallen buiten wat Adempauze maakt of aanneemt, dus is hij niet geopend: hij is veranderd, of door iets anders gemaakt.',
   backupLockedDamaged: 'De versleutelde inhoud van dit bestand gaat niet open: het is beschadigd of veranderd nadat het werd gemaakt.',
   backupNotImported: (kind, count) => {
     const what = ROWS[kind];

@@ -12,7 +12,7 @@
  */
 import * as v from 'valibot';
 import { isRecord, type FieldRules, type Problem } from './fields';
-import { FileSealedBoxSchema, LockKeysSchema } from './lock';
+import { FileLockKeysSchema, FileSealedBoxSchema } from './lock-file';
 import { customPromptEntries, noteEntries, pauseEventEntries, promptPreferenceEntries } from './records';
 import {
   FILE_SETTINGS_ENTRIES,
@@ -168,7 +168,7 @@ export const LockedBackupSchema = v.pipe(
   record({
     format: v.literal(BACKUP_FORMAT),
     version: v.literal(LOCKED_BACKUP_VERSION),
-    lock: LockKeysSchema,
+    lock: FileLockKeysSchema,
     sealed: FileSealedBoxSchema,
   }),
   v.readonly(),
