@@ -77,15 +77,17 @@ const PAGES = { popup: 'popup.html', pause: 'pause.html', journal: 'options.html
  * @returns {Promise<Set<string>>}
  */
 async function closure(dir, file, lazy, seen = new Set()) {
-  // A chunk measured apart (APART) is not a page's, except when it is what is measured.
-  if (seen.has(file) || (seen.size > 0 && isApart(file))) return seen;
+  if (seen.has(file)) return seen;
   seen.add(file);
   const code = await readFile(join(dir, file), 'utf8');
   const pattern = lazy
     ? /(?:(?:import|export)\s*(?:[^'"`()]*?from\s*)?|import\(\s*)["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g
     : /(?:import|export)\s*(?:[^'"`()]*?from\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
   for (const match of code.matchAll(pattern)) {
-    await closure(dir, join(dirname(file), match[1] ?? '').replace(/^\/+/, ''), lazy, seen);
+    const target = join(dirname(file), match[1] ?? '').replace(/^\/+/, '');
+    // A chunk measured apart is left out only where a page import()s it; imported statically, it counts.
+    if (match[0].includes('import(') && isApart(target)) continue;
+    await closure(dir, target, lazy, seen);
   }
   return seen;
 }
