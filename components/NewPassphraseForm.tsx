@@ -3,9 +3,9 @@ import { useLockT } from '@/utils/i18n/lock';
 import './secret-field.css';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { describeError } from '@/utils/errors';
-
-/** The shortest passphrase the lock takes: PBKDF2 slows guessing, it cannot make a short one long. */
-export const MIN_PASSPHRASE_LENGTH = 8;
+import { describeVerdict, useStrengthT } from '@/utils/i18n/strength';
+import { isTooShort } from '@/utils/lock/passphrase';
+import { PassphraseStrength, usePassphraseStrength } from './PassphraseStrength';
 
 type Field = 'passphrase' | 'repeat' | 'acknowledge';
 type Problems = Partial<Record<Field, string>>;
@@ -27,7 +27,10 @@ interface NewPassphraseFormProps {
   children?: ComponentChildren;
 }
 
-/** A new passphrase typed twice, checked on submit: at least 8 characters, both the same. */
+/**
+ * A new passphrase typed twice: at least 8 characters, not guessable (utils/lock/passphrase.ts),
+ * both the same. Whether it is guessable shows while typing, and is checked again on submit.
+ */
 export function NewPassphraseForm({
   label,
   submitLabel,
@@ -39,6 +42,7 @@ export function NewPassphraseForm({
   children,
 }: NewPassphraseFormProps) {
   const t = useLockT();
+  const strengthT = useStrengthT();
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -46,6 +50,9 @@ export function NewPassphraseForm({
   const [problems, setProblems] = useState<Problems>({});
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
+  const strength = usePassphraseStrength(passphrase);
+  // Set while the verdict of a submit is awaited (the estimator may still be arriving): a second submit waits its turn.
+  const checking = useRef(false);
   const fields = {
     passphrase: useRef<HTMLInputElement>(null),
     repeat: useRef<HTMLInputElement>(null),
@@ -60,11 +67,24 @@ export function NewPassphraseForm({
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (busy) return;
+    if (busy || checking.current) return;
     const found: Problems = {};
-    // Characters as a person counts them, not UTF-16 units.
-    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) found.passphrase = t.lockPassphraseTooShort;
-    else if (repeat !== passphrase) found.repeat = t.lockPassphraseMismatch;
+    if (isTooShort(passphrase)) found.passphrase = t.lockPassphraseTooShort;
+    else {
+      checking.current = true;
+      let verdict;
+      try {
+        verdict = await strength.check(passphrase);
+      } catch {
+        // Without the estimator nothing can say the passphrase is safe to take, so it is not taken.
+        setFailure(strengthT.strengthUnavailable);
+        return;
+      } finally {
+        checking.current = false;
+      }
+      if (!verdict.strong) found.passphrase = describeVerdict(verdict, strengthT);
+      else if (repeat !== passphrase) found.repeat = t.lockPassphraseMismatch;
+    }
     if (acknowledge && !acknowledged) found.acknowledge = t.lockAcknowledgeMissing;
     setProblems(found);
     setFailure('');
@@ -112,11 +132,12 @@ export function NewPassphraseForm({
             setPassphrase(event.currentTarget.value);
             setProblems({ ...problems, passphrase: undefined });
           }}
-          {...described('passphrase', `${id}-hint`)}
+          {...described('passphrase', `${id}-hint ${id}-strength`)}
         />
         <p id={`${id}-hint`} class="hint">
           {t.lockPassphraseHint}
         </p>
+        <PassphraseStrength id={`${id}-strength`} verdict={strength.verdict} hidden={problems.passphrase !== undefined} />
         {problem('passphrase')}
       </div>
       <div class="field secret-field">

@@ -1,7 +1,7 @@
 // Sizes of what each part of the built extension loads, gzip-compressed as browsers and stores
 // transfer them, and the budgets that keep the extension instant. `node scripts/sizes.mjs --check`
 // prints them and fails when a budget is exceeded (part of `npm test`).
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR } from './chromium.mjs';
@@ -33,15 +33,37 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * the tags and "How days felt" in Insights, so the journal in all 66 → 78 KB. To keep the
  * journal's first screen at 45 KB, strings only its later sections use (Insights, Prompts, Looking
  * back) load with those sections (utils/i18n/*-journal, prompts).
+ *
+ * The passphrase rule (issue 19) puts a live verdict under every new passphrase, with the reasons
+ * and advice in our own words in two languages (utils/i18n/strength.*.ts), in the chunk of the forms
+ * that ask for one: the journal in all 78 → 80 KB (measured +1.9 KB), its first screen unchanged.
+ * The estimator itself is measured apart (APART below).
  */
 export const BUDGETS = {
   'popup JS, first paint': 18.5,
   'popup JS': 37,
   'pause JS, first paint': 19,
   'journal JS, first paint': 45,
-  'journal JS': 78,
+  'journal JS': 80,
   'background JS': 13,
+  'passphrase strength JS': 1060,
 };
+
+/**
+ * Chunks measured on their own rather than in the pages that import() them: what a page loads only
+ * for one rare step, and which would otherwise drown its budget.
+ *
+ * The passphrase strength estimator (issue 19, utils/lock/strength.ts) is zxcvbn-ts with the word
+ * lists an attacker tries first: common passwords and keyboard patterns, and the common words,
+ * Wikipedia words and names of English and Dutch, about 1,040 KB gzip, nearly all of it the lists.
+ * It is loaded only by a form that asks for a new passphrase (turning the lock on, changing the
+ * passphrase, a new one after the recovery key), from the extension's own files, never over a
+ * network; what a person feels is a moment of parsing, once, while the form is on screen. The
+ * lists are kept whole on purpose: a word left off a list is estimated as random letters, so a
+ * lone rare surname or a long Dutch word would pass as strong. It adds about 1 MB to the package.
+ */
+const APART = { 'passphrase strength JS': /^chunks\/strength-[\w-]+\.js$/ };
+const isApart = (/** @type {string} */ file) => Object.values(APART).some((pattern) => pattern.test(file));
 
 const PAGES = { popup: 'popup.html', pause: 'pause.html', journal: 'options.html', print: 'print.html' };
 
@@ -62,7 +84,10 @@ async function closure(dir, file, lazy, seen = new Set()) {
     ? /(?:(?:import|export)\s*(?:[^'"`()]*?from\s*)?|import\(\s*)["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g
     : /(?:import|export)\s*(?:[^'"`()]*?from\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
   for (const match of code.matchAll(pattern)) {
-    await closure(dir, join(dirname(file), match[1] ?? '').replace(/^\/+/, ''), lazy, seen);
+    const target = join(dirname(file), match[1] ?? '').replace(/^\/+/, '');
+    // A chunk measured apart is left out only where a page import()s it; imported statically, it counts.
+    if (match[0].includes('import(') && isApart(target)) continue;
+    await closure(dir, target, lazy, seen);
   }
   return seen;
 }
@@ -110,6 +135,13 @@ export async function entrySizes(dir = EXTENSION_DIR) {
     sizes[`${name} CSS`] = await measure(dir, css);
   }
   sizes['background JS'] = { ...(await measure(dir, [...(await closure(dir, 'background.js', true))])), budget: budgets['background JS'] };
+  const chunks = await readdir(join(dir, 'chunks'));
+  for (const [name, pattern] of Object.entries(APART)) {
+    const files = chunks.map((chunk) => `chunks/${chunk}`).filter((file) => pattern.test(file));
+    if (files.length === 0) throw new Error(`No chunk for ${name} in ${dir}: was it renamed?`);
+    // Only what the chunk adds: what it imports from a page's own chunks is counted there.
+    sizes[name] = { ...(await measure(dir, files)), budget: budgets[name] };
+  }
   return sizes;
 }
 

@@ -6,6 +6,7 @@ import { useBackup, type ExportFile } from '@/utils/hooks/use-backup';
 import { formatDateTime } from '@/utils/i18n/format';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
 import { importProblem, leftOutMessage, readProblem, type LeftOut } from '@/utils/i18n/journal';
+import { useLockFileT } from '@/utils/i18n/lock-file';
 import type { Secret } from '@/utils/lock/secrets';
 import type { LockedBackup } from '@/utils/model/backup';
 import './backup.css';
@@ -55,6 +56,7 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 /** Export (JSON, Markdown, print) and import of everything Adempauze keeps, with a reminder to export now and then. */
 export function BackupSection() {
   const t = useJournalT();
+  const lockFileT = useLockFileT();
   const locale = useLocale();
   const backup = useBackup();
   const [exportState, setExportState] = useState<ExportState>({ status: 'idle' });
@@ -119,7 +121,7 @@ export function BackupSection() {
     setImportState({ status: 'checking' });
     try {
       await nextTask();
-      const check = await backup.check(file, t);
+      const check = await backup.check(file, t, lockFileT);
       if (check.ok) await applyChecked(check, {});
       else if (check.locked) setImportState({ status: 'locked', backup: check.locked });
       else setImportState({ status: 'invalid', problems: check.problems });

@@ -47,7 +47,7 @@ describe('privacy section (options page)', () => {
     expect(field.getAttribute('autocomplete')).toBe('new-password');
   });
 
-  it('refuses a short passphrase, a repeat that differs and an unticked box, each at its field', () => {
+  it('refuses a short passphrase, a repeat that differs and an unticked box, each at its field', async () => {
     const lock = fakeLock(OFF);
     renderSection(lock);
     fillTurnOn({ passphrase: 'short', acknowledge: false });
@@ -59,7 +59,8 @@ describe('privacy section (options page)', () => {
 
     fillTurnOn({ passphrase: 'correct horse battery', repeat: 'correct horse batery', acknowledge: true });
     const repeat = screen.getByLabelText('The same passphrase again');
-    expect(repeat.getAttribute('aria-invalid')).toBe('true');
+    // The passphrase's strength is checked first (utils/lock/strength.ts, loaded on demand), then the repeat.
+    await waitFor(() => expect(repeat.getAttribute('aria-invalid')).toBe('true'));
     expect(repeat.getAttribute('aria-describedby')).toBe(screen.getByText('This is not the same as the passphrase above.').id);
     expect(screen.queryByText('Use at least 8 characters.')).toBeNull();
     expect(screen.queryByText('Tick this box to go on.')).toBeNull();
@@ -69,10 +70,43 @@ describe('privacy section (options page)', () => {
   it('counts characters, not code units: eight emoji are eight characters', async () => {
     const lock = fakeLock(OFF);
     renderSection(lock);
-    fillTurnOn({ passphrase: '🌿🌿🌿🌿🌿🌿🌿' });
+    fillTurnOn({ passphrase: '🌿🦉🌊🍐🪁🧭🐚' });
     expect(screen.getByText('Use at least 8 characters.')).toBeTruthy();
-    fillTurnOn({ passphrase: '🌿🌿🌿🌿🌿🌿🌿🌿', acknowledge: false });
-    await waitFor(() => expect(lock.turnOn).toHaveBeenCalledWith('🌿🌿🌿🌿🌿🌿🌿🌿'));
+    fillTurnOn({ passphrase: '🌿🦉🌊🍐🪁🧭🐚🌙', acknowledge: false });
+    await waitFor(() => expect(lock.turnOn).toHaveBeenCalledWith('🌿🦉🌊🍐🪁🧭🐚🌙'));
+  });
+
+  it('refuses a guessable passphrase with its reason in plain words, shown live and on submit', async () => {
+    const lock = fakeLock(OFF);
+    renderSection(lock);
+    const field = screen.getByLabelText('Passphrase');
+    fireEvent.input(field, { target: { value: 'password' } });
+    // Live, once typing pauses: a polite live region that also describes the field.
+    const reason = 'Easy to guess: it is one of the most used passwords in the world. Add a few more words that do not belong together.';
+    const live = await screen.findByText(reason);
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    expect(field.getAttribute('aria-describedby')).toContain(live.id);
+
+    fillTurnOn({ passphrase: 'password' });
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.activeElement).toBe(field);
+    expect(screen.getByText(reason).classList.contains('field-problem')).toBe(true);
+    expect(lock.turnOn).not.toHaveBeenCalled();
+
+    fireEvent.input(field, { target: { value: 'wolk fiets lamp regen' } });
+    expect(await screen.findByText('Hard to guess. This passphrase will do.')).toBeTruthy();
+    fillTurnOn({ passphrase: 'wolk fiets lamp regen', acknowledge: false });
+    await waitFor(() => expect(lock.turnOn).toHaveBeenCalledWith('wolk fiets lamp regen'));
+  });
+
+  it('gives the reason in Dutch, in its own words', async () => {
+    renderSection(fakeLock(OFF), 'nl');
+    fireEvent.input(screen.getByLabelText('Wachtwoordzin'), { target: { value: 'adempauze2026' } });
+    expect(
+      await screen.findByText(
+        'Makkelijk te raden: er staan woorden over Adempauze zelf in, en die probeert iedereen als eerste. Voeg nog een paar woorden toe die niet bij elkaar horen.',
+      ),
+    ).toBeTruthy();
   });
 
   it('shows the recovery key once, to copy and print, until it is put away', async () => {
@@ -190,7 +224,7 @@ describe('privacy section (options page)', () => {
     renderSection(lock);
     fireEvent.input(screen.getByLabelText('New passphrase'), { target: { value: 'another long one' } });
     fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
-    expect(screen.getByText('This is not the same as the passphrase above.')).toBeTruthy();
+    expect(await screen.findByText('This is not the same as the passphrase above.')).toBeTruthy();
     fireEvent.input(screen.getByLabelText('The same passphrase again'), { target: { value: 'another long one' } });
     fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
     await screen.findByText('Your passphrase is changed. Use the new one from now on.');

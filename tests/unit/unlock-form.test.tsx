@@ -143,7 +143,7 @@ describe('unlock form', () => {
     fireEvent.input(screen.getByLabelText('The same passphrase again'), { target: { value: 'a long new passfrase' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set passphrase' }));
     const repeat = screen.getByLabelText('The same passphrase again');
-    expect(screen.getByText('This is not the same as the passphrase above.').id).toBe(repeat.getAttribute('aria-describedby'));
+    expect((await screen.findByText('This is not the same as the passphrase above.')).id).toBe(repeat.getAttribute('aria-describedby'));
     expect(document.activeElement).toBe(repeat);
     expect(changePassphrase).not.toHaveBeenCalled();
 

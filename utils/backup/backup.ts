@@ -13,9 +13,12 @@
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { journalMessages, type JournalMessages } from '@/utils/i18n/journal';
+import { lockFileEn, type LockFileMessages } from '@/utils/i18n/lock-file.en';
 import { mergeSnapshot, readSnapshot, type MergeResult, type SkippedRows } from '@/utils/db/snapshot';
 import { readLock, requireKeys } from '@/utils/lock/keys';
 import { TIME, type Problem } from '@/utils/model/fields';
+import { PBKDF2_ITERATIONS_MAX, PBKDF2_ITERATIONS_MIN } from '@/utils/model/lock';
+import { expectedBytes } from '@/utils/model/lock-file';
 import {
   BACKUP_FORMAT,
   BACKUP_ROWS,
@@ -161,6 +164,16 @@ function problemMessage(issue: v.BaseIssue<unknown>, t: JournalMessages): string
   return t.backupInvalidValue;
 }
 
+/** A refusal of the model, typed so a misspelt code fails the type check. */
+const code = (problem: Problem): string => problem;
+
+/** What a lock's key outside its bounds (utils/model/lock.ts) means; undefined for every other issue. */
+function boundsMessage(issue: v.BaseIssue<unknown>, t: LockFileMessages): string | undefined {
+  if (issue.message === code('iterations')) return t.backupIterations(PBKDF2_ITERATIONS_MIN, PBKDF2_ITERATIONS_MAX);
+  if (issue.message === code('bytes')) return t.backupBytes(expectedBytes((issue.path ?? []).map((item) => item.key)));
+  return undefined;
+}
+
 /** What a refused header means: not a backup at all, or one of another version. */
 function headerMessage(issue: v.BaseIssue<unknown>, t: JournalMessages): string {
   const key = issue.path?.[0]?.key;
@@ -177,12 +190,12 @@ function tooLarge(t: JournalMessages): BackupCheck {
 
 /**
  * Checks a backup file's text completely, writing nothing. Problems come in file order, each with
- * its place; messages are in the language of `t`. The format and version are checked first, so a
+ * its place; messages are in the language of `t` (and of `words`, for a locked file's keys out of bounds). The format and version are checked first, so a
  * file from elsewhere or from a newer Adempauze gets one clear sentence. Of a locked backup only
  * the envelope is checked here; what it holds is checked once it is opened (openLockedBackup).
  * The page reaches it through checkBackupFile; the tests give it text.
  */
-export function checkBackup(text: string, t: JournalMessages = journalMessages('en')): BackupCheck {
+export function checkBackup(text: string, t: JournalMessages = journalMessages('en'), words: LockFileMessages = lockFileEn): BackupCheck {
   // A UTF-8 file has at least as many bytes as its text has characters.
   if (text.length > MAX_BACKUP_BYTES) return tooLarge(t);
   let data: unknown;
@@ -193,7 +206,12 @@ export function checkBackup(text: string, t: JournalMessages = journalMessages('
   }
   if (v.is(LockedBackupHeaderSchema, data)) {
     const locked = v.safeParse(LockedBackupSchema, data, { abortEarly: false });
-    if (!locked.success) return { ok: false, problems: problemsOf(locked.issues, (issue) => problemMessage(issue, t)) };
+    if (!locked.success) {
+      const problems = problemsOf(locked.issues, (issue) => boundsMessage(issue, words) ?? problemMessage(issue, t));
+      // Keys or a seal outside the bounds of what a lock makes: said in one sentence first, since the places alone (`lock.passphrase.kdf.iterations`) mean little to a person.
+      const outOfBounds = locked.issues.some((issue) => boundsMessage(issue, words) !== undefined);
+      return { ok: false, problems: outOfBounds ? [{ path: '', message: words.backupLockedKeysRefused }, ...problems] : problems };
+    }
     return { ok: false, problems: [{ path: '', message: t.backupLockedAsk }], locked: locked.output };
   }
   const header = v.safeParse(BackupHeaderSchema, data);
@@ -212,9 +230,13 @@ export function checkBackupData(data: unknown, t: JournalMessages = journalMessa
 }
 
 /** Checks a chosen file, refusing one that is too large before reading it into memory. */
-export async function checkBackupFile(file: Pick<Blob, 'size' | 'text'>, t: JournalMessages = journalMessages('en')): Promise<BackupCheck> {
+export async function checkBackupFile(
+  file: Pick<Blob, 'size' | 'text'>,
+  t: JournalMessages = journalMessages('en'),
+  words: LockFileMessages = lockFileEn,
+): Promise<BackupCheck> {
   if (file.size > MAX_BACKUP_BYTES) return tooLarge(t);
-  return checkBackup(await file.text(), t);
+  return checkBackup(await file.text(), t, words);
 }
 
 /** A backup made just now, and how many stored rows of each kind could not be read and were left out. */

@@ -18,6 +18,7 @@ import { createLockedBackup, openLockedBackup, serializeLockedBackup, type Opene
 import { loadAllNotes, notesFileName, notesToMarkdown } from '@/utils/backup/readable';
 import type { JournalMessages, LeftOut } from '@/utils/i18n/journal';
 import type { Locale } from '@/utils/i18n/locale';
+import type { LockFileMessages } from '@/utils/i18n/lock-file';
 import { LOCK_KEY, readLock } from '@/utils/lock/keys';
 import type { Secret } from '@/utils/lock/secrets';
 import type { LockedBackup } from '@/utils/model/backup';
@@ -45,7 +46,7 @@ export interface BackupHandle {
   /** Every note as Markdown, to read; JournalLockedError while locked. */
   readonly exportMarkdown: (locale: Locale, t: JournalMessages) => Promise<ExportFile>;
   /** Checks a chosen file whole; nothing is written. A locked backup comes back with `locked`. */
-  readonly check: (file: File, t: JournalMessages) => Promise<BackupCheck>;
+  readonly check: (file: File, t: JournalMessages, words: LockFileMessages) => Promise<BackupCheck>;
   /** Opens a locked backup with the passphrase or recovery key it was made with, and checks what it holds; nothing is written. */
   readonly openLocked: (backup: LockedBackup, secret: Secret, t: JournalMessages) => Promise<OpenedBackup>;
   /** Merges a checked file in one transaction; every open page hears of it. */
@@ -92,7 +93,7 @@ export function useBackup(): BackupHandle {
         encrypted: false,
       };
     },
-    check: (file, t) => checkBackupFile(file, t),
+    check: (file, t, words) => checkBackupFile(file, t, words),
     openLocked: (backup, secret, t) => openLockedBackup(backup, secret, t),
     apply: (check, onProgress) => applyBackup(check.backup, onProgress),
   };

@@ -12,7 +12,7 @@
  */
 import * as v from 'valibot';
 import { isRecord, type FieldRules, type Problem } from './fields';
-import { LockKeysSchema, SealedBoxSchema } from './lock';
+import { FileLockKeysSchema, FileSealedBoxSchema } from './lock-file';
 import { customPromptEntries, noteEntries, pauseEventEntries, promptPreferenceEntries } from './records';
 import {
   FILE_SETTINGS_ENTRIES,
@@ -168,8 +168,8 @@ export const LockedBackupSchema = v.pipe(
   record({
     format: v.literal(BACKUP_FORMAT),
     version: v.literal(LOCKED_BACKUP_VERSION),
-    lock: LockKeysSchema,
-    sealed: SealedBoxSchema,
+    lock: FileLockKeysSchema,
+    sealed: FileSealedBoxSchema,
   }),
   v.readonly(),
 );

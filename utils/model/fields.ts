@@ -15,7 +15,18 @@ import * as v from 'valibot';
  * not say it. The settings form and the backup check put it into words.
  * A list of allowed values (`oneOf`) has those values as its message instead.
  */
-export type Problem = 'object' | 'blank' | 'time' | 'range' | 'order' | 'empty' | 'repeated' | 'duplicate';
+export type Problem =
+  | 'object'
+  | 'blank'
+  | 'time'
+  | 'range'
+  | 'order'
+  | 'empty'
+  | 'repeated'
+  | 'duplicate'
+  // The lock's keys (utils/model/lock.ts): a key derivation outside its bounds, base64 of the wrong size.
+  | 'iterations'
+  | 'bytes';
 
 /** How each kind of field is checked. */
 export interface FieldRules {

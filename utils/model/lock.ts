@@ -4,20 +4,42 @@
  * passphrase or the recovery key it opens nothing.
  */
 import * as v from 'valibot';
-import { TIME } from './fields';
+import { TIME, type Problem } from './fields';
 
 /** AES-GCM ciphertext (utils/lock/crypto.ts, Box). */
 export const BoxSchema = v.object({ iv: v.string(), data: v.string() });
 /** Ciphertext sealed to the public key (SealedBox). */
 export const SealedBoxSchema = v.object({ iv: v.string(), data: v.string(), epk: v.string() });
 
-/** The wrapped keys: enough, with the passphrase or the recovery key, to read every record. A locked backup carries them too. */
+/**
+ * The PBKDF2 iteration counts a lock may ask for. Deriving is the one step whose cost the stored
+ * lock or a file sets, and it runs before anything can be checked by decryption, so a crafted
+ * locked backup (or stored record) asking for two billion rounds would hold the page for many
+ * minutes. 100,000 is the floor the lock always had; 10,000,000 is about 16 times what it uses
+ * today (600,000, OWASP's figure), room for that figure to grow for years, and still only seconds
+ * of deriving (600,000 take about 0.2 s in the benchmark).
+ */
+export const PBKDF2_ITERATIONS_MIN = 100_000;
+export const PBKDF2_ITERATIONS_MAX = 10_000_000;
+
+/**
+ * The wrapped keys: enough, with the passphrase or the recovery key, to read every record. The
+ * journal's first paint reads them (utils/lock/keys.ts), so beyond the iteration bounds, fields
+ * are only text here: one that is not what it should be fails at decryption, after a derivation
+ * those bounds keep short. A locked backup from elsewhere is held to every size
+ * (utils/model/lock-file.ts, FileLockKeysSchema) before anything is derived.
+ */
 export const LockKeysSchema = v.object({
   passphrase: v.object({
     kdf: v.object({
       name: v.literal('PBKDF2'),
       hash: v.literal('SHA-256'),
-      iterations: v.pipe(v.number(), v.integer(), v.minValue(100_000)),
+      iterations: v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(PBKDF2_ITERATIONS_MIN, 'iterations' satisfies Problem),
+        v.maxValue(PBKDF2_ITERATIONS_MAX, 'iterations' satisfies Problem),
+      ),
       salt: v.string(),
     }),
     /** The data key, encrypted with the passphrase's key. */
