@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { Locator, type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The test build (`wxt build -b firefox --mode e2e`): the production build plus a popup tab on install. */
 const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2-e2e');
@@ -25,6 +26,24 @@ export async function launchFirefox(): Promise<{ browser: Browser; close: () => 
       await browser.close();
       await rm(profileDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A Firefox for the tests of one file: launched before them, closed with its profile after them.
+ * Returns how to reach it once it runs.
+ */
+export function firefoxForFile(): () => Browser {
+  let launched: Awaited<ReturnType<typeof launchFirefox>> | undefined;
+  beforeAll(async () => {
+    launched = await launchFirefox();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return () => {
+    if (!launched) throw new Error('Firefox did not start');
+    return launched.browser;
   };
 }
 

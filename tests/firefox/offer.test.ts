@@ -4,20 +4,11 @@
 // presses and clicks). To Firefox the person is always still, and 15 seconds of stillness is a seam:
 // so here the seam under test is stillness, waited for as a state, never raced against. The seam of
 // a tab switch is proven in Chromium (tests/e2e/two-stage.spec.ts), where nothing else can cause it.
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { extensionPage, installExtension, launchFirefox } from './firefox';
+import type { Page } from 'puppeteer-core';
+import { expect, test } from 'vitest';
+import { extensionPage, firefoxForFile, installExtension } from './firefox';
 
-let browser: Browser;
-let close: (() => Promise<void>) | undefined;
-
-beforeAll(async () => {
-  ({ browser, close } = await launchFirefox());
-});
-
-afterAll(async () => {
-  await close?.();
-});
+const firefox = firefoxForFile();
 
 /** The few WebExtension calls the test makes from an extension page, with Firefox's own `browser`. */
 interface PageBrowser {
@@ -35,9 +26,9 @@ interface PageBrowser {
 }
 
 test('an offer due shows only the toolbar mark; a seam (a moment of stillness) brings its notification', async () => {
-  await installExtension(browser);
+  await installExtension(firefox());
   // The test build opens the popup in a tab when it is installed.
-  const popup: Page = await extensionPage(browser, 'popup.html');
+  const popup: Page = await extensionPage(firefox(), 'popup.html');
   const seen = await popup.evaluate(async () => {
     const b = (globalThis as unknown as { browser: PageBrowser }).browser;
     const until = async <T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {

@@ -1,22 +1,12 @@
-import type { Browser, Locator, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Locator, Page } from 'puppeteer-core';
+import { expect, test } from 'vitest';
 import { lockMessages } from '@/utils/i18n/lock';
-import { byRole, extensionPage as extensionTab, installExtension, launchFirefox, shown } from './firefox';
+import { byRole, extensionPage as extensionTab, firefoxForFile, installExtension, shown } from './firefox';
 
 const t = lockMessages('en');
 
-let browser: Browser;
-let close: (() => Promise<void>) | undefined;
-
-beforeAll(async () => {
-  ({ browser, close } = await launchFirefox());
-});
-
-afterAll(async () => {
-  await close?.();
-});
-
-const extensionPage = (file: string): Promise<Page> => extensionTab(browser, file);
+const firefox = firefoxForFile();
+const extensionPage = (file: string): Promise<Page> => extensionTab(firefox(), file);
 
 /** The field a label names (a password field has no role to query it by, and its label shares its name). */
 async function byLabel(page: Page, label: string): Promise<Locator<Element>> {
@@ -26,7 +16,7 @@ async function byLabel(page: Page, label: string): Promise<Locator<Element>> {
 }
 
 test('an answer saved in the popup is in the journal', async () => {
-  const id = await installExtension(browser);
+  const id = await installExtension(firefox());
   expect(id).toBe('adempauze@adempauze.app');
 
   const popup = await extensionPage('popup.html');
