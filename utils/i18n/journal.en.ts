@@ -185,10 +185,14 @@ export const journalEn = {
   backupPlainWarning:
     'Anyone who gets a file without encryption can read all of it: every note, your own questions and your settings. Export it anyway?',
   backupPlainConfirm: 'Yes, export without encryption',
+  backupPlainSecretLabel: 'Your passphrase, to confirm',
+  backupPlainSecretMissing: 'Type your passphrase first: a copy without encryption cannot be taken back.',
+  backupPlainWrongSecret: 'That passphrase does not open the journal, so no file was made.',
   backupPlainCancel: 'Keep it encrypted',
   backupExportLocked:
     'Your journal is locked. Unlock it first to export a readable copy; an encrypted backup can be exported while it is locked.',
   backupLockedAsk: 'This backup is locked. Enter the passphrase or recovery key it was made with.',
+  backupLockedKey: (date: string, keyId: string) => `It was made with the key of ${date} (key ${keyId}).`,
   backupLockedOpen: 'Open and import',
   backupLockedOpening: 'Opening the backup…',
   backupLockedCancel: 'Cancel',
@@ -219,6 +223,8 @@ export const journalEn = {
   lockedTitle: 'Your journal is locked',
   lockedIntro: 'Unlock it to read and write here. Answers saved from the popup meanwhile are kept, and appear once it is unlocked.',
   unlockedTitle: 'Your journal is unlocked',
+  noteSuspectPlain: 'This note was stored unencrypted while the lock was on: Adempauze never does that, so it may not be yours.',
+  noteSuspectWrongKey: 'This note was sealed to a key that is not your lock’s, so it cannot be read.',
   noteUnreadable: 'This note could not be read.',
   // Looking back (issue 13), on the first screen: a note's feeling, the filter, On this day's setting (the
   // feelings' words: feelings.*.ts; what loads with Insights, On this day, tags and a feeling's choice: looking-back-journal.*.ts)

@@ -185,10 +185,14 @@ export const journalNl: JournalOnlyMessages = {
   backupPlainWarning:
     'Een bestand zonder versleuteling kan iedereen lezen die het in handen krijgt: al je notities, je eigen vragen en je instellingen. Toch zo exporteren?',
   backupPlainConfirm: 'Ja, zonder versleuteling exporteren',
+  backupPlainSecretLabel: 'Je wachtwoordzin, ter bevestiging',
+  backupPlainSecretMissing: 'Typ eerst je wachtwoordzin: een kopie zonder versleuteling is niet terug te nemen.',
+  backupPlainWrongSecret: 'Die wachtwoordzin opent het dagboek niet, dus er is geen bestand gemaakt.',
   backupPlainCancel: 'Versleuteld laten',
   backupExportLocked:
     'Je dagboek is op slot. Ontgrendel het eerst om een leesbare kopie te exporteren; een versleutelde reservekopie kun je ook maken terwijl het op slot is.',
   backupLockedAsk: 'Deze reservekopie is op slot. Vul de wachtwoordzin of herstelsleutel in waarmee hij is gemaakt.',
+  backupLockedKey: (date: string, keyId: string) => `Hij is gemaakt met de sleutel van ${date} (sleutel ${keyId}).`,
   backupLockedOpen: 'Openen en importeren',
   backupLockedOpening: 'De reservekopie wordt geopend…',
   backupLockedCancel: 'Annuleren',
@@ -222,6 +226,9 @@ export const journalNl: JournalOnlyMessages = {
   lockedIntro:
     'Ontgrendel het om hier te lezen en te schrijven. Antwoorden die je intussen in de pop-up bewaarde, blijven bewaard en verschijnen zodra het ontgrendeld is.',
   unlockedTitle: 'Je dagboek is ontgrendeld',
+  noteSuspectPlain:
+    'Deze notitie is onversleuteld bewaard terwijl het slot aan stond: Adempauze doet dat nooit, dus ze is misschien niet van jou.',
+  noteSuspectWrongKey: 'Deze notitie is verzegeld met een sleutel die niet van je slot is, en is daarom niet te lezen.',
   noteUnreadable: 'Deze notitie kon niet worden gelezen.',
   // Looking back (issue 13), on the first screen: a note's feeling, the filter, On this day's setting (the
   // feelings' words: feelings.*.ts; what loads with Insights, On this day, tags and a feeling's choice: looking-back-journal.*.ts)

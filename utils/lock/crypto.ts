@@ -2,8 +2,12 @@
  * The cryptography of records, every step of it a WebCrypto primitive; nothing here is made by hand.
  * (Making and opening the keys themselves, from a passphrase or the recovery key: secrets.ts.)
  *
- * - A random data key (AES-256-GCM) encrypts each record with a fresh 96-bit IV, the record's id
- *   bound in as additional data, so a ciphertext moved onto another record does not open.
+ * - A random data key (AES-256-GCM) encrypts each record with a fresh 96-bit IV, every readable
+ *   field of the record bound in as additional data (utils/db/cipher.ts), so a ciphertext moved
+ *   onto another record, or an older one put back, does not open. Texts are padded to a size
+ *   bucket first, so a ciphertext's length says little about the answer's.
+ * - The lock record in storage.local is authenticated with HMAC-SHA-256, its key derived (HKDF)
+ *   from the data key: only someone who had the passphrase can write one that checks out.
  * - Writing without the passphrase: a record is sealed to an ECDH P-256 public key (a fresh
  *   ephemeral key pair per record, HKDF-SHA-256 of the shared secret, AES-256-GCM). Only the
  *   private key, itself encrypted with the data key, opens it again.
@@ -99,17 +103,97 @@ async function sharedKey(privateKey: CryptoKey, publicKey: CryptoKey, ephemeral:
   ]);
 }
 
-/** Seals text to a public key: anyone can seal, only the private key opens. */
-export async function sealText(publicKey: CryptoKey, text: string, context: string): Promise<SealedBox> {
+/** Seals bytes to a public key: anyone can seal, only the private key opens. */
+export async function sealBytes(publicKey: CryptoKey, bytes: Uint8Array<ArrayBuffer>, context: string): Promise<SealedBox> {
   const ephemeral = await subtle().generateKey(P256, false, ['deriveBits']);
   const epk = new Uint8Array(await subtle().exportKey('raw', ephemeral.publicKey));
-  const box = await encryptText(await sharedKey(ephemeral.privateKey, publicKey, epk), text, context);
+  const box = await encryptBytes(await sharedKey(ephemeral.privateKey, publicKey, epk), bytes, context);
   return { ...box, epk: toBase64(epk) };
 }
+
+export const sealText = (publicKey: CryptoKey, text: string, context: string): Promise<SealedBox> =>
+  sealBytes(publicKey, encoder.encode(text), context);
 
 /** Opens a sealed box with the private key; rejects like decryptText when anything is wrong. */
 export async function openSealedText(privateKey: CryptoKey, box: SealedBox, context: string): Promise<string> {
   const epk = fromBase64(box.epk);
   const ephemeral = await subtle().importKey('raw', epk, P256, true, []);
   return decryptText(await sharedKey(privateKey, ephemeral, epk), box, context);
+}
+
+/**
+ * The text's bytes padded with spaces to a size bucket: powers of two from 256 bytes, then whole
+ * 16 KiB steps, so only the rough size of an answer shows through its ciphertext. JSON and the
+ * texts read back trim nothing: callers pad JSON, whose trailing whitespace parses away.
+ */
+export function padded(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = encoder.encode(text);
+  const STEP = 16_384;
+  let size = 256;
+  while (size < bytes.length && size < STEP) size *= 2;
+  if (bytes.length > size) size = Math.ceil(bytes.length / STEP) * STEP;
+  const out = new Uint8Array(size).fill(0x20);
+  out.set(bytes);
+  return out;
+}
+
+/** A short name for a public key (raw, base64): the first 16 bytes of its SHA-256, base64. */
+export async function keyFingerprint(publicKey: string): Promise<string> {
+  const digest = await subtle().digest('SHA-256', fromBase64(publicKey));
+  return toBase64(new Uint8Array(digest).subarray(0, 16));
+}
+
+/** The raw public key (base64) that belongs to a P-256 private key, read from the key itself rather than trusted from storage. */
+export async function publicKeyOf(pkcs8: Uint8Array<ArrayBuffer>): Promise<string> {
+  const key = await subtle().importKey('pkcs8', pkcs8, P256, true, ['deriveBits']);
+  const jwk = await subtle().exportKey('jwk', key);
+  if (!jwk.x || !jwk.y) throw new Error('Not a P-256 private key');
+  const base64url = (text: string) =>
+    fromBase64(
+      text
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(text.length / 4) * 4, '='),
+    );
+  const raw = new Uint8Array(65);
+  raw[0] = 4;
+  raw.set(base64url(jwk.x), 1);
+  raw.set(base64url(jwk.y), 33);
+  return toBase64(raw);
+}
+
+const RECORD_MAC_INFO = encoder.encode('adempauze lock record v2');
+
+/** The HMAC-SHA-256 key that authenticates the lock record: HKDF of the data key's bytes, so only an unlocked journal has it. */
+export async function recordMacKey(dataKeyBytes: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  const material = await subtle().importKey('raw', dataKeyBytes, 'HKDF', false, ['deriveKey']);
+  return subtle().deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: RECORD_MAC_INFO },
+    material,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign', 'verify'],
+  );
+}
+
+export async function macText(key: CryptoKey, text: string): Promise<string> {
+  return toBase64(await subtle().sign('HMAC', key, encoder.encode(text)));
+}
+
+/** Whether `mac` is the text's MAC; WebCrypto compares in constant time. False for a MAC that is not base64. */
+export async function verifyMac(key: CryptoKey, mac: string, text: string): Promise<boolean> {
+  try {
+    return await subtle().verify('HMAC', key, fromBase64(mac), encoder.encode(text));
+  } catch {
+    return false;
+  }
+}
+
+/** JSON with every object's keys sorted, so the same value always gives the same text to authenticate, however it was stored. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
 }

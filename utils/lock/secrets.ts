@@ -127,9 +127,22 @@ export async function wrapForPassphrase(dataKeyBytes: Uint8Array<ArrayBuffer>, p
   return { kdf, key: await encryptBytes(await passphraseKey(passphrase, kdf), dataKeyBytes, DATA_KEY_CONTEXT) };
 }
 
-/** A new lock: fresh keys, wrapped by `passphrase` and by a new recovery key, shown once. */
+/** A new data key's id: random, so nothing about the key shows through it. */
+export const newKeyId = (): string => toBase64(randomBytes(12));
+
+/** A new sealing key pair, its private key encrypted with `dataKey`. */
+export async function newSealingKeys(dataKey: CryptoKey): Promise<Pick<LockKeys, 'publicKey' | 'privateKey'>> {
+  const pair = await newSealingKeyPair();
+  return { publicKey: pair.publicKey, privateKey: await encryptBytes(dataKey, pair.privateKey, PRIVATE_KEY_CONTEXT) };
+}
+
+/**
+ * A new lock, or a new key for one (made at `now`): fresh keys, wrapped by `passphrase` and by a
+ * new recovery key, shown once.
+ */
 export async function createLockKeys(
   passphrase: string,
+  now: number,
 ): Promise<{ keys: LockKeys; recoveryKey: string; dataKeyBytes: Uint8Array<ArrayBuffer> }> {
   const dataKeyBytes = newDataKeyBytes();
   const recovery = newRecoveryKey();
@@ -145,6 +158,8 @@ export async function createLockKeys(
     recovery: { kdf: recoveryKdf, key: recoveryWrap },
     publicKey: pair.publicKey,
     privateKey: await encryptBytes(dataKey, pair.privateKey, PRIVATE_KEY_CONTEXT),
+    keyId: newKeyId(),
+    createdAt: now,
   };
   return { keys, recoveryKey: recovery.text, dataKeyBytes };
 }
