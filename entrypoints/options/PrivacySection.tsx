@@ -45,6 +45,7 @@ export function PrivacySection({ lock }: PrivacySectionProps) {
     if (!before || !view) return;
     if (before.kind !== 'off' && before.state === 'turning-on' && view.kind !== 'off' && view.state === 'on') setNotice(t.lockTurnedOn);
     else if (before.kind !== 'off' && before.state === 'turning-off' && view.kind === 'off') setNotice(t.lockRemoved);
+    else if (before.kind !== 'off' && before.replacing && view.kind !== 'off' && !view.replacing) setNotice(t.lockKeyRenewed);
   }, [view, t]);
 
   // A step that removes the control the focus was in (Unlock, I have kept it, Remove) leaves the focus

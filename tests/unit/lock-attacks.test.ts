@@ -114,13 +114,15 @@ describe('the authenticated lock record', () => {
     await turnOn();
     const note = await addNote({ ...SAMPLE_NOTE, answer: 'Mine.' }, T0);
     await lockNow();
-    await tamper((record) => ({ ...record, state: 'turning-off', lockAfterMinutes: 24 * 60 }));
+    const keyId = (await readLock())?.keys.keyId;
+    // The key's id too: rows name it, and an id changed in storage must not make them unreadable.
+    await tamper((record) => ({ ...record, state: 'turning-off', lockAfterMinutes: 24 * 60, keys: { ...record.keys, keyId: 'forged' } }));
 
     const result = await unlock(OWNER, T0 + MINUTE);
     expect(result.ok && result.problems).toEqual(['record']);
     await resume(() => undefined);
     const lock = await readLock();
-    expect(lock).toMatchObject({ version: 2, state: 'on', lockAfterMinutes: 15 });
+    expect(lock).toMatchObject({ version: 2, state: 'on', lockAfterMinutes: 15, keys: { keyId } });
     expect(await journalKeys()).toBeDefined();
     expect(await rawNote(note.id)).toHaveProperty('cipher');
     expect(await readLockWarning()).toEqual(['record']);

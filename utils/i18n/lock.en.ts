@@ -79,6 +79,7 @@ export const lockEn = {
   lockCurrentWait: 'Too many wrong tries: wait a moment, then try again.',
   lockReplaceKey: 'Also replace the key and the recovery key (every note is encrypted again; your old recovery key stops working)',
   lockKeyReplaced: 'Your passphrase and key are replaced. Keep the new recovery key below; the old one no longer opens the journal.',
+  lockKeyRenewed: 'Every note is now encrypted with the new key.',
   lockRenewingLabel: 'Encrypting your journal again',
   lockWarningHeading: 'Someone changed the lock’s settings',
   lockWarningRecord:

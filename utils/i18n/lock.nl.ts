@@ -79,6 +79,7 @@ export const lockNl: LockOnlyMessages = {
     'Vervang ook de sleutel en de herstelsleutel (elke notitie wordt opnieuw versleuteld; je oude herstelsleutel werkt dan niet meer)',
   lockKeyReplaced:
     'Je wachtwoordzin en sleutel zijn vervangen. Bewaar de nieuwe herstelsleutel hieronder; de oude opent het dagboek niet meer.',
+  lockKeyRenewed: 'Elke notitie is nu versleuteld met de nieuwe sleutel.',
   lockRenewingLabel: 'Je dagboek wordt opnieuw versleuteld',
   lockWarningHeading: 'Iemand heeft de instellingen van het slot veranderd',
   lockWarningRecord:

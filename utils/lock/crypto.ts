@@ -163,6 +163,17 @@ export async function publicKeyOf(pkcs8: Uint8Array<ArrayBuffer>): Promise<strin
 }
 
 const RECORD_MAC_INFO = encoder.encode('adempauze lock record v2');
+const KEY_ID_INFO = encoder.encode('adempauze key id');
+
+/**
+ * A data key's id: 96 bits of HKDF of its bytes, so the id a row names can always be checked against
+ * the key itself, and an id changed in storage changes nothing. Says nothing about the key.
+ */
+export async function keyIdOf(dataKeyBytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const material = await subtle().importKey('raw', dataKeyBytes, 'HKDF', false, ['deriveBits']);
+  const bits = await subtle().deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: KEY_ID_INFO }, material, 96);
+  return toBase64(bits);
+}
 
 /** The HMAC-SHA-256 key that authenticates the lock record: HKDF of the data key's bytes, so only an unlocked journal has it. */
 export async function recordMacKey(dataKeyBytes: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {

@@ -29,6 +29,7 @@ import {
   importPrivateKey,
   importPublicKey,
   keyFingerprint,
+  keyIdOf,
   macText,
   publicKeyOf,
   recordMacKey,
@@ -63,7 +64,7 @@ export async function writeLock(record: LockRecord | undefined): Promise<void> {
 export interface KeySet {
   readonly dataKey: CryptoKey;
   readonly privateKey: CryptoKey;
-  /** The data key's id (keys.keyId), named in every row encrypted with it; '' for keys made before keys had one. */
+  /** The data key's id (keyIdOf), named in every row encrypted with it. */
   readonly keyId: string;
   /** The fingerprint of the public key that belongs to the private key (derived from it, not read from storage). */
   readonly sealedTo: string;
@@ -102,12 +103,13 @@ export async function openKeys(
   keys: LockKeys,
   rules: { readonly trustPlain: boolean; readonly legacyRows: boolean } = { trustPlain: true, legacyRows: true },
 ): Promise<OpenKeys> {
-  const [dataKey, macKey] = await Promise.all([importDataKey(dataKeyBytes), recordMacKey(dataKeyBytes)]);
-  const current = await openKeySet(dataKey, keys.privateKey, keys.keyId ?? '');
+  // Key ids come from the keys themselves (keyIdOf), never from storage: an id changed there changes nothing.
+  const [dataKey, macKey, keyId] = await Promise.all([importDataKey(dataKeyBytes), recordMacKey(dataKeyBytes), keyIdOf(dataKeyBytes)]);
+  const current = await openKeySet(dataKey, keys.privateKey, keyId);
   let previous: KeySet | undefined;
   if (keys.previous) {
-    const before = await importDataKey(await decryptBytes(dataKey, keys.previous.dataKey, PREVIOUS_KEY_CONTEXT));
-    previous = await openKeySet(before, keys.previous.privateKey, keys.previous.keyId);
+    const beforeBytes = await decryptBytes(dataKey, keys.previous.dataKey, PREVIOUS_KEY_CONTEXT);
+    previous = await openKeySet(await importDataKey(beforeBytes), keys.previous.privateKey, await keyIdOf(beforeBytes));
   }
   return { ...current, macKey, previous, ...rules };
 }

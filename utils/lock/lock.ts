@@ -12,7 +12,7 @@ import { JournalLockedError, WrongSecretError } from '@/utils/errors';
 import { DEFAULT_LOCK_AFTER_MINUTES, type LockFields, type LockKeys, type LockRecord } from '@/utils/model/lock';
 import { refreshLibraryMirror } from '@/utils/prompts/library';
 import { moveDraftsToDisk, moveDraftsToSession } from '@/utils/storage/session-drafts';
-import { decryptBytes, encryptBytes, importDataKey, publicKeyOf, recordMacKey, toBase64 } from './crypto';
+import { decryptBytes, encryptBytes, importDataKey, keyIdOf, publicKeyOf, recordMacKey, toBase64 } from './crypto';
 import {
   journalKeys,
   keepUnlocked,
@@ -33,7 +33,7 @@ import {
   type Writer,
 } from './keys';
 import { SESSION_KEY } from './names';
-import { createLockKeys, newKeyId, newSealingKeys, unwrapDataKey, wrapForPassphrase, type Secret } from './secrets';
+import { createLockKeys, newSealingKeys, unwrapDataKey, wrapForPassphrase, type Secret } from './secrets';
 
 export { lockNow } from './keys';
 
@@ -124,14 +124,21 @@ async function checkLock(lock: LockRecord, dataKeyBytes: Uint8Array<ArrayBuffer>
       legacyRows: true,
     };
   } else {
-    const { keys } = fields;
     fields = {
       ...fields,
       state: lock.state === 'turning-off' ? 'turning-on' : lock.state,
-      keys: { ...keys, keyId: keys.keyId ?? newKeyId(), createdAt: keys.createdAt ?? lock.changedAt },
+      keys: { ...fields.keys, createdAt: fields.keys.createdAt ?? lock.changedAt },
     };
   }
+  // The key's id is its own (keyIdOf), whatever was stored; a previous key that no longer opens
+  // (its box changed) is let go rather than keeping the journal shut.
+  fields = { ...fields, keys: { ...fields.keys, keyId: await keyIdOf(dataKeyBytes) } };
   const dataKey = await importDataKey(dataKeyBytes);
+  const { previous } = fields.keys;
+  if (previous) {
+    const before = await decryptBytes(dataKey, previous.dataKey, PREVIOUS_KEY_CONTEXT).catch(() => undefined);
+    fields = { ...fields, keys: { ...fields.keys, previous: before && { ...previous, keyId: await keyIdOf(before) } } };
+  }
   const pkcs8 = await decryptBytes(dataKey, fields.keys.privateKey, PRIVATE_KEY_CONTEXT).catch(() => undefined);
   const ownPublicKey = pkcs8 && (await publicKeyOf(pkcs8));
   if (!ownPublicKey) problems.push('private-key');
@@ -208,7 +215,7 @@ export async function changePassphrase(
   const made = await createLockKeys(passphrase, now);
   const newKey = await importDataKey(made.dataKeyBytes);
   const previous = {
-    keyId: lock.keys.keyId ?? '',
+    keyId: keys.keyId,
     dataKey: await encryptBytes(newKey, dataKeyBytes, PREVIOUS_KEY_CONTEXT),
     publicKey: lock.keys.publicKey,
     privateKey: lock.keys.privateKey,

@@ -5,7 +5,19 @@
  * never by a page that only reads or writes records (crypto.ts, keys.ts).
  */
 import type { LockKeys } from '@/utils/model/lock';
-import { AES_GCM, decryptBytes, encoder, encryptBytes, fromBase64, importDataKey, P256, randomBytes, subtle, toBase64 } from './crypto';
+import {
+  AES_GCM,
+  decryptBytes,
+  encoder,
+  encryptBytes,
+  fromBase64,
+  importDataKey,
+  keyIdOf,
+  P256,
+  randomBytes,
+  subtle,
+  toBase64,
+} from './crypto';
 import { DATA_KEY_CONTEXT, PRIVATE_KEY_CONTEXT } from './keys';
 
 const RECOVERY_INFO = encoder.encode('adempauze recovery key v1');
@@ -127,9 +139,6 @@ export async function wrapForPassphrase(dataKeyBytes: Uint8Array<ArrayBuffer>, p
   return { kdf, key: await encryptBytes(await passphraseKey(passphrase, kdf), dataKeyBytes, DATA_KEY_CONTEXT) };
 }
 
-/** A new data key's id: random, so nothing about the key shows through it. */
-export const newKeyId = (): string => toBase64(randomBytes(12));
-
 /** A new sealing key pair, its private key encrypted with `dataKey`. */
 export async function newSealingKeys(dataKey: CryptoKey): Promise<Pick<LockKeys, 'publicKey' | 'privateKey'>> {
   const pair = await newSealingKeyPair();
@@ -158,7 +167,7 @@ export async function createLockKeys(
     recovery: { kdf: recoveryKdf, key: recoveryWrap },
     publicKey: pair.publicKey,
     privateKey: await encryptBytes(dataKey, pair.privateKey, PRIVATE_KEY_CONTEXT),
-    keyId: newKeyId(),
+    keyId: await keyIdOf(dataKeyBytes),
     createdAt: now,
   };
   return { keys, recoveryKey: recovery.text, dataKeyBytes };
