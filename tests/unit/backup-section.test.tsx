@@ -222,6 +222,8 @@ describe('backup section with the lock on', () => {
     renderSection();
     chooseFile(text);
     const ask = await screen.findByText('This backup is locked. Enter the passphrase or recovery key it was made with.');
+    // Which key opens it, for after a key was replaced: the key's date and the start of its id.
+    expect(screen.getByText(/^It was made with the key of Nov 25, 2026, .+ \(key .{8}\)\.$/)).toBeTruthy();
     const field = screen.getByLabelText('Passphrase');
     await waitFor(() => expect(document.activeElement).toBe(field));
     expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(ask.id);
