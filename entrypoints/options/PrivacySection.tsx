@@ -214,7 +214,8 @@ function SettlingProgress({ settling }: { settling: Settling }) {
 /** A change of the lock that is not running in this page right now: another tab has it, or it waits for an unlock. */
 function Underway({ view }: { view: LockView }) {
   const t = useLockT();
-  if (view.kind === 'off' || view.state === 'on') return null;
+  if (view.kind === 'off') return null;
+  if (view.state === 'on') return view.replacing ? <p class="muted">{t.lockRenewingElsewhere}</p> : null;
   return <p class="muted">{view.state === 'turning-on' ? t.lockEncryptingElsewhere : t.lockDecryptingElsewhere}</p>;
 }
 
@@ -371,7 +372,7 @@ function ChangePassphrase({
   return (
     <section class="card privacy-part" aria-labelledby="lock-change-heading">
       <h2 id="lock-change-heading">{t.lockChangeHeading}</h2>
-      <p class="hint">{t.lockChangeHint}</p>
+      <p class="hint">{replaceKey ? t.lockReplaceKeyHint : t.lockChangeHint}</p>
       <CurrentSecret
         entry={current}
         id={`${id}-current`}

@@ -80,6 +80,8 @@ export const lockEn = {
   lockReplaceKey: 'Also replace the key and the recovery key (every note is encrypted again; your old recovery key stops working)',
   lockKeyReplaced: 'Your passphrase and key are replaced. Keep the new recovery key below; the old one no longer opens the journal.',
   lockKeyRenewed: 'Every note is now encrypted with the new key.',
+  lockRenewingElsewhere: 'Your journal is being encrypted again with a new key. This carries on whenever the journal is open and unlocked.',
+  lockReplaceKeyHint: 'Your recovery key is replaced too: a new one is shown once.',
   lockRenewingLabel: 'Encrypting your journal again',
   lockWarningHeading: 'Someone changed the lock’s settings',
   lockWarningRecord:

@@ -80,6 +80,9 @@ export const lockNl: LockOnlyMessages = {
   lockKeyReplaced:
     'Je wachtwoordzin en sleutel zijn vervangen. Bewaar de nieuwe herstelsleutel hieronder; de oude opent het dagboek niet meer.',
   lockKeyRenewed: 'Elke notitie is nu versleuteld met de nieuwe sleutel.',
+  lockRenewingElsewhere:
+    'Je dagboek wordt opnieuw versleuteld met een nieuwe sleutel. Dat gaat verder zodra het dagboek open en ontgrendeld is.',
+  lockReplaceKeyHint: 'Je herstelsleutel wordt ook vervangen: je krijgt een nieuwe één keer te zien.',
   lockRenewingLabel: 'Je dagboek wordt opnieuw versleuteld',
   lockWarningHeading: 'Iemand heeft de instellingen van het slot veranderd',
   lockWarningRecord:
