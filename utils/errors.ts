@@ -41,18 +41,6 @@ export class LockDamagedError extends Error {
   }
 }
 
-/**
- * A step that cannot be undone (a new passphrase or key, removing the lock, a plain export) was
- * asked with a passphrase or recovery key that does not open the lock, or before the wait after
- * wrong tries is over (`retryAt`).
- */
-export class WrongSecretError extends Error {
-  constructor(readonly retryAt = 0) {
-    super('That passphrase or recovery key does not open the journal.');
-    this.name = 'WrongSecretError';
-  }
-}
-
 /** IndexedDB could not be opened (blocked by the browser, private mode, disk full). */
 export class StorageUnavailableError extends Error {
   constructor(cause: unknown) {

@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { backupReminder, type BackupCheck, type BackupProblem, type ImportSummary } from '@/utils/backup/backup';
 import { SecretField, useSecretEntry } from '@/components/SecretField';
-import { JournalLockedError, WrongSecretError } from '@/utils/errors';
+import { useLockT } from '@/utils/i18n/lock';
+import { JournalLockedError } from '@/utils/errors';
+import { WrongSecretError } from '@/utils/lock/wrong-secret';
 import { useBackup, type ExportFile } from '@/utils/hooks/use-backup';
 import { formatDateTime } from '@/utils/i18n/format';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
@@ -56,6 +58,8 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 /** Export (JSON, Markdown, print) and import of everything Adempauze keeps, with a reminder to export now and then. */
 export function BackupSection() {
   const t = useJournalT();
+  // The lock's strings come with the passphrase field this section already loads (SecretField).
+  const lockT = useLockT();
   const locale = useLocale();
   const backup = useBackup();
   const [exportState, setExportState] = useState<ExportState>({ status: 'idle' });
@@ -107,7 +111,7 @@ export function BackupSection() {
   function exportPlain() {
     const secret = plainSecret.secret();
     if (!secret) {
-      setPlainProblem(t.backupPlainSecretMissing);
+      setPlainProblem(lockT.backupPlainSecretMissing);
       plainSecret.field.current?.focus();
       return;
     }
@@ -235,7 +239,7 @@ export function BackupSection() {
             <SecretField
               entry={plainSecret}
               id={plainSecretId}
-              label={t.backupPlainSecretLabel}
+              label={lockT.backupPlainSecretLabel}
               autocomplete="current-password"
               busy={exporting}
               invalid={plainProblem !== ''}
@@ -270,7 +274,7 @@ export function BackupSection() {
           <p role="alert" class="problem">
             {/* A readable copy (Markdown, or JSON without encryption) needs the journal unlocked. */}
             {exportState.error instanceof WrongSecretError
-              ? t.backupPlainWrongSecret
+              ? lockT.backupPlainWrongSecret
               : exportState.error instanceof JournalLockedError
                 ? t.backupExportLocked
                 : readProblem(exportState.error, t, t.backupExportFailed)}
@@ -310,7 +314,7 @@ export function BackupSection() {
         {importState.status === 'locked' && importState.backup.lock.createdAt !== undefined && (
           // Which key opens it: after a key was replaced, an older backup needs the passphrase of its time.
           <p class="hint">
-            {t.backupLockedKey(
+            {lockT.backupLockedKey(
               formatDateTime(importState.backup.lock.createdAt, locale),
               (importState.backup.lock.keyId ?? '').slice(0, 8),
             )}

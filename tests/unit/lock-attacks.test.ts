@@ -6,20 +6,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { noteContext, noteToRow } from '@/utils/db/cipher';
 import { addNote, getNotes, listNotesPage } from '@/utils/db/notes';
 import { listCustomPrompts, putCustomPrompt } from '@/utils/db/prompts';
-import { JournalLockedError, WrongSecretError } from '@/utils/errors';
-import { encryptText, fromBase64, padded, recordMacKey, toBase64 } from '@/utils/lock/crypto';
-import {
-  currentWriter,
-  journalKeys,
-  LOCK_KEY,
-  lockChecksOut,
-  lockFields,
-  lockView,
-  readLock,
-  readLockWarning,
-  signLock,
-  writeLock,
-} from '@/utils/lock/keys';
+import { JournalLockedError } from '@/utils/errors';
+import { WrongSecretError } from '@/utils/lock/wrong-secret';
+import { encryptText, fromBase64, padded, toBase64 } from '@/utils/lock/crypto';
+import { currentWriter, journalKeys, LOCK_KEY, lockFields, lockView, readLock, readLockWarning, writeLock } from '@/utils/lock/keys';
+import { lockChecksOut, recordMacKey, signLock } from '@/utils/lock/open';
 import { changePassphrase, confirmSecret, createLock, lockNow, resume, startRemovingLock, unlock } from '@/utils/lock/lock';
 import { createLockKeys, newSealingKeyPair, unwrapDataKey } from '@/utils/lock/secrets';
 import type { LockRecordV2 } from '@/utils/model/lock';

@@ -2,8 +2,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDatabase } from '@/utils/db/connection';
-import { recordMacKey } from '@/utils/lock/crypto';
-import { lockFields, readLock, requireKeys, signLock, writeLock } from '@/utils/lock/keys';
+import { lockFields, readLock, requireKeys, writeLock } from '@/utils/lock/keys';
+import { recordMacKey, signLock } from '@/utils/lock/open';
 import { createLockKeys } from '@/utils/lock/secrets';
 import { DEFAULT_LOCK_AFTER_MINUTES, type LockFields, type LockKeys, type LockRecordV1, type LockState } from '@/utils/model/lock';
 import { startSession } from '@/utils/lock/lock';

@@ -185,14 +185,10 @@ export const journalEn = {
   backupPlainWarning:
     'Anyone who gets a file without encryption can read all of it: every note, your own questions and your settings. Export it anyway?',
   backupPlainConfirm: 'Yes, export without encryption',
-  backupPlainSecretLabel: 'Your passphrase, to confirm',
-  backupPlainSecretMissing: 'Type your passphrase first: a copy without encryption cannot be taken back.',
-  backupPlainWrongSecret: 'That passphrase does not open the journal, so no file was made.',
   backupPlainCancel: 'Keep it encrypted',
   backupExportLocked:
     'Your journal is locked. Unlock it first to export a readable copy; an encrypted backup can be exported while it is locked.',
   backupLockedAsk: 'This backup is locked. Enter the passphrase or recovery key it was made with.',
-  backupLockedKey: (date: string, keyId: string) => `It was made with the key of ${date} (key ${keyId}).`,
   backupLockedOpen: 'Open and import',
   backupLockedOpening: 'Opening the backup…',
   backupLockedCancel: 'Cancel',

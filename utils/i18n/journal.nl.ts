@@ -185,14 +185,10 @@ export const journalNl: JournalOnlyMessages = {
   backupPlainWarning:
     'Een bestand zonder versleuteling kan iedereen lezen die het in handen krijgt: al je notities, je eigen vragen en je instellingen. Toch zo exporteren?',
   backupPlainConfirm: 'Ja, zonder versleuteling exporteren',
-  backupPlainSecretLabel: 'Je wachtwoordzin, ter bevestiging',
-  backupPlainSecretMissing: 'Typ eerst je wachtwoordzin: een kopie zonder versleuteling is niet terug te nemen.',
-  backupPlainWrongSecret: 'Die wachtwoordzin opent het dagboek niet, dus er is geen bestand gemaakt.',
   backupPlainCancel: 'Versleuteld laten',
   backupExportLocked:
     'Je dagboek is op slot. Ontgrendel het eerst om een leesbare kopie te exporteren; een versleutelde reservekopie kun je ook maken terwijl het op slot is.',
   backupLockedAsk: 'Deze reservekopie is op slot. Vul de wachtwoordzin of herstelsleutel in waarmee hij is gemaakt.',
-  backupLockedKey: (date: string, keyId: string) => `Hij is gemaakt met de sleutel van ${date} (sleutel ${keyId}).`,
   backupLockedOpen: 'Openen en importeren',
   backupLockedOpening: 'De reservekopie wordt geopend…',
   backupLockedCancel: 'Annuleren',

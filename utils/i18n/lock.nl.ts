@@ -92,6 +92,10 @@ export const lockNl: LockOnlyMessages = {
   lockWarningPrivateKey:
     'De verzegelsleutel van het slot was beschadigd. Er is een nieuwe gemaakt; notities die eerder op slot zijn bewaard, zijn misschien niet te lezen.',
   lockWarningDismiss: 'Gelezen',
+  backupPlainSecretLabel: 'Je wachtwoordzin, ter bevestiging',
+  backupPlainSecretMissing: 'Typ eerst je wachtwoordzin: een kopie zonder versleuteling is niet terug te nemen.',
+  backupPlainWrongSecret: 'Die wachtwoordzin opent het dagboek niet, dus er is geen bestand gemaakt.',
+  backupLockedKey: (date: string, keyId: string) => `Hij is gemaakt met de sleutel van ${date} (sleutel ${keyId}).`,
   unlockButton: 'Ontgrendelen',
   unlockBusy: 'Bezig met ontgrendelen…',
   unlockEmpty: 'Typ eerst je wachtwoordzin.',

@@ -36,6 +36,11 @@ export const AES_GCM = { name: 'AES-GCM', length: 256 } as const;
 export const P256 = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const SEAL_INFO = encoder.encode('adempauze sealed box v1');
 
+/** What the data key's wraps, the private key's box and a replaced data key's box are bound to (AES-GCM additional data). */
+export const DATA_KEY_CONTEXT = 'adempauze data key';
+export const PRIVATE_KEY_CONTEXT = 'adempauze private key';
+export const PREVIOUS_KEY_CONTEXT = 'adempauze previous data key';
+
 export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   let text = '';
@@ -141,70 +146,4 @@ export function padded(text: string): Uint8Array<ArrayBuffer> {
 export async function keyFingerprint(publicKey: string): Promise<string> {
   const digest = await subtle().digest('SHA-256', fromBase64(publicKey));
   return toBase64(new Uint8Array(digest).subarray(0, 16));
-}
-
-/** The raw public key (base64) that belongs to a P-256 private key, read from the key itself rather than trusted from storage. */
-export async function publicKeyOf(pkcs8: Uint8Array<ArrayBuffer>): Promise<string> {
-  const key = await subtle().importKey('pkcs8', pkcs8, P256, true, ['deriveBits']);
-  const jwk = await subtle().exportKey('jwk', key);
-  if (!jwk.x || !jwk.y) throw new Error('Not a P-256 private key');
-  const base64url = (text: string) =>
-    fromBase64(
-      text
-        .replace(/-/g, '+')
-        .replace(/_/g, '/')
-        .padEnd(Math.ceil(text.length / 4) * 4, '='),
-    );
-  const raw = new Uint8Array(65);
-  raw[0] = 4;
-  raw.set(base64url(jwk.x), 1);
-  raw.set(base64url(jwk.y), 33);
-  return toBase64(raw);
-}
-
-const RECORD_MAC_INFO = encoder.encode('adempauze lock record v2');
-const KEY_ID_INFO = encoder.encode('adempauze key id');
-
-/**
- * A data key's id: 96 bits of HKDF of its bytes, so the id a row names can always be checked against
- * the key itself, and an id changed in storage changes nothing. Says nothing about the key.
- */
-export async function keyIdOf(dataKeyBytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const material = await subtle().importKey('raw', dataKeyBytes, 'HKDF', false, ['deriveBits']);
-  const bits = await subtle().deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: KEY_ID_INFO }, material, 96);
-  return toBase64(bits);
-}
-
-/** The HMAC-SHA-256 key that authenticates the lock record: HKDF of the data key's bytes, so only an unlocked journal has it. */
-export async function recordMacKey(dataKeyBytes: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
-  const material = await subtle().importKey('raw', dataKeyBytes, 'HKDF', false, ['deriveKey']);
-  return subtle().deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: RECORD_MAC_INFO },
-    material,
-    { name: 'HMAC', hash: 'SHA-256', length: 256 },
-    false,
-    ['sign', 'verify'],
-  );
-}
-
-export async function macText(key: CryptoKey, text: string): Promise<string> {
-  return toBase64(await subtle().sign('HMAC', key, encoder.encode(text)));
-}
-
-/** Whether `mac` is the text's MAC; WebCrypto compares in constant time. False for a MAC that is not base64. */
-export async function verifyMac(key: CryptoKey, mac: string, text: string): Promise<boolean> {
-  try {
-    return await subtle().verify('HMAC', key, fromBase64(mac), encoder.encode(text));
-  } catch {
-    return false;
-  }
-}
-
-/** JSON with every object's keys sorted, so the same value always gives the same text to authenticate, however it was stored. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  );
 }

@@ -16,32 +16,14 @@ import {
   type LockFields,
   type LockKeys,
   type LockRecord,
-  type LockRecordV2,
   type LockState,
 } from '@/utils/model/lock';
 import { mirrorLock } from '@/utils/storage/lock-mirror';
 import { LOCK_ALARM, SESSION_KEY } from './names';
-import {
-  canonicalJson,
-  decryptBytes,
-  fromBase64,
-  importDataKey,
-  importPrivateKey,
-  importPublicKey,
-  keyFingerprint,
-  keyIdOf,
-  macText,
-  publicKeyOf,
-  recordMacKey,
-  verifyMac,
-} from './crypto';
+import { fromBase64, importPublicKey, keyFingerprint } from './crypto';
 
 /** Where the lock is kept in storage.local. */
 export const LOCK_KEY = 'lock';
-
-/** What the data key's wraps and the private key's box are bound to (AES-GCM additional data). */
-export const DATA_KEY_CONTEXT = 'adempauze data key';
-export const PRIVATE_KEY_CONTEXT = 'adempauze private key';
 
 /** The lock as stored: undefined when it is off; LockDamagedError when something is stored that is not a lock. */
 export async function readLock(): Promise<LockRecord | undefined> {
@@ -84,59 +66,6 @@ export interface OpenKeys extends KeySet {
   readonly legacyRows: boolean;
 }
 
-/** What opening a previous data key is bound to. */
-export const PREVIOUS_KEY_CONTEXT = 'adempauze previous data key';
-
-async function openKeySet(dataKey: CryptoKey, privateKeyBox: LockKeys['privateKey'], keyId: string): Promise<KeySet> {
-  const pkcs8 = await decryptBytes(dataKey, privateKeyBox, PRIVATE_KEY_CONTEXT);
-  const [privateKey, sealedTo] = await Promise.all([importPrivateKey(pkcs8), publicKeyOf(pkcs8).then(keyFingerprint)]);
-  return { dataKey, privateKey, keyId, sealedTo };
-}
-
-/**
- * The keys from the data key's bytes; rejects when they do not open `keys`' private key. Rows are
- * judged leniently (plain and earlier rows accepted) unless `rules` say otherwise: what a locked
- * backup, a file of rows as they were, needs.
- */
-export async function openKeys(
-  dataKeyBytes: Uint8Array<ArrayBuffer>,
-  keys: LockKeys,
-  rules: { readonly trustPlain: boolean; readonly legacyRows: boolean } = { trustPlain: true, legacyRows: true },
-): Promise<OpenKeys> {
-  // Key ids come from the keys themselves (keyIdOf), never from storage: an id changed there changes nothing.
-  const [dataKey, macKey, keyId] = await Promise.all([importDataKey(dataKeyBytes), recordMacKey(dataKeyBytes), keyIdOf(dataKeyBytes)]);
-  const current = await openKeySet(dataKey, keys.privateKey, keyId);
-  let previous: KeySet | undefined;
-  if (keys.previous) {
-    const beforeBytes = await decryptBytes(dataKey, keys.previous.dataKey, PREVIOUS_KEY_CONTEXT);
-    previous = await openKeySet(await importDataKey(beforeBytes), keys.previous.privateKey, await keyIdOf(beforeBytes));
-  }
-  return { ...current, macKey, previous, ...rules };
-}
-
-/** The text a record's MAC covers: every field but the MAC, in one canonical form. */
-function macInput(fields: LockFields): string {
-  const { state, keys, lockAfterMinutes, changedAt, legacyRows } = fields;
-  return canonicalJson({ version: 2, state, keys, lockAfterMinutes, changedAt, legacyRows });
-}
-
-/** The record for `fields`, authenticated with `macKey`: what every step that changes the lock writes. */
-export async function signLock(fields: LockFields, macKey: CryptoKey): Promise<LockRecordV2> {
-  const { state, keys, lockAfterMinutes, changedAt, legacyRows } = fields;
-  return { version: 2, state, keys, lockAfterMinutes, changedAt, legacyRows, mac: await macText(macKey, macInput(fields)) };
-}
-
-/** Whether a record is one the passphrase's holder wrote: a version-2 record whose MAC checks out. */
-export async function lockChecksOut(record: LockRecord, macKey: CryptoKey): Promise<boolean> {
-  if (record.version !== 2) return false;
-  return verifyMac(macKey, record.mac, macInput(record));
-}
-
-/** The session key's keys last opened in this context, so a page imports them once, not per read. */
-let opened: { readonly id: string; readonly keys: Promise<OpenKeys> } | undefined;
-/** The last record (all of it, not only its MAC) that checked out here: checked once per change, not per read. */
-let checked: { readonly session: string; readonly record: string } | undefined;
-
 async function sessionKey(): Promise<string | undefined> {
   const value: unknown = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY];
   return typeof value === 'string' ? value : undefined;
@@ -151,27 +80,8 @@ async function sessionKey(): Promise<string | undefined> {
 export async function journalKeys(lock?: LockRecord): Promise<OpenKeys | undefined> {
   const [record, session] = await Promise.all([lock ?? readLock(), sessionKey()]);
   if (!record || session === undefined) return undefined;
-  const id = `${session}|${record.keys.privateKey.data}|${record.keys.keyId ?? ''}|${record.keys.previous?.dataKey.data ?? ''}`;
-  if (opened?.id !== id) opened = { id, keys: openKeys(fromBase64(session), record.keys) };
-  const mine = opened;
-  // A session key that does not open this lock's private key is not this lock's: treat as locked.
-  const keys = await mine.keys.catch(() => {
-    if (opened === mine) opened = undefined;
-    return undefined;
-  });
-  if (!keys) return undefined;
-  if (record.version === 2) {
-    const text = canonicalJson(record);
-    if (!(checked?.session === session && checked.record === text)) {
-      if (!(await lockChecksOut(record, keys.macKey))) return undefined;
-      checked = { session, record: text };
-    }
-  }
-  return {
-    ...keys,
-    trustPlain: record.state !== 'on',
-    legacyRows: record.version === 1 || record.legacyRows,
-  };
+  // What opens and checks the keys loads only now: no first paint without an unlocked lock carries it.
+  return (await import('./journal-keys')).openJournalKeys(record, session);
 }
 
 /**

@@ -8,32 +8,31 @@
  */
 import { browser } from 'wxt/browser';
 import { foldSealed, settleRecords } from '@/utils/db/settle';
-import { JournalLockedError, WrongSecretError } from '@/utils/errors';
+import { JournalLockedError } from '@/utils/errors';
+
 import { DEFAULT_LOCK_AFTER_MINUTES, type LockFields, type LockKeys, type LockRecord } from '@/utils/model/lock';
 import { refreshLibraryMirror } from '@/utils/prompts/library';
 import { moveDraftsToDisk, moveDraftsToSession } from '@/utils/storage/session-drafts';
-import { decryptBytes, encryptBytes, importDataKey, keyIdOf, publicKeyOf, recordMacKey, toBase64 } from './crypto';
+import { decryptBytes, encryptBytes, importDataKey, PREVIOUS_KEY_CONTEXT, PRIVATE_KEY_CONTEXT, toBase64 } from './crypto';
 import {
   journalKeys,
   keepUnlocked,
-  lockChecksOut,
   lockFields,
   LOCK_WARNING_KEY,
   lockNow,
-  PREVIOUS_KEY_CONTEXT,
-  PRIVATE_KEY_CONTEXT,
   readLock,
   readLockWarning,
   requireKeys,
   sessionDataKey,
-  signLock,
   writeLock,
   type LockProblem,
   type OpenKeys,
   type Writer,
 } from './keys';
 import { SESSION_KEY } from './names';
+import { keyIdOf, lockChecksOut, publicKeyOf, recordMacKey, signLock } from './open';
 import { createLockKeys, newSealingKeys, unwrapDataKey, wrapForPassphrase, type Secret } from './secrets';
+import { WrongSecretError } from './wrong-secret';
 
 export { lockNow } from './keys';
 

@@ -7,18 +7,19 @@
 import type { LockKeys } from '@/utils/model/lock';
 import {
   AES_GCM,
+  DATA_KEY_CONTEXT,
   decryptBytes,
   encoder,
   encryptBytes,
   fromBase64,
   importDataKey,
-  keyIdOf,
   P256,
+  PRIVATE_KEY_CONTEXT,
   randomBytes,
   subtle,
   toBase64,
 } from './crypto';
-import { DATA_KEY_CONTEXT, PRIVATE_KEY_CONTEXT } from './keys';
+import { keyIdOf } from './open';
 
 const RECOVERY_INFO = encoder.encode('adempauze recovery key v1');
 
