@@ -5,10 +5,13 @@ import type { LockHandle } from '@/utils/hooks/use-lock';
 import { useJournalT } from '@/utils/i18n/context';
 import { lazyPart } from './LazyPart';
 import { PageSection } from './PageSection';
+import type { LockWarningProps } from './LockWarning';
 import type { UnlockFormProps } from './UnlockForm';
 
 /** The form loads only when the journal is locked: most first paints never need it. */
 const LazyUnlockForm = lazyPart<UnlockFormProps>(() => import('./UnlockForm').then((module) => module.UnlockForm));
+/** Likewise the warning of a lock changed without the passphrase: with the lock's strings, rarely needed. */
+const LazyLockWarning = lazyPart<LockWarningProps>(() => import('./LockWarning').then((module) => module.LockWarning));
 
 interface LockGateProps {
   /** The page's one lock handle (each `useLock()` finishes half-done changes, so a page calls it once). */
@@ -69,5 +72,11 @@ export function LockGate({ lock, children }: LockGateProps) {
       </PageSection>
     );
   }
-  return <div ref={content}>{children}</div>;
+  const warning = state.value.kind === 'off' ? [] : state.value.warning;
+  return (
+    <div ref={content}>
+      {warning.length > 0 && <LazyLockWarning problems={warning} onDismiss={() => void lock.dismissWarning()} />}
+      {children}
+    </div>
+  );
 }

@@ -140,6 +140,12 @@ export function NoteCard({
       >
         {note.unreadable ? t.noteUnreadable : note.promptText}
       </h3>
+      {note.suspect && (
+        // Part of the note's description, so a screen reader hears it with the note.
+        <p class="note-suspect problem" lang={locale}>
+          {note.suspect === 'plain' ? t.noteSuspectPlain : t.noteSuspectWrongKey}
+        </p>
+      )}
       {note.unreadable ? null : editing ? (
         <div class="note-edit" lang={locale}>
           <label for={`edit-${note.id}`} class="visually-hidden">

@@ -43,6 +43,8 @@ interface SecretFieldProps {
   readonly entry: SecretEntry;
   /** The field's id; its hint is `${id}-hint`. */
   readonly id: string;
+  /** The field's words, when not just "Passphrase" or the recovery key's. */
+  readonly label?: string;
   /** The browser's saved password for this page, or none (a backup may come from another lock). */
   readonly autocomplete: 'current-password' | 'off';
   readonly busy: boolean;
@@ -52,7 +54,7 @@ interface SecretFieldProps {
 }
 
 /** The labelled field for the passphrase or the recovery key, with the recovery key's hint. */
-export function SecretField({ entry, id, autocomplete, busy, invalid, describedBy }: SecretFieldProps) {
+export function SecretField({ entry, id, label, autocomplete, busy, invalid, describedBy }: SecretFieldProps) {
   const t = useLockT();
   const hint = `${id}-hint`;
   const fieldProps = {
@@ -68,7 +70,7 @@ export function SecretField({ entry, id, autocomplete, busy, invalid, describedB
   };
   return (
     <div class="field secret-field">
-      <label for={id}>{entry.recovery ? t.lockRecoveryLabel : t.lockPassphrase}</label>
+      <label for={id}>{label ?? (entry.recovery ? t.lockRecoveryLabel : t.lockPassphrase)}</label>
       {/* Two inputs, not one with a changing type: Preact's types tie the attributes to the type. */}
       {entry.recovery ? (
         <input type="text" class="recovery-input" autocomplete="off" autocapitalize="characters" {...fieldProps} />

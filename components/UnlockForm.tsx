@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useLockT } from '@/utils/i18n/lock';
 import { describeError } from '@/utils/errors';
 import type { Secret } from '@/utils/lock/secrets';
@@ -9,7 +9,8 @@ import './unlock-form.css';
 
 export interface UnlockFormProps {
   unlock: (secret: Secret) => Promise<UnlockResult>;
-  changePassphrase: (passphrase: string) => Promise<void>;
+  /** A new passphrase, `current` being the recovery key that has just unlocked (the lock checks it again). */
+  changePassphrase: (current: Secret, passphrase: string) => Promise<unknown>;
   /**
    * Told `true` when the recovery key has unlocked the journal and the form offers a new passphrase,
    * `false` when that is done or skipped: the page must keep the form on screen in between, though
@@ -32,6 +33,8 @@ export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormP
   const [retryAt, setRetryAt] = useState(0);
   const [now, setNow] = useState(Date.now);
   const [renewing, setRenewing] = useState(false);
+  // The recovery key that unlocked, for the new passphrase only; gone with the form.
+  const opened = useRef<Secret | undefined>(undefined);
 
   // On mount, after switching between passphrase and recovery key, and after each try.
   useEffect(() => {
@@ -66,7 +69,10 @@ export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormP
       const result = await unlock(secret);
       if (result.ok) {
         entry.setValue('');
-        if (recovering) setRenewing(true);
+        if (recovering) {
+          opened.current = secret;
+          setRenewing(true);
+        }
       } else {
         if (recovering) onRenewing(false);
         setOutcome({ kind: result.reason });
@@ -88,6 +94,7 @@ export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormP
 
   if (renewing) {
     const done = () => {
+      opened.current = undefined;
       setRenewing(false);
       onRenewing(false);
     };
@@ -101,7 +108,7 @@ export function UnlockForm({ unlock, changePassphrase, onRenewing }: UnlockFormP
           failed={t.lockChangeFailed}
           autoFocus
           onSubmit={async (passphrase) => {
-            await changePassphrase(passphrase);
+            if (opened.current) await changePassphrase(opened.current, passphrase);
             done();
           }}
         >

@@ -38,13 +38,22 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * and advice in our own words in two languages (utils/i18n/strength.*.ts), in the chunk of the forms
  * that ask for one: the journal in all 78 → 80 KB (measured +1.9 KB), its first screen unchanged.
  * The estimator itself is measured apart (APART below).
+ *
+ * The lock's promises (issue 19) cost bytes where they must be checked: the journal's first screen
+ * reads the lock record in its two versions and shows the lock's warning (a forged record, a
+ * swapped key) before any note, so 45 → 47 KB (measured 46.5); the journal in all gains asking
+ * again for the passphrase, replacing the key and the flags on notes the lock does not trust,
+ * 80 → 87 KB (measured 86.2); the popup in all gains the bound, padded and authenticated record
+ * format its save and "Last time" use, 37 → 39 KB (measured 38.4). The popup's and the pause
+ * window's first paints do not move. This was measured after the work, not decided before it:
+ * issue 22 (a popup that paints like a static page) is where these budgets are met again.
  */
 export const BUDGETS = {
   'popup JS, first paint': 18.5,
-  'popup JS': 37,
+  'popup JS': 39,
   'pause JS, first paint': 19,
-  'journal JS, first paint': 45,
-  'journal JS': 80,
+  'journal JS, first paint': 47,
+  'journal JS': 87,
   'background JS': 13,
   'passphrase strength JS': 1060,
 };

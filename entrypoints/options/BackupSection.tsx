@@ -1,7 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { backupReminder, type BackupCheck, type BackupProblem, type ImportSummary } from '@/utils/backup/backup';
+import { SecretField, useSecretEntry } from '@/components/SecretField';
+import { useLockT } from '@/utils/i18n/lock';
 import { JournalLockedError } from '@/utils/errors';
+import { WrongSecretError } from '@/utils/lock/wrong-secret';
 import { useBackup, type ExportFile } from '@/utils/hooks/use-backup';
 import { formatDateTime } from '@/utils/i18n/format';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
@@ -57,6 +60,8 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 export function BackupSection() {
   const t = useJournalT();
   const lockFileT = useLockFileT();
+  // The lock's strings come with the passphrase field this section already loads (SecretField).
+  const lockT = useLockT();
   const locale = useLocale();
   const backup = useBackup();
   const [exportState, setExportState] = useState<ExportState>({ status: 'idle' });
@@ -69,16 +74,20 @@ export function BackupSection() {
   const plainStart = useRef<HTMLButtonElement>(null);
   const plainConfirm = useRef<HTMLButtonElement>(null);
   const askedPlain = useRef(false);
+  const plainSecret = useSecretEntry();
+  const plainField = plainSecret.field;
+  const plainSecretId = useId();
+  const [plainProblem, setPlainProblem] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   /** Counts the files chosen (and put aside), so opening a locked one that is no longer the current file writes nothing. */
   const chosen = useRef(0);
 
   // The button pressed gives way to the warning and comes back after it: the focus follows.
   useEffect(() => {
-    if (confirmingPlain) plainConfirm.current?.focus();
+    if (confirmingPlain) plainField.current?.focus();
     else if (askedPlain.current) plainStart.current?.focus();
     askedPlain.current = confirmingPlain;
-  }, [confirmingPlain]);
+  }, [confirmingPlain, plainField]);
 
   // With the lock on, the JSON export is encrypted; a file without encryption is a choice of its own.
   const lockOn = backup.lockOn.status === 'ready' && backup.lockOn.value;
@@ -102,8 +111,16 @@ export function BackupSection() {
   }
 
   function exportPlain() {
+    const secret = plainSecret.secret();
+    if (!secret) {
+      setPlainProblem(lockT.backupPlainSecretMissing);
+      plainSecret.field.current?.focus();
+      return;
+    }
+    setPlainProblem('');
+    plainSecret.setValue('');
     setConfirmingPlain(false);
-    void exportFile(backup.exportUnencrypted, 'application/json');
+    void exportFile(() => backup.exportUnencrypted(secret), 'application/json');
   }
 
   /** Writes a checked backup, with progress; `leftOut` is what a locked backup held that could not be read. */
@@ -221,11 +238,31 @@ export function BackupSection() {
         {lockOn && confirmingPlain && (
           <div class="backup-confirm" role="group" aria-labelledby={plainWarningId}>
             <p id={plainWarningId}>{t.backupPlainWarning}</p>
+            <SecretField
+              entry={plainSecret}
+              id={plainSecretId}
+              label={lockT.backupPlainSecretLabel}
+              autocomplete="current-password"
+              busy={exporting}
+              invalid={plainProblem !== ''}
+              describedBy={[plainProblem && `${plainSecretId}-problem`]}
+            />
+            <p id={`${plainSecretId}-problem`} class="problem" role="alert">
+              {plainProblem}
+            </p>
             <div class="actions">
               <button type="button" class="secondary" ref={plainConfirm} disabled={exporting} onClick={exportPlain}>
                 {t.backupPlainConfirm}
               </button>
-              <button type="button" class="primary" onClick={() => setConfirmingPlain(false)}>
+              <button
+                type="button"
+                class="primary"
+                onClick={() => {
+                  setPlainProblem('');
+                  plainSecret.setValue('');
+                  setConfirmingPlain(false);
+                }}
+              >
                 {t.backupPlainCancel}
               </button>
             </div>
@@ -238,9 +275,11 @@ export function BackupSection() {
         {exportState.status === 'error' && (
           <p role="alert" class="problem">
             {/* A readable copy (Markdown, or JSON without encryption) needs the journal unlocked. */}
-            {exportState.error instanceof JournalLockedError
-              ? t.backupExportLocked
-              : readProblem(exportState.error, t, t.backupExportFailed)}
+            {exportState.error instanceof WrongSecretError
+              ? lockT.backupPlainWrongSecret
+              : exportState.error instanceof JournalLockedError
+                ? t.backupExportLocked
+                : readProblem(exportState.error, t, t.backupExportFailed)}
           </p>
         )}
       </section>
@@ -274,6 +313,15 @@ export function BackupSection() {
         <p role="status" class="backup-status" id={importStatusId}>
           {importStatus}
         </p>
+        {importState.status === 'locked' && importState.backup.lock.createdAt !== undefined && (
+          // Which key opens it: after a key was replaced, an older backup needs the passphrase of its time.
+          <p class="hint">
+            {lockT.backupLockedKey(
+              formatDateTime(importState.backup.lock.createdAt, locale),
+              (importState.backup.lock.keyId ?? '').slice(0, 8),
+            )}
+          </p>
+        )}
         {importState.status === 'locked' && (
           <LockedBackupForm
             // A new form for each chosen file: nothing typed for one file carries over to the next.

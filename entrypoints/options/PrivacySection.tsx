@@ -1,10 +1,13 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useLockT } from '@/utils/i18n/lock';
 import { NewPassphraseForm } from '@/components/NewPassphraseForm';
 import { PageSection } from '@/components/PageSection';
+import { SecretField, useSecretEntry, type SecretEntry } from '@/components/SecretField';
 import { UnlockForm } from '@/components/UnlockForm';
 import { describeError, LockDamagedError } from '@/utils/errors';
-import type { LockHandle, LockView, Settling } from '@/utils/hooks/use-lock';
+import { WrongSecretError } from '@/utils/lock/wrong-secret';
+import type { LockHandle, LockView, Secret, Settling } from '@/utils/hooks/use-lock';
+import type { LockMessages } from '@/utils/i18n/lock';
 import { LOCK_AFTER_CHOICES } from '@/utils/model/lock';
 import './privacy.css';
 
@@ -43,6 +46,7 @@ export function PrivacySection({ lock }: PrivacySectionProps) {
     if (!before || !view) return;
     if (before.kind !== 'off' && before.state === 'turning-on' && view.kind !== 'off' && view.state === 'on') setNotice(t.lockTurnedOn);
     else if (before.kind !== 'off' && before.state === 'turning-off' && view.kind === 'off') setNotice(t.lockRemoved);
+    else if (before.kind !== 'off' && before.replacing && view.kind !== 'off' && !view.replacing) setNotice(t.lockKeyRenewed);
   }, [view, t]);
 
   // A step that removes the control the focus was in (Unlock, I have kept it, Remove) leaves the focus
@@ -89,7 +93,15 @@ export function PrivacySection({ lock }: PrivacySectionProps) {
               <UnlockForm unlock={lock.unlock} changePassphrase={lock.changePassphrase} onRenewing={setRenewing} />
             </>
           ) : (
-            <LockOn lock={lock} view={view} settling={settling} />
+            <LockOn
+              lock={lock}
+              view={view}
+              settling={settling}
+              onNewRecoveryKey={(key) => {
+                setNotice('');
+                setRecoveryKey(key);
+              }}
+            />
           )}
         </div>
       )}
@@ -184,7 +196,7 @@ function RecoveryKeyCard({ recoveryKey, onKept }: { recoveryKey: string; onKept:
 function SettlingProgress({ settling }: { settling: Settling }) {
   const t = useLockT();
   const { direction, done, total } = settling;
-  const label = direction === 'on' ? t.lockEncryptingLabel : t.lockDecryptingLabel;
+  const label = direction === 'on' ? t.lockEncryptingLabel : direction === 'off' ? t.lockDecryptingLabel : t.lockRenewingLabel;
   const quarter = total > 0 ? Math.floor((Math.min(done, total) / total) * 4) * 25 : 0;
   return (
     <div class="card lock-progress">
@@ -203,7 +215,8 @@ function SettlingProgress({ settling }: { settling: Settling }) {
 /** A change of the lock that is not running in this page right now: another tab has it, or it waits for an unlock. */
 function Underway({ view }: { view: LockView }) {
   const t = useLockT();
-  if (view.kind === 'off' || view.state === 'on') return null;
+  if (view.kind === 'off') return null;
+  if (view.state === 'on') return view.replacing ? <p class="muted">{t.lockRenewingElsewhere}</p> : null;
   return <p class="muted">{view.state === 'turning-on' ? t.lockEncryptingElsewhere : t.lockDecryptingElsewhere}</p>;
 }
 
@@ -211,10 +224,12 @@ interface LockOnProps {
   lock: LockHandle;
   view: Extract<LockView, { kind: 'locked' | 'unlocked' }>;
   settling: Settling | undefined;
+  /** A new key was made: its recovery key, to show once. */
+  onNewRecoveryKey: (recoveryKey: string) => void;
 }
 
 /** The unlocked journal's lock: lock now, how long it stays unlocked, a new passphrase, or no lock. */
-function LockOn({ lock, view, settling }: LockOnProps) {
+function LockOn({ lock, view, settling, onNewRecoveryKey }: LockOnProps) {
   const t = useLockT();
   const [lockProblem, setLockProblem] = useState('');
 
@@ -247,7 +262,7 @@ function LockOn({ lock, view, settling }: LockOnProps) {
       </section>
       {view.state === 'on' && (
         <>
-          <ChangePassphrase lock={lock} />
+          <ChangePassphrase lock={lock} replacing={view.replacing} onNewRecoveryKey={onNewRecoveryKey} />
           <RemoveLock lock={lock} />
         </>
       )}
@@ -298,13 +313,87 @@ function LockAfter({ lock, minutes }: { lock: LockHandle; minutes: number }) {
   );
 }
 
-function ChangePassphrase({ lock }: { lock: LockHandle }) {
+/**
+ * The passphrase or recovery key the person has now, asked again before a step that cannot be
+ * undone: whoever finds the journal unlocked must not be able to take the lock away or change it.
+ */
+function CurrentSecret({
+  entry,
+  id,
+  busy,
+  invalid,
+  describedBy,
+}: {
+  entry: SecretEntry;
+  id: string;
+  busy: boolean;
+  invalid: boolean;
+  describedBy?: string;
+}) {
   const t = useLockT();
+  return (
+    <div class="current-secret">
+      <SecretField
+        entry={entry}
+        id={id}
+        label={entry.recovery ? t.lockCurrentRecoveryLabel : t.lockCurrentLabel}
+        autocomplete="current-password"
+        busy={busy}
+        invalid={invalid}
+        describedBy={[describedBy]}
+      />
+      <button type="button" class="link-button" onClick={entry.switchMode}>
+        {entry.recovery ? t.unlockUsePassphrase : t.unlockUseRecovery}
+      </button>
+    </div>
+  );
+}
+
+/** Why a step with the current secret was refused, in the person's words. */
+function secretProblem(error: unknown, t: LockMessages): string | undefined {
+  if (!(error instanceof WrongSecretError)) return undefined;
+  return error.retryAt > Date.now() ? t.lockCurrentWait : t.lockCurrentWrong;
+}
+
+function ChangePassphrase({
+  lock,
+  replacing,
+  onNewRecoveryKey,
+}: {
+  lock: LockHandle;
+  replacing: boolean;
+  onNewRecoveryKey: (recoveryKey: string) => void;
+}) {
+  const t = useLockT();
+  const id = useId();
+  const current = useSecretEntry();
+  const [replaceKey, setReplaceKey] = useState(false);
   const [changed, setChanged] = useState(false);
+  const [problem, setProblem] = useState('');
   return (
     <section class="card privacy-part" aria-labelledby="lock-change-heading">
       <h2 id="lock-change-heading">{t.lockChangeHeading}</h2>
-      <p class="hint">{t.lockChangeHint}</p>
+      <p class="hint">{replaceKey ? t.lockReplaceKeyHint : t.lockChangeHint}</p>
+      <CurrentSecret
+        entry={current}
+        id={`${id}-current`}
+        busy={false}
+        invalid={problem !== ''}
+        describedBy={problem ? `${id}-problem` : undefined}
+      />
+      <p id={`${id}-problem`} class="problem" role="alert">
+        {problem}
+      </p>
+      <div class="field checkbox-field">
+        <input
+          type="checkbox"
+          id={`${id}-replace`}
+          checked={replaceKey}
+          disabled={replacing}
+          onChange={(event) => setReplaceKey(event.currentTarget.checked)}
+        />
+        <label for={`${id}-replace`}>{t.lockReplaceKey}</label>
+      </div>
       <NewPassphraseForm
         label={t.lockNewPassphrase}
         submitLabel={t.lockChangePassphrase}
@@ -312,12 +401,27 @@ function ChangePassphrase({ lock }: { lock: LockHandle }) {
         failed={t.lockChangeFailed}
         onSubmit={async (passphrase) => {
           setChanged(false);
-          await lock.changePassphrase(passphrase);
-          setChanged(true);
+          setProblem('');
+          const secret: Secret | undefined = current.secret();
+          if (!secret) {
+            setProblem(t.lockCurrentMissing);
+            current.field.current?.focus();
+            throw new Error(t.lockCurrentMissing);
+          }
+          try {
+            const recoveryKey = await lock.changePassphrase(secret, passphrase, replaceKey && !replacing);
+            current.setValue('');
+            setChanged(true);
+            if (recoveryKey !== undefined) onNewRecoveryKey(recoveryKey);
+          } catch (error) {
+            const words = secretProblem(error, t);
+            if (words) setProblem(words);
+            throw words ? new Error(words) : error;
+          }
         }}
       />
       <p class="status" role="status">
-        {changed ? t.lockPassphraseChanged : ''}
+        {changed ? (replaceKey ? t.lockKeyReplaced : t.lockPassphraseChanged) : ''}
       </p>
     </section>
   );
@@ -328,6 +432,8 @@ function RemoveLock({ lock }: { lock: LockHandle }) {
   const t = useLockT();
   const [step, setStep] = useState<'idle' | 'confirming' | 'removing'>('idle');
   const [problem, setProblem] = useState('');
+  const id = useId();
+  const current = useSecretEntry();
   const confirm = useRef<HTMLDivElement>(null);
   const start = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -341,13 +447,26 @@ function RemoveLock({ lock }: { lock: LockHandle }) {
   }, [step]);
 
   async function remove() {
+    const secret = current.secret();
+    if (!secret) {
+      setProblem(t.lockCurrentMissing);
+      current.field.current?.focus();
+      return;
+    }
     setStep('removing');
     setProblem('');
     try {
       // Decrypting then runs in the page's lock handle, with its progress above.
-      await lock.turnOff();
+      await lock.turnOff(secret);
     } catch (error) {
-      setProblem(t.lockRemoveFailed(describeError(error)));
+      const words = secretProblem(error, t);
+      setProblem(words ?? t.lockRemoveFailed(describeError(error)));
+      if (words) {
+        // The question stays, with the field to try again.
+        setStep('confirming');
+        current.field.current?.select();
+        return;
+      }
       returnFocus.current = true;
       setStep('idle');
     }
@@ -366,6 +485,13 @@ function RemoveLock({ lock }: { lock: LockHandle }) {
       ) : (
         <div class="lock-confirm" role="group" aria-labelledby="lock-remove-question" tabIndex={-1} ref={confirm}>
           <p id="lock-remove-question">{t.lockRemoveConfirm}</p>
+          <CurrentSecret
+            entry={current}
+            id={`${id}-current`}
+            busy={step === 'removing'}
+            invalid={problem !== ''}
+            describedBy={problem ? `${id}-problem` : undefined}
+          />
           <div class="actions">
             <button type="button" class="primary" disabled={step === 'removing'} onClick={() => void remove()}>
               {t.lockRemoveYes}
@@ -384,7 +510,7 @@ function RemoveLock({ lock }: { lock: LockHandle }) {
           </div>
         </div>
       )}
-      <p class="problem" role="alert">
+      <p id={`${id}-problem`} class="problem" role="alert">
         {problem}
       </p>
     </section>

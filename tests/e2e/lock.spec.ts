@@ -13,6 +13,7 @@ import { ExtensionState } from './pages/extension-state';
 import { JournalPage } from './pages/journal-page';
 import { PopupPage } from './pages/popup-page';
 import { PrivacyPage, UnlockForm } from './pages/privacy-page';
+import { rowBinding, type Row } from './rows';
 import { seedNotes } from './seed';
 import { LOCK_ALARM } from '@/utils/lock/names';
 import { MINUTE } from '@/utils/time';
@@ -34,9 +35,6 @@ function markedNotes(count: number, seed: number): Note[] {
 const answerMarker = (i: number) => `answer-marker-${pad(i)}`;
 const markersOf = (notes: readonly Note[]) => notes.flatMap((_, i) => [answerMarker(i), `prompt-marker-${pad(i)}`]);
 
-/** A note row as it lies in IndexedDB: plain, encrypted (`cipher`) or sealed while locked (`sealed`). */
-type Row = Record<string, unknown> & { id: string };
-
 /** What "the same note" means here: its id, prompt, texts and times. */
 function checksum(notes: readonly Row[]): string {
   const fields = [...notes]
@@ -47,18 +45,18 @@ function checksum(notes: readonly Row[]): string {
 
 /**
  * Encrypted rows opened outside the extension, with the data key the unlocked session holds: AES-GCM
- * with the row's id bound in, as README "How the lock works" says. Proves the ciphertext on disk is
- * the note, independently of the extension's own reading code.
+ * with the row's readable fields bound in (rowBinding). Proves the ciphertext on disk is the note,
+ * independently of the extension's own reading code.
  */
 async function openRows(rows: readonly Row[], journalKey: unknown): Promise<Row[]> {
   if (typeof journalKey !== 'string') throw new Error('the journal is not unlocked: no data key in storage.session');
   const key = await webcrypto.subtle.importKey('raw', Buffer.from(journalKey, 'base64'), 'AES-GCM', false, ['decrypt']);
   return Promise.all(
     rows.map(async (row) => {
-      const box = row.cipher as { iv: string; data: string } | undefined;
+      const box = row.cipher as { iv: string; data: string; kid?: string } | undefined;
       if (!box) return row;
       const plain = await webcrypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: Buffer.from(box.iv, 'base64'), additionalData: Buffer.from(`note:${row.id}`) },
+        { name: 'AES-GCM', iv: Buffer.from(box.iv, 'base64'), additionalData: Buffer.from(rowBinding(row, box.kid ?? '')) },
         key,
         Buffer.from(box.data, 'base64'),
       );
@@ -251,7 +249,7 @@ test('saved while locked, restarted, unlocked by passphrase and recovery key, pa
 
     // A new passphrase: it opens the journal, the one before does not.
     const privacy = await new PrivacyPage(second, extensionId, t).open();
-    await privacy.changePassphrase(SECOND_PASSPHRASE);
+    await privacy.changePassphrase(PASSPHRASE, SECOND_PASSPHRASE);
     await privacy.lockNow();
     await expect(page.getByRole('heading', { level: 1, name: t.lockedTitle })).toBeVisible();
     await form.unlockWithPassphrase(PASSPHRASE);
@@ -261,7 +259,7 @@ test('saved while locked, restarted, unlocked by passphrase and recovery key, pa
     await expect(privacy.page.getByRole('heading', { level: 2, name: t.lockOnHeading })).toBeVisible();
 
     // Removed: every note plain again, byte for byte, and no lock left.
-    await privacy.startRemoving();
+    await privacy.startRemoving(SECOND_PASSPHRASE);
     await expect(privacy.notice(t.lockRemoved)).toBeVisible();
     await expect(privacy.page.getByRole('heading', { level: 2, name: t.lockOffHeading })).toBeVisible();
     const rows = await noteRows(extension);
@@ -363,7 +361,7 @@ test('turning the lock on, then off, each cut off half-way by a killed worker an
 
   const turningOff = await new PrivacyPage(context, extensionId, t).open();
   await slowDown(turningOff.page);
-  await turningOff.startRemoving();
+  await turningOff.startRemoving(PASSPHRASE);
   await halfWay(turningOff);
   await extension.endServiceWorker();
   await turningOff.page.close();

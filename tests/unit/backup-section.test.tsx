@@ -222,6 +222,8 @@ describe('backup section with the lock on', () => {
     renderSection();
     chooseFile(text);
     const ask = await screen.findByText('This backup is locked. Enter the passphrase or recovery key it was made with.');
+    // Which key opens it, for after a key was replaced: the key's date and the start of its id.
+    expect(screen.getByText(/^It was made with the key of Nov 25, 2026, .+ \(key .{8}\)\.$/)).toBeTruthy();
     const field = screen.getByLabelText('Passphrase');
     await waitFor(() => expect(document.activeElement).toBe(field));
     expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(ask.id);
@@ -292,13 +294,22 @@ describe('backup section with the lock on', () => {
 
     fireEvent.click(await screen.findByRole('button', { name: 'Export without encryption…' }));
     expect(screen.getByRole('group', { name: /^Anyone who gets a file without encryption can read all of it/ })).toBeTruthy();
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Yes, export without encryption' })));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Your passphrase, to confirm')));
     fireEvent.click(screen.getByRole('button', { name: 'Keep it encrypted' }));
     expect(screen.queryByRole('group')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export without encryption…' })));
     expect(downloads.click).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('button', { name: 'Export without encryption…' }));
+    // Not without the passphrase, and not with a wrong one: the lock checks it, not only this form.
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, export without encryption' }));
+    expect(screen.getByText('Type your passphrase first: a copy without encryption cannot be taken back.')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Your passphrase, to confirm'), { target: { value: 'not it at all' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, export without encryption' }));
+    await screen.findByText('That passphrase does not open the journal, so no file was made.');
+    expect(downloads.click).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Export without encryption…' }));
+    fireEvent.input(screen.getByLabelText('Your passphrase, to confirm'), { target: { value: PASSPHRASE } });
     fireEvent.click(screen.getByRole('button', { name: 'Yes, export without encryption' }));
     await screen.findByText(/^Downloaded as adempauze-backup-\d{4}-\d{2}-\d{2}\.json\.$/);
     const [plain = ''] = await downloads.texts();
@@ -310,8 +321,9 @@ describe('backup section with the lock on', () => {
       'Your journal is locked. Unlock it first to export a readable copy; an encrypted backup can be exported while it is locked.';
     const { unmount: unmountLocked } = renderSection();
     fireEvent.click(await screen.findByRole('button', { name: 'Export without encryption…' }));
+    fireEvent.input(screen.getByLabelText('Your passphrase, to confirm'), { target: { value: PASSPHRASE } });
     fireEvent.click(screen.getByRole('button', { name: 'Yes, export without encryption' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(locked);
+    await screen.findByText(locked);
     unmountLocked();
     renderSection();
     fireEvent.click(screen.getByRole('button', { name: 'Export notes as Markdown' }));

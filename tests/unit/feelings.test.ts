@@ -12,13 +12,14 @@ import { journalMessages } from '@/utils/i18n/journal';
 import { messages } from '@/utils/i18n/messages';
 import { feelingDays, feelingTotals } from '@/utils/insights/insights';
 import { encryptText } from '@/utils/lock/crypto';
-import { journalKeys, lockNow, readLock, sessionDataKey, writeLock } from '@/utils/lock/keys';
+import { journalKeys, lockNow, readLock, sessionDataKey } from '@/utils/lock/keys';
 import { resume, startSession } from '@/utils/lock/lock';
 import type { Note } from '@/utils/model/records';
 import { FEELINGS } from '@/utils/model/values';
 import { HOUR, MINUTE } from '@/utils/time';
 import { readRawRows } from './at-rest';
-import { turnOnLock } from './locked-journal';
+import { rewriteLock, turnOnLock } from './locked-journal';
+import { noteContext } from '@/utils/db/cipher';
 import { writeRawRows } from './raw-rows';
 import { SAMPLE_NOTE, SAMPLE_ROW, SAMPLE_TIME } from './sample-note';
 
@@ -191,8 +192,7 @@ describe('a feeling under the lock', () => {
     async () => {
       const notes = [await addNote({ ...SAMPLE_NOTE, feeling: 'okay' }, T0), await addNote(SAMPLE_NOTE, T0 + MINUTE)];
       await turnOnLock(T0 + HOUR);
-      const lock = await readLock();
-      await writeLock({ ...lock!, state: 'turning-on' });
+      await rewriteLock({ state: 'turning-on' });
       await resume(() => undefined);
 
       const rows = await readRawRows('notes');
@@ -209,7 +209,8 @@ describe('a feeling under the lock', () => {
       const note = await addNote(SAMPLE_NOTE, T0);
       const keys = await journalKeys();
       const texts = JSON.stringify({ answer: 'Forged.', promptText: SAMPLE_NOTE.promptText, feeling: 'furious' });
-      const forged = { ...(await rawRow(note.id)), cipher: await encryptText(keys!.dataKey, texts, `note:${note.id}`) };
+      const box = await encryptText(keys!.dataKey, texts, noteContext(note, keys!.keyId));
+      const forged = { ...(await rawRow(note.id)), cipher: { ...box, v: 2, kid: keys!.keyId } };
       await writeRawRows('notes', [forged]);
 
       const [read] = await getNotes([note.id]);

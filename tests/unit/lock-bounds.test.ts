@@ -3,7 +3,8 @@ import { checkBackup, type BackupCheck } from '@/utils/backup/backup';
 import { createLockedBackup, serializeLockedBackup } from '@/utils/backup/locked';
 import { journalMessages } from '@/utils/i18n/journal';
 import { lockFileMessages } from '@/utils/i18n/lock-file';
-import { lockRecord } from '@/utils/lock/keys';
+import { lockFields } from '@/utils/lock/keys';
+import { recordMacKey, signLock } from '@/utils/lock/open';
 import { createLockKeys, PBKDF2_ITERATIONS } from '@/utils/lock/secrets';
 import type { LockedBackup } from '@/utils/model/backup';
 import { parseLockRecord, PBKDF2_ITERATIONS_MAX, PBKDF2_ITERATIONS_MIN } from '@/utils/model/lock';
@@ -101,8 +102,8 @@ describe('the bounds of a locked backup’s keys (utils/model/lock.ts)', () => {
 
 describe('the bounds of the stored lock', () => {
   it('reads a lock as it is made, and one asking for more or fewer rounds than the bounds as damaged', async () => {
-    const { keys } = await createLockKeys('a long walk along the Amstel');
-    const good = lockRecord(keys, 'on', T0);
+    const { keys, dataKeyBytes } = await createLockKeys('a long walk along the Amstel', T0);
+    const good = await signLock(lockFields(keys, 'on', T0), await recordMacKey(dataKeyBytes));
     expect(parseLockRecord(structuredClone(good))).toEqual(good);
     const withIterations = (iterations: number) => ({
       ...good,

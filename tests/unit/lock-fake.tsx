@@ -6,11 +6,23 @@ import { journalMessages } from '@/utils/i18n/journal';
 import type { Locale } from '@/utils/i18n/locale';
 
 /** What a successful unlock resolves to; the components never look at the keys. */
-export const UNLOCKED: UnlockResult = { ok: true, keys: { dataKey: {} as CryptoKey, privateKey: {} as CryptoKey } };
+export const UNLOCKED: UnlockResult = {
+  ok: true,
+  keys: {
+    dataKey: {} as CryptoKey,
+    privateKey: {} as CryptoKey,
+    macKey: {} as CryptoKey,
+    keyId: 'k',
+    sealedTo: 's',
+    trustPlain: false,
+    legacyRows: false,
+  },
+  problems: [],
+};
 
 export const OFF: LockView = { kind: 'off' };
-export const LOCKED: LockView = { kind: 'locked', state: 'on', lockAfterMinutes: 15 };
-export const UNLOCKED_ON: LockView = { kind: 'unlocked', state: 'on', lockAfterMinutes: 15 };
+export const LOCKED: LockView = { kind: 'locked', state: 'on', lockAfterMinutes: 15, warning: [], replacing: false };
+export const UNLOCKED_ON: LockView = { kind: 'unlocked', state: 'on', lockAfterMinutes: 15, warning: [], replacing: false };
 
 /** A lock handle showing `view`, whose steps are spies that succeed; a test overrides what it needs. */
 export function fakeLock(view: LockView, overrides: Partial<LockHandle> = {}): LockHandle {
@@ -21,7 +33,8 @@ export function fakeLock(view: LockView, overrides: Partial<LockHandle> = {}): L
     lockNow: vi.fn(() => Promise.resolve()),
     turnOn: vi.fn(() => Promise.resolve('7KQ2-M9XD-AB3C-DEFG-HJ4K-MNPQ-RSTV-WXYZ')),
     turnOff: vi.fn(() => Promise.resolve()),
-    changePassphrase: vi.fn(() => Promise.resolve()),
+    changePassphrase: vi.fn(() => Promise.resolve(undefined)),
+    dismissWarning: vi.fn(() => Promise.resolve()),
     setLockAfter: vi.fn(() => Promise.resolve()),
     ...overrides,
   };

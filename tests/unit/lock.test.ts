@@ -5,7 +5,7 @@ import { listCustomPrompts, putCustomPrompt } from '@/utils/db/prompts';
 import { mergeSnapshot } from '@/utils/db/snapshot';
 import { JournalLockedError, LockDamagedError } from '@/utils/errors';
 import { fromBase64, toBase64 } from '@/utils/lock/crypto';
-import { journalKeys, lockRecord, readingKeys, readLock, sessionDataKey, writeLock } from '@/utils/lock/keys';
+import { journalKeys, readingKeys, readLock, sessionDataKey, writeLock } from '@/utils/lock/keys';
 import { createLockKeys, unwrapDataKey } from '@/utils/lock/secrets';
 import { retryDelay, unlock } from '@/utils/lock/lock';
 import { changePassphrase, createLock, lockNow, resume, startRemovingLock } from '@/utils/lock/lock';
@@ -17,6 +17,7 @@ import { clearDraft, hasDraft, readDraft, restoreDrafts, writeDraft } from '@/ut
 import { lockMirror } from '@/utils/storage/lock-mirror';
 import { HOUR, MINUTE } from '@/utils/time';
 import { diskText, readRawRows, sessionText } from './at-rest';
+import { lockRecordV1 } from './locked-journal';
 import { writeRawRows } from './raw-rows';
 import { SAMPLE_NOTE } from './sample-note';
 
@@ -72,7 +73,7 @@ async function turnOn(): Promise<string> {
 }
 
 async function turnOff(): Promise<void> {
-  await startRemovingLock(T0);
+  await startRemovingLock({ passphrase: PASSPHRASE }, T0);
   await resume(() => undefined);
 }
 
@@ -93,11 +94,11 @@ const breakOffAfterFirstBatch = () => (done: number) => {
 
 describe('the lock keys', () => {
   it('opens the same data key with the passphrase and with the recovery key, as stored and read back', async () => {
-    const { keys, recoveryKey, dataKeyBytes } = await createLockKeys(PASSPHRASE);
+    const { keys, recoveryKey, dataKeyBytes } = await createLockKeys(PASSPHRASE, T0);
     expect(dataKeyBytes).toHaveLength(32);
-    await writeLock(lockRecord(keys, 'on', T0));
+    await writeLock(lockRecordV1(keys, 'on', T0));
     const stored = await readLock();
-    expect(stored).toEqual(lockRecord(keys, 'on', T0));
+    expect(stored).toEqual(lockRecordV1(keys, 'on', T0));
     if (!stored) throw new Error('No lock read back');
     // Only wrapped and public key material is stored: never the data key itself.
     expect(JSON.stringify(stored)).not.toContain(toBase64(dataKeyBytes));
@@ -107,8 +108,8 @@ describe('the lock keys', () => {
   });
 
   it('opens nothing with a wrong passphrase or recovery key', async () => {
-    const { keys, recoveryKey } = await createLockKeys(PASSPHRASE);
-    const other = await createLockKeys(PASSPHRASE);
+    const { keys, recoveryKey } = await createLockKeys(PASSPHRASE, T0);
+    const other = await createLockKeys(PASSPHRASE, T0);
     expect(await unwrapDataKey(keys, { passphrase: `${PASSPHRASE} ` })).toBeUndefined();
     expect(await unwrapDataKey(keys, { passphrase: '' })).toBeUndefined();
     expect(await unwrapDataKey(keys, { recoveryKey: other.recoveryKey })).toBeUndefined();
@@ -120,8 +121,8 @@ describe('the lock keys', () => {
   it('reads no lock as off, and a damaged one as damaged, never as off', async () => {
     expect(await readLock()).toBeUndefined();
     expect(lockMirror()).toBe(false);
-    const { keys } = await createLockKeys(PASSPHRASE);
-    const good = lockRecord(keys, 'on', T0);
+    const { keys } = await createLockKeys(PASSPHRASE, T0);
+    const good = lockRecordV1(keys, 'on', T0);
     expect(parseLockRecord(JSON.parse(JSON.stringify(good)))).toEqual(good);
     const damaged: unknown[] = [
       'lock',
@@ -147,8 +148,8 @@ describe('the lock keys', () => {
   });
 
   it('counts wrong tries, and does not even check a try made before the wait is over', async () => {
-    const { keys } = await createLockKeys(PASSPHRASE);
-    await writeLock(lockRecord(keys, 'on', T0));
+    const { keys } = await createLockKeys(PASSPHRASE, T0);
+    await writeLock(lockRecordV1(keys, 'on', T0));
     const wrong = { passphrase: 'a short walk' };
     expect(await unlock(wrong, T0)).toEqual({ ok: false, reason: 'wrong', retryAt: T0 });
     expect(await unlock(wrong, T0)).toEqual({ ok: false, reason: 'wrong', retryAt: T0 });
@@ -168,8 +169,8 @@ describe('the lock keys', () => {
   });
 
   it('unlocks for the session with the right passphrase: a 32-byte data key in storage.session only, keys that cannot be exported', async () => {
-    const { keys, dataKeyBytes } = await createLockKeys(PASSPHRASE);
-    await writeLock(lockRecord(keys, 'on', T0));
+    const { keys, dataKeyBytes } = await createLockKeys(PASSPHRASE, T0);
+    await writeLock(lockRecordV1(keys, 'on', T0));
     expect(await journalKeys()).toBeUndefined();
     expect(await readingKeys()).toBe('locked');
 
@@ -196,15 +197,15 @@ describe('the lock keys', () => {
   });
 
   it('unlocks with the recovery key as a person types it', async () => {
-    const { keys, recoveryKey, dataKeyBytes } = await createLockKeys(PASSPHRASE);
-    await writeLock(lockRecord(keys, 'on', T0));
+    const { keys, recoveryKey, dataKeyBytes } = await createLockKeys(PASSPHRASE, T0);
+    await writeLock(lockRecordV1(keys, 'on', T0));
     expect((await unlock({ recoveryKey: recoveryKey.toLowerCase().replaceAll('-', '') }, T0)).ok).toBe(true);
     expect(await sessionDataKey()).toEqual(dataKeyBytes);
   });
 
   it('treats a session key that does not belong to the stored lock as locked', async () => {
-    const [mine, other] = await Promise.all([createLockKeys(PASSPHRASE), createLockKeys(PASSPHRASE)]);
-    await writeLock(lockRecord(mine.keys, 'on', T0));
+    const [mine, other] = await Promise.all([createLockKeys(PASSPHRASE, T0), createLockKeys(PASSPHRASE, T0)]);
+    await writeLock(lockRecordV1(mine.keys, 'on', T0));
     await fakeBrowser.storage.session.set({ [SESSION_KEY]: toBase64(other.dataKeyBytes) });
     expect(await journalKeys()).toBeUndefined();
     expect(await readingKeys()).toBe('locked');
@@ -218,7 +219,7 @@ describe('changing the passphrase', () => {
     const dataKey = await sessionDataKey();
     const before = await readLock();
 
-    await changePassphrase('a new and longer passphrase', T0 + MINUTE);
+    await changePassphrase({ passphrase: PASSPHRASE }, 'a new and longer passphrase', T0 + MINUTE);
     const after = await readLock();
     if (!after || !before) throw new Error('The lock is gone');
     expect(after.changedAt).toBe(T0 + MINUTE);
@@ -239,7 +240,7 @@ describe('changing the passphrase', () => {
     await turnOn();
     await lockNow();
     const before = await readLock();
-    await expect(changePassphrase('another', T0)).rejects.toBeInstanceOf(JournalLockedError);
+    await expect(changePassphrase({ passphrase: PASSPHRASE }, 'another', T0)).rejects.toBeInstanceOf(JournalLockedError);
     expect(await readLock()).toEqual(before);
   });
 });
@@ -426,7 +427,7 @@ describe('turning the lock off', () => {
     await seedJournal();
     await turnOn();
     await lockNow();
-    await expect(startRemovingLock(T0)).rejects.toBeInstanceOf(JournalLockedError);
+    await expect(startRemovingLock({ passphrase: PASSPHRASE }, T0)).rejects.toBeInstanceOf(JournalLockedError);
     expect(await lockState()).toBe('on');
   });
 });
@@ -483,7 +484,7 @@ describe('finishing a change left half-way', () => {
     const notes = await seedMany();
     const rowsBefore = await readRawRows('notes');
     await turnOn();
-    await startRemovingLock(T0);
+    await startRemovingLock({ passphrase: PASSPHRASE }, T0);
 
     await expect(resume(breakOffAfterFirstBatch)).rejects.toThrow('interrupted');
     expect(await lockState()).toBe('turning-off');

@@ -24,4 +24,16 @@ describe('note card', () => {
     renderInJournal(<NoteCard note={UNREADABLE} />, 'nl');
     expect(screen.getByRole('heading', { name: 'Deze notitie kon niet worden gelezen.' }).getAttribute('lang')).toBe('nl');
   });
+
+  it('marks a note the lock does not trust as the owner’s, in both languages', () => {
+    const { unmount } = renderInJournal(<NoteCard note={{ ...SAMPLE_ROW, suspect: 'plain' }} />);
+    expect(screen.getByRole('article').textContent).toContain(
+      'This note was stored unencrypted while the lock was on: Adempauze never does that, so it may not be yours.',
+    );
+    unmount();
+    renderInJournal(<NoteCard note={{ ...UNREADABLE, suspect: 'wrong-key' }} />, 'nl');
+    expect(screen.getByRole('article').textContent).toContain(
+      'Deze notitie is verzegeld met een sleutel die niet van je slot is, en is daarom niet te lezen.',
+    );
+  });
 });

@@ -1,9 +1,10 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '@/entrypoints/options/App';
 import { PrivacySection } from '@/entrypoints/options/PrivacySection';
 import { addNote } from '@/utils/db/notes';
 import { LockDamagedError } from '@/utils/errors';
+import { WrongSecretError } from '@/utils/lock/wrong-secret';
 import { createLock, lockNow, resume } from '@/utils/lock/lock';
 import type { LockHandle, LockView } from '@/utils/hooks/use-lock';
 import { fakeLock, inJournal, LOCKED, OFF, UNLOCKED_ON } from './lock-fake';
@@ -122,7 +123,13 @@ describe('privacy section (options page)', () => {
     expect(key.tagName).toBe('OUTPUT');
     expect(screen.getByRole('heading', { name: 'Your recovery key' })).toBeTruthy();
     // The journal is unlocked and being encrypted meanwhile; the key stays on screen.
-    rerender(showing(lock, { kind: 'unlocked', state: 'turning-on', lockAfterMinutes: 15 }, { direction: 'on', done: 0, total: 10 }));
+    rerender(
+      showing(
+        lock,
+        { kind: 'unlocked', state: 'turning-on', lockAfterMinutes: 15, warning: [], replacing: false },
+        { direction: 'on', done: 0, total: 10 },
+      ),
+    );
     expect(screen.getByText(KEY)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Lock now' })).toBeNull();
 
@@ -161,7 +168,7 @@ describe('privacy section (options page)', () => {
     renderSection(
       showing(
         fakeLock(OFF),
-        { kind: 'unlocked', state: 'turning-on', lockAfterMinutes: 15 },
+        { kind: 'unlocked', state: 'turning-on', lockAfterMinutes: 15, warning: [], replacing: false },
         { direction: 'on', done: 1234, total: 50_000 },
       ),
     );
@@ -178,7 +185,7 @@ describe('privacy section (options page)', () => {
     renderSection(
       showing(
         fakeLock(OFF),
-        { kind: 'unlocked', state: 'turning-off', lockAfterMinutes: 15 },
+        { kind: 'unlocked', state: 'turning-off', lockAfterMinutes: 15, warning: [], replacing: false },
         { direction: 'off', done: 30_000, total: 50_000 },
       ),
       'nl',
@@ -191,7 +198,7 @@ describe('privacy section (options page)', () => {
   it('says when encrypting has finished', () => {
     const lock = showing(
       fakeLock(OFF),
-      { kind: 'unlocked', state: 'turning-on', lockAfterMinutes: 15 },
+      { kind: 'unlocked', state: 'turning-on', lockAfterMinutes: 15, warning: [], replacing: false },
       { direction: 'on', done: 9, total: 10 },
     );
     const { rerender } = renderSection(lock);
@@ -219,20 +226,26 @@ describe('privacy section (options page)', () => {
     expect([...select.options].map((option) => option.textContent)).toEqual(['5 minuten', '15 minuten', '30 minuten', '1 uur', '4 uur']);
   });
 
-  it('changes the passphrase, checked like a new one', async () => {
+  it('changes the passphrase, checked like a new one, only with the current one typed again', async () => {
     const lock = fakeLock(UNLOCKED_ON);
     renderSection(lock);
     fireEvent.input(screen.getByLabelText('New passphrase'), { target: { value: 'another long one' } });
+    fireEvent.input(screen.getByLabelText('The same passphrase again'), { target: { value: 'another long one' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
+    expect(await screen.findAllByText('Type your current passphrase or recovery key first.')).not.toHaveLength(0);
+    expect(lock.changePassphrase).not.toHaveBeenCalled();
+    fireEvent.input(screen.getByLabelText('Your current passphrase'), { target: { value: 'the old one' } });
+    fireEvent.input(screen.getByLabelText('The same passphrase again'), { target: { value: 'another' } });
     fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
     expect(await screen.findByText('This is not the same as the passphrase above.')).toBeTruthy();
     fireEvent.input(screen.getByLabelText('The same passphrase again'), { target: { value: 'another long one' } });
     fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
     await screen.findByText('Your passphrase is changed. Use the new one from now on.');
-    expect(lock.changePassphrase).toHaveBeenCalledWith('another long one');
+    expect(lock.changePassphrase).toHaveBeenCalledWith({ passphrase: 'the old one' }, 'another long one', false);
     expect(screen.getByLabelText<HTMLInputElement>('New passphrase').value).toBe('');
   });
 
-  it('removes the lock only after asking once more', async () => {
+  it('removes the lock only after asking once more, with the passphrase', async () => {
     const lock = fakeLock(UNLOCKED_ON);
     renderSection(lock);
     fireEvent.click(screen.getByRole('button', { name: 'Remove the lock…' }));
@@ -241,11 +254,27 @@ describe('privacy section (options page)', () => {
     expect(lock.turnOff).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Remove the lock…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, remove the lock' }));
-    await waitFor(() => expect(lock.turnOff).toHaveBeenCalledOnce());
+    expect(screen.getAllByText('Type your current passphrase or recovery key first.')).not.toHaveLength(0);
+    expect(lock.turnOff).not.toHaveBeenCalled();
+    const field = within(screen.getByRole('group', { name: /Remove the lock\?/ })).getByLabelText('Your current passphrase');
+    fireEvent.input(field, { target: { value: 'the passphrase' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, remove the lock' }));
+    await waitFor(() => expect(lock.turnOff).toHaveBeenCalledWith({ passphrase: 'the passphrase' }));
+  });
+
+  it('says so when the passphrase typed to remove the lock does not open it, and keeps the question', async () => {
+    const lock = fakeLock(UNLOCKED_ON, { turnOff: vi.fn(() => Promise.reject(new WrongSecretError())) });
+    renderSection(lock);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove the lock…' }));
+    const group = screen.getByRole('group', { name: /Remove the lock\?/ });
+    fireEvent.input(within(group).getByLabelText('Your current passphrase'), { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, remove the lock' }));
+    await screen.findByText('That passphrase or recovery key does not open the journal, so nothing was changed.');
+    expect(screen.getByRole('button', { name: 'Yes, remove the lock' })).toBeTruthy();
   });
 
   it('says when the lock has been removed', () => {
-    const lock = showing(fakeLock(OFF), { kind: 'unlocked', state: 'turning-off', lockAfterMinutes: 15 });
+    const lock = showing(fakeLock(OFF), { kind: 'unlocked', state: 'turning-off', lockAfterMinutes: 15, warning: [], replacing: false });
     const { rerender } = renderSection(lock);
     expect(screen.getByText(/The lock is being removed/)).toBeTruthy();
     rerender(showing(lock, OFF));

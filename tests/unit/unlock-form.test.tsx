@@ -150,7 +150,8 @@ describe('unlock form', () => {
     fireEvent.input(repeat, { target: { value: 'a long new passphrase' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set passphrase' }));
     await waitFor(() => expect(onRenewing).toHaveBeenLastCalledWith(false));
-    expect(changePassphrase).toHaveBeenCalledWith('a long new passphrase');
+    // With the recovery key that opened it: the lock checks it again.
+    expect(changePassphrase).toHaveBeenCalledWith({ recoveryKey: expect.any(String) as string }, 'a long new passphrase');
   });
 
   it('lets the new passphrase be skipped', async () => {

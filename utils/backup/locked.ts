@@ -15,7 +15,8 @@ import { rowToNote, rowToPrompt } from '@/utils/db/cipher';
 import { readStoredRows, type SkippedRows } from '@/utils/db/snapshot';
 import { journalMessages, type JournalMessages } from '@/utils/i18n/journal';
 import { importPublicKey, openSealedText, sealText } from '@/utils/lock/crypto';
-import { openKeys, readLock, type OpenKeys } from '@/utils/lock/keys';
+import { readLock, type OpenKeys } from '@/utils/lock/keys';
+import { openKeys } from '@/utils/lock/open';
 import { unwrapDataKey, type Secret } from '@/utils/lock/secrets';
 import {
   BACKUP_FORMAT,

@@ -4,13 +4,16 @@
  * and the schedule. Each row says itself which form it is in, so plain, encrypted and sealed rows
  * can lie side by side while the lock is being turned on or off.
  *
- * A row whose ciphertext does not open (damaged on disk, GCM's tag refuses it) is read as an
- * unreadable note with its dates, and never stops the rest of the journal.
+ * The ciphertext is bound (AES-GCM additional data) to every readable field of its row and to the
+ * key it is under, so an older ciphertext put back, a date or prompt changed, or a ciphertext moved
+ * to another row does not open. Such a row, or one damaged on disk, is read as an unreadable note
+ * with its dates, and never stops the rest of the journal. Rows written by earlier releases were
+ * bound to the id alone; they are read only while the authenticated lock record still allows it.
  */
 import * as v from 'valibot';
 import { JournalLockedError } from '@/utils/errors';
-import { decryptText, encryptText, openSealedText, sealText } from '@/utils/lock/crypto';
-import type { OpenKeys, ReadingKeys, Writer } from '@/utils/lock/keys';
+import { decryptBytes, decryptText, encryptBytes, openSealedText, padded, sealBytes } from '@/utils/lock/crypto';
+import type { KeySet, OpenKeys, ReadingKeys, Writer } from '@/utils/lock/keys';
 import {
   FeelingSchema,
   toCustomPrompt,
@@ -20,6 +23,7 @@ import {
   toSealedNote,
   type CustomPrompt,
   type CustomPromptRow,
+  type EncryptedCustomPrompt,
   type EncryptedNote,
   type Feeling,
   type Note,
@@ -34,9 +38,26 @@ interface NoteTexts {
   readonly feeling?: Feeling;
 }
 
-/** Ciphertexts are bound to the record they belong to: one moved onto another record does not open. */
-const noteContext = (id: string) => `note:${id}`;
-const promptContext = (id: string) => `prompt:${id}`;
+/** The readable fields of a note row: all of them are bound into its ciphertext. */
+type NoteMeta = Pick<Note, 'id' | 'promptId' | 'promptKind' | 'locale' | 'createdAt' | 'updatedAt' | 'source'>;
+
+/**
+ * What a note's ciphertext is bound to: every readable field, and the key it is under (the data
+ * key's id, or for a sealed note the public key's fingerprint). Exported for the tests.
+ */
+export function noteContext(meta: NoteMeta, key: string): string {
+  const { id, promptId, promptKind, locale, createdAt, updatedAt, source } = meta;
+  return JSON.stringify(['adempauze note v2', key, id, promptId, promptKind, locale, createdAt, updatedAt, source]);
+}
+
+/** What an own prompt's ciphertext is bound to, likewise. */
+export function promptContext(meta: Pick<CustomPrompt, 'id' | 'createdAt' | 'updatedAt'>, key: string): string {
+  return JSON.stringify(['adempauze prompt v2', key, meta.id, meta.createdAt, meta.updatedAt]);
+}
+
+/** The binding of rows written before every field was bound: the id alone. */
+const legacyNoteContext = (id: string) => `note:${id}`;
+const legacyPromptContext = (id: string) => `prompt:${id}`;
 
 /** A note as it is stored with `writer`. */
 export async function noteToRow(note: Note, writer: Writer): Promise<NoteRow> {
@@ -44,18 +65,59 @@ export async function noteToRow(note: Note, writer: Writer): Promise<NoteRow> {
   const { answer, promptText, feeling, ...meta } = note;
   // Without a feeling the texts are what they were before notes had one.
   const texts = JSON.stringify((feeling === undefined ? { answer, promptText } : { answer, promptText, feeling }) satisfies NoteTexts);
-  return writer.kind === 'encrypt'
-    ? { ...meta, cipher: await encryptText(writer.key, texts, noteContext(note.id)) }
-    : { ...meta, sealed: await sealText(writer.publicKey, texts, noteContext(note.id)) };
+  // Padded: JSON.parse passes over the trailing spaces, the ciphertext's length shows only a bucket.
+  if (writer.kind === 'encrypt') {
+    const box = await encryptBytes(writer.key, padded(texts), noteContext(note, writer.keyId));
+    return { ...meta, cipher: { ...box, v: 2, kid: writer.keyId } };
+  }
+  const box = await sealBytes(writer.publicKey, padded(texts), noteContext(note, writer.to));
+  return { ...meta, sealed: { ...box, v: 2, to: writer.to } };
+}
+
+/** The key sets a row may be under: the current one and, while a key is replaced, the one before. */
+const keySets = (keys: OpenKeys): KeySet[] => (keys.previous ? [keys, keys.previous] : [keys]);
+
+/** The first of `tries` that opens; rejects when none does. */
+async function firstOpening<T>(tries: readonly (() => Promise<T>)[]): Promise<T> {
+  for (const attempt of tries) {
+    try {
+      return await attempt();
+    } catch {
+      // GCM refuses the wrong key or binding: the next may be right.
+    }
+  }
+  throw new Error('No key opens it');
+}
+
+/** A sealed note sealed to a public key that is none of this lock's: the record's public key had been swapped. */
+class WrongKeyError extends Error {}
+
+/** The JSON of an encrypted or sealed note's texts; rejects when it does not open under the rules of `keys`. */
+function openJson(row: EncryptedNote | SealedNote, keys: OpenKeys): Promise<string> {
+  if ('cipher' in row) {
+    const { cipher } = row;
+    if (cipher.v === 2) {
+      const kid = cipher.kid ?? '';
+      const sets = keySets(keys).filter((set) => set.keyId === kid);
+      return firstOpening(sets.map((set) => () => decryptText(set.dataKey, cipher, noteContext(row, kid))));
+    }
+    if (!keys.legacyRows) throw new Error('A row bound the earlier way, after every row was re-encrypted');
+    return firstOpening(keySets(keys).map((set) => () => decryptText(set.dataKey, cipher, legacyNoteContext(row.id))));
+  }
+  const { sealed } = row;
+  if (sealed.v === 2) {
+    const to = sealed.to ?? '';
+    const sets = keySets(keys).filter((set) => set.sealedTo === to);
+    if (sets.length === 0) throw new WrongKeyError();
+    return firstOpening(sets.map((set) => () => openSealedText(set.privateKey, sealed, noteContext(row, to))));
+  }
+  if (!keys.legacyRows) throw new Error('A row bound the earlier way, after every row was re-encrypted');
+  return firstOpening(keySets(keys).map((set) => () => openSealedText(set.privateKey, sealed, legacyNoteContext(row.id))));
 }
 
 /** The texts of an encrypted or sealed note; rejects when they do not open. */
 async function openTexts(row: EncryptedNote | SealedNote, keys: OpenKeys): Promise<NoteTexts> {
-  const json =
-    'cipher' in row
-      ? await decryptText(keys.dataKey, row.cipher, noteContext(row.id))
-      : await openSealedText(keys.privateKey, row.sealed, noteContext(row.id));
-  const texts = JSON.parse(json) as Record<keyof NoteTexts, unknown>;
+  const texts = JSON.parse(await openJson(row, keys)) as Record<keyof NoteTexts, unknown>;
   const { answer, promptText, feeling } = texts;
   if (typeof answer !== 'string' || typeof promptText !== 'string') throw new Error('Not the texts of a note');
   if (feeling === undefined) return { answer, promptText };
@@ -72,19 +134,21 @@ function noteOf(row: EncryptedNote | SealedNote, { answer, promptText, feeling }
 
 /**
  * A stored row as a note: plain rows as they are, encrypted and sealed ones opened with `keys`
- * (JournalLockedError while locked). Undefined for a row that is no note at all.
+ * (JournalLockedError while locked). Undefined for a row that is no note at all. A plain row while
+ * the lock is on (not being turned on or off) is no row the owner wrote: it is flagged `suspect`.
  */
 export async function rowToNote(row: unknown, keys: ReadingKeys): Promise<Note | undefined> {
   const plain = toNote(row);
-  if (plain) return plain;
+  if (plain) return typeof keys === 'object' && !keys.trustPlain ? { ...plain, suspect: 'plain' } : plain;
   const closed = toEncryptedNote(row) ?? toSealedNote(row);
   if (!closed) return undefined;
   if (keys === 'locked') throw new JournalLockedError();
   try {
     if (keys === 'off') throw new Error('No lock to open it with');
     return noteOf(closed, await openTexts(closed, keys));
-  } catch {
-    return { ...noteOf(closed, { answer: '', promptText: '' }), unreadable: true };
+  } catch (error) {
+    const unreadable = { ...noteOf(closed, { answer: '', promptText: '' }), unreadable: true } as const;
+    return error instanceof WrongKeyError ? { ...unreadable, suspect: 'wrong-key' } : unreadable;
   }
 }
 
@@ -99,10 +163,15 @@ export async function rowsToNotes(rows: readonly unknown[], keys: ReadingKeys): 
   return notes.filter((note): note is Note => note !== undefined);
 }
 
-/** Whether a row is in the form `writer` writes, so turning the lock on or off can pass it by. */
+/**
+ * Whether a row is in the form `writer` writes, so turning the lock on or off can pass it by: for
+ * encryption, bound the current way and under the current key.
+ */
 export function isSettled(row: unknown, writer: Writer): boolean {
   const value = row as Record<string, unknown>;
-  return writer.kind === 'plain' ? !('cipher' in value) && !('sealed' in value) : 'cipher' in value;
+  if (writer.kind === 'plain') return !('cipher' in value) && !('sealed' in value);
+  const cipher = value.cipher as { v?: unknown; kid?: unknown } | undefined;
+  return writer.kind === 'encrypt' && cipher !== undefined && cipher.v === 2 && cipher.kid === writer.keyId;
 }
 
 /**
@@ -113,19 +182,41 @@ export async function promptToRow(prompt: CustomPrompt, writer: Writer): Promise
   if (writer.kind === 'seal') throw new JournalLockedError();
   if (writer.kind === 'plain') return prompt;
   const { text, ...meta } = prompt;
-  return { ...meta, cipher: await encryptText(writer.key, text, promptContext(prompt.id)) };
+  const box = await encryptBytes(writer.key, padded(JSON.stringify({ text })), promptContext(prompt, writer.keyId));
+  return { ...meta, cipher: { ...box, v: 2, kid: writer.keyId } };
 }
 
-/** A stored own prompt row as a prompt; undefined for a damaged one, JournalLockedError for an encrypted one while locked. */
+const decoder = new TextDecoder();
+
+/** An own prompt's text; rejects when it does not open under the rules of `keys`. */
+async function openPromptText(row: EncryptedCustomPrompt, keys: OpenKeys): Promise<string> {
+  const { cipher } = row;
+  if (cipher.v === 2) {
+    const kid = cipher.kid ?? '';
+    const sets = keySets(keys).filter((set) => set.keyId === kid);
+    const bytes = await firstOpening(sets.map((set) => () => decryptBytes(set.dataKey, cipher, promptContext(row, kid))));
+    const { text } = JSON.parse(decoder.decode(bytes)) as { text?: unknown };
+    if (typeof text !== 'string') throw new Error('Not the text of a prompt');
+    return text;
+  }
+  if (!keys.legacyRows) throw new Error('A row bound the earlier way, after every row was re-encrypted');
+  return firstOpening(keySets(keys).map((set) => () => decryptText(set.dataKey, cipher, legacyPromptContext(row.id))));
+}
+
+/**
+ * A stored own prompt row as a prompt; undefined for a damaged one, and for a plain one while the
+ * lock is on (own prompts are never written plain then: it is not the owner's); JournalLockedError
+ * for an encrypted one while locked.
+ */
 export async function rowToPrompt(row: unknown, keys: ReadingKeys): Promise<CustomPrompt | undefined> {
   const plain = toCustomPrompt(row);
-  if (plain) return plain;
+  if (plain) return typeof keys === 'object' && !keys.trustPlain ? undefined : plain;
   const closed = toEncryptedCustomPrompt(row);
   if (!closed || keys === 'off') return undefined;
   if (keys === 'locked') throw new JournalLockedError();
-  const { cipher, ...meta } = closed;
+  const { id, createdAt, updatedAt } = closed;
   try {
-    return { ...meta, text: await decryptText(keys.dataKey, cipher, promptContext(closed.id)) };
+    return { id, text: await openPromptText(closed, keys), createdAt, updatedAt };
   } catch {
     return undefined;
   }

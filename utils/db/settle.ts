@@ -1,7 +1,8 @@
 /**
  * Turning the lock on or off: every note and own prompt brought, a batch at a time, to the form the
  * lock asks for (utils/db/cipher.ts), and saves made while locked folded into the normal encryption
- * at unlock. Every row says itself which form it is in, so a tab closed or a worker killed half-way
+ * at unlock; rows bound the earlier way, or under a data key being replaced, re-encrypted under
+ * the current one. Every row says itself which form (and key) it is in, so a tab closed or a worker killed half-way
  * loses nothing: the next run passes over the rows already done and carries on.
  */
 import type { OpenKeys, Writer } from '@/utils/lock/keys';
@@ -18,7 +19,8 @@ type Store = 'notes' | 'prompts';
 async function convert(store: Store, row: unknown, writer: Writer, keys: OpenKeys): Promise<object | undefined> {
   if (store === 'notes') {
     const note = await rowToNote(row, keys);
-    return note && !note.unreadable ? noteToRow(note, writer) : undefined;
+    // A suspect note (plain while the lock is on) stays as it is, flagged: encrypting it would make it pass for the owner's.
+    return note && !note.unreadable && !note.suspect ? noteToRow(note, writer) : undefined;
   }
   const prompt = await rowToPrompt(row, keys);
   return prompt && promptToRow(prompt, writer);
@@ -70,7 +72,7 @@ export async function settleRecords(writer: Writer, keys: OpenKeys, onProgress?:
 export async function foldSealed(keys: OpenKeys): Promise<number> {
   const db = await openDatabase();
   const rows: NoteRow[] = await db.getAllFromIndex('notes', 'by-sealed');
-  const writer: Writer = { kind: 'encrypt', key: keys.dataKey };
+  const writer: Writer = { kind: 'encrypt', key: keys.dataKey, keyId: keys.keyId };
   const converted = await Promise.all(rows.map(async (before) => ({ before, after: await convert('notes', before, writer, keys) })));
   const ready = converted.flatMap(({ before, after }) => (after ? [{ before, after }] : []));
   if (ready.length > 0) await writeBatch('notes', ready, writer);

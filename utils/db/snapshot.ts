@@ -50,7 +50,8 @@ export async function readSnapshot(rules: SnapshotRules = STORED_ROWS): Promise<
     rowsToNotes(stored.notes, keys),
     Promise.all(stored.prompts.map((row) => rowToPrompt(row, keys))),
   ]);
-  const notes = opened.filter((note) => !note.unreadable);
+  // A note the lock does not trust as the owner's (utils/db/cipher.ts) is left out like one that does not open.
+  const notes = opened.filter((note) => !note.unreadable && !note.suspect);
   const prompts = openedPrompts.filter((prompt) => prompt !== undefined);
   const skippedUnread = { notes: stored.notes.length - notes.length, prompts: stored.prompts.length - prompts.length };
   const { events, promptPrefs } = stored;

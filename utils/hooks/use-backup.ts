@@ -42,7 +42,8 @@ export interface BackupHandle {
   /** The JSON backup of everything, locked while the lock is on (that works while locked too); remembered as the last backup. */
   readonly exportJson: () => Promise<ExportFile>;
   /** The JSON backup without encryption, also with the lock on: the person chose it; JournalLockedError while locked. */
-  readonly exportUnencrypted: () => Promise<ExportFile>;
+  /** The plain file while the lock is on: only once `secret` has opened the journal again (checked by the lock itself). */
+  readonly exportUnencrypted: (secret: Secret) => Promise<ExportFile>;
   /** Every note as Markdown, to read; JournalLockedError while locked. */
   readonly exportMarkdown: (locale: Locale, t: JournalMessages) => Promise<ExportFile>;
   /** Checks a chosen file whole; nothing is written. A locked backup comes back with `locked`. */
@@ -78,8 +79,10 @@ export function useBackup(): BackupHandle {
       await rememberBackup(now);
       return file;
     },
-    async exportUnencrypted() {
+    async exportUnencrypted(secret) {
       const now = Date.now();
+      // A readable copy cannot be taken back: the lock checks the secret itself, whatever the page asked.
+      if (await readLock()) await (await import('@/utils/lock/lock')).confirmSecret(secret, now);
       const file = await plainFile(now);
       await rememberBackup(now);
       return file;

@@ -8,16 +8,16 @@ import { browser } from 'wxt/browser';
 import { logFailure } from '@/utils/log';
 import { lockView, type LockView } from '@/utils/lock/keys';
 import type { Secret } from '@/utils/lock/secrets';
-import type { UnlockResult } from '@/utils/lock/lock';
+import type { SettleDirection, UnlockResult } from '@/utils/lock/lock';
 import { useLoadable, type ChangeSignal, type Loadable } from './loadable';
 
 export type { LockView } from '@/utils/lock/keys';
 export type { Secret } from '@/utils/lock/secrets';
-export type { UnlockResult } from '@/utils/lock/lock';
+export type { SettleDirection, UnlockResult } from '@/utils/lock/lock';
 
-/** Turning the lock on or off, while records are being changed in this page. */
+/** Turning the lock on or off, or re-encrypting under a new key, while records are being changed in this page. */
 export interface Settling {
-  readonly direction: 'on' | 'off';
+  readonly direction: SettleDirection;
   readonly done: number;
   readonly total: number;
 }
@@ -31,16 +31,22 @@ export interface LockHandle {
   readonly lockNow: () => Promise<void>;
   /** Turns the lock on: resolves to the recovery key (to show once) when the keys are made; encryption goes on in `settling`. */
   readonly turnOn: (passphrase: string) => Promise<string>;
-  /** Removes the lock (journal unlocked): decrypts every record, progress in `settling`. */
-  readonly turnOff: () => Promise<void>;
-  readonly changePassphrase: (passphrase: string) => Promise<void>;
+  /** Removes the lock (journal unlocked, `secret` checked again): decrypts every record, progress in `settling`. */
+  readonly turnOff: (secret: Secret) => Promise<void>;
+  /**
+   * A new passphrase, once `current` has opened the journal again; with `replaceKey` a new data key
+   * and recovery key too (resolves to the recovery key, to show once; re-encryption in `settling`).
+   */
+  readonly changePassphrase: (current: Secret, passphrase: string, replaceKey?: boolean) => Promise<string | undefined>;
+  /** The person has read the warning an unlock left. */
+  readonly dismissWarning: () => Promise<void>;
   readonly setLockAfter: (minutes: number) => Promise<void>;
 }
 
 /** The lock's keys in storage.local and storage.session: either changing changes what a page may show. */
 const LOCK_SIGNAL: ChangeSignal = (reload) => {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'local' && 'lock' in changes) || (area === 'session' && 'journalKey' in changes)) reload();
+    if ((area === 'local' && ('lock' in changes || 'lockWarning' in changes)) || (area === 'session' && 'journalKey' in changes)) reload();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
@@ -68,7 +74,11 @@ export function useLock(): LockHandle {
   };
 
   // A change left half-way (a closed tab, a killed worker, a restart) is finished by the next page that can.
-  const view = state.status === 'ready' && state.value.kind === 'unlocked' ? state.value.state : undefined;
+  // A key being replaced is work too, in a journal whose lock is on.
+  const view =
+    state.status === 'ready' && state.value.kind === 'unlocked'
+      ? `${state.value.state}${state.value.replacing ? ':renew' : ''}`
+      : undefined;
   useEffect(() => {
     if (view === undefined) return;
     let cancelled = false;
@@ -101,12 +111,18 @@ export function useLock(): LockHandle {
       reload();
       return recoveryKey;
     },
-    async turnOff() {
-      await (await lockModule()).startRemovingLock(Date.now());
+    async turnOff(secret) {
+      await (await lockModule()).startRemovingLock(secret, Date.now());
       reload();
     },
-    async changePassphrase(passphrase) {
-      await (await lockModule()).changePassphrase(passphrase, Date.now());
+    async changePassphrase(current, passphrase, replaceKey = false) {
+      const recoveryKey = await (await lockModule()).changePassphrase(current, passphrase, Date.now(), { replaceKey });
+      reload();
+      return recoveryKey;
+    },
+    async dismissWarning() {
+      await (await lockModule()).dismissLockWarning();
+      reload();
     },
     async setLockAfter(minutes) {
       await (await lockModule()).setLockAfter(minutes, Date.now());

@@ -219,6 +219,8 @@ export const journalEn = {
   lockedTitle: 'Your journal is locked',
   lockedIntro: 'Unlock it to read and write here. Answers saved from the popup meanwhile are kept, and appear once it is unlocked.',
   unlockedTitle: 'Your journal is unlocked',
+  noteSuspectPlain: 'This note was stored unencrypted while the lock was on: Adempauze never does that, so it may not be yours.',
+  noteSuspectWrongKey: 'This note was sealed to a key that is not your lock’s, so it cannot be read.',
   noteUnreadable: 'This note could not be read.',
   // Looking back (issue 13), on the first screen: a note's feeling, the filter, On this day's setting (the
   // feelings' words: feelings.*.ts; what loads with Insights, On this day, tags and a feeling's choice: looking-back-journal.*.ts)

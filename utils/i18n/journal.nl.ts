@@ -222,6 +222,9 @@ export const journalNl: JournalOnlyMessages = {
   lockedIntro:
     'Ontgrendel het om hier te lezen en te schrijven. Antwoorden die je intussen in de pop-up bewaarde, blijven bewaard en verschijnen zodra het ontgrendeld is.',
   unlockedTitle: 'Je dagboek is ontgrendeld',
+  noteSuspectPlain:
+    'Deze notitie is onversleuteld bewaard terwijl het slot aan stond: Adempauze doet dat nooit, dus ze is misschien niet van jou.',
+  noteSuspectWrongKey: 'Deze notitie is verzegeld met een sleutel die niet van je slot is, en is daarom niet te lezen.',
   noteUnreadable: 'Deze notitie kon niet worden gelezen.',
   // Looking back (issue 13), on the first screen: a note's feeling, the filter, On this day's setting (the
   // feelings' words: feelings.*.ts; what loads with Insights, On this day, tags and a feeling's choice: looking-back-journal.*.ts)

@@ -70,6 +70,32 @@ export const lockNl: LockOnlyMessages = {
   lockRemoveNo: 'Slot houden',
   lockRemoveFailed: (detail: string) => `Het slot kon niet worden verwijderd (${detail}). Het staat nog aan; probeer het opnieuw.`,
   lockLockedPrivacy: 'Je dagboek is op slot. Ontgrendel het om deze instellingen te wijzigen.',
+  lockCurrentLabel: 'Je huidige wachtwoordzin',
+  lockCurrentRecoveryLabel: 'Je herstelsleutel',
+  lockCurrentMissing: 'Typ eerst je huidige wachtwoordzin of herstelsleutel.',
+  lockCurrentWrong: 'Die wachtwoordzin of herstelsleutel opent het dagboek niet, dus er is niets veranderd.',
+  lockCurrentWait: 'Te vaak fout geprobeerd: wacht even en probeer het dan opnieuw.',
+  lockReplaceKey:
+    'Vervang ook de sleutel en de herstelsleutel (elke notitie wordt opnieuw versleuteld; je oude herstelsleutel werkt dan niet meer)',
+  lockKeyReplaced:
+    'Je wachtwoordzin en sleutel zijn vervangen. Bewaar de nieuwe herstelsleutel hieronder; de oude opent het dagboek niet meer.',
+  lockKeyRenewed: 'Elke notitie is nu versleuteld met de nieuwe sleutel.',
+  lockRenewingElsewhere:
+    'Je dagboek wordt opnieuw versleuteld met een nieuwe sleutel. Dat gaat verder zodra het dagboek open en ontgrendeld is.',
+  lockReplaceKeyHint: 'Je herstelsleutel wordt ook vervangen: je krijgt een nieuwe één keer te zien.',
+  lockRenewingLabel: 'Je dagboek wordt opnieuw versleuteld',
+  lockWarningHeading: 'Iemand heeft de instellingen van het slot veranderd',
+  lockWarningRecord:
+    'De bewaarde instellingen van het slot zijn veranderd zonder je wachtwoordzin (bijvoorbeeld om het slot uit te zetten). Die wijziging is geweigerd: je dagboek blijft op slot, er is niets ontsleuteld en de instellingen zijn terug zoals ze waren.',
+  lockWarningPublicKey:
+    'De sleutel waarmee notities worden verzegeld als het dagboek op slot is, was vervangen door een andere. Er is een nieuwe gemaakt. Notities die intussen zijn bewaard, zijn verzegeld met die andere sleutel en zijn in je dagboek gemarkeerd; alleen wie de sleutel verving kan ze lezen.',
+  lockWarningPrivateKey:
+    'De verzegelsleutel van het slot was beschadigd. Er is een nieuwe gemaakt; notities die eerder op slot zijn bewaard, zijn misschien niet te lezen.',
+  lockWarningDismiss: 'Gelezen',
+  backupPlainSecretLabel: 'Je wachtwoordzin, ter bevestiging',
+  backupPlainSecretMissing: 'Typ eerst je wachtwoordzin: een kopie zonder versleuteling is niet terug te nemen.',
+  backupPlainWrongSecret: 'Die wachtwoordzin opent het dagboek niet, dus er is geen bestand gemaakt.',
+  backupLockedKey: (date: string, keyId: string) => `Hij is gemaakt met de sleutel van ${date} (sleutel ${keyId}).`,
   unlockButton: 'Ontgrendelen',
   unlockBusy: 'Bezig met ontgrendelen…',
   unlockEmpty: 'Typ eerst je wachtwoordzin.',

@@ -2,8 +2,12 @@
  * The cryptography of records, every step of it a WebCrypto primitive; nothing here is made by hand.
  * (Making and opening the keys themselves, from a passphrase or the recovery key: secrets.ts.)
  *
- * - A random data key (AES-256-GCM) encrypts each record with a fresh 96-bit IV, the record's id
- *   bound in as additional data, so a ciphertext moved onto another record does not open.
+ * - A random data key (AES-256-GCM) encrypts each record with a fresh 96-bit IV, every readable
+ *   field of the record bound in as additional data (utils/db/cipher.ts), so a ciphertext moved
+ *   onto another record, or an older one put back, does not open. Texts are padded to a size
+ *   bucket first, so a ciphertext's length says little about the answer's.
+ * - The lock record in storage.local is authenticated with HMAC-SHA-256, its key derived (HKDF)
+ *   from the data key: only someone who had the passphrase can write one that checks out.
  * - Writing without the passphrase: a record is sealed to an ECDH P-256 public key (a fresh
  *   ephemeral key pair per record, HKDF-SHA-256 of the shared secret, AES-256-GCM). Only the
  *   private key, itself encrypted with the data key, opens it again.
@@ -31,6 +35,11 @@ export interface SealedBox extends Box {
 export const AES_GCM = { name: 'AES-GCM', length: 256 } as const;
 export const P256 = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const SEAL_INFO = encoder.encode('adempauze sealed box v1');
+
+/** What the data key's wraps, the private key's box and a replaced data key's box are bound to (AES-GCM additional data). */
+export const DATA_KEY_CONTEXT = 'adempauze data key';
+export const PRIVATE_KEY_CONTEXT = 'adempauze private key';
+export const PREVIOUS_KEY_CONTEXT = 'adempauze previous data key';
 
 export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -99,17 +108,42 @@ async function sharedKey(privateKey: CryptoKey, publicKey: CryptoKey, ephemeral:
   ]);
 }
 
-/** Seals text to a public key: anyone can seal, only the private key opens. */
-export async function sealText(publicKey: CryptoKey, text: string, context: string): Promise<SealedBox> {
+/** Seals bytes to a public key: anyone can seal, only the private key opens. */
+export async function sealBytes(publicKey: CryptoKey, bytes: Uint8Array<ArrayBuffer>, context: string): Promise<SealedBox> {
   const ephemeral = await subtle().generateKey(P256, false, ['deriveBits']);
   const epk = new Uint8Array(await subtle().exportKey('raw', ephemeral.publicKey));
-  const box = await encryptText(await sharedKey(ephemeral.privateKey, publicKey, epk), text, context);
+  const box = await encryptBytes(await sharedKey(ephemeral.privateKey, publicKey, epk), bytes, context);
   return { ...box, epk: toBase64(epk) };
 }
+
+export const sealText = (publicKey: CryptoKey, text: string, context: string): Promise<SealedBox> =>
+  sealBytes(publicKey, encoder.encode(text), context);
 
 /** Opens a sealed box with the private key; rejects like decryptText when anything is wrong. */
 export async function openSealedText(privateKey: CryptoKey, box: SealedBox, context: string): Promise<string> {
   const epk = fromBase64(box.epk);
   const ephemeral = await subtle().importKey('raw', epk, P256, true, []);
   return decryptText(await sharedKey(privateKey, ephemeral, epk), box, context);
+}
+
+/**
+ * The text's bytes padded with spaces to a size bucket: powers of two from 256 bytes, then whole
+ * 16 KiB steps, so only the rough size of an answer shows through its ciphertext. JSON and the
+ * texts read back trim nothing: callers pad JSON, whose trailing whitespace parses away.
+ */
+export function padded(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = encoder.encode(text);
+  const STEP = 16_384;
+  let size = 256;
+  while (size < bytes.length && size < STEP) size *= 2;
+  if (bytes.length > size) size = Math.ceil(bytes.length / STEP) * STEP;
+  const out = new Uint8Array(size).fill(0x20);
+  out.set(bytes);
+  return out;
+}
+
+/** A short name for a public key (raw, base64): the first 16 bytes of its SHA-256, base64. */
+export async function keyFingerprint(publicKey: string): Promise<string> {
+  const digest = await subtle().digest('SHA-256', fromBase64(publicKey));
+  return toBase64(new Uint8Array(digest).subarray(0, 16));
 }

@@ -5,8 +5,21 @@
  * never by a page that only reads or writes records (crypto.ts, keys.ts).
  */
 import type { LockKeys } from '@/utils/model/lock';
-import { AES_GCM, decryptBytes, encoder, encryptBytes, fromBase64, importDataKey, P256, randomBytes, subtle, toBase64 } from './crypto';
-import { DATA_KEY_CONTEXT, PRIVATE_KEY_CONTEXT } from './keys';
+import {
+  AES_GCM,
+  DATA_KEY_CONTEXT,
+  decryptBytes,
+  encoder,
+  encryptBytes,
+  fromBase64,
+  importDataKey,
+  P256,
+  PRIVATE_KEY_CONTEXT,
+  randomBytes,
+  subtle,
+  toBase64,
+} from './crypto';
+import { keyIdOf } from './open';
 
 const RECOVERY_INFO = encoder.encode('adempauze recovery key v1');
 
@@ -127,9 +140,19 @@ export async function wrapForPassphrase(dataKeyBytes: Uint8Array<ArrayBuffer>, p
   return { kdf, key: await encryptBytes(await passphraseKey(passphrase, kdf), dataKeyBytes, DATA_KEY_CONTEXT) };
 }
 
-/** A new lock: fresh keys, wrapped by `passphrase` and by a new recovery key, shown once. */
+/** A new sealing key pair, its private key encrypted with `dataKey`. */
+export async function newSealingKeys(dataKey: CryptoKey): Promise<Pick<LockKeys, 'publicKey' | 'privateKey'>> {
+  const pair = await newSealingKeyPair();
+  return { publicKey: pair.publicKey, privateKey: await encryptBytes(dataKey, pair.privateKey, PRIVATE_KEY_CONTEXT) };
+}
+
+/**
+ * A new lock, or a new key for one (made at `now`): fresh keys, wrapped by `passphrase` and by a
+ * new recovery key, shown once.
+ */
 export async function createLockKeys(
   passphrase: string,
+  now: number,
 ): Promise<{ keys: LockKeys; recoveryKey: string; dataKeyBytes: Uint8Array<ArrayBuffer> }> {
   const dataKeyBytes = newDataKeyBytes();
   const recovery = newRecoveryKey();
@@ -145,6 +168,8 @@ export async function createLockKeys(
     recovery: { kdf: recoveryKdf, key: recoveryWrap },
     publicKey: pair.publicKey,
     privateKey: await encryptBytes(dataKey, pair.privateKey, PRIVATE_KEY_CONTEXT),
+    keyId: await keyIdOf(dataKeyBytes),
+    createdAt: now,
   };
   return { keys, recoveryKey: recovery.text, dataKeyBytes };
 }

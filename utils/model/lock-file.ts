@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import type { Problem } from './fields';
-import { LockKeysSchema } from './lock';
+import { LockKeysSchema, SealedBoxSchema } from './lock';
 
 // The sizes, in bytes, of what the lock's keys hold (utils/lock/crypto.ts, secrets.ts).
 /** AES-GCM's nonce. */
@@ -51,14 +51,15 @@ const PUBLIC_KEY = base64Of(PUBLIC_KEY_BYTES);
 const WRAPPED_DATA_KEY = v.object({ iv: IV, data: base64Of(WRAPPED_DATA_KEY_BYTES) });
 
 // The stored shape (LockKeysSchema, with its iteration bounds) with every text field held to its size.
-const { passphrase, recovery } = LockKeysSchema.entries;
+const { passphrase, recovery, privateKey, ...identity } = LockKeysSchema.entries;
 
-/** The wrapped keys a locked backup carries, every field of the size a lock makes. */
+/** The wrapped keys a locked backup carries, every field of the size a lock makes (and which key it is, as stored). */
 export const FileLockKeysSchema = v.object({
+  ...identity,
   passphrase: v.object({ kdf: v.object({ ...passphrase.entries.kdf.entries, salt: SALT }), key: WRAPPED_DATA_KEY }),
   recovery: v.object({ kdf: v.object({ ...recovery.entries.kdf.entries, salt: SALT }), key: WRAPPED_DATA_KEY }),
   publicKey: PUBLIC_KEY,
-  privateKey: v.object({ iv: IV, data: base64Of(TAG_BYTES + 1, WRAPPED_PRIVATE_KEY_MAX_BYTES) }),
+  privateKey: v.object({ ...privateKey.entries, iv: IV, data: base64Of(TAG_BYTES + 1, WRAPPED_PRIVATE_KEY_MAX_BYTES) }),
 });
 
 /**
@@ -66,7 +67,7 @@ export const FileLockKeysSchema = v.object({
  * ciphertext of at least its tag. Rows in the database keep SealedBoxSchema, read as long as they
  * can be shown.
  */
-export const FileSealedBoxSchema = v.object({ iv: IV, data: base64Of(TAG_BYTES, Infinity), epk: PUBLIC_KEY });
+export const FileSealedBoxSchema = v.object({ ...SealedBoxSchema.entries, iv: IV, data: base64Of(TAG_BYTES, Infinity), epk: PUBLIC_KEY });
 
 /**
  * The size, in words, that a field refused as `bytes` at `path` should have had (`12`, `16–64`),

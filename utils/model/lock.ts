@@ -6,10 +6,20 @@
 import * as v from 'valibot';
 import { TIME, type Problem } from './fields';
 
-/** AES-GCM ciphertext (utils/lock/crypto.ts, Box). */
-export const BoxSchema = v.object({ iv: v.string(), data: v.string() });
-/** Ciphertext sealed to the public key (SealedBox). */
-export const SealedBoxSchema = v.object({ iv: v.string(), data: v.string(), epk: v.string() });
+/**
+ * AES-GCM ciphertext (utils/lock/crypto.ts, Box). A record's box written since the lock binds all
+ * of the record's readable fields says so with `v: 2` and names the data key it is under (`kid`);
+ * a box without them was written by an earlier release, bound to the record's id alone.
+ */
+export const BoxSchema = v.object({ iv: v.string(), data: v.string(), v: v.optional(v.literal(2)), kid: v.optional(v.string()) });
+/** Ciphertext sealed to the public key (SealedBox); `to` names the public key it was sealed to (its fingerprint). */
+export const SealedBoxSchema = v.object({
+  iv: v.string(),
+  data: v.string(),
+  epk: v.string(),
+  v: v.optional(v.literal(2)),
+  to: v.optional(v.string()),
+});
 
 /**
  * The PBKDF2 iteration counts a lock may ask for. Deriving is the one step whose cost the stored
@@ -54,6 +64,22 @@ export const LockKeysSchema = v.object({
   publicKey: v.string(),
   /** The matching private key (PKCS #8), encrypted with the data key. */
   privateKey: BoxSchema,
+  /** Which data key this is (random, base64), so every row and a locked backup can say which key it is under; absent before keys had one. */
+  keyId: v.optional(v.string()),
+  /** When this data key was made: shown when a locked backup is imported. */
+  createdAt: v.optional(TIME),
+  /**
+   * While the data key is being replaced: the key before, encrypted with the new data key (so only
+   * the new passphrase opens it), and its sealing key pair, until every row is under the new key.
+   */
+  previous: v.optional(
+    v.object({
+      keyId: v.string(),
+      dataKey: BoxSchema,
+      publicKey: v.string(),
+      privateKey: BoxSchema,
+    }),
+  ),
 });
 
 /**
@@ -67,16 +93,41 @@ export type LockState = (typeof LOCK_STATES)[number];
 export const LOCK_AFTER_CHOICES = [5, 15, 30, 60, 240] as const;
 export const DEFAULT_LOCK_AFTER_MINUTES = 15;
 
-const LockRecordSchema = v.object({
+const LOCK_AFTER = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60));
+
+/** The lock as releases before the authenticated record stored it: read, and upgraded at the next unlock. */
+const LockRecordV1Schema = v.object({
   version: v.literal(1),
   state: v.picklist(LOCK_STATES),
   keys: LockKeysSchema,
-  lockAfterMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
+  lockAfterMinutes: LOCK_AFTER,
   changedAt: TIME,
 });
 
+/**
+ * The lock record: everything in it, the keys too, authenticated by `mac` (HMAC-SHA-256 with a key
+ * derived from the data key, utils/lock/record.ts), so nothing written to storage.local without
+ * the passphrase is acted on. `legacyRows` says whether rows bound the earlier way (to their id
+ * alone) may still be read; it turns false, for good, once every row has been re-encrypted.
+ */
+const LockRecordV2Schema = v.object({
+  version: v.literal(2),
+  state: v.picklist(LOCK_STATES),
+  keys: LockKeysSchema,
+  lockAfterMinutes: LOCK_AFTER,
+  changedAt: TIME,
+  legacyRows: v.boolean(),
+  mac: v.string(),
+});
+
+const LockRecordSchema = v.union([LockRecordV1Schema, LockRecordV2Schema]);
+
 export type LockKeys = v.InferOutput<typeof LockKeysSchema>;
-export type LockRecord = v.InferOutput<typeof LockRecordSchema>;
+export type LockRecordV1 = v.InferOutput<typeof LockRecordV1Schema>;
+export type LockRecordV2 = v.InferOutput<typeof LockRecordV2Schema>;
+export type LockRecord = LockRecordV1 | LockRecordV2;
+/** A record's fields before they are authenticated (the mac is added by utils/lock/record.ts). */
+export type LockFields = Omit<LockRecordV2, 'version' | 'mac'>;
 
 /** The lock as stored, or undefined when the stored value is not one (then the lock reads as damaged, never as off). */
 export function parseLockRecord(value: unknown): LockRecord | undefined {

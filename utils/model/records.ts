@@ -101,10 +101,17 @@ export const PromptPreferenceSchema = v.object(promptPreferenceEntries(ROW_FIELD
 
 /**
  * One answer, kept with the prompt exactly as it was shown, so it still reads right if the library
- * changes. `unreadable` marks an encrypted note whose ciphertext does not open (damaged on disk):
- * its dates and prompt id are known, its texts are empty.
+ * changes. `unreadable` marks an encrypted note whose ciphertext does not open (damaged on disk,
+ * or changed: utils/db/cipher.ts): its dates and prompt id are known, its texts are empty.
+ * `suspect` marks a note the lock says the owner did not write (NoteSuspicion).
  */
-export type Note = Readonly<v.InferOutput<typeof NoteSchema>> & { readonly unreadable?: true };
+export type Note = Readonly<v.InferOutput<typeof NoteSchema>> & { readonly unreadable?: true; readonly suspect?: NoteSuspicion };
+
+/**
+ * Why a note is not trusted as the owner's: `plain`, stored readable while the lock was on (no page
+ * writes one then); `wrong-key`, sealed to a public key that was not the lock's (swapped in storage).
+ */
+export type NoteSuspicion = 'plain' | 'wrong-key';
 export type EncryptedNote = Readonly<v.InferOutput<typeof EncryptedNoteSchema>>;
 export type SealedNote = Readonly<v.InferOutput<typeof SealedNoteSchema>>;
 /** A note row as IndexedDB holds it: plain, encrypted, or sealed while locked. */

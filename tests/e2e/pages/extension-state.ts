@@ -170,6 +170,14 @@ export class ExtensionState {
     });
   }
 
+  /**
+   * Writes into storage.local from an extension page, past every verb and check: what any page of
+   * the extension (or a script run in one) could do, for the tests of the lock against tampering.
+   */
+  async writeLocal(items: Record<string, unknown>): Promise<void> {
+    await this.page.evaluate((values) => chrome.storage.local.set(values), items);
+  }
+
   /** Everything in storage.session: memory only, gone when the browser quits. */
   inMemory(): Promise<Record<string, unknown>> {
     return this.page.evaluate(() => chrome.storage.session.get(null));

@@ -104,16 +104,36 @@ export class PrivacyPage extends ExtensionPage {
     await this.unlockForm.passphrase.waitFor();
   }
 
-  async changePassphrase(passphrase: string): Promise<void> {
-    await this.page.getByLabel(this.t.lockNewPassphrase, { exact: true }).fill(passphrase);
-    await this.page.getByLabel(this.t.lockRepeatPassphrase, { exact: true }).fill(passphrase);
-    await this.page.getByRole('button', { name: this.t.lockChangePassphrase }).click();
+  /** The change-passphrase form, filled: the current passphrase, the new one twice, and whether the key is replaced too. */
+  async fillChangePassphrase(current: string, passphrase: string, replaceKey = false): Promise<void> {
+    const card = this.page.getByRole('region', { name: this.t.lockChangeHeading });
+    await card.getByLabel(this.t.lockCurrentLabel, { exact: true }).fill(current);
+    await card.getByLabel(this.t.lockNewPassphrase, { exact: true }).fill(passphrase);
+    await card.getByLabel(this.t.lockRepeatPassphrase, { exact: true }).fill(passphrase);
+    await card.getByRole('checkbox', { name: this.t.lockReplaceKey }).setChecked(replaceKey);
+    await card.getByRole('button', { name: this.t.lockChangePassphrase }).click();
+  }
+
+  async changePassphrase(current: string, passphrase: string): Promise<void> {
+    await this.fillChangePassphrase(current, passphrase);
     await expect(this.page.getByText(this.t.lockPassphraseChanged)).toBeVisible();
   }
 
-  /** Asks to remove the lock and confirms; decrypting then runs with its progress. */
-  async startRemoving(): Promise<void> {
+  /** A new passphrase and a new key: resolves to the new recovery key, once every note is under the new key and it is put away. */
+  async replaceKey(current: string, passphrase: string): Promise<string> {
+    await this.fillChangePassphrase(current, passphrase, true);
+    const recoveryKey = (await this.recoveryKey.textContent()) ?? '';
+    await this.keptRecoveryKey();
+    return recoveryKey;
+  }
+
+  /** Asks to remove the lock and confirms with `current`; decrypting then runs with its progress. */
+  async startRemoving(current: string): Promise<void> {
     await this.page.getByRole('button', { name: this.t.lockRemoveStart }).click();
+    await this.page
+      .getByRole('group', { name: this.t.lockRemoveConfirm })
+      .getByLabel(this.t.lockCurrentLabel, { exact: true })
+      .fill(current);
     await this.page.getByRole('button', { name: this.t.lockRemoveYes }).click();
   }
 }
