@@ -54,6 +54,14 @@ async function unlockJournal(context: BrowserContext, extensionId: string, t: Lo
   return page;
 }
 
+/** The lock turned on and the journal locked again, as an attacker finds it: returns the stored record. */
+async function lockedJournal(context: BrowserContext, extensionId: string, t: LockMessages, extension: ExtensionState) {
+  const privacy = await turnOn(context, extensionId, t);
+  await privacy.lockNow();
+  await privacy.page.close();
+  return storedLock(extension);
+}
+
 test('a "turning off" written into storage while locked: the next popup save is sealed, and the next unlock warns and keeps the lock', async ({
   context,
   extensionId,
@@ -61,11 +69,7 @@ test('a "turning off" written into storage while locked: the next popup save is 
   popup,
   t,
 }) => {
-  const privacy = await turnOn(context, extensionId, t);
-  await privacy.lockNow();
-  await privacy.page.close();
-
-  const lock = await storedLock(extension);
+  const lock = await lockedJournal(context, extensionId, t, extension);
   await extension.writeLocal({ lock: { ...lock, state: 'turning-off' } });
 
   const answer = 'saved-after-the-forged-record: the heron left';
@@ -102,11 +106,7 @@ test('a public key swapped in storage while locked: found at unlock, the key pai
   popup,
   t,
 }) => {
-  const privacy = await turnOn(context, extensionId, t);
-  await privacy.lockNow();
-  await privacy.page.close();
-
-  const lock = await storedLock(extension);
+  const lock = await lockedJournal(context, extensionId, t, extension);
   if (!lock) throw new Error('no lock stored');
   const thief = await webcrypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
   const thiefPublicKey = Buffer.from(await webcrypto.subtle.exportKey('raw', thief.publicKey)).toString('base64');
