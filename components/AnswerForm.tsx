@@ -47,6 +47,7 @@ export function AnswerForm({ value, saveState, describedBy, onInput, onSave, chi
       <textarea
         id="answer"
         name="answer"
+        autocomplete="off"
         rows={4}
         autoFocus
         value={value}

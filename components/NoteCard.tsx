@@ -155,6 +155,7 @@ export function NoteCard({
             id={`edit-${note.id}`}
             rows={Math.min(12, Math.max(3, editing.text.split('\n').length + 1))}
             value={editing.text}
+            autocomplete="off"
             autoFocus
             aria-invalid={editing.problem ? true : undefined}
             aria-describedby={editing.problem ? `edit-problem-${note.id}` : undefined}

@@ -256,6 +256,7 @@ export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) 
           <span>{t.searchLabel}</span>
           <input
             type="search"
+            autocomplete="off"
             ref={searchField}
             value={query.text}
             placeholder={t.searchPlaceholder}

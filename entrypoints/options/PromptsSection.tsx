@@ -125,6 +125,7 @@ function PromptsList({ library, actions }: { library: PromptLibrary; actions: Pr
                     <input
                       type="text"
                       value={editing.text}
+                      autocomplete="off"
                       maxLength={MAX_PROMPT_LENGTH}
                       autoFocus
                       onInput={(event) => setEditing({ id: prompt.id, text: event.currentTarget.value })}
@@ -176,6 +177,7 @@ function PromptsList({ library, actions }: { library: PromptLibrary; actions: Pr
           <input
             type="text"
             value={draft}
+            autocomplete="off"
             maxLength={MAX_PROMPT_LENGTH}
             placeholder={t.newOwnPromptPlaceholder}
             aria-invalid={problem ? true : undefined}

@@ -7,6 +7,7 @@
  * be undone checks the passphrase or recovery key itself, whatever the page in front of it asked.
  */
 import { browser } from 'wxt/browser';
+import { rewriteDatabase } from '@/utils/db/rewrite';
 import { foldSealed, settleRecords } from '@/utils/db/settle';
 import { JournalLockedError } from '@/utils/errors';
 
@@ -323,6 +324,8 @@ export async function resume(progress: (direction: SettleDirection) => ((done: n
     const latest = await readLock();
     if (latest?.state !== lock.state || !(await journalKeys(latest))) return;
     if (direction === 'on') {
+      // The plain rows written over are still in the browser's files until the database is rewritten.
+      await rewriteDatabase();
       // Every row is now bound the current way: rows bound the earlier way are refused from here on.
       await writeLock(await signLock({ ...fieldsOf(latest), state: 'on', legacyRows: false }, keys.macKey));
       return;

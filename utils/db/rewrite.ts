@@ -1,0 +1,96 @@
+/**
+ * Rewriting the journal's database from scratch, so the browser's own files keep no earlier
+ * version of any row: the last step of turning the lock on (utils/lock/lock.ts), once every row is
+ * ciphertext.
+ *
+ * Why: Chromium keeps IndexedDB in LevelDB, where a row written over (plain → encrypted) stays in
+ * the log and in the table files until a compaction drops it, which may be never in a small
+ * journal. The one compaction a page can cause is the one Chromium runs over a database's key
+ * range when that database is deleted. Measured (tests/e2e/lock-disk.spec.ts): one deletion is not
+ * enough when the rows still sit in LevelDB's memory table, because LevelDB decides which levels to
+ * compact before it writes that table out; deleting a scratch database first writes it out, and
+ * the deletion of the journal's database then compacts its rows away. So: every row is copied
+ * into a holding database, the scratch database is made and deleted, the journal's database is
+ * deleted and made again, and the rows go back.
+ *
+ * A tab closed half-way loses nothing: the holding database is kept until the rows are back,
+ * and the next run starts by merging the journal's rows into it. A row saved by another page in
+ * the moment between the last copy and the deletion would be lost; the copy is made a second time
+ * just before the deletion to keep that moment to a few milliseconds.
+ */
+import { deleteDB, openDB, type IDBPDatabase } from 'idb';
+import { announceChange } from './changes';
+import { closeDatabase, DB_NAME, openDatabase } from './connection';
+
+/** Where the rows wait while the journal's database is deleted and made again (ciphertext only, under the lock). */
+const HOLDING_NAME = `${DB_NAME}-rewrite`;
+/** Made and deleted at once: its deletion makes Chromium write LevelDB's memory table to disk first. */
+const SCRATCH_NAME = `${DB_NAME}-flush`;
+
+interface HeldRow {
+  readonly store: string;
+  readonly key: IDBValidKey;
+  readonly value: unknown;
+}
+
+function openHolding(): Promise<IDBPDatabase> {
+  return openDB(HOLDING_NAME, 1, {
+    upgrade(db) {
+      db.createObjectStore('rows');
+    },
+  });
+}
+
+/** Copies every row of the journal's database into the holding one, over what is there. */
+async function holdRows(holding: IDBPDatabase): Promise<void> {
+  const db = (await openDatabase()) as unknown as IDBPDatabase;
+  const stores = [...db.objectStoreNames];
+  const read = db.transaction(stores);
+  const all = await Promise.all(
+    stores.map(async (store) => {
+      const [keys, values] = await Promise.all([read.objectStore(store).getAllKeys(), read.objectStore(store).getAll()]);
+      return keys.map((key, i): HeldRow => ({ store, key, value: values[i] }));
+    }),
+  );
+  await read.done;
+  const write = holding.transaction('rows', 'readwrite');
+  // Keyed by store and row key, so a second copy replaces the first.
+  await Promise.all([...all.flat().map((row) => write.store.put(row, [row.store, row.key])), write.done]);
+}
+
+/** Writes the held rows back into the (new, empty) journal's database. */
+async function restoreRows(holding: IDBPDatabase): Promise<void> {
+  const rows = (await holding.getAll('rows')) as HeldRow[];
+  const db = (await openDatabase()) as unknown as IDBPDatabase;
+  const stores = [...db.objectStoreNames];
+  const write = db.transaction(stores, 'readwrite');
+  // Out-of-line keys are given back; the journal's stores all have key paths, so the row carries its key.
+  await Promise.all([
+    ...rows.filter((row) => stores.includes(row.store)).map((row) => write.objectStore(row.store).put(row.value)),
+    write.done,
+  ]);
+}
+
+/**
+ * Rewrites the journal's database: the same rows, none of their earlier versions left in the
+ * browser's files. Other pages' connections close when asked (connection.ts, `blocking`) and open
+ * the new database on their next read; every page is told to read again.
+ */
+export async function rewriteDatabase(): Promise<void> {
+  const holding = await openHolding();
+  try {
+    await holdRows(holding);
+    await holdRows(holding);
+    await closeDatabase();
+    await openDB(SCRATCH_NAME, 1).then((db) => db.close());
+    await deleteDB(SCRATCH_NAME);
+    await deleteDB(DB_NAME);
+    await restoreRows(holding);
+  } finally {
+    holding.close();
+  }
+  await deleteDB(HOLDING_NAME);
+  announceChange({ store: 'notes' });
+  announceChange({ store: 'prompts' });
+  announceChange({ store: 'events' });
+}
