@@ -148,29 +148,53 @@ test('turning the lock on leaves no answer, prompt text, own prompt or draft any
   expect(JSON.stringify(await extension.inMemory())).toContain(draft);
 });
 
-test('a draft typed in the popup under the lock is there when the popup opens again', async ({ context, extensionId, popup, t }) => {
-  // The popup picks its opening prompt before first paint; under the lock it knows which prompt has
-  // a draft by id (utils/storage/lock-mirror.ts) and fills in the text from memory just after.
-  /** Types a draft, closes the popup, opens it again. */
-  async function draftComesBack(text: string) {
-    await popup.open();
-    const prompt = await popup.prompt.textContent();
-    // The popup opens on a prompt that has a draft (the one before): that draft is replaced.
-    await popup.answer.fill('');
-    await popup.answer.pressSequentially(text);
-    await popup.close();
-    await popup.open();
-    // The opening prompt is chosen before the first paint (how soon is the bench's to measure).
-    await expect(popup.prompt).toHaveText(prompt!);
-    await expect(popup.answer).toHaveValue(text);
-    await popup.close();
-  }
-
+test('a draft in the popup under the lock: back while unlocked, unreadable once locked (typed before or after), back after unlocking', async ({
+  context,
+  extensionId,
+  popup,
+  t,
+}) => {
+  // The popup picks its opening prompt before first paint; it knows which prompt has a draft by id
+  // (utils/storage/lock-mirror.ts) and fills in the text from the sealed store just after, when it can.
   const privacy = await new PrivacyPage(context, extensionId, t).open();
   await privacy.turnOn(PASSPHRASE);
-  await draftComesBack('Half a thought while the journal is unlocked');
+  const before = 'Half a thought while the journal is unlocked';
+  await popup.open();
+  const first = await popup.prompt.textContent();
+  await popup.answer.pressSequentially(before);
+  await popup.close();
+  await popup.open();
+  await expect(popup.prompt).toHaveText(first!, { timeout: 2000 });
+  await expect(popup.answer).toHaveValue(before);
+  await popup.close();
+
+  // Locked: the popup opens on that prompt, and nothing of the draft can be read in it.
   await privacy.lockNow();
-  await draftComesBack('Half a thought while the journal is locked');
+  await popup.open();
+  await expect(popup.prompt).toHaveText(first!, { timeout: 2000 });
+  await popup.page.waitForTimeout(500);
+  await expect(popup.answer).toHaveValue('');
+  expect(await popup.page.locator('body').innerText()).not.toContain('Half a thought');
+  // Written while locked, on another prompt: kept, and as unreadable.
+  await popup.another();
+  const second = await popup.prompt.textContent();
+  const locked = 'Half a thought while the journal is locked';
+  await popup.answer.pressSequentially(locked);
+  await popup.page.waitForTimeout(500);
+  await popup.close();
+  await popup.open();
+  await expect(popup.prompt).toHaveText(second!, { timeout: 2000 });
+  await popup.page.waitForTimeout(500);
+  await expect(popup.answer).toHaveValue('');
+  await popup.close();
+
+  // Unlocked: both are back.
+  await privacy.unlockForm.unlockWithPassphrase(PASSPHRASE);
+  await expect(privacy.page.getByRole('heading', { level: 2, name: t.lockOnHeading })).toBeVisible();
+  await popup.open();
+  await expect(popup.prompt).toHaveText(second!);
+  await expect(popup.answer).toHaveValue(locked);
+  await popup.close();
 });
 
 test('saved while locked, restarted, unlocked by passphrase and recovery key, passphrase changed, lock removed: every note as it was', async ({

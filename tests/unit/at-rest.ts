@@ -29,3 +29,12 @@ export async function diskText(): Promise<string> {
 export async function sessionText(): Promise<string> {
   return JSON.stringify(await fakeBrowser.storage.session.get(null));
 }
+
+/** Every draft row as the drafts' own database holds it (utils/storage/draft-store.ts), as one text. */
+export async function draftStoreText(): Promise<string> {
+  if (!(await indexedDB.databases()).some((db) => db.name === 'adempauze-drafts')) return '';
+  const db = await openDB('adempauze-drafts');
+  const rows = db.objectStoreNames.contains('drafts') ? await db.getAll('drafts') : [];
+  db.close();
+  return JSON.stringify(rows);
+}

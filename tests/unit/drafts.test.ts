@@ -2,18 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as v from 'valibot';
 import { DraftSchema } from '@/utils/model/draft';
-import { clearDraft, readDraft, restoreDrafts, writeDraft } from '@/utils/storage/drafts';
+import { clearDraft, forgetPageDrafts, hasDraft, readDraft, restoreDrafts, writeDraft } from '@/utils/storage/drafts';
+
+/** Everything the page's localStorage holds, as one string. */
+const pageStorage = () => JSON.stringify(Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])));
 
 describe('drafts', () => {
-  it('keeps a draft per prompt in both the page and durable storage', async () => {
+  it('keeps a draft per prompt in the page and in the durable store, and only its id in localStorage', async () => {
     await writeDraft('q-beliefs', 'half a thought', 100);
     await writeDraft('s-start-small', 'another', 200);
     expect(readDraft('q-beliefs')).toEqual({ text: 'half a thought', updatedAt: 100 });
-    const stored = await fakeBrowser.storage.local.get('drafts');
-    expect(stored.drafts).toEqual({
+    expect(pageStorage()).not.toContain('half a thought');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // A new page: it knows which prompts have a draft before any storage answers, and the texts after.
+    forgetPageDrafts();
+    expect(readDraft('q-beliefs')).toBeUndefined();
+    expect(hasDraft('q-beliefs')).toBe(true);
+    expect(await restoreDrafts()).toEqual({
       'q-beliefs': { text: 'half a thought', updatedAt: 100 },
       's-start-small': { text: 'another', updatedAt: 200 },
     });
+    expect(readDraft('s-start-small')?.text).toBe('another');
   });
 
   it('writes the page copy synchronously, before the durable write settles', () => {
@@ -25,18 +34,28 @@ describe('drafts', () => {
     await writeDraft('q-beliefs', 'x', 1);
     await clearDraft('q-beliefs', 2);
     expect(readDraft('q-beliefs')).toBeUndefined();
-    expect((await fakeBrowser.storage.local.get('drafts')).drafts).toEqual({});
+    forgetPageDrafts();
+    expect(hasDraft('q-beliefs')).toBe(false);
+    expect(await restoreDrafts()).toEqual({});
   });
 
-  it('restores drafts from durable storage when the page copy was lost, newest edit winning', async () => {
+  it("keeps the page's newer edit over the durable copy", async () => {
     await writeDraft('q-beliefs', 'durable', 100);
-    await writeDraft('q-open-today', 'old', 100);
-    localStorage.clear();
-    localStorage.setItem('adempauze.drafts', JSON.stringify({ 'q-open-today': { text: 'newer', updatedAt: 300 } }));
+    forgetPageDrafts();
+    void writeDraft('q-beliefs', 'newer in this page', 300);
+    expect((await restoreDrafts())['q-beliefs']?.text).toBe('newer in this page');
+  });
+
+  it('moves drafts an earlier version kept in localStorage and storage.local into the store, and out of those', async () => {
+    localStorage.setItem('adempauze.drafts', JSON.stringify({ 'q-open-today': { text: 'from the page copy', updatedAt: 300 } }));
+    await fakeBrowser.storage.local.set({ drafts: { 'q-beliefs': { text: 'from the durable copy', updatedAt: 100 } } });
     const drafts = await restoreDrafts();
-    expect(drafts['q-beliefs']?.text).toBe('durable');
-    expect(drafts['q-open-today']?.text).toBe('newer');
-    expect(readDraft('q-beliefs')?.text).toBe('durable');
+    expect(drafts['q-beliefs']?.text).toBe('from the durable copy');
+    expect(drafts['q-open-today']?.text).toBe('from the page copy');
+    expect(localStorage.getItem('adempauze.drafts')).toBeNull();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    forgetPageDrafts();
+    expect(Object.keys(await restoreDrafts()).sort()).toEqual(['q-beliefs', 'q-open-today']);
   });
 
   it('ignores malformed stored drafts', async () => {
@@ -48,7 +67,7 @@ describe('drafts', () => {
     expect(await restoreDrafts()).toEqual({});
   });
 
-  // The pages read drafts by hand (their first paint may not load valibot): they must agree with the model.
+  // Drafts an earlier version left are read by hand before the model is loaded: they must agree with it.
   it.each([
     { text: 'half a thought', updatedAt: 100 },
     { text: '', updatedAt: 0 },
@@ -62,9 +81,6 @@ describe('drafts', () => {
     ['text', 1],
   ])('reads %j as a draft exactly when the model does', async (stored) => {
     const isDraft = v.is(DraftSchema, stored);
-    localStorage.setItem('adempauze.drafts', JSON.stringify({ 'q-beliefs': stored }));
-    expect(readDraft('q-beliefs') !== undefined).toBe(isDraft);
-    localStorage.clear();
     await fakeBrowser.storage.local.set({ drafts: { 'q-beliefs': stored } });
     expect((await restoreDrafts())['q-beliefs'] !== undefined).toBe(isDraft);
   });

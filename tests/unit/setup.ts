@@ -4,6 +4,8 @@ import { cleanup, configure } from '@testing-library/preact';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDatabase } from '@/utils/db/connection';
+import { closeDrafts } from '@/utils/storage/draft-store';
+import { forgetPageDrafts } from '@/utils/storage/drafts';
 
 // findBy… and waitFor wait for a state; on a busy machine it may take longer than their default
 // second to come, which would fail a test that is right. The same ceiling as Playwright's expect.
@@ -20,4 +22,6 @@ beforeEach(() => {
 afterEach(async () => {
   cleanup();
   await closeDatabase();
+  await closeDrafts();
+  forgetPageDrafts();
 });

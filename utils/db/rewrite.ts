@@ -72,6 +72,17 @@ async function restoreRows(holding: IDBPDatabase): Promise<void> {
 }
 
 /**
+ * Deletes database `name` so that Chromium's LevelDB keeps none of its rows: a scratch database
+ * made and deleted first writes LevelDB's memory table out, so the deletion's compaction reaches
+ * every row (see above). Callers close their own connections first.
+ */
+export async function forgetDatabase(name: string): Promise<void> {
+  await openDB(SCRATCH_NAME, 1).then((db) => db.close());
+  await deleteDB(SCRATCH_NAME);
+  await deleteDB(name);
+}
+
+/**
  * Rewrites the journal's database: the same rows, none of their earlier versions left in the
  * browser's files. Other pages' connections close when asked (connection.ts, `blocking`) and open
  * the new database on their next read; every page is told to read again.
@@ -82,9 +93,7 @@ export async function rewriteDatabase(): Promise<void> {
     await holdRows(holding);
     await holdRows(holding);
     await closeDatabase();
-    await openDB(SCRATCH_NAME, 1).then((db) => db.close());
-    await deleteDB(SCRATCH_NAME);
-    await deleteDB(DB_NAME);
+    await forgetDatabase(DB_NAME);
     await restoreRows(holding);
   } finally {
     holding.close();

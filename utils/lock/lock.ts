@@ -13,7 +13,6 @@ import { JournalLockedError } from '@/utils/errors';
 
 import { DEFAULT_LOCK_AFTER_MINUTES, type LockFields, type LockKeys, type LockRecord } from '@/utils/model/lock';
 import { refreshLibraryMirror } from '@/utils/prompts/library';
-import { moveDraftsToDisk, moveDraftsToSession } from '@/utils/storage/session-drafts';
 import { decryptBytes, encryptBytes, importDataKey, PREVIOUS_KEY_CONTEXT, PRIVATE_KEY_CONTEXT, toBase64 } from './crypto';
 import {
   journalKeys,
@@ -248,7 +247,7 @@ export async function keepJournalUnlocked(): Promise<void> {
 
 /**
  * Turns the lock on: new keys, the lock stored as "turning on" (from then on every new record is
- * encrypted) and the journal unlocked for this session; drafts leave the disk. Resolves to the
+ * encrypted) and the journal unlocked for this session; drafts are sealed. Resolves to the
  * recovery key, shown once. The records already stored are encrypted by `resume`.
  */
 export async function createLock(passphrase: string, now: number): Promise<string> {
@@ -257,7 +256,7 @@ export async function createLock(passphrase: string, now: number): Promise<strin
   const record = await signLock(lockFields(keys, 'turning-on', now), await recordMacKey(dataKeyBytes));
   await writeLock(record);
   await startSession(dataKeyBytes, record);
-  await moveDraftsToSession();
+  await rewriteDraftsWith();
   // The quick pages' prompt mirror (localStorage) keeps no own prompt's text under the lock.
   await refreshLibraryMirror();
   return recoveryKey;
@@ -273,6 +272,12 @@ export async function startRemovingLock(secret: Secret, now: number): Promise<vo
   const keys = await requireKeys(lock);
   await confirmSecret(secret, now);
   await writeLock(await signLock({ ...fieldsOf(lock), state: 'turning-off', changedAt: now }, keys.macKey));
+}
+
+/** Drafts written again as the lock now asks (sealed, or plain once it is removed); loaded only here. */
+async function rewriteDraftsWith(keys?: OpenKeys): Promise<void> {
+  const { rewriteDrafts } = await import('@/utils/storage/draft-store');
+  await rewriteDrafts(keys ?? (await requireKeys()));
 }
 
 /** Runs `work` in one page at a time (two journal tabs would otherwise both encrypt); skipped when another page runs it. */
@@ -335,7 +340,7 @@ export async function resume(progress: (direction: SettleDirection) => ((done: n
     // has had time to, one more pass with the keys this page still holds brings it to plain.
     await new Promise((resolve) => setTimeout(resolve, LAST_SAVES_MS));
     await settleRecords({ kind: 'plain' }, { ...keys, trustPlain: true, legacyRows: true });
+    await rewriteDraftsWith(keys);
     await lockNow();
-    await moveDraftsToDisk();
   });
 }

@@ -1,11 +1,10 @@
 /**
  * What the quick pages must know of the journal lock before their first paint: whether it is on,
- * mirrored into the page's own storage, because under the lock a draft must never be written to
- * localStorage (utils/storage/drafts.ts). Not a secret; the lock's keys live in utils/lock/keys.ts,
+ * mirrored into the page's own storage, so the pickers leave own prompts' texts out of it
+ * (utils/prompts/library.ts). Not a secret; the lock's keys live in utils/lock/keys.ts,
  * which writes this every time it reads or changes the lock.
  *
- * Also where drafts are kept, so turning the lock on or off can move them
- * (utils/storage/session-drafts.ts) without the journal loading the popup's draft code.
+ * Also which prompts have a draft, by id, for the quick pages' first paint.
  */
 
 // This module imports nothing, not even page-storage.ts, whose reading and writing it repeats in
@@ -36,32 +35,29 @@ export function mirrorLock(on: boolean): void {
 }
 
 /**
- * Under the lock, which prompts have a draft in storage.session: ids only, never text, so a quick
- * page opens on the prompt someone was answering before its first paint, and fills in the text a
- * moment later from memory.
+ * Which prompts have a draft: ids only, never text (utils/storage/drafts.ts), so a quick page opens
+ * on the prompt someone was answering before its first paint, and fills in the text a moment later.
  */
-const LOCKED_DRAFTS_KEY = 'adempauze.lockedDrafts';
+const DRAFT_IDS_KEY = 'adempauze.draftIds';
 
-export function lockedDraftIds(): readonly string[] {
+export function draftIds(): readonly string[] {
   try {
-    const ids: unknown = JSON.parse(globalThis.localStorage?.getItem(LOCKED_DRAFTS_KEY) ?? '[]');
+    const ids: unknown = JSON.parse(globalThis.localStorage?.getItem(DRAFT_IDS_KEY) ?? '[]');
     return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
   } catch {
     return [];
   }
 }
 
-export function mirrorLockedDraftIds(ids: readonly string[]): void {
+export function mirrorDraftIds(ids: readonly string[]): void {
   try {
-    if (ids.length === 0) globalThis.localStorage?.removeItem(LOCKED_DRAFTS_KEY);
-    else globalThis.localStorage?.setItem(LOCKED_DRAFTS_KEY, JSON.stringify(ids));
+    if (ids.length === 0) globalThis.localStorage?.removeItem(DRAFT_IDS_KEY);
+    else globalThis.localStorage?.setItem(DRAFT_IDS_KEY, JSON.stringify(ids));
   } catch {
-    // Without it a quick page opens on another prompt; the draft itself is kept in memory.
+    // Without it a quick page opens on another prompt; the draft itself is kept.
   }
 }
 
-/** Drafts without the lock: the page's synchronous copy in localStorage, and the durable one in storage.local. */
+/** Where earlier versions kept drafts' text (the page's copy and the durable one), moved out on first read (utils/storage/draft-store.ts). */
 export const DRAFTS_PAGE_KEY = 'adempauze.drafts';
 export const DRAFTS_DURABLE_KEY = 'drafts';
-/** Drafts under the lock: one per prompt in storage.session, under this prefix and the prompt's id. */
-export const DRAFTS_SESSION_PREFIX = 'draft:';

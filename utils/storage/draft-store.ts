@@ -1,0 +1,178 @@
+/**
+ * Where drafts are kept for good (utils/storage/drafts.ts keeps this page's copy): a small IndexedDB
+ * database of their own, one row per prompt. Plain while the lock is off; under the lock every
+ * draft is sealed to the lock's public key (utils/lock/crypto.ts), whether the journal is locked or
+ * not, so "Lock now" has nothing to do for drafts and a draft typed while locked is kept (across a
+ * restart too) without being readable by the next person at the browser: it opens at unlock.
+ *
+ * Why IndexedDB and not localStorage or storage.local: text once written to those stays in the
+ * browser's LevelDB files after it is removed, and nothing a page can do makes them compact
+ * (tests/e2e/lock-disk.spec.ts). A deleted IndexedDB database can be made to go (utils/db/rewrite.ts),
+ * which is what turning the lock on does with this one.
+ *
+ * Loaded after a page's first paint (the popup's first paint knows which prompts have a draft
+ * from ids only, utils/storage/lock-mirror.ts).
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import * as v from 'valibot';
+import { forgetDatabase } from '@/utils/db/rewrite';
+import { importPublicKey, openSealedText, sealText } from '@/utils/lock/crypto';
+import { journalKeys, readLock, type OpenKeys } from '@/utils/lock/keys';
+import { SealedBoxSchema } from '@/utils/model/lock';
+import { isDraft, type Draft } from '@/utils/model/draft';
+import { DRAFTS_DURABLE_KEY, DRAFTS_PAGE_KEY } from './lock-mirror';
+
+const DRAFTS_DB = 'adempauze-drafts';
+const STORE = 'drafts';
+
+/** A draft as stored under the lock: sealed text and time, bound to its prompt. */
+const SealedDraftSchema = v.object({ sealed: SealedBoxSchema });
+type SealedDraft = v.InferOutput<typeof SealedDraftSchema>;
+
+const draftContext = (promptId: string) => `draft:${promptId}`;
+
+let connection: Promise<IDBPDatabase> | undefined;
+
+function openDrafts(): Promise<IDBPDatabase> {
+  connection ??= openDB(DRAFTS_DB, 1, {
+    upgrade(db) {
+      db.createObjectStore(STORE);
+    },
+    // Turning the lock on in another page deletes this database: step aside.
+    blocking() {
+      void closeDrafts();
+    },
+    terminated() {
+      connection = undefined;
+    },
+  }).catch((error: unknown) => {
+    connection = undefined;
+    throw error;
+  });
+  return connection;
+}
+
+/** Closes the cached connection; the next read or write opens a new one. Exported for the tests, which start each from a closed database. */
+export async function closeDrafts(): Promise<void> {
+  const pending = connection;
+  connection = undefined;
+  (await pending?.catch(() => undefined))?.close();
+}
+
+/** How a draft is written now: plain without the lock, sealed with it. */
+async function sealer(): Promise<CryptoKey | undefined> {
+  // A damaged lock throws: the draft then stays in the page, never on disk in plain text.
+  const lock = await readLock();
+  return lock && lock.state !== 'turning-off' ? importPublicKey(lock.keys.publicKey) : undefined;
+}
+
+async function toRow(promptId: string, draft: Draft, publicKey: CryptoKey | undefined): Promise<Draft | SealedDraft> {
+  if (!publicKey) return draft;
+  return { sealed: await sealText(publicKey, JSON.stringify(draft), draftContext(promptId)) };
+}
+
+/** A stored row as a draft: plain ones as they are, sealed ones with the private key; undefined when it cannot be read. */
+async function fromRow(promptId: string, row: unknown, keys: OpenKeys | undefined): Promise<Draft | undefined> {
+  if (isDraft(row)) return row;
+  if (!keys || !v.is(SealedDraftSchema, row)) return undefined;
+  try {
+    const draft: unknown = JSON.parse(await openSealedText(keys.privateKey, row.sealed, draftContext(promptId)));
+    return isDraft(draft) ? draft : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Writes are made one after another: a keystroke's sealing must never land after the next one's.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Stores the draft of a prompt (sealed under the lock), or removes it. */
+export function storeDraft(promptId: string, draft: Draft | undefined): Promise<void> {
+  const write = queue.then(async () => {
+    const db = await openDrafts();
+    if (!draft) return void (await db.delete(STORE, promptId));
+    await db.put(STORE, await toRow(promptId, draft, await sealer()), promptId);
+  });
+  queue = write.catch(() => undefined);
+  return write;
+}
+
+/**
+ * Every draft that can be read now, by prompt id, and the ids of those kept sealed while the
+ * journal is locked. Drafts an earlier version kept in localStorage or storage.local move in here
+ * (and leave those places).
+ */
+export async function loadDrafts(): Promise<{ readonly drafts: Record<string, Draft>; readonly sealed: readonly string[] }> {
+  await moveLegacyDrafts();
+  const db = await openDrafts();
+  const [ids, rows] = await Promise.all([db.getAllKeys(STORE), db.getAll(STORE)]);
+  const keys = await journalKeys().catch(() => undefined);
+  const drafts = Object.create(null) as Record<string, Draft>;
+  const sealed: string[] = [];
+  await Promise.all(
+    ids.map(async (id, i) => {
+      if (typeof id !== 'string') return;
+      const draft = await fromRow(id, rows[i], keys);
+      if (draft) drafts[id] = draft;
+      else if (v.is(SealedDraftSchema, rows[i])) sealed.push(id);
+    }),
+  );
+  return { drafts, sealed };
+}
+
+/** Drafts from before this store: the page's copy in localStorage and the durable one in storage.local. */
+async function moveLegacyDrafts(): Promise<void> {
+  const { browser } = await import('wxt/browser');
+  let page: unknown;
+  try {
+    page = JSON.parse(globalThis.localStorage?.getItem(DRAFTS_PAGE_KEY) ?? 'null');
+  } catch {
+    page = undefined;
+  }
+  const durable: unknown = (await browser.storage.local.get(DRAFTS_DURABLE_KEY))[DRAFTS_DURABLE_KEY];
+  const found = [durable, page].flatMap((value) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value).filter(([, draft]) => isDraft(draft)) : [],
+  ) as [string, Draft][];
+  if (found.length > 0) {
+    const [db, publicKey] = await Promise.all([openDrafts(), sealer()]);
+    for (const [id, draft] of found) await db.put(STORE, await toRow(id, draft, publicKey), id);
+  }
+  try {
+    globalThis.localStorage?.removeItem(DRAFTS_PAGE_KEY);
+  } catch {
+    // Blocked storage held nothing to move.
+  }
+  if (durable !== undefined) await browser.storage.local.remove(DRAFTS_DURABLE_KEY);
+}
+
+/**
+ * Turning the lock on (with the lock stored, so new drafts are sealed already) or off (with the
+ * journal unlocked): every draft is written again in the form the lock now asks for, into a new
+ * database, the old one forgotten so the browser's files keep no plain draft (utils/db/rewrite.ts).
+ */
+export function rewriteDrafts(keys: OpenKeys): Promise<void> {
+  // In the queue: a keystroke in this page waits for the new database.
+  const run = queue.then(() => rewriteAll(keys));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function rewriteAll(keys: OpenKeys): Promise<void> {
+  await moveLegacyDrafts();
+  const db = await openDrafts();
+  const [ids, rows] = await Promise.all([db.getAllKeys(STORE), db.getAll(STORE)]);
+  const read = await Promise.all(
+    ids.map(async (id, i) => (typeof id === 'string' ? ([id, await fromRow(id, rows[i], keys)] as const) : undefined)),
+  );
+  const publicKey = await sealer();
+  const drafts = await Promise.all(
+    read
+      .flatMap((entry) => (entry?.[1] ? [entry as readonly [string, Draft]] : []))
+      .map(async ([id, draft]) => [id, await toRow(id, draft, publicKey)] as const),
+  );
+  await closeDrafts();
+  await forgetDatabase(DRAFTS_DB);
+  const fresh = await openDrafts();
+  const tx = fresh.transaction(STORE, 'readwrite');
+  await Promise.all([...drafts.map(([id, row]) => tx.store.put(row, id)), tx.done]);
+}
