@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PromptAnswer } from '@/components/PromptAnswer';
 import { LanguageProvider, useT } from '@/utils/i18n/context';
-import { nextPick, refreshLibraryMirror } from '@/utils/prompts/library';
+import { nextPick } from '@/utils/prompts/library';
 import type { Pick } from '@/utils/prompts/pick';
 import { useAnswer } from '@/utils/hooks/use-answer';
 import { useFirstPaint } from '@/utils/hooks/use-first-paint';
@@ -43,8 +43,6 @@ export function App() {
   const [StatusPanel, setStatusPanel] = useState<ComponentType>();
 
   useEffect(() => {
-    // Brings in prompt changes made elsewhere (another synced window, an import) for next time.
-    refreshLibraryMirror().catch(logFailure('prompt list not refreshed'));
     import('./PauseStatusPanel')
       .then(({ PauseStatusPanel }) => setStatusPanel(() => PauseStatusPanel))
       .catch(logFailure('pause status not shown'));

@@ -12,7 +12,7 @@ import { changePassphrase, createLock, lockNow, resume, startRemovingLock } from
 import { LOCK_ALARM, SESSION_KEY } from '@/utils/lock/names';
 import { parseLockRecord, type LockRecord } from '@/utils/model/lock';
 import type { CustomPrompt, Note } from '@/utils/model/records';
-import { refreshLibraryMirror } from '@/utils/prompts/library';
+import { offeredPrompts, refreshLibraryMirror } from '@/utils/prompts/library';
 import { clearDraft, forgetPageDrafts, hasDraft, readDraft, restoreDrafts, writeDraft } from '@/utils/storage/drafts';
 import { lockMirror } from '@/utils/storage/lock-mirror';
 import { HOUR, MINUTE } from '@/utils/time';
@@ -294,13 +294,15 @@ describe('turning the lock on', () => {
     expect((await listCustomPrompts()).map((prompt) => prompt.text)).toContain('A prompt written under the lock');
   });
 
-  it("takes the person's own prompts out of the page's prompt mirror", async () => {
+  it("never puts the person's own prompts in the page's prompt mirror, and forgets them in memory under the lock", async () => {
     await seedJournal();
-    // The popup mirrors the own prompts into localStorage when it opens.
+    // The popup refreshes the mirror when it opens: its own prompts are offered, from memory.
     await refreshLibraryMirror();
-    expect(await diskText()).toContain(OWN_PROMPT_TEXT);
+    expect(offeredPrompts().map((prompt) => prompt.id)).toEqual(expect.arrayContaining(PROMPTS.map((prompt) => prompt.id)));
+    expect(await diskText()).not.toContain(OWN_PROMPT_TEXT);
     await turnOn();
     await expectOffDisk(PROMPTS.map((prompt) => prompt.text));
+    expect(offeredPrompts().filter((prompt) => 'custom' in prompt)).toEqual([]);
   });
 
   it('is refused when the lock is on already', async () => {

@@ -1,11 +1,13 @@
 /**
  * What a quick page (the popup, the pause window) knows before its first paint, decided
- * synchronously from the page's own storage: its language and the prompt it opens on.
+ * synchronously from the page's own storage: its language and the prompt it opens on. After the
+ * first paint it reads the prompt list, which "Another" then chooses from.
  */
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Locale } from '@/utils/i18n/locale';
 import { messages, type Messages } from '@/utils/i18n/messages';
-import { openingPick } from '@/utils/prompts/library';
+import { logFailure } from '@/utils/log';
+import { openingPick, refreshLibraryMirror } from '@/utils/prompts/library';
 import type { Pick, RoundScope } from '@/utils/prompts/pick';
 import { uiLocale } from '@/utils/storage/language';
 
@@ -24,8 +26,16 @@ export interface FirstPaint {
 export function useFirstPaint(scope: RoundScope, title?: (t: Messages) => string): FirstPaint {
   const [locale] = useState(uiLocale);
   const t = messages(locale);
-  const [opening] = useState(() => openingPick(scope, Math.random, Date.now()));
+  const [opening, setOpening] = useState(() => openingPick(scope, Math.random, Date.now()));
   const pageTitle = title?.(t);
+
+  useEffect(() => {
+    // The person's own prompts are known only once read (they are never in localStorage,
+    // utils/prompts/library.ts): a page that had nothing to offer on its first paint looks again.
+    refreshLibraryMirror()
+      .then(() => setOpening((first) => first ?? openingPick(scope, Math.random, Date.now())))
+      .catch(logFailure('prompt list not refreshed'));
+  }, [scope]);
 
   useLayoutEffect(() => {
     document.documentElement.lang = locale;

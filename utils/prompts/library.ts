@@ -1,8 +1,9 @@
 /**
  * The prompts a person is actually offered: the article's, minus those they hid ("not for me"),
  * plus their own, plus a follow-up when a small step is due for one. The popup must choose on its
- * first paint, so the person's choices are mirrored from IndexedDB into localStorage, read
+ * first paint, so which prompts are hidden is mirrored from IndexedDB into localStorage, read
  * synchronously; every change in the prompt list writes the mirror, and pages refresh it on open.
+ * Their own prompts' texts are kept in the page's memory only (see `ownPrompts`).
  *
  * The pick a surface opens on and the next one are made here too, from the offered prompts, the
  * drafts and the pure choice and round of utils/prompts/pick.ts. Every page loads this module
@@ -32,17 +33,19 @@ function customPrompt(prompt: Pick<CustomPrompt, 'id' | 'text'>): QuestionPrompt
   return { id: prompt.id, kind: 'question', section: 'questions', custom: true, text: { en: prompt.text, nl: prompt.text } };
 }
 
-/** The mirror as stored, narrowed. Hand-written: the popup's first paint may not load valibot, scripts/sizes.mjs. */
+/**
+ * The person's own prompts as this page last read them from the database: in memory only, never in
+ * localStorage, because text once written there stays in the browser's files after it is removed,
+ * beyond the reach of the lock (tests/e2e/lock-disk.spec.ts). So a quick page offers them once its
+ * first read is done, not on its first paint.
+ */
+let ownPrompts: readonly Pick<CustomPrompt, 'id' | 'text'>[] = [];
+
+/** The mirror as stored, narrowed, with the own prompts read in this page. Hand-written: the popup's first paint may not load valibot, scripts/sizes.mjs. */
 function readMirror(): LibraryMirror {
   const raw = readPageJson(MIRROR_KEY) as Record<string, unknown> | undefined;
   const hidden = Array.isArray(raw?.hidden) ? raw.hidden.filter((id): id is string => typeof id === 'string') : [];
-  const custom = Array.isArray(raw?.custom)
-    ? raw.custom.flatMap((entry: unknown) => {
-        const e = entry as Record<string, unknown> | null;
-        return typeof e?.id === 'string' && typeof e.text === 'string' && e.text.trim() !== '' ? [{ id: e.id, text: e.text }] : [];
-      })
-    : [];
-  return { hidden, custom };
+  return { hidden, custom: ownPrompts };
 }
 
 /** Every prompt that can be shown, hidden or not: for finding the prompt of a draft. */
@@ -67,15 +70,16 @@ export function findAnyPrompt(id: string | undefined): Prompt | undefined {
 }
 
 /**
- * Rewrites the mirror from the person's prompts and preferences as read from the database. Under
- * the lock their own prompts' texts are never written here (localStorage is on disk in plain
- * text), so the quick pages offer the article's prompts and follow-ups only.
+ * Rewrites the mirror from the person's prompts and preferences as read from the database: the
+ * hidden ids in localStorage, the own prompts' texts in this page's memory. Under the lock their
+ * texts are left out even there, so the quick pages offer the article's prompts and follow-ups only.
  */
 export function writeLibraryMirror(custom: readonly CustomPrompt[], preferences: readonly PromptPreference[]): void {
-  // Without the mirror the pickers offer the article's prompts until the next refresh.
+  ownPrompts = lockMirror() ? [] : custom.filter(({ text }) => text.trim() !== '').map(({ id, text }) => ({ id, text }));
+  // Without the mirror the pickers offer every prompt of the article until the next refresh.
   writePageJson(MIRROR_KEY, {
     hidden: preferences.filter((preference) => preference.hidden).map((preference) => preference.promptId),
-    custom: lockMirror() ? [] : custom.map(({ id, text }) => ({ id, text })),
+    custom: [],
   } satisfies LibraryMirror);
 }
 
