@@ -118,6 +118,7 @@ function LockOff({ lock, onTurnedOn }: { lock: LockHandle; onTurnedOn: (recovery
       <ul class="lock-what">
         <li>{t.lockWhatNotes}</li>
         <li>{t.lockWhatDrafts}</li>
+        <li>{t.lockWhatBefore}</li>
         <li>{t.lockWhatDates}</li>
         <li>{t.lockWhatPopup}</li>
         <li>{t.lockWhatSession}</li>

@@ -10,7 +10,10 @@ export const lockNl: LockOnlyMessages = {
   lockOffHeading: 'Je dagboek op slot doen met een wachtwoordzin',
   lockWhatNotes:
     'Je notities en je eigen vragen worden versleuteld op dit apparaat bewaard. Alleen je wachtwoordzin, of je herstelsleutel, maakt ze open.',
-  lockWhatDrafts: 'Concepten die je nog niet hebt bewaard, komen nooit op schijf: de browser houdt ze in zijn geheugen tot je hem afsluit.',
+  lockWhatDrafts:
+    'Concepten die je nog niet hebt bewaard, worden ook verzegeld: zodra het dagboek op slot gaat, opent alleen je wachtwoordzin ze weer.',
+  lockWhatBefore:
+    'Wat je schreef voordat je het slot aanzette, wordt opnieuw versleuteld opgeslagen, en de oude leesbare kopieën verdwijnen uit de bestanden van de browser. In Firefox is dat nog niet bestand voor bestand nagekeken.',
   lockWhatDates: 'De datums van je notities blijven leesbaar, zodat de kalender bij Inzichten en het moment van pauzes blijven werken.',
   lockWhatPopup:
     'Schrijven vanuit de pop-up in de werkbalk vraagt nooit om de wachtwoordzin. Wat je daar bewaart terwijl het dagboek op slot is, blijft verzegeld tot je het ontgrendelt.',
