@@ -13,7 +13,7 @@ export const lockNl: LockOnlyMessages = {
   lockWhatDrafts:
     'Concepten die je nog niet hebt bewaard, worden ook verzegeld: zodra het dagboek op slot gaat, opent alleen je wachtwoordzin ze weer.',
   lockWhatBefore:
-    'Wat je schreef voordat je het slot aanzette, wordt opnieuw versleuteld opgeslagen, en de oude leesbare kopieën verdwijnen uit de bestanden van de browser. In Firefox is dat nog niet bestand voor bestand nagekeken.',
+    'Wat je schreef voordat je het slot aanzette, wordt opnieuw versleuteld opgeslagen, en de oude leesbare kopieën verdwijnen uit de bestanden van de browser.',
   lockWhatDates: 'De datums van je notities blijven leesbaar, zodat de kalender bij Inzichten en het moment van pauzes blijven werken.',
   lockWhatPopup:
     'Schrijven vanuit de pop-up in de werkbalk vraagt nooit om de wachtwoordzin. Wat je daar bewaart terwijl het dagboek op slot is, blijft verzegeld tot je het ontgrendelt.',
