@@ -117,7 +117,7 @@ test('turning the lock on leaves no answer, prompt text, own prompt or draft any
   await journal.page.getByRole('button', { name: t.addOwnPrompt }).click();
   await expect(journal.page.getByText(t.ownPromptAdded)).toBeVisible();
   await popup.open();
-  await popup.answer.pressSequentially(draft);
+  await popup.type(draft);
   await popup.close();
 
   // The search below does find them while the lock is off.
@@ -144,8 +144,11 @@ test('turning the lock on leaves no answer, prompt text, own prompt or draft any
   expect(promptRows[0]).toHaveProperty('cipher');
   expect(promptRows[0]).not.toHaveProperty('text');
 
-  // The draft moved into memory.
-  expect(JSON.stringify(await extension.inMemory())).toContain(draft);
+  // The draft is kept, sealed: in its own database, and readable nowhere (memory included).
+  expect(JSON.stringify(await extension.inMemory())).not.toContain(draft);
+  const drafts = (await extension.onDisk()).indexedDB['adempauze-drafts']?.drafts ?? [];
+  expect(drafts).toHaveLength(1);
+  expect(drafts[0]).toHaveProperty('sealed');
 });
 
 test('a draft in the popup under the lock: back while unlocked, unreadable once locked (typed before or after), back after unlocking', async ({
@@ -161,7 +164,7 @@ test('a draft in the popup under the lock: back while unlocked, unreadable once 
   const before = 'Half a thought while the journal is unlocked';
   await popup.open();
   const first = await popup.prompt.textContent();
-  await popup.answer.pressSequentially(before);
+  await popup.type(before);
   await popup.close();
   await popup.open();
   await expect(popup.prompt).toHaveText(first!, { timeout: 2000 });
@@ -179,8 +182,7 @@ test('a draft in the popup under the lock: back while unlocked, unreadable once 
   await popup.another();
   const second = await popup.prompt.textContent();
   const locked = 'Half a thought while the journal is locked';
-  await popup.answer.pressSequentially(locked);
-  await popup.page.waitForTimeout(500);
+  await popup.type(locked);
   await popup.close();
   await popup.open();
   await expect(popup.prompt).toHaveText(second!, { timeout: 2000 });

@@ -155,6 +155,11 @@ export class ExtensionState {
         if (!name) continue;
         const db = await request(indexedDB.open(name));
         const stores = [...db.objectStoreNames];
+        // A database with no stores (the lock's scratch database, utils/db/rewrite.ts) holds nothing.
+        if (stores.length === 0) {
+          db.close();
+          continue;
+        }
         const tx = db.transaction(stores);
         databases[name] = Object.fromEntries(
           await Promise.all(stores.map(async (store) => [store, await request(tx.objectStore(store).getAll())] as const)),
