@@ -165,7 +165,7 @@ async function leaveSomething(context: BrowserContext, extensionId: string, t: L
   }
   await popup.open();
   const prompt = await popup.prompt.textContent();
-  await popup.answer.pressSequentially('Half a thought');
+  await popup.type('Half a thought');
   await popup.close();
   return { prompt: prompt! };
 }

@@ -46,8 +46,8 @@ test.describe('popup in English', () => {
   test('a draft survives closing and reopening the popup', async ({ popup, t }) => {
     await popup.open();
     const prompt = await popup.prompt.textContent();
-    // Typed key by key, as a person would, then the popup loses focus and closes at once.
-    await popup.answer.pressSequentially('Half a thought about');
+    // Typed key by key, as a person would, then the popup loses focus and closes.
+    await popup.type('Half a thought about');
     await popup.close();
 
     await popup.open();
