@@ -4,7 +4,8 @@ import { parseMessage } from '@/utils/messages';
 import { logFailure } from '@/utils/log';
 import { PAUSE_ALARM } from '@/utils/schedule/schedule';
 import { settingsChanged } from '@/utils/storage/settings';
-import { LOCK_ALARM, SESSION_KEY } from '@/utils/lock/names';
+import { endSession, LOCK_ALARM } from '@/utils/lock/names';
+import { offerLockAtFirstRun } from '@/utils/storage/lock-offer';
 import { openPopupForTests } from './e2e';
 import { LATER_BUTTON, NOTIFICATION_ID, TAKE_BUTTON } from './offer';
 import {
@@ -25,14 +26,18 @@ import {
 // Wiring only. Listeners are registered synchronously on every start, so an event that woke the
 // service worker is delivered; the logic lives in scheduler.ts.
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => void reschedule());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void reschedule();
+    // A new journal: the popup offers the lock before the first word is written.
+    if (reason === 'install') offerLockAtFirstRun().catch(logFailure('lock not offered'));
+  });
   // Vite replaces MODE with a constant, so every other build drops this line and the module.
   if (import.meta.env.MODE === 'e2e') browser.runtime.onInstalled.addListener(openPopupForTests);
   browser.runtime.onStartup.addListener(() => void reschedule());
 
   // The journal lock: removing the session key locks every open page. No more of the lock's code
   // is needed here; the key itself goes when the browser quits (storage.session is memory only).
-  const lockJournal = () => void browser.storage.session.remove(SESSION_KEY).catch(logFailure('journal not locked'));
+  const lockJournal = () => void endSession().catch(logFailure('journal not locked'));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PAUSE_ALARM) void onPauseAlarm(alarm.scheduledTime);

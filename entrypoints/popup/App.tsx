@@ -41,11 +41,14 @@ export function App() {
 
   // The pause schedule is secondary: its code loads after the prompt is painted.
   const [StatusPanel, setStatusPanel] = useState<ComponentType>();
+  // So is the first run's offer of the lock, shown only until it is taken or declined.
+  const [Offer, setOffer] = useState<ComponentType>();
 
   useEffect(() => {
     import('./PauseStatusPanel')
       .then(({ PauseStatusPanel }) => setStatusPanel(() => PauseStatusPanel))
       .catch(logFailure('pause status not shown'));
+    import('./LockOffer').then(({ LockOffer }) => setOffer(() => LockOffer)).catch(logFailure('lock offer not shown'));
   }, []);
 
   return (
@@ -56,6 +59,7 @@ export function App() {
           <span class="brand-tagline">{t.tagline}</span>
         </header>
         {opening ? <Answering opening={opening} /> : <p class="empty">{t.allPromptsHidden}</p>}
+        {Offer && <Offer />}
         {StatusPanel && <StatusPanel />}
         <footer class="popup-footer">
           <a

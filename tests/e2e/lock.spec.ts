@@ -117,7 +117,7 @@ test('turning the lock on leaves no answer, prompt text, own prompt or draft any
   await journal.page.getByRole('button', { name: t.addOwnPrompt }).click();
   await expect(journal.page.getByText(t.ownPromptAdded)).toBeVisible();
   await popup.open();
-  await popup.type(draft);
+  await popup.answer.pressSequentially(draft);
   await popup.close();
 
   // The search below does find them while the lock is off.
@@ -164,30 +164,32 @@ test('a draft in the popup under the lock: back while unlocked, unreadable once 
   const before = 'Half a thought while the journal is unlocked';
   await popup.open();
   const first = await popup.prompt.textContent();
-  await popup.type(before);
+  await popup.answer.pressSequentially(before);
   await popup.close();
   await popup.open();
-  await expect(popup.prompt).toHaveText(first!, { timeout: 2000 });
+  await expect(popup.prompt).toHaveText(first!);
   await expect(popup.answer).toHaveValue(before);
   await popup.close();
 
   // Locked: the popup opens on that prompt, and nothing of the draft can be read in it.
   await privacy.lockNow();
   await popup.open();
-  await expect(popup.prompt).toHaveText(first!, { timeout: 2000 });
-  await popup.page.waitForTimeout(500);
+  await expect(popup.prompt).toHaveText(first!);
+  // Once the drafts are read, the popup says one is kept locked, and shows none of it.
+  await expect(popup.page.getByText(t.draftSealed)).toBeVisible();
   await expect(popup.answer).toHaveValue('');
   expect(await popup.page.locator('body').innerText()).not.toContain('Half a thought');
   // Written while locked, on another prompt: kept, and as unreadable.
   await popup.another();
   const second = await popup.prompt.textContent();
   const locked = 'Half a thought while the journal is locked';
-  await popup.type(locked);
+  await popup.answer.pressSequentially(locked);
   await popup.close();
   await popup.open();
-  await expect(popup.prompt).toHaveText(second!, { timeout: 2000 });
-  await popup.page.waitForTimeout(500);
+  await expect(popup.prompt).toHaveText(second!);
+  await expect(popup.page.getByText(t.draftSealed)).toBeVisible();
   await expect(popup.answer).toHaveValue('');
+  expect(await popup.page.locator('body').innerText()).not.toContain('Half a thought');
   await popup.close();
 
   // Unlocked: both are back.

@@ -47,7 +47,7 @@ test.describe('popup in English', () => {
     await popup.open();
     const prompt = await popup.prompt.textContent();
     // Typed key by key, as a person would, then the popup loses focus and closes.
-    await popup.type('Half a thought about');
+    await popup.answer.pressSequentially('Half a thought about');
     await popup.close();
 
     await popup.open();

@@ -9,6 +9,7 @@ import { notificationNl } from '@/utils/i18n/notification.nl';
 import { listPauseEvents } from '@/utils/db/events';
 import { loadScheduleState, saveScheduleState } from '@/utils/storage/schedule-state';
 import { FIRST_MINUTES_BACK, PAUSE_ALARM } from '@/utils/schedule/schedule';
+import { lockOfferDue } from '@/utils/storage/lock-offer';
 import { saveSettings } from '@/utils/storage/settings';
 import { HOUR, MINUTE, SECOND } from '@/utils/time';
 import { PROMPTS } from '@/content/prompts';
@@ -92,6 +93,15 @@ describe('background', () => {
     expect(pause!.scheduledTime).toBeLessThanOrEqual(NOW + 120 * MINUTE);
     expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
     expect((await loadScheduleState()).nextOfferAt).toBe(pause!.scheduledTime);
+  });
+
+  it('offers the lock at the first run of a new install, never after an update (those journals have notes)', async () => {
+    await installed();
+    expect(await lockOfferDue()).toBe(true);
+    await fakeBrowser.storage.local.remove('lockOffer');
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    await eventually(async () => expect(await alarm(PAUSE_ALARM)).toBeDefined());
+    expect(await lockOfferDue()).toBe(false);
   });
 
   it('offers a pause at a good moment: mark, history, next alarm; at the next seam a notification with two buttons', async () => {

@@ -511,6 +511,16 @@ describe('drafts under the lock', () => {
   /** A page opened afresh: its own copy of drafts gone, as after a reload. */
   const newPage = () => forgetPageDrafts();
 
+  it("leave the browser's memory when the journal locks: a keystroke whose database write was cut off is not readable after Lock now", async () => {
+    await createLock(PASSPHRASE, T0);
+    // What a popup closed mid-write leaves while unlocked: its last keystroke in memory only.
+    await fakeBrowser.storage.session.set({ 'draft:q-beliefs': { text: 'Typed just before Lock now', updatedAt: T0 } });
+    await lockNow();
+    expect(await sessionText()).not.toContain('Typed just before Lock now');
+    newPage();
+    expect((await restoreDrafts()).drafts).toEqual({});
+  });
+
   it('are sealed when the lock is turned on: not on disk, not readable once locked, back at unlock', async () => {
     await writeDraft('q-drafted-before', 'Half a thought before the lock', T0);
     await fakeBrowser.storage.local.set({ drafts: { 'q-durable-only': { text: 'Only in the durable copy', updatedAt: T0 } } });
@@ -526,14 +536,14 @@ describe('drafts under the lock', () => {
     await lockNow();
     newPage();
     expect(hasDraft('q-drafted-before')).toBe(true);
-    expect(await restoreDrafts()).toEqual({});
+    expect(await restoreDrafts()).toEqual({ drafts: {}, sealed: ['q-drafted-before', 'q-durable-only'] });
     expect(readDraft('q-drafted-before')).toBeUndefined();
     expect(hasDraft('q-durable-only')).toBe(true);
 
     // Unlocked: both come back.
     expect((await unlock({ passphrase: PASSPHRASE }, T0)).ok).toBe(true);
     newPage();
-    const restored = await restoreDrafts();
+    const { drafts: restored } = await restoreDrafts();
     expect(restored['q-drafted-before']).toEqual({ text: 'Half a thought before the lock', updatedAt: T0 });
     expect(restored['q-durable-only']).toEqual({ text: 'Only in the durable copy', updatedAt: T0 });
   });
@@ -548,15 +558,15 @@ describe('drafts under the lock', () => {
     expect(await draftStoreText()).not.toContain('Typed under the lock');
     expect(await sessionText()).not.toContain('Typed under the lock');
     newPage();
-    expect(await restoreDrafts()).toEqual({});
+    expect(await restoreDrafts()).toEqual({ drafts: {}, sealed: ['q-under-lock'] });
     expect(hasDraft('q-under-lock')).toBe(true);
 
     expect((await unlock({ passphrase: PASSPHRASE }, T0)).ok).toBe(true);
     newPage();
-    expect((await restoreDrafts())['q-under-lock']?.text).toBe('Typed under the lock');
+    expect((await restoreDrafts()).drafts['q-under-lock']?.text).toBe('Typed under the lock');
     await clearDraft('q-under-lock', T0 + 1);
     newPage();
-    expect(await restoreDrafts()).toEqual({});
+    expect(await restoreDrafts()).toEqual({ drafts: {}, sealed: [] });
     expect(hasDraft('q-under-lock')).toBe(false);
   });
 
@@ -582,7 +592,7 @@ describe('drafts under the lock', () => {
     await turnOff();
 
     newPage();
-    expect(await restoreDrafts()).toEqual({
+    expect((await restoreDrafts()).drafts).toEqual({
       'q-before-on': { text: 'Before the lock went on', updatedAt: T0 },
       'q-while-on': { text: 'While the lock was on', updatedAt: T0 + 1 },
     });

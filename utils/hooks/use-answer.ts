@@ -29,7 +29,7 @@ export interface Answering {
 }
 
 /** A neutral line about the draft, by its key: shown in the page's language. */
-type Notice = 'draftKept' | 'draftRestored';
+type Notice = 'draftKept' | 'draftRestored' | 'draftSealed';
 
 /** Answering `initial` and the prompts after it, in the language of the page's LanguageProvider. */
 export function useAnswer(initial: Prompt, source: NoteSource): Answering {
@@ -47,12 +47,13 @@ export function useAnswer(initial: Prompt, source: NoteSource): Answering {
 
   useEffect(() => {
     restoreDrafts()
-      .then((drafts) => {
-        const draft = drafts[shown.current.prompt.id];
+      .then(({ drafts, sealed }) => {
+        const id = shown.current.prompt.id;
+        const draft = drafts[id];
         if (!typed.current && draft && draft.text !== shown.current.text) {
           setText(draft.text);
           setNotice('draftRestored');
-        }
+        } else if (!typed.current && !draft && sealed.includes(id)) setNotice('draftSealed');
       })
       .catch(logFailure('could not read saved drafts'));
     // Only on opening: later prompts read their drafts synchronously.

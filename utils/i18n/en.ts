@@ -22,6 +22,7 @@ export const en = {
   another: 'Another one',
   draftKept: 'Your unsaved answer is kept with the previous prompt; it returns when that prompt does.',
   draftRestored: 'Your unsaved answer is back.',
+  draftSealed: 'An unsaved answer to this prompt is kept locked: unlock the journal to go on with it.',
   openJournal: 'Open your journal',
   pauseTitle: 'Pause',
   breatheHeading: 'Take three slow breaths',

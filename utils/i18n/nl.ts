@@ -20,6 +20,7 @@ export const nl: Messages = {
   another: 'Een andere',
   draftKept: 'Je onbewaarde antwoord blijft bij de vorige vraag; het komt terug als die vraag terugkomt.',
   draftRestored: 'Je onbewaarde antwoord staat er weer.',
+  draftSealed: 'Een onbewaard antwoord op deze vraag ligt achter het slot: open het dagboek om verder te schrijven.',
   openJournal: 'Open je dagboek',
   pauseTitle: 'Pauze',
   breatheHeading: 'Adem drie keer rustig in en uit',

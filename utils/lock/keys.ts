@@ -19,11 +19,10 @@ import {
   type LockState,
 } from '@/utils/model/lock';
 import { mirrorLock } from '@/utils/storage/lock-mirror';
-import { LOCK_ALARM, SESSION_KEY } from './names';
+import { endSession, LOCK_ALARM, LOCK_KEY, SESSION_KEY } from './names';
 import { fromBase64, importPublicKey, keyFingerprint } from './crypto';
 
-/** Where the lock is kept in storage.local. */
-export const LOCK_KEY = 'lock';
+export { LOCK_KEY } from './names';
 
 /** The lock as stored: undefined when it is off; LockDamagedError when something is stored that is not a lock. */
 export async function readLock(): Promise<LockRecord | undefined> {
@@ -183,7 +182,7 @@ export async function keepUnlocked(lock: Pick<LockRecord, 'lockAfterMinutes'>): 
 
 /** Locks the journal in every page at once (the background does the same: entrypoints/background/index.ts). */
 export async function lockNow(): Promise<void> {
-  await browser.storage.session.remove(SESSION_KEY);
+  await endSession();
   await browser.alarms.clear(LOCK_ALARM);
 }
 

@@ -13,6 +13,7 @@ import { JournalLockedError } from '@/utils/errors';
 
 import { DEFAULT_LOCK_AFTER_MINUTES, type LockFields, type LockKeys, type LockRecord } from '@/utils/model/lock';
 import { refreshLibraryMirror } from '@/utils/prompts/library';
+import { endLockOffer } from '@/utils/storage/lock-offer';
 import { decryptBytes, encryptBytes, importDataKey, PREVIOUS_KEY_CONTEXT, PRIVATE_KEY_CONTEXT, toBase64 } from './crypto';
 import {
   journalKeys,
@@ -256,6 +257,8 @@ export async function createLock(passphrase: string, now: number): Promise<strin
   const record = await signLock(lockFields(keys, 'turning-on', now), await recordMacKey(dataKeyBytes));
   await writeLock(record);
   await startSession(dataKeyBytes, record);
+  // The first run's offer of the lock has been taken: it is not made again, even if the lock is removed.
+  await endLockOffer();
   await rewriteDraftsWith();
   // The quick pages' prompt mirror (localStorage) keeps no own prompt's text under the lock.
   await refreshLibraryMirror();

@@ -2,8 +2,9 @@
  * Where drafts are kept for good (utils/storage/drafts.ts keeps this page's copy): a small IndexedDB
  * database of their own, one row per prompt. Plain while the lock is off; under the lock every
  * draft is sealed to the lock's public key (utils/lock/crypto.ts), whether the journal is locked or
- * not, so "Lock now" has nothing to do for drafts and a draft typed while locked is kept (across a
- * restart too) without being readable by the next person at the browser: it opens at unlock.
+ * not, so "Lock now" has only the memory copies of the last keystrokes to remove (utils/lock/names.ts)
+ * and a draft typed while locked is kept (across a restart too) without being readable by the next
+ * person at the browser: it opens at unlock.
  *
  * Why IndexedDB and not localStorage or storage.local: text once written to those stays in the
  * browser's LevelDB files after it is removed, and nothing a page can do makes them compact
@@ -14,12 +15,14 @@
  * from ids only, utils/storage/lock-mirror.ts).
  */
 import { openDB, type IDBPDatabase } from 'idb';
+import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { forgetDatabase } from '@/utils/db/rewrite';
 import { importPublicKey, openSealedText, sealText } from '@/utils/lock/crypto';
 import { journalKeys, readLock, type OpenKeys } from '@/utils/lock/keys';
+import { DRAFT_MEMORY_PREFIX, LOCK_KEY } from '@/utils/lock/names';
 import { SealedBoxSchema } from '@/utils/model/lock';
-import { isDraft, type Draft } from '@/utils/model/draft';
+import { isDraft, sessionDrafts, type Draft } from '@/utils/model/draft';
 import { DRAFTS_DURABLE_KEY, DRAFTS_PAGE_KEY } from './lock-mirror';
 
 const DRAFTS_DB = 'adempauze-drafts';
@@ -32,6 +35,8 @@ type SealedDraft = v.InferOutput<typeof SealedDraftSchema>;
 const draftContext = (promptId: string) => `draft:${promptId}`;
 
 let connection: Promise<IDBPDatabase> | undefined;
+/** The sealing key as last read (see `sealer`). */
+let sealing: Promise<CryptoKey | undefined> | undefined;
 
 function openDrafts(): Promise<IDBPDatabase> {
   connection ??= openDB(DRAFTS_DB, 1, {
@@ -52,18 +57,41 @@ function openDrafts(): Promise<IDBPDatabase> {
   return connection;
 }
 
-/** Closes the cached connection; the next read or write opens a new one. Exported for the tests, which start each from a closed database. */
+/**
+ * Closes the cached connection and forgets the lock as read; the next read or write opens and reads
+ * afresh. Exported for the tests, which start each from a closed database and a new storage.
+ */
 export async function closeDrafts(): Promise<void> {
   const pending = connection;
   connection = undefined;
+  sealing = undefined;
   (await pending?.catch(() => undefined))?.close();
 }
 
-/** How a draft is written now: plain without the lock, sealed with it. */
-async function sealer(): Promise<CryptoKey | undefined> {
-  // A damaged lock throws: the draft then stays in the page, never on disk in plain text.
-  const lock = await readLock();
-  return lock && lock.state !== 'turning-off' ? importPublicKey(lock.keys.publicKey) : undefined;
+/**
+ * How a draft is written now: plain without the lock, sealed with it. Kept between keystrokes, so
+ * a keystroke's write reaches IndexedDB at once, before a popup closing can cut it off (a read of
+ * the lock per keystroke left the last ones behind); read again when the lock record changes, and
+ * always afresh (`fresh`) when the lock's own steps rewrite the drafts.
+ */
+let watching = false;
+
+function sealer(fresh = false): Promise<CryptoKey | undefined> {
+  if (!watching) {
+    watching = true;
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && LOCK_KEY in changes) sealing = undefined;
+    });
+  }
+  if (fresh || !sealing) {
+    // A damaged lock throws: the draft then stays in the page, never on disk in plain text.
+    const read = readLock().then((lock) => (lock && lock.state !== 'turning-off' ? importPublicKey(lock.keys.publicKey) : undefined));
+    sealing = read;
+    read.catch(() => {
+      if (sealing === read) sealing = undefined;
+    });
+  }
+  return sealing;
 }
 
 async function toRow(promptId: string, draft: Draft, publicKey: CryptoKey | undefined): Promise<Draft | SealedDraft> {
@@ -85,16 +113,50 @@ async function fromRow(promptId: string, row: unknown, keys: OpenKeys | undefine
 
 // Writes are made one after another: a keystroke's sealing must never land after the next one's.
 let queue: Promise<unknown> = Promise.resolve();
+/** The newest draft asked for, by prompt: a write whose draft a later keystroke replaced is skipped, so typing never builds a backlog. */
+const newest = new Map<string, Draft | undefined>();
 
 /** Stores the draft of a prompt (sealed under the lock), or removes it. */
 export function storeDraft(promptId: string, draft: Draft | undefined): Promise<void> {
-  const write = queue.then(async () => {
-    const db = await openDrafts();
-    if (!draft) return void (await db.delete(STORE, promptId));
-    await db.put(STORE, await toRow(promptId, draft, await sealer()), promptId);
+  newest.set(promptId, draft);
+  const issued = queue.then(async () => {
+    if (newest.get(promptId) !== draft) return undefined;
+    const [db, publicKey] = await Promise.all([openDrafts(), sealer()]);
+    const row = draft && (await toRow(promptId, draft, publicKey));
+    // Wrapped, so the queue waits only until the request is made: IndexedDB runs requests on one
+    // store in the order they are made, and the next keystroke's goes out without waiting.
+    return { done: row ? db.put(STORE, row, promptId) : db.delete(STORE, promptId) };
   });
-  queue = write.catch(() => undefined);
-  return write;
+  queue = issued.catch(() => undefined);
+  return issued.then(async (request) => void (await request?.done));
+}
+
+/**
+ * Once the database has a draft (or its removal), its copy in the browser's memory goes, unless a
+ * newer keystroke has replaced it meanwhile (utils/storage/drafts.ts).
+ */
+export async function settleMemoryCopy(promptId: string, draft: Draft | undefined): Promise<void> {
+  const key = DRAFT_MEMORY_PREFIX + promptId;
+  const copy: unknown = (await browser.storage.session.get(key))[key];
+  if (isDraft(copy) && copy.updatedAt === (draft?.updatedAt ?? copy.updatedAt) && copy.text === (draft?.text ?? '')) {
+    await browser.storage.session.remove(key);
+  }
+}
+
+/**
+ * Memory copies a closed page left before its database write (utils/storage/drafts.ts): always the
+ * newest of their prompt, since each is written before its durable copy, so they go into the
+ * database (an empty text removes the draft there) and then leave memory.
+ */
+async function moveMemoryCopies(): Promise<void> {
+  const copies = Object.entries(sessionDrafts(await browser.storage.session.get(null), DRAFT_MEMORY_PREFIX));
+  if (copies.length === 0) return;
+  const [db, publicKey] = await Promise.all([openDrafts(), sealer(true)]);
+  for (const [id, draft] of copies) {
+    if (draft.text === '') await db.delete(STORE, id);
+    else await db.put(STORE, await toRow(id, draft, publicKey), id);
+  }
+  await Promise.all(copies.map(([id, draft]) => settleMemoryCopy(id, draft)));
 }
 
 /**
@@ -104,6 +166,7 @@ export function storeDraft(promptId: string, draft: Draft | undefined): Promise<
  */
 export async function loadDrafts(): Promise<{ readonly drafts: Record<string, Draft>; readonly sealed: readonly string[] }> {
   await moveLegacyDrafts();
+  await moveMemoryCopies();
   const db = await openDrafts();
   const [ids, rows] = await Promise.all([db.getAllKeys(STORE), db.getAll(STORE)]);
   const keys = await journalKeys().catch(() => undefined);
@@ -122,7 +185,6 @@ export async function loadDrafts(): Promise<{ readonly drafts: Record<string, Dr
 
 /** Drafts from before this store: the page's copy in localStorage and the durable one in storage.local. */
 async function moveLegacyDrafts(): Promise<void> {
-  const { browser } = await import('wxt/browser');
   let page: unknown;
   try {
     page = JSON.parse(globalThis.localStorage?.getItem(DRAFTS_PAGE_KEY) ?? 'null');
@@ -134,7 +196,7 @@ async function moveLegacyDrafts(): Promise<void> {
     typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value).filter(([, draft]) => isDraft(draft)) : [],
   ) as [string, Draft][];
   if (found.length > 0) {
-    const [db, publicKey] = await Promise.all([openDrafts(), sealer()]);
+    const [db, publicKey] = await Promise.all([openDrafts(), sealer(true)]);
     for (const [id, draft] of found) await db.put(STORE, await toRow(id, draft, publicKey), id);
   }
   try {
@@ -159,12 +221,13 @@ export function rewriteDrafts(keys: OpenKeys): Promise<void> {
 
 async function rewriteAll(keys: OpenKeys): Promise<void> {
   await moveLegacyDrafts();
+  await moveMemoryCopies();
   const db = await openDrafts();
   const [ids, rows] = await Promise.all([db.getAllKeys(STORE), db.getAll(STORE)]);
   const read = await Promise.all(
     ids.map(async (id, i) => (typeof id === 'string' ? ([id, await fromRow(id, rows[i], keys)] as const) : undefined)),
   );
-  const publicKey = await sealer();
+  const publicKey = await sealer(true);
   const drafts = await Promise.all(
     read
       .flatMap((entry) => (entry?.[1] ? [entry as readonly [string, Draft]] : []))

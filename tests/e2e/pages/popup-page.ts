@@ -10,15 +10,6 @@ export class PopupPage extends ExtensionPage {
     return this;
   }
 
-  /**
-   * Types `text` as a person does, then pauses a moment as a person does before the popup closes:
-   * each keystroke's draft reaches its database (sealed under the lock) a moment after the key.
-   */
-  async type(text: string): Promise<void> {
-    await this.answer.pressSequentially(text);
-    await this.page.waitForTimeout(750);
-  }
-
   /** Closing the popup: focus moved away and the browser discarded the page. */
   async close(): Promise<void> {
     await this.page.close();
