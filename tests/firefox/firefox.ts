@@ -8,9 +8,12 @@ import { afterAll, beforeAll } from 'vitest';
 const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2-e2e');
 const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
-/** Headless Firefox ESR on a fresh profile, in English; `close` also removes the profile. */
-export async function launchFirefox(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const profileDir = await mkdtemp(join(tmpdir(), 'adempauze-firefox-'));
+/**
+ * Headless Firefox ESR in English, on a fresh profile that `close` removes, or on `profile`, which
+ * is kept (a test that restarts Firefox on it removes it itself).
+ */
+export async function launchFirefox(profile?: string): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const profileDir = profile ?? (await mkdtemp(join(tmpdir(), 'adempauze-firefox-')));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -24,7 +27,7 @@ export async function launchFirefox(): Promise<{ browser: Browser; close: () => 
     browser,
     close: async () => {
       await browser.close();
-      await rm(profileDir, { recursive: true, force: true });
+      if (!profile) await rm(profileDir, { recursive: true, force: true });
     },
   };
 }
@@ -79,3 +82,17 @@ export async function shown(what: string, locators: Locator<Element>[]): Promise
 }
 
 export const byRole = (role: string, name: string) => `::-p-aria([role="${role}"][name="${name}"])`;
+
+/** The field a label names (a password field has no role to query it by, and its label shares its name). */
+export async function byLabel(page: Page, label: string): Promise<Locator<Element>> {
+  const id = await page.$$eval('label', (labels, text) => labels.find((element) => element.textContent === text)?.htmlFor ?? '', label);
+  if (!id) throw new Error(`No field labelled "${label}"`);
+  return page.locator(`[id="${id}"]`);
+}
+
+/** Polls `check` (every 250 ms, for at most `ms`) until it returns true; a timeout says `what` never came. */
+export async function until(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
+  for (const deadline = Date.now() + ms; !(await check()); await new Promise((settle) => setTimeout(settle, 250))) {
+    if (Date.now() > deadline) throw new Error(`Never came: ${what}`);
+  }
+}

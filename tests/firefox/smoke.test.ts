@@ -1,19 +1,12 @@
-import type { Locator, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
 import { lockMessages } from '@/utils/i18n/lock';
-import { byRole, extensionPage as extensionTab, firefoxForFile, installExtension, shown } from './firefox';
+import { byLabel, byRole, extensionPage as extensionTab, firefoxForFile, installExtension, shown } from './firefox';
 
 const t = lockMessages('en');
 
 const firefox = firefoxForFile();
 const extensionPage = (file: string): Promise<Page> => extensionTab(firefox(), file);
-
-/** The field a label names (a password field has no role to query it by, and its label shares its name). */
-async function byLabel(page: Page, label: string): Promise<Locator<Element>> {
-  const id = await page.$$eval('label', (labels, text) => labels.find((element) => element.textContent === text)?.htmlFor ?? '', label);
-  if (!id) throw new Error(`No field labelled "${label}"`);
-  return page.locator(`[id="${id}"]`);
-}
 
 test('an answer saved in the popup is in the journal', async () => {
   const id = await installExtension(firefox());
