@@ -14,7 +14,7 @@ export const lockEn = {
     'Your notes and your own prompts are stored encrypted on this device. Only your passphrase, or your recovery key, opens them.',
   lockWhatDrafts: 'Drafts you have not saved are sealed too: once the journal locks, only your passphrase opens them again.',
   lockWhatBefore:
-    'What you wrote before turning the lock on is written again, encrypted, and the old readable copies are removed from the browser’s files.',
+    'What you wrote before turning the lock on is written again, encrypted, and the old readable copies are removed from the browser’s files. What no browser can erase: the disk may keep the blocks of removed files until they are written over, so someone with a recovery tool and the disk itself could still find them (full-disk encryption of your computer covers that), and drafts and own prompts written with an earlier version of Adempauze may stay in the browser’s files until it tidies them up. Turning the lock on before you write avoids both.',
   lockWhatDates: 'The dates of your notes stay readable, so the calendar in Insights and the timing of pauses keep working.',
   lockWhatPopup:
     'Writing from the toolbar popup never asks for the passphrase. What you save there while the journal is locked stays sealed until you unlock it.',

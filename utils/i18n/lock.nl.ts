@@ -13,7 +13,7 @@ export const lockNl: LockOnlyMessages = {
   lockWhatDrafts:
     'Concepten die je nog niet hebt bewaard, worden ook verzegeld: zodra het dagboek op slot gaat, opent alleen je wachtwoordzin ze weer.',
   lockWhatBefore:
-    'Wat je schreef voordat je het slot aanzette, wordt opnieuw versleuteld opgeslagen, en de oude leesbare kopieën verdwijnen uit de bestanden van de browser.',
+    'Wat je schreef voordat je het slot aanzette, wordt opnieuw versleuteld opgeslagen, en de oude leesbare kopieën verdwijnen uit de bestanden van de browser. Wat geen browser kan wissen: de schijf kan de blokken van verwijderde bestanden bewaren tot ze worden overschreven, dus wie een herstelprogramma op de schijf zelf loslaat, kan ze nog vinden (versleuteling van de hele schijf van je computer dekt dat af), en concepten en eigen vragen uit een eerdere versie van Adempauze kunnen in de bestanden van de browser blijven staan tot die ze opruimt. Het slot aanzetten voordat je schrijft, voorkomt allebei.',
   lockWhatDates: 'De datums van je notities blijven leesbaar, zodat de kalender bij Inzichten en het moment van pauzes blijven werken.',
   lockWhatPopup:
     'Schrijven vanuit de pop-up in de werkbalk vraagt nooit om de wachtwoordzin. Wat je daar bewaart terwijl het dagboek op slot is, blijft verzegeld tot je het ontgrendelt.',
