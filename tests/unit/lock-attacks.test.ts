@@ -15,6 +15,7 @@ import { changePassphrase, confirmSecret, createLock, lockNow, resume, startRemo
 import { createLockKeys, newSealingKeyPair, unwrapDataKey } from '@/utils/lock/secrets';
 import type { LockRecordV2 } from '@/utils/model/lock';
 import type { Note } from '@/utils/model/records';
+import { forgetPageDrafts, restoreDrafts, writeDraft } from '@/utils/storage/drafts';
 import { HOUR, MINUTE } from '@/utils/time';
 import { readRawRows } from './at-rest';
 import { lockRecordV1 } from './locked-journal';
@@ -282,6 +283,7 @@ describe('replacing the key', () => {
     await putCustomPrompt({ id: 'c-own', text: 'My own question', createdAt: T0, updatedAt: T0 });
     await lockNow();
     const sealed = await addNote({ ...SAMPLE_NOTE, answer: 'Sealed before the new key.' }, T0 + HOUR);
+    await writeDraft('q-beliefs', 'A draft sealed before the new key', T0 + HOUR);
     await unlock(OWNER, T0 + HOUR);
     const before = await readLock();
     const oldKey = await journalKeys();
@@ -323,6 +325,9 @@ describe('replacing the key', () => {
     expect((await unlock({ recoveryKey: newRecovery ?? '' }, T0 + 3 * HOUR)).ok).toBe(true);
     expect(await getNotes([...notes, sealed].map((note) => note.id))).toEqual([...notes, sealed]);
     expect((await listCustomPrompts()).map((prompt) => prompt.text)).toEqual(['My own question']);
+    // The draft sealed to the old key was sealed again to the new one.
+    forgetPageDrafts();
+    expect((await restoreDrafts()).drafts).toEqual({ 'q-beliefs': { text: 'A draft sealed before the new key', updatedAt: T0 + HOUR } });
     // A row under the old key, put back, no longer opens: that key is gone.
     const oldRow = await noteToRow(notes[0]!, { kind: 'encrypt', key: oldKey.dataKey, keyId: oldKey.keyId });
     await writeRawRows('notes', [oldRow]);

@@ -320,6 +320,10 @@ export async function resume(progress: (direction: SettleDirection) => ((done: n
       const latest = await readLock();
       // Only the record this pass was for: another page may have changed the key meanwhile.
       if (latest?.version !== 2 || latest.state !== 'on' || latest.keys.keyId !== lock.keys.keyId || !(await journalKeys(latest))) return;
+      // Drafts sealed to the old key are sealed again to the new one, and neither database keeps
+      // a row under the old key in the browser's files, so an old wrap found there opens nothing.
+      await rewriteDraftsWith(keys);
+      await rewriteDatabase();
       // The old key goes with its last wrap: nothing is under it any more.
       const current: LockKeys = { ...latest.keys, previous: undefined };
       await writeLock(await signLock({ ...fieldsOf(latest), keys: current, legacyRows: false }, keys.macKey));

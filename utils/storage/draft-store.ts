@@ -103,12 +103,17 @@ async function toRow(promptId: string, draft: Draft, publicKey: CryptoKey | unde
 async function fromRow(promptId: string, row: unknown, keys: OpenKeys | undefined): Promise<Draft | undefined> {
   if (isDraft(row)) return row;
   if (!keys || !v.is(SealedDraftSchema, row)) return undefined;
-  try {
-    const draft: unknown = JSON.parse(await openSealedText(keys.privateKey, row.sealed, draftContext(promptId)));
-    return isDraft(draft) ? draft : undefined;
-  } catch {
-    return undefined;
+  // While the key is being replaced, a draft sealed before is under the key being replaced.
+  for (const privateKey of [keys.privateKey, keys.previous?.privateKey]) {
+    if (!privateKey) continue;
+    try {
+      const draft: unknown = JSON.parse(await openSealedText(privateKey, row.sealed, draftContext(promptId)));
+      return isDraft(draft) ? draft : undefined;
+    } catch {
+      // Not under this key: the next one, if any.
+    }
   }
+  return undefined;
 }
 
 // Writes are made one after another: a keystroke's sealing must never land after the next one's.
