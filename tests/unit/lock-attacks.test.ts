@@ -9,7 +9,17 @@ import { listCustomPrompts, putCustomPrompt } from '@/utils/db/prompts';
 import { JournalLockedError } from '@/utils/errors';
 import { WrongSecretError } from '@/utils/lock/wrong-secret';
 import { encryptText, fromBase64, padded, toBase64 } from '@/utils/lock/crypto';
-import { currentWriter, journalKeys, LOCK_KEY, lockFields, lockView, readLock, readLockWarning, writeLock } from '@/utils/lock/keys';
+import {
+  currentWriter,
+  journalKeys,
+  LOCK_KEY,
+  lockFields,
+  lockView,
+  readLock,
+  readLockWarning,
+  whileWriting,
+  writeLock,
+} from '@/utils/lock/keys';
 import { lockChecksOut, recordMacKey, signLock } from '@/utils/lock/open';
 import { changePassphrase, confirmSecret, createLock, lockNow, resume, startRemovingLock, unlock } from '@/utils/lock/lock';
 import { createLockKeys, newSealingKeyPair, unwrapDataKey } from '@/utils/lock/secrets';
@@ -344,19 +354,27 @@ describe('the end of removing the lock', () => {
     const lock = await readLock();
     if (!lock) throw new Error('No lock');
     let late: Note | undefined;
+    const lockGone = new Promise<void>((resolve) =>
+      fakeBrowser.storage.onChanged.addListener((changes) => {
+        if (LOCK_KEY in changes && changes[LOCK_KEY]?.newValue == null) resolve();
+      }),
+    );
     await resume(() => (done, total) => {
       if (done < total || late) return;
-      // A popup that read the lock while it was still there, and saves after the last batch was read.
+      // A popup that read the lock while it was still there (sealed, as while locked), and whose
+      // write lands only after the lock went: removing it waits for every write begun before.
       late = { ...SAMPLE_NOTE, id: 'late', answer: 'Saved as the lock went.', createdAt: T0 + 1, updatedAt: T0 + 1 };
-      void (async () => {
+      const note = late;
+      void whileWriting(async () => {
         const { importPublicKey, keyFingerprint } = await import('@/utils/lock/crypto');
-        const row = await noteToRow(late, {
+        const row = await noteToRow(note, {
           kind: 'seal',
           publicKey: await importPublicKey(lock.keys.publicKey),
           to: await keyFingerprint(lock.keys.publicKey),
         });
+        await lockGone;
         await writeRawRows('notes', [row]);
-      })();
+      });
     });
     expect(await readLock()).toBeUndefined();
     expect(await rawNote('late')).toMatchObject({ answer: 'Saved as the lock went.' });

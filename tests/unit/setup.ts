@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDatabase } from '@/utils/db/connection';
 import { closeDrafts } from '@/utils/storage/draft-store';
 import { forgetPageDrafts } from '@/utils/storage/drafts';
+import { fakeWebLocks } from './web-locks';
 
 // findBy… and waitFor wait for a state; on a busy machine it may take longer than their default
 // second to come, which would fail a test that is right. The same ceiling as Playwright's expect.
@@ -13,6 +14,8 @@ configure({ asyncUtilTimeout: 10_000 });
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // happy-dom has no Web Locks; each test gets locks of its own.
+  Object.defineProperty(navigator, 'locks', { value: fakeWebLocks(), configurable: true });
   // Every test starts with an empty database, an empty page storage and an English browser.
   globalThis.indexedDB = new IDBFactory();
   localStorage.clear();

@@ -1,23 +1,18 @@
 /** The notes store: answers, newest first by the `by-created` index, and per prompt by `by-prompt`. */
 import type { IDBPTransaction } from 'idb';
 import { EmptyAnswerError, NoteConflictError } from '@/utils/errors';
-import { currentWriter, readingKeys } from '@/utils/lock/keys';
+import { readingKeys, whileWriting } from '@/utils/lock/keys';
 import type { Feeling, NewNote, Note, NoteRow, PageCursor, NotesPage } from '@/utils/model/records';
 import { announceChange } from './changes';
 import { noteToRow, rowToNote, rowsToNotes } from './cipher';
 import { abortQuietly, openDatabase, type AdempauzeSchema } from './connection';
 
-/** A note as the lock wants it stored now: plain, encrypted, or sealed while locked (utils/db/cipher.ts). */
-async function toRow(note: Note): Promise<NoteRow> {
-  return noteToRow(note, await currentWriter());
-}
-
 /** Stores a note that is not stored yet, once the transaction has completed; refuses an empty answer. */
 async function insertNote(note: Note): Promise<Note> {
   if (note.answer.trim() === '') throw new EmptyAnswerError();
-  const row = await toRow(note);
-  // idb's shortcut resolves only once the write's transaction has completed (it awaits tx.done).
-  await (await openDatabase()).add('notes', row);
+  // Stored as the lock wants it now (plain, encrypted, or sealed while locked), while the lock
+  // cannot change under it (whileWriting). idb's shortcut resolves once the transaction completed.
+  await whileWriting(async (writer) => (await openDatabase()).add('notes', await noteToRow(note, writer)));
   announceChange({ store: 'notes', saved: [note.id] });
   return note;
 }
@@ -89,11 +84,13 @@ async function storeChange(updated: Note, now: number, version: number): Promise
   // A note without its texts (unreadable: its ciphertext does not open) would be stored empty.
   if (updated.answer.trim() === '') throw new EmptyAnswerError();
   const changed: Note = { ...updated, updatedAt: Math.max(now, version + 1) };
-  // Encrypted before the transaction opens: an await on WebCrypto would end it.
-  const row = await toRow(changed);
-  const tx = (await openDatabase()).transaction('notes', 'readwrite');
-  await readForChange(tx, changed.id, version);
-  await Promise.all([tx.store.put(row), tx.done]);
+  await whileWriting(async (writer) => {
+    // Encrypted before the transaction opens: an await on WebCrypto would end it.
+    const row = await noteToRow(changed, writer);
+    const tx = (await openDatabase()).transaction('notes', 'readwrite');
+    await readForChange(tx, changed.id, version);
+    await Promise.all([tx.store.put(row), tx.done]);
+  });
   announceChange({ store: 'notes', saved: [changed.id] });
   return changed;
 }
@@ -145,10 +142,12 @@ const deletedUnreadable = new WeakMap<Note, NoteRow>();
 
 /** Puts a note back exactly as it was (Undo after delete, or "keep mine" over a deletion made elsewhere). */
 export async function restoreNote(note: Note): Promise<void> {
-  const row = note.unreadable ? deletedUnreadable.get(note) : await toRow(note);
-  // An unreadable note known only by its dates has nothing that could be stored.
-  if (!row) throw new EmptyAnswerError();
-  await (await openDatabase()).put('notes', row);
+  await whileWriting(async (writer) => {
+    const row = note.unreadable ? deletedUnreadable.get(note) : await noteToRow(note, writer);
+    // An unreadable note known only by its dates has nothing that could be stored.
+    if (!row) throw new EmptyAnswerError();
+    await (await openDatabase()).put('notes', row);
+  });
   announceChange({ store: 'notes', saved: [note.id] });
 }
 

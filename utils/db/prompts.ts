@@ -1,6 +1,6 @@
 /** The person's own prompts and their choices about the library's ("not for me"). */
 import { EmptyAnswerError } from '@/utils/errors';
-import { currentWriter, readingKeys } from '@/utils/lock/keys';
+import { readingKeys, whileWriting } from '@/utils/lock/keys';
 import { toPromptPreference, type CustomPrompt, type PromptPreference } from '@/utils/model/records';
 import { announceChange } from './changes';
 import { promptToRow, rowToPrompt } from './cipher';
@@ -17,9 +17,8 @@ export async function listCustomPrompts(): Promise<CustomPrompt[]> {
 /** Adds or changes one of the person's own prompts. */
 export async function putCustomPrompt(prompt: CustomPrompt): Promise<void> {
   if (prompt.text.trim() === '') throw new EmptyAnswerError();
-  const row = await promptToRow(prompt, await currentWriter());
   // idb's shortcut resolves only once the write's transaction has completed (it awaits tx.done).
-  await (await openDatabase()).put('prompts', row);
+  await whileWriting(async (writer) => (await openDatabase()).put('prompts', await promptToRow(prompt, writer)));
   announceChange({ store: 'prompts' });
 }
 

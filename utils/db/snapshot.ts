@@ -10,7 +10,7 @@ import {
   type PauseEvent,
   type PromptPreference,
 } from '@/utils/model/records';
-import { currentWriter, readingKeys } from '@/utils/lock/keys';
+import { readingKeys, whileWriting, type Writer } from '@/utils/lock/keys';
 import { announceChange } from './changes';
 import { noteToRow, promptToRow, rowToPrompt, rowsToNotes } from './cipher';
 import { abortQuietly, openDatabase } from './connection';
@@ -102,9 +102,17 @@ const versionOf = (row: object): number => ('updatedAt' in row && typeof row.upd
  * or nothing is. A row already stored is replaced only by a newer version (updatedAt), so merging
  * the same snapshot twice changes nothing. `onProgress` gets the rows done and the total.
  */
-export async function mergeSnapshot(snapshot: DatabaseSnapshot, onProgress?: (done: number, total: number) => void): Promise<MergeResult> {
+export function mergeSnapshot(snapshot: DatabaseSnapshot, onProgress?: (done: number, total: number) => void): Promise<MergeResult> {
+  // The lock cannot change while the rows are written as it asks (whileWriting).
+  return whileWriting((writer) => mergeWith(snapshot, writer, onProgress));
+}
+
+async function mergeWith(
+  snapshot: DatabaseSnapshot,
+  writer: Writer,
+  onProgress?: (done: number, total: number) => void,
+): Promise<MergeResult> {
   // Encrypted (or sealed) as the lock wants before the transaction opens: WebCrypto's awaits would end it.
-  const writer = await currentWriter();
   const [notes, prompts] = await Promise.all([
     Promise.all(snapshot.notes.map((note) => noteToRow(note, writer))),
     Promise.all(snapshot.prompts.map((prompt) => promptToRow(prompt, writer))),

@@ -164,6 +164,25 @@ export async function currentWriter(): Promise<Writer> {
   return { kind: 'encrypt', key: keys.dataKey, keyId: keys.keyId };
 }
 
+/** The Web Lock every write of a record holds (shared) from reading the lock's state to its row being stored. */
+const WRITES_LOCK = 'adempauze-record-writes';
+
+/**
+ * Runs `write` with the writer the lock asks for now, holding the writes lock (shared, so writes
+ * never wait for each other), so a change of the lock can wait for every write that read the lock
+ * before it (`writesSettled`). Where Web Locks are missing, the write runs as it is.
+ */
+export function whileWriting<T>(write: (writer: Writer) => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  const run = async (): Promise<T> => write(await currentWriter());
+  return locks ? (locks.request(WRITES_LOCK, { mode: 'shared' }, run) as Promise<T>) : run();
+}
+
+/** Resolves once every write that began before it (`whileWriting`), in any page or the background, has ended. */
+export async function writesSettled(): Promise<void> {
+  await globalThis.navigator?.locks?.request(WRITES_LOCK, { mode: 'exclusive' }, () => undefined);
+}
+
 /** A lock's fields in `state` for these keys, to be signed (signLock). */
 export function lockFields(
   keys: LockKeys,

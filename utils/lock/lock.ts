@@ -26,6 +26,7 @@ import {
   requireKeys,
   sessionDataKey,
   writeLock,
+  writesSettled,
   type LockProblem,
   type OpenKeys,
   type Writer,
@@ -292,9 +293,6 @@ async function alone(work: () => Promise<void>): Promise<void> {
   });
 }
 
-/** How long the end of removing the lock waits for a save that read the lock just before it went. */
-const LAST_SAVES_MS = 1000;
-
 /** What resume is doing: encrypting, decrypting, or re-encrypting under a new key or binding. */
 export type SettleDirection = 'on' | 'off' | 'renew';
 
@@ -343,9 +341,10 @@ export async function resume(progress: (direction: SettleDirection) => ((done: n
       return;
     }
     await writeLock(undefined);
-    // A save that read the lock just before it went may still land sealed or encrypted: once it
-    // has had time to, one more pass with the keys this page still holds brings it to plain.
-    await new Promise((resolve) => setTimeout(resolve, LAST_SAVES_MS));
+    // A save that read the lock just before it went may still land sealed or encrypted: once every
+    // write that began before has ended (keys.ts, whileWriting), one more pass with the keys this
+    // page still holds brings it to plain. Every later write reads the lock as off.
+    await writesSettled();
     await settleRecords({ kind: 'plain' }, { ...keys, trustPlain: true, legacyRows: true });
     await rewriteDraftsWith(keys);
     await lockNow();
