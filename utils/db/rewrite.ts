@@ -14,7 +14,7 @@
  * deleted and made again, and the rows go back.
  *
  * A tab closed half-way loses nothing: the holding database is kept until the rows are back,
- * and the next run starts by merging the journal's rows into it. A row saved by another page in
+ * and the next run first puts back every held row the journal lacks (recoverHeld). A row saved by another page in
  * the moment between the last copy and the deletion would be lost; the copy is made a second time
  * just before the deletion to keep that moment to a few milliseconds.
  */
@@ -41,7 +41,10 @@ function openHolding(): Promise<IDBPDatabase> {
   });
 }
 
-/** Copies every row of the journal's database into the holding one, over what is there. */
+/** Rows per record of the holding database: 50,000 rows make 50 writes there, not 50,000. */
+const CHUNK = 1000;
+
+/** Copies every row of the journal's database into the holding one, replacing what is there. */
 async function holdRows(holding: IDBPDatabase): Promise<void> {
   const db = (await openDatabase()) as unknown as IDBPDatabase;
   const stores = [...db.objectStoreNames];
@@ -53,14 +56,38 @@ async function holdRows(holding: IDBPDatabase): Promise<void> {
     }),
   );
   await read.done;
+  const rows = all.flat();
   const write = holding.transaction('rows', 'readwrite');
-  // Keyed by store and row key, so a second copy replaces the first.
-  await Promise.all([...all.flat().map((row) => write.store.put(row, [row.store, row.key])), write.done]);
+  const chunks = Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
+  // A second copy replaces the first whole (clear first), so a row deleted in between is not brought back.
+  await Promise.all([write.store.clear(), ...chunks.map((chunk, i) => write.store.put(chunk, i)), write.done]);
+}
+
+/**
+ * A run cut off after the journal's database was deleted left its rows only here: they go back
+ * first, each one the journal does not have again (a row saved since is newer), before anything
+ * is copied over them.
+ */
+async function recoverHeld(holding: IDBPDatabase): Promise<void> {
+  const rows = ((await holding.getAll('rows')) as HeldRow[][]).flat();
+  if (rows.length === 0) return;
+  const db = (await openDatabase()) as unknown as IDBPDatabase;
+  const stores = [...db.objectStoreNames];
+  const write = db.transaction(stores, 'readwrite');
+  const present = new Map(
+    await Promise.all(stores.map(async (store) => [store, new Set(await write.objectStore(store).getAllKeys())] as const)),
+  );
+  await Promise.all([
+    ...rows
+      .filter((row) => present.get(row.store) && !present.get(row.store)!.has(row.key))
+      .map((row) => write.objectStore(row.store).put(row.value)),
+    write.done,
+  ]);
 }
 
 /** Writes the held rows back into the (new, empty) journal's database. */
 async function restoreRows(holding: IDBPDatabase): Promise<void> {
-  const rows = (await holding.getAll('rows')) as HeldRow[];
+  const rows = ((await holding.getAll('rows')) as HeldRow[][]).flat();
   const db = (await openDatabase()) as unknown as IDBPDatabase;
   const stores = [...db.objectStoreNames];
   const write = db.transaction(stores, 'readwrite');
@@ -90,6 +117,7 @@ export async function forgetDatabase(name: string): Promise<void> {
 export async function rewriteDatabase(): Promise<void> {
   const holding = await openHolding();
   try {
+    await recoverHeld(holding);
     await holdRows(holding);
     await holdRows(holding);
     await closeDatabase();
