@@ -59,7 +59,7 @@ const everyDay = (...ranges: string[]): Settings => ({
   activeRanges: ranges.map(range),
 });
 
-const NO_HISTORY: ScheduleHistory = { snoozedUntil: null, quietUntil: null, recentOffers: [], lastPauseAt: null, backAt: null };
+const NO_HISTORY: ScheduleHistory = { snoozedUntil: null, quietUntil: null, recentOffers: [], lastPauseAt: null, backAt: null, backOff: 0 };
 
 describe('a time of day, on a day the clock changes', () => {
   it.each([
