@@ -25,7 +25,7 @@ import {
 // Wiring only. Listeners are registered synchronously on every start, so an event that woke the
 // service worker is delivered; the logic lives in scheduler.ts.
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => void reschedule());
+  browser.runtime.onInstalled.addListener(({ reason }) => void reschedule(Date.now(), { installed: reason === 'install' }));
   // Vite replaces MODE with a constant, so every other build drops this line and the module.
   if (import.meta.env.MODE === 'e2e') browser.runtime.onInstalled.addListener(openPopupForTests);
   browser.runtime.onStartup.addListener(() => void reschedule());
