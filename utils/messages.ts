@@ -21,7 +21,9 @@ export type Message =
   /** The pause window opened: a pause taken, unless it opened for an offer (then how it ends counts). */
   | { type: 'pause-opened' }
   /** The popup found no pause alarm while pauses are on: the background repairs its schedule. */
-  | { type: 'check-schedule' };
+  | { type: 'check-schedule' }
+  /** "Return to the set pace": offers that backed off come as the person set them again. */
+  | { type: 'set-pace' };
 
 const OUTCOMES: readonly string[] = ['answered', 'skipped', 'snoozed', 'done-today'] satisfies PauseOutcome[];
 const QUIET_REASONS: readonly unknown[] = [null, 'meeting'] satisfies QuietReason[];
@@ -43,6 +45,7 @@ export function parseMessage(value: unknown): Message | undefined {
     case 'pause-taken':
     case 'pause-opened':
     case 'check-schedule':
+    case 'set-pace':
       return { type: m.type };
     default:
       return undefined;

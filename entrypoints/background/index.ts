@@ -27,7 +27,7 @@ import {
 // service worker is delivered; the logic lives in scheduler.ts.
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    void reschedule();
+    void reschedule(Date.now(), { installed: reason === 'install' });
     // A new journal: the popup offers the lock before the first word is written.
     if (reason === 'install') offerLockAtFirstRun().catch(logFailure('lock not offered'));
   });

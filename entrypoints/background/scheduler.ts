@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { notificationMessages, offerLine, offerText, pickOfferLine, type OfferText } from '@/utils/i18n/notification';
 import type { Message } from '@/utils/messages';
 import { recordPauseEvent } from '@/utils/pause-history';
+import { backOffAfter } from '@/utils/schedule/back-off';
 import {
   endOfToday,
   isActiveMoment,
@@ -88,7 +89,8 @@ async function plan(now: number, settings: Settings, state: ScheduleState): Prom
 
 /**
  * A pause taken, or a break that ended, at `now`: an offer waiting or snoozed is dropped, and the
- * next one is planned from now (and never comes during the rest, see `restUntil`).
+ * next one is planned from now (and never comes during the rest, see `restUntil`), one step nearer
+ * the set pace if offers had backed off.
  */
 async function rest(
   now: number,
@@ -96,7 +98,20 @@ async function rest(
   state: ScheduleState,
   taken: Pick<ScheduleState, 'lastPauseAt'> | Pick<ScheduleState, 'backAt'>,
 ): Promise<void> {
-  await saveScheduleState(await plan(now, settings, { ...state, ...taken, snoozedUntil: null, awaySince: null }));
+  const backOff = backOffAfter(state.backOff, 'taken');
+  await saveScheduleState(await plan(now, settings, { ...state, ...taken, backOff, snoozedUntil: null, awaySince: null }));
+}
+
+/**
+ * The open offer's time is up: it goes quietly, recorded as expired. One the person saw in full
+ * passed them by, so offers back off a step and the next is planned at that pace; one still in its
+ * first stage never found a good moment to show, which says nothing of the person, and changes nothing.
+ */
+async function expireOffer(now: number, settings: Settings, state: ScheduleState): Promise<ScheduleState> {
+  await recordPauseEvent('expired', now);
+  const closed = await closeOffer(state);
+  if (state.offer?.stage === 'mark') return closed;
+  return plan(now, settings, { ...closed, backOff: backOffAfter(state.backOff, 'ignored') });
 }
 
 /** Ends the open offer: mark, notification and expiry alarm go (and its first stage, if it was in it). */
@@ -131,16 +146,18 @@ async function leaveFirstStage(now: number, state: ScheduleState, offer: NonNull
   return left;
 }
 
-/** Re-plans from now: on install, browser start and settings changes. */
-export function reschedule(now = Date.now()): Promise<void> {
+/**
+ * Re-plans from now: on install, browser start and settings changes. A new install (`installed`)
+ * starts at the set pace: a browser clears an uninstalled extension's storage, and this holds even
+ * where one would not.
+ */
+export function reschedule(now = Date.now(), { installed = false } = {}): Promise<void> {
   return serialized(async () => {
     const loaded = await context();
     const { settings } = loaded;
-    let { state } = loaded;
-    if (state.offer && (!settings.pausesEnabled || state.offer.expiresAt <= now)) {
-      if (state.offer.expiresAt <= now) await recordPauseEvent('expired', now);
-      state = await closeOffer(state);
-    }
+    let state = installed ? { ...loaded.state, backOff: 0 } : loaded.state;
+    if (state.offer && state.offer.expiresAt <= now) state = await expireOffer(now, settings, state);
+    else if (state.offer && !settings.pausesEnabled) state = await closeOffer(state);
     // The tooltip follows the settings at once: turned discreet as screen sharing begins.
     if (state.offer) await setOfferMark(offerWords(settings, state));
     await saveScheduleState(await plan(now, settings, state));
@@ -163,7 +180,7 @@ async function repairSchedule(now: number): Promise<void> {
   const { settings, state: stored } = await context();
   let state = stored;
   if (state.offer) {
-    state = await settleOffer(now, state);
+    state = await settleOffer(now, settings, state);
     if (state.offer) {
       await setOfferMark(offerWords(settings, state));
       if (!(await browser.alarms.get(EXPIRY_ALARM))) await browser.alarms.create(EXPIRY_ALARM, { when: state.offer.expiresAt });
@@ -184,12 +201,11 @@ async function repairSchedule(now: number): Promise<void> {
 }
 
 /** Lets an open offer whose time is up go quietly; returns the state to go on with. */
-async function settleOffer(now: number, state: ScheduleState): Promise<ScheduleState> {
+async function settleOffer(now: number, settings: Settings, state: ScheduleState): Promise<ScheduleState> {
   if (!state.offer || state.offer.expiresAt > now) return state;
-  await recordPauseEvent('expired', now);
-  const closed = await closeOffer(state);
-  await saveScheduleState(closed);
-  return closed;
+  const expired = await expireOffer(now, settings, state);
+  await saveScheduleState(expired);
+  return expired;
 }
 
 /** Reads what the browser knows about the person's moment. None of it needs a host permission. */
@@ -242,7 +258,7 @@ async function offerIfGoodMoment(now: number, dueAt = now): Promise<void> {
   const current = await context();
   const { settings } = current;
   // An offer whose expiry never ran (its worker ended first) must not block every later one.
-  const state = await settleOffer(now, current.state);
+  const state = await settleOffer(now, settings, current.state);
   // One offer at a time: an open offer is never stacked on, it expires first.
   if (state.offer) return;
   // After sleep the alarm fires once, late (as after a browser closed for a while): that was a
@@ -299,7 +315,7 @@ async function makeOffer(now: number, settings: Settings, state: ScheduleState):
 async function showAtSeam(now: number): Promise<void> {
   const current = await context();
   const { settings } = current;
-  const state = await settleOffer(now, current.state);
+  const state = await settleOffer(now, settings, current.state);
   const { offer } = state;
   if (offer?.stage !== 'mark') return;
   if (now < restUntil(settings, state) || (state.quietUntil !== null && now < state.quietUntil)) return;
@@ -330,10 +346,9 @@ export function onSeamAlarm(now = Date.now()): Promise<void> {
 /** An offer nobody took: it goes quietly. */
 export function onExpiryAlarm(now = Date.now()): Promise<void> {
   return serialized(async () => {
-    const { state } = await context();
+    const { settings, state } = await context();
     if (!state.offer) return;
-    await recordPauseEvent('expired', now);
-    await saveScheduleState(await closeOffer(state));
+    await saveScheduleState(await expireOffer(now, settings, state));
   });
 }
 
@@ -348,14 +363,15 @@ export function takePause(): Promise<void> {
   });
 }
 
-/** "Later" on the notification: the offer comes back in 15 minutes. */
+/** "Later" on the notification: the offer comes back in 15 minutes, and the ones after it back off a step. */
 export function later(now = Date.now()): Promise<void> {
   return serialized(async () => {
     const { settings, state } = await context();
     if (!state.offer) return;
     await recordPauseEvent('snoozed', now);
     const closed = await closeOffer(state);
-    await saveScheduleState(await plan(now, settings, { ...closed, snoozedUntil: now + LATER_SNOOZE }));
+    const backOff = backOffAfter(state.backOff, 'ignored');
+    await saveScheduleState(await plan(now, settings, { ...closed, backOff, snoozedUntil: now + LATER_SNOOZE }));
   });
 }
 
@@ -368,9 +384,11 @@ export function handleMessage(message: Message, now = Date.now()): Promise<void>
         const { outcome, promptId } = message;
         await recordPauseEvent(outcome === 'answered' ? 'answered' : outcome === 'snoozed' ? 'snoozed' : 'skipped', now, promptId);
         const closed = await closeOffer(state);
+        // "Snooze 1 hour" puts the offer off, as "Later" does; "No more today" and "Not now" are
+        // clear choices, not offers passed by, and leave the pace as it is.
         const next: ScheduleState =
           outcome === 'snoozed'
-            ? { ...closed, snoozedUntil: now + SNOOZE_HOUR }
+            ? { ...closed, snoozedUntil: now + SNOOZE_HOUR, backOff: backOffAfter(state.backOff, 'ignored') }
             : outcome === 'done-today'
               ? { ...closed, snoozedUntil: null, quietUntil: endOfToday(now, settings), quietReason: null }
               : closed;
@@ -393,13 +411,21 @@ export function handleMessage(message: Message, now = Date.now()): Promise<void>
       case 'pause-taken':
         await rest(now, settings, state, { lastPauseAt: now });
         return;
-      case 'pause-opened':
+      case 'pause-opened': {
         // Opened for an offer, the pause counts by how it ends; opened by the person, it counts now.
         if (!state.offer) return rest(now, settings, state, { lastPauseAt: now });
         // The pause is open: its notification has nothing left to offer. From the marked toolbar
-        // icon in the first stage, nothing may follow at a seam either.
+        // icon in the first stage, nothing may follow at a seam either. The offer was welcome: a
+        // step nearer the set pace, whatever the pause ends with.
         await clearOfferNotification();
-        if (state.offer.stage === 'mark') await leaveFirstStage(now, state, state.offer);
+        const welcomed = { ...state, backOff: backOffAfter(state.backOff, 'taken') };
+        if (state.offer.stage === 'mark') await leaveFirstStage(now, welcomed, state.offer);
+        else await saveScheduleState(welcomed);
+        return;
+      }
+      case 'set-pace':
+        // "Return to the set pace" in the popup: the next offer comes as the person set it.
+        await saveScheduleState(await plan(now, settings, { ...state, backOff: 0 }));
         return;
       case 'check-schedule':
         await repairSchedule(now);

@@ -165,13 +165,16 @@ export function PauseStatusPanel() {
   const resume = useRef<HTMLButtonElement>(null);
   const firstChoice = useRef<HTMLButtonElement>(null);
   const kind = state.status === 'ready' ? state.value.kind : undefined;
-  const shownKind = useRef(kind);
+  const backedOff = state.status === 'ready' && state.value.kind === 'next' && state.value.backedOff;
+  // "Return to the set pace" goes with the backed-off state as a quiet choice goes with its state.
+  const shown = kind === undefined ? undefined : `${kind}${backedOff ? ' backed off' : ''}`;
+  const shownState = useRef(shown);
   const focusPending = useRef(false);
 
   useEffect(() => {
-    const before = shownKind.current;
-    shownKind.current = kind;
-    if (before !== undefined && before !== kind) {
+    const before = shownState.current;
+    shownState.current = shown;
+    if (before !== undefined && before !== shown) {
       // The control just pressed went with the state it belonged to: focus goes to the one that
       // undoes the choice. Not when the person is elsewhere (writing above) and another page changed it.
       const focused = document.activeElement;
@@ -181,7 +184,7 @@ export function PauseStatusPanel() {
     if (!focusPending.current || busy) return;
     focusPending.current = false;
     (kind === 'quiet' ? resume : firstChoice).current?.focus();
-  }, [kind, busy]);
+  }, [kind, shown, busy]);
 
   // Loading is quick and the prompt above is what matters: nothing shows until the state is known.
   if (state.status !== 'ready') return null;
@@ -191,7 +194,16 @@ export function PauseStatusPanel() {
     <section ref={section} class="pause-status" aria-label={t.pausesHeading}>
       <p class="pause-status-line" role="status">
         {statusLine(schedule, t, locale)}
+        {/* In the same status, so its going (at the set pace again) is heard with the new time. */}
+        {backedOff && <span class="pace-line"> {t.pausesLessOften}</span>}
       </p>
+      {backedOff && (
+        <div class="actions">
+          <button type="button" class="secondary small" disabled={busy} onClick={() => void send({ type: 'set-pace' })}>
+            {t.returnToSetPace}
+          </button>
+        </div>
+      )}
       {schedule.kind === 'next' && (
         <QuietChoices
           busy={busy}

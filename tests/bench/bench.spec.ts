@@ -752,6 +752,23 @@ test('benchmark', async ({}, testInfo) => {
   );
   row('Background over a simulated week: timers', String(week.timers), '', '', '0', week.timers === 0);
 
+  // 8. Four kinds of week (tests/unit/personas.ts, issue 23): the same code woken by a week of calls
+  // and screen sharing, a night shift, travel across time zones, and offers ignored then answered.
+  const personas = await simulated<
+    { persona: string; wakeUps: { alarms: number; events: number }; offers: number; faults: number; timers: number }[]
+  >('personas', 'BENCH_PERSONAS_OUT');
+  results.personas = personas;
+  for (const persona of personas) {
+    row(
+      `Background over a simulated week, ${persona.persona}: wake-ups`,
+      String(persona.wakeUps.alarms + persona.wakeUps.events),
+      `${persona.wakeUps.alarms} alarms + ${persona.wakeUps.events} browser events; ${persona.offers} offers, ${persona.faults} at bad moments, ${persona.timers} timers`,
+      '',
+      'informational; 0 at bad moments, 0 timers',
+      persona.faults === 0 && persona.timers === 0,
+    );
+  }
+
   // 9. Sizes, against the budgets `npm test` holds them to (scripts/sizes.mjs).
   const sizes = await measureSizes();
   results.sizes = sizes;

@@ -1073,3 +1073,150 @@ describe('quiet times from the popup', () => {
     expect(await offersMade()).toBe(1);
   });
 });
+
+describe('offers that pass by come less often', () => {
+  // Every moment active, one offer an hour exactly, a dozen a day: the pace alone moves the offers.
+  const SET_PACE = {
+    activeDays: [0, 1, 2, 3, 4, 5, 6],
+    activeRanges: [{ startMinutes: 0, endMinutes: 24 * 60 }],
+    minIntervalMinutes: 60,
+    maxIntervalMinutes: 60,
+    maxPerDay: 12,
+  };
+  const pace = async () => (await loadScheduleState()).backOff;
+
+  async function paced() {
+    await saveSettings(SET_PACE);
+    await installed();
+  }
+
+  /** The pause alarm makes an offer, a tab switch shows it in full; returns when it was shown. */
+  async function offerShown(): Promise<number> {
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await stage()).toBe('mark'));
+    await tabSwitch();
+    await eventually(async () => expect(await stage()).toBe('shown'));
+    return Date.now();
+  }
+
+  /** An offer shown in full and left to expire through its alarm; returns when it expired. */
+  async function offerPassesBy(): Promise<number> {
+    await offerShown();
+    await fire(EXPIRY_ALARM);
+    await drained();
+    expect((await loadScheduleState()).offer).toBeNull();
+    return Date.now();
+  }
+
+  it('three offers left to expire: the next comes 3.375 times the interval on; an answer brings it nearer; the set pace returns', async () => {
+    await paced();
+    const steps = [];
+    let expiredAt = 0;
+    for (let i = 0; i < 3; i++) {
+      expiredAt = await offerPassesBy();
+      steps.push(await pace());
+      // Each is planned from the one that passed by, at the pace it left.
+      expect(await nextPlanned()).toBe(expiredAt + Math.floor(HOUR * 1.5 ** (i + 1)));
+    }
+    expect(steps).toEqual([1, 2, 3]);
+    expect((await listPauseEvents()).filter((event) => event.type === 'expired')).toHaveLength(3);
+
+    const answeredAt = expiredAt + 20 * MINUTE;
+    await handleMessage({ type: 'pause-taken' }, answeredAt);
+    expect(await pace()).toBe(2);
+    expect(await nextPlanned()).toBe(answeredAt + 2.25 * HOUR);
+
+    const resetAt = answeredAt + 5 * MINUTE;
+    await handleMessage({ type: 'set-pace' }, resetAt);
+    expect(await pace()).toBe(0);
+    // The rest after the answer still holds: an hour from it, as the person set.
+    expect(await nextPlanned()).toBe(answeredAt + HOUR);
+  });
+
+  it('"Later" and "Snooze 1 hour" put an offer off: a step back each, and the snoozed offer still comes back', async () => {
+    await paced();
+    const laterAt = (await offerShown()) + MINUTE;
+    vi.setSystemTime(laterAt);
+    await fakeBrowser.notifications.onButtonClicked.trigger(NOTIFICATION_ID, 1);
+    await drained();
+    expect(await pace()).toBe(1);
+    expect(await nextPlanned()).toBe(laterAt + 15 * MINUTE);
+
+    const openedAt = await offerShown();
+    await handleMessage({ type: 'pause-opened' }, openedAt);
+    // Opening the offer's pause is a step nearer; snoozing it from there a step back.
+    expect(await pace()).toBe(0);
+    await handleMessage({ type: 'pause-ended', outcome: 'snoozed', promptId: 'q-beliefs' }, openedAt + MINUTE);
+    expect(await pace()).toBe(1);
+    expect(await nextPlanned()).toBe(openedAt + MINUTE + HOUR);
+  });
+
+  it('"No more today", "Not now" and an offer that never found a good moment to show leave the pace as it was', async () => {
+    await paced();
+    await offerPassesBy();
+    expect(await pace()).toBe(1);
+
+    // Shown, its pause opened (a step nearer), then "Not now": a clear choice, no step back.
+    await handleMessage({ type: 'pause-ended', outcome: 'skipped', promptId: 'q-beliefs' }, (await offerShown()) + MINUTE);
+    expect(await pace()).toBe(1);
+    const doneAt = (await offerShown()) + MINUTE;
+    await handleMessage({ type: 'pause-ended', outcome: 'done-today', promptId: 'q-beliefs' }, doneAt);
+    expect(await pace()).toBe(1);
+
+    // Behind a call from its mark to its end, an offer never shows in full: nothing passed the person by.
+    await handleMessage({ type: 'resume' }, doneAt + MINUTE);
+    await fire(PAUSE_ALARM);
+    await eventually(async () => expect(await stage()).toBe('mark'));
+    audible = true;
+    await fire(EXPIRY_ALARM);
+    await drained();
+    expect((await loadScheduleState()).offer).toBeNull();
+    expect(await pace()).toBe(1);
+  });
+
+  it('time away long enough to be a break, and a pause window opened by the person, each bring the pace a step back', async () => {
+    await paced();
+    await offerPassesBy();
+    await offerPassesBy();
+    expect(await pace()).toBe(2);
+    const awayAt = Date.now() + MINUTE;
+    await idleState('idle', awayAt);
+    await idleState('active', awayAt + 15 * MINUTE);
+    expect(await pace()).toBe(1);
+    await handleMessage({ type: 'pause-opened' }, awayAt + 20 * MINUTE);
+    expect(await pace()).toBe(0);
+  });
+
+  it('kept in the stored schedule: a new service worker goes on at that pace; an update keeps it, a new install starts at the set pace', async () => {
+    await paced();
+    await offerPassesBy();
+    await offerPassesBy();
+    // A new worker has nothing in memory: it reads the pace with the rest of the schedule.
+    background.main();
+    await drained();
+    expect(await pace()).toBe(2);
+    const expiredAt = await offerPassesBy();
+    expect(await pace()).toBe(3);
+    expect(await nextPlanned()).toBe(expiredAt + 3.375 * HOUR);
+
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    await drained();
+    expect(await pace()).toBe(3);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await drained();
+    expect(await pace()).toBe(0);
+  });
+
+  it('an old stored schedule without a pace, or one with a pace out of bounds, plans at the set pace', async () => {
+    await paced();
+    const old: Record<string, unknown> = { ...(await loadScheduleState()) };
+    delete old.backOff;
+    for (const stored of [old, { ...old, backOff: 17 }, { ...old, backOff: 'slow' }]) {
+      await fakeBrowser.storage.local.set({ schedule: stored });
+      const now = Date.now() + MINUTE;
+      await handleMessage({ type: 'resume' }, now);
+      expect(await pace()).toBe(0);
+      expect(await nextPlanned()).toBe(now + HOUR);
+    }
+  });
+});

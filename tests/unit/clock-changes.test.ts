@@ -6,6 +6,7 @@
 // vitest.config.ts pins Europe/Amsterdam, and each test gets it back.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage } from '@/entrypoints/background/scheduler';
 import { listPauseEvents } from '@/utils/db/events';
 import { DEFAULT_SETTINGS, type ActiveRange, type Settings } from '@/utils/model/settings';
 import { isActiveMoment, nextOfferAt, PAUSE_ALARM, type ScheduleHistory } from '@/utils/schedule/schedule';
@@ -59,7 +60,7 @@ const everyDay = (...ranges: string[]): Settings => ({
   activeRanges: ranges.map(range),
 });
 
-const NO_HISTORY: ScheduleHistory = { snoozedUntil: null, quietUntil: null, recentOffers: [], lastPauseAt: null, backAt: null };
+const NO_HISTORY: ScheduleHistory = { snoozedUntil: null, quietUntil: null, recentOffers: [], lastPauseAt: null, backAt: null, backOff: 0 };
 
 describe('a time of day, on a day the clock changes', () => {
   it.each([
@@ -313,8 +314,10 @@ describe('the background when the clock changes under it', () => {
   }
 
   /**
-   * Fires every alarm when it is due, until `until`; nobody takes an offer, so each expires. Returns
-   * how many offers each firing of the pause alarm made, in order.
+   * Fires every alarm when it is due, until `until`; the person opens each offer and declines it
+   * ("Not now"), a clear choice that keeps the pace they set, so only the clock moves the offers
+   * here (offers left to pass by back off: back-off.test.ts, background-week.test.ts). Returns how
+   * many offers each firing of the pause alarm made, in order.
    */
   async function run(until: number): Promise<number[]> {
     const made: number[] = [];
@@ -332,7 +335,12 @@ describe('the background when the clock changes under it', () => {
       const before = (await offered()).length;
       await fakeBrowser.alarms.onAlarm.trigger(next);
       await settle();
-      if (next.name === PAUSE_ALARM) made.push((await offered()).length - before);
+      if (next.name !== PAUSE_ALARM) continue;
+      const count = (await offered()).length - before;
+      made.push(count);
+      if (count === 0) continue;
+      await handleMessage({ type: 'pause-opened' });
+      await handleMessage({ type: 'pause-ended', outcome: 'skipped', promptId: 'q-beliefs' });
     }
     throw new Error('the alarms never stopped');
   }

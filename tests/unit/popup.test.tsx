@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROMPTS } from '@/content/prompts';
@@ -276,6 +276,36 @@ describe('the pause panel: quiet for a while', () => {
     await waitFor(() => expect(meeting.status().textContent).toBe('Stil tot do 9:00.'));
     await saveScheduleState({ ...(await loadScheduleState()), quietUntil: new Date(2026, 10, 26).getTime() });
     await waitFor(() => expect(meeting.status().textContent).toBe('Stil tot morgen.'));
+  });
+
+  it('says calmly when offers have backed off; "Return to the set pace" plans at that pace, and the line goes', async () => {
+    // Two steps back: the next pause in 2 h 15 min, as the background planned it.
+    const popup = await openPopup({ backOff: 2, nextOfferAt: NOW + 2.25 * HOUR });
+    expect(popup.status().textContent).toBe('Next pause around 12:15 PM. Pauses come less often since the last few passed by.');
+    popup.press('Return to the set pace');
+    await waitFor(() => expect(popup.status().textContent).toMatch(/^Next pause around \d+:\d+ [AP]M\.$/));
+    expect(sent).toEqual([{ type: 'set-pace' }]);
+    const state = await loadScheduleState();
+    expect(state.backOff).toBe(0);
+    expect(state.nextOfferAt).toBeGreaterThanOrEqual(NOW + HOUR);
+    expect(state.nextOfferAt).toBeLessThanOrEqual(NOW + 2 * HOUR);
+    expect(within(popup.panel).queryByRole('button', { name: 'Return to the set pace' })).toBeNull();
+    // The button went with the line: focus goes to the first choice, not lost on the page.
+    await waitFor(() => expect(document.activeElement).toBe(popup.button('In a meeting')));
+  });
+
+  it('says nothing of the pace at the set pace, nor while quiet; in Dutch it says it in Dutch', async () => {
+    const popup = await openPopup();
+    expect(within(popup.panel).queryByRole('button', { name: 'Return to the set pace' })).toBeNull();
+    await saveScheduleState({ ...(await loadScheduleState()), backOff: 1, quietUntil: NOW + HOUR });
+    await waitFor(() => expect(popup.status().textContent).toBe('Quiet until 11:00 AM.'));
+    expect(within(popup.panel).queryByRole('button', { name: 'Return to the set pace' })).toBeNull();
+    cleanup();
+
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('nl');
+    const dutch = await openPopup({ backOff: 1 });
+    expect(dutch.status().textContent).toBe('Volgende pauze rond 11:00. Pauzes komen minder vaak, nu de laatste paar voorbijgingen.');
+    expect(dutch.button('Terug naar het ingestelde tempo')).toBeTruthy();
   });
 
   it('leaves focus where the person is when another page changes the schedule', async () => {

@@ -19,7 +19,7 @@ import { MINUTE } from '@/utils/time';
 const at = (day: number, hour: number, minute = 0, month = 10, year = 2026) => new Date(year, month, day, hour, minute).getTime();
 /** What nothing stored reads as: no offer planned or open, no history. */
 const EMPTY_SCHEDULE = parseScheduleState(undefined);
-const NO_HISTORY: ScheduleHistory = { snoozedUntil: null, quietUntil: null, recentOffers: [], lastPauseAt: null, backAt: null };
+const NO_HISTORY: ScheduleHistory = { snoozedUntil: null, quietUntil: null, recentOffers: [], lastPauseAt: null, backAt: null, backOff: 0 };
 const ALL_DAYS: Settings = { ...DEFAULT_SETTINGS, activeDays: [0, 1, 2, 3, 4, 5, 6] };
 /** Active from midnight to midnight. */
 const WHOLE_DAY = [{ startMinutes: 0, endMinutes: 24 * 60 }];
@@ -377,7 +377,18 @@ describe('scheduleStatus', () => {
   const now = at(25, 10);
   it.each([
     ['off', { ...DEFAULT_SETTINGS, pausesEnabled: false }, EMPTY_SCHEDULE, { kind: 'off' }],
-    ['next', DEFAULT_SETTINGS, { ...EMPTY_SCHEDULE, nextOfferAt: at(25, 11) }, { kind: 'next', at: at(25, 11), todayEndsAt: at(26, 0) }],
+    [
+      'next',
+      DEFAULT_SETTINGS,
+      { ...EMPTY_SCHEDULE, nextOfferAt: at(25, 11) },
+      { kind: 'next', at: at(25, 11), todayEndsAt: at(26, 0), backedOff: false },
+    ],
+    [
+      'next, backed off',
+      DEFAULT_SETTINGS,
+      { ...EMPTY_SCHEDULE, nextOfferAt: at(25, 13), backOff: 2 },
+      { kind: 'next', at: at(25, 13), todayEndsAt: at(26, 0), backedOff: true },
+    ],
     ['open offer', DEFAULT_SETTINGS, { ...EMPTY_SCHEDULE, offer: { offeredAt: now, expiresAt: now + 1 } }, { kind: 'offer-open' }],
     [
       'quiet for an hour',
@@ -420,12 +431,33 @@ describe('parseScheduleState', () => {
       pauseWindowId: null,
       recentOffers: [1],
     };
-    expect(parseScheduleState(earlier)).toEqual({ ...earlier, quietReason: null, lastPauseAt: null, awaySince: null, backAt: null });
+    expect(parseScheduleState(earlier)).toEqual({
+      ...earlier,
+      quietReason: null,
+      lastPauseAt: null,
+      awaySince: null,
+      backAt: null,
+      backOff: 0,
+    });
   });
 
   it('reads the times of a pause, an absence and a return, and drops an unreadable one alone', () => {
     const stored = { ...EMPTY_SCHEDULE, lastPauseAt: 10, awaySince: 'soon', backAt: 30 };
     expect(parseScheduleState(stored)).toEqual({ ...EMPTY_SCHEDULE, lastPauseAt: 10, backAt: 30 });
+  });
+
+  it.each([
+    ['a pace stored before there was one', {}, 0],
+    ['steps back it stored', { backOff: 3 }, 3],
+    ['no steps back', { backOff: 0 }, 0],
+    ['a negative number', { backOff: -1 }, 0],
+    ['more steps than there are', { backOff: 99 }, 0],
+    ['a fraction', { backOff: 1.5 }, 0],
+    ['text', { backOff: '2' }, 0],
+    ['null', { backOff: null }, 0],
+  ])('reads the pace from %s as %i steps back, leaving the rest as stored', (_case, stored, expected) => {
+    const state = { ...EMPTY_SCHEDULE, nextOfferAt: 5, recentOffers: [1] };
+    expect(parseScheduleState({ ...state, ...stored })).toEqual({ ...state, backOff: expected });
   });
 
   it.each([undefined, null, 'x', 42, [], { nextOfferAt: 'soon', offer: { offeredAt: 'x' }, recentOffers: 'many', pauseWindowId: 1.5 }])(
@@ -458,7 +490,12 @@ describe('quiet times', () => {
 
   it('once a quiet time has ended, the popup shows the next pause, whatever its reason was', () => {
     const ended = { ...planned, quietUntil: now, quietReason: 'meeting' as const };
-    expect(scheduleStatus(now, DEFAULT_SETTINGS, ended)).toEqual({ kind: 'next', at: at(25, 11, 15), todayEndsAt: at(26, 0) });
+    expect(scheduleStatus(now, DEFAULT_SETTINGS, ended)).toEqual({
+      kind: 'next',
+      at: at(25, 11, 15),
+      todayEndsAt: at(26, 0),
+      backedOff: false,
+    });
   });
 
   it('an open offer, or pauses turned off, are said before a quiet time', () => {

@@ -1,10 +1,14 @@
 /**
- * A simulated week of browser states, driving the real background on a fake clock: the person
- * works, meets with a call tab playing sound, watches a video fullscreen, goes to lunch, locks the
- * screen, answers in the popup, and the computer sleeps every night; the clocks go back one night.
- * Every signal the background reads (idle state, focused window, audible tabs) answers from the
- * script, and every event it listens to (alarms, idle changes, tab and window switches) is
- * delivered at its moment, alarms late when the computer slept through them, as browsers do.
+ * A simulated week of browser states, driving the real background on a fake clock. A week is a
+ * persona: a script of days (when the computer wakes and sleeps, calls with sound, fullscreen,
+ * time away, answers in the popup), the person's settings, where in the world the computer is, and
+ * what the person does with each offer. The working week: the person works, meets with a call tab
+ * playing sound, watches a video fullscreen, goes to lunch, locks the screen, answers in the
+ * popup, and the computer sleeps every night; the clocks go back one night (the other kinds of
+ * week are in personas.ts). Every signal the background reads (idle state, focused window, audible
+ * tabs) answers from the script, and every event it listens to (alarms, idle changes, tab and
+ * window switches) is delivered at its moment, alarms late when the computer slept through them,
+ * as browsers do.
  *
  * What the week measures comes from the script, not from the background's own state: an offer
  * counts as made at a bad moment when the script says the person was away, in a call, fullscreen
@@ -17,15 +21,20 @@ import { LATER_BUTTON, NOTIFICATION_ID } from '@/entrypoints/background/offer';
 import { listPauseEvents } from '@/utils/db/events';
 import { saveSettings } from '@/utils/storage/settings';
 import type { Settings } from '@/utils/model/settings';
+import { backOffFactor } from '@/utils/schedule/back-off';
 import { FIRST_MINUTES_BACK } from '@/utils/schedule/schedule';
+import { loadScheduleState } from '@/utils/storage/schedule-state';
 import { localDate, MINUTE, SECOND } from '@/utils/time';
 import { ATTENTIVE, installBackground, senseMoment, settle, type Sensed } from './background-clock';
 
-/** A stretch of the day, from and to as local "HH:MM" (to "24:00" for midnight). */
-type Span = readonly [from: string, to: string];
+/**
+ * A stretch of the day, from and to as local "HH:MM" (to "24:00" for midnight); hours past 24 are
+ * the next morning's ("30:30" is 06:30 the day after), for a night that runs past midnight.
+ */
+export type Span = readonly [from: string, to: string];
 
 /** One day of the script, in local time. */
-interface DayScript {
+export interface DayScript {
   /** When the computer wakes from the night, and when it goes to sleep ("24:00" for none). */
   readonly awake: Span | null;
   /** A call or video with sound. */
@@ -40,7 +49,7 @@ interface DayScript {
   readonly answers: readonly string[];
 }
 
-const WORKDAY: DayScript = {
+export const WORKDAY: DayScript = {
   awake: ['08:40', '18:20'],
   audible: [['09:40', '10:30']],
   fullscreen: [['14:30', '15:10']],
@@ -52,8 +61,37 @@ const WORKDAY: DayScript = {
   answers: ['11:20'],
 };
 
+/** A day the computer stays asleep. */
+export const ASLEEP: DayScript = { awake: null, audible: [], fullscreen: [], away: [], locked: [], answers: [] };
+
+/** What the person does with an offer shown in full. */
+export type Answer = 'take' | 'later' | 'ignore';
+
+/** A kind of week: its days, settings, places and answers. */
+export interface Persona {
+  readonly name: string;
+  /** The first day, as [year, month (0 = January), day]. */
+  readonly start: readonly [number, number, number];
+  readonly days: readonly DayScript[];
+  readonly settings: Partial<Settings>;
+  /**
+   * Where the computer is each day: the time zone of that day's script, in force from the moment
+   * the computer wakes that day (it travels asleep). Absent: the zone the tests are pinned to.
+   */
+  readonly zones?: readonly string[];
+  /**
+   * When a day begins, for the table: "00:00", or "12:00" for a night that belongs to the evening
+   * it starts on.
+   */
+  readonly dayBegins?: string;
+  /** The answer to the `turn`th offer shown in full (from 0), shown on day `day` of the script. */
+  readonly answer: (turn: number, day: number) => Answer;
+}
+
+/** Of every three offers shown in full: the first taken, the second put off with "Later", the third let go. */
+export const TAKE_LATER_IGNORE = (turn: number): Answer => (['take', 'later', 'ignore'] as const)[turn % 3]!;
+
 /** Thursday 22 October 2026 to Wednesday 28 October: the clocks go back in the night to Sunday. */
-export const WEEK_START = new Date(2026, 9, 22).getTime();
 const WEEK: readonly DayScript[] = [
   WORKDAY,
   {
@@ -73,7 +111,7 @@ const WEEK: readonly DayScript[] = [
     locked: [],
     answers: [],
   },
-  { awake: null, audible: [], fullscreen: [], away: [], locked: [], answers: [] },
+  ASLEEP,
   WORKDAY,
   {
     ...WORKDAY,
@@ -93,14 +131,42 @@ const WEEK: readonly DayScript[] = [
   },
 ];
 
-/** The person's settings for the week: every day active, so the weekend and the clock change count. */
-export const WEEK_SETTINGS: Partial<Settings> = { activeDays: [0, 1, 2, 3, 4, 5, 6] };
+/** Every day active, so the weekend and the clock change count. */
+export const EVERY_DAY: Partial<Settings> = { activeDays: [0, 1, 2, 3, 4, 5, 6] };
 
-/** The local moment `hhmm` on the day `day` of the week (DST-safe: built from calendar fields). */
-function at(day: number, hhmm: string): number {
+/** The working week (README, "A simulated week"): the person's settings every day active. */
+export const WORKING_WEEK: Persona = {
+  name: 'a working week',
+  start: [2026, 9, 22],
+  days: WEEK,
+  settings: EVERY_DAY,
+  answer: TAKE_LATER_IGNORE,
+};
+
+/** Runs `read` with the local clock of `zone`: Node reads TZ anew once it is assigned. */
+function inZone<T>(zone: string, read: () => T): T {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return read();
+  } finally {
+    process.env.TZ = before;
+  }
+}
+
+/** The zone the tests are pinned to (vitest.config.ts), for a persona that stays home. */
+const HOME_ZONE = process.env.TZ ?? 'Europe/Amsterdam';
+
+const zoneOf = (persona: Persona, day: number) => persona.zones?.[day] ?? persona.zones?.at(-1) ?? HOME_ZONE;
+
+/**
+ * The moment `hhmm` on the day `day` of the persona's week, by that day's local clock (DST-safe:
+ * built from calendar fields; hours past 24 carry into the next day).
+ */
+function at(persona: Persona, day: number, hhmm: string): number {
   const [hours, minutes] = hhmm.split(':').map(Number);
-  const start = new Date(WEEK_START);
-  return new Date(start.getFullYear(), start.getMonth(), start.getDate() + day, hours, minutes).getTime();
+  const [year, month, date] = persona.start;
+  return inZone(zoneOf(persona, day), () => new Date(year, month, date + day, hours, minutes).getTime());
 }
 
 interface Interval {
@@ -118,16 +184,16 @@ interface Timeline {
   readonly answers: readonly number[];
 }
 
-function timeline(): Timeline {
+function timeline(persona: Persona): Timeline {
   const spans = (pick: (script: DayScript) => readonly Span[]) =>
-    WEEK.flatMap((script, day) => pick(script).map(([from, to]) => ({ from: at(day, from), to: at(day, to) })));
+    persona.days.flatMap((script, day) => pick(script).map(([from, to]) => ({ from: at(persona, day, from), to: at(persona, day, to) })));
   return {
     awake: spans((script) => (script.awake ? [script.awake] : [])),
     audible: spans((script) => [...script.audible, ...script.fullscreen]),
     fullscreen: spans((script) => script.fullscreen),
     away: spans((script) => script.away),
     locked: spans((script) => script.locked),
-    answers: WEEK.flatMap((script, day) => script.answers.map((time) => at(day, time))),
+    answers: persona.days.flatMap((script, day) => script.answers.map((time) => at(persona, day, time))),
   };
 }
 
@@ -152,9 +218,14 @@ export interface DayFigures {
   readonly withinIntervalOfPause: number;
   readonly inFirstMinutesBack: number;
   readonly rightAfterWaking: number;
+  /** How many times the set interval the time to the next offer was as the day ended (1 at the set pace). */
+  readonly paceAtEnd: number;
 }
 
 export interface WeekResult {
+  readonly persona: string;
+  /** Each offer as the computer's clock read it where it was: "2026-11-02 14:05". */
+  readonly offeredAt: readonly string[];
   readonly days: readonly DayFigures[];
   /** How often the background was woken: by its alarms, and by the browser's events (idle, tab switches). */
   readonly wakeUps: { readonly alarms: number; readonly events: number };
@@ -180,17 +251,49 @@ interface Happening {
 }
 
 /**
- * Runs the week against the real background. Call in a test with fake Date (vi.useFakeTimers
- * with toFake ['Date']) set to WEEK_START.
+ * Runs the persona's week against the real background. Call in a test with fake Date
+ * (vi.useFakeTimers with toFake ['Date']); the clock is set to the week's start here, and the
+ * local zone follows the computer (set back to the pinned zone at the end).
  */
-export async function simulateWeek(settings: Partial<Settings> = WEEK_SETTINGS, { blind = false } = {}): Promise<WeekResult> {
-  const line = timeline();
+export async function simulateWeek(persona: Persona = WORKING_WEEK, { blind = false } = {}): Promise<WeekResult> {
+  try {
+    return await runWeek(persona, blind);
+  } finally {
+    process.env.TZ = HOME_ZONE;
+  }
+}
+
+async function runWeek(persona: Persona, blind: boolean): Promise<WeekResult> {
+  const { settings } = persona;
+  const line = timeline(persona);
+  const days = persona.days.map((_script, day) => day);
+  /** The computer's zone at `instant`: that of the last day it woke on by then. */
+  const wakes = days.flatMap((day) => (persona.days[day]!.awake ? [{ day, at: at(persona, day, persona.days[day]!.awake[0]) }] : []));
+  const zoneAt = (instant: number) => zoneOf(persona, wakes.findLast((wake) => wake.at <= instant)?.day ?? 0);
+  /** The day of the table `instant` belongs to: its local date where the computer is then, the day beginning at `dayBegins`. */
+  const [beginHours = 0, beginMinutes = 0] = (persona.dayBegins ?? '00:00').split(':').map(Number);
+  const dayOf = (instant: number) =>
+    inZone(zoneAt(instant), () => {
+      const local = new Date(instant);
+      return localDate(
+        new Date(
+          local.getFullYear(),
+          local.getMonth(),
+          local.getDate(),
+          local.getHours() - beginHours,
+          local.getMinutes() - beginMinutes,
+        ).getTime(),
+      );
+    });
+  const labels = days.map((day) => inZone(zoneOf(persona, day), () => localDate(at(persona, day, '00:00'))));
+  vi.setSystemTime(at(persona, 0, '00:00'));
+  process.env.TZ = zoneOf(persona, 0);
   // A blind run tells the background that all is well whatever the script says: the control that
   // shows the week's measures can see a background that ignores the person's moment.
   const sensed = (instant: number) => (blind ? ATTENTIVE : moment(line, instant));
   // The background draws its intervals and lines from Math.random: seeded, every run is this week.
   vi.spyOn(Math, 'random').mockImplementation(seeded(20261022));
-  const weekEnd = at(WEEK.length, '00:00');
+  const weekEnd = at(persona, persona.days.length, persona.dayBegins ?? '00:00');
   const idleListeners = senseMoment(sensed);
   const now = () => Date.now();
   // The pause window is a real window in a browser; here it only needs an id.
@@ -257,17 +360,17 @@ export async function simulateWeek(settings: Partial<Settings> = WEEK_SETTINGS, 
   }
   happenings.sort((a, b) => a.at - b.at);
 
-  /** The person's answer to a fully shown offer: they take every second one, let one go by "Later", ignore the rest. */
-  let answered = 0;
+  /** The person's answer to a fully shown offer, as the persona gives it. */
+  let turn = 0;
   const respond = async (shownAt: number) => {
-    const turn = answered++ % 3;
-    if (turn === 0) {
+    const answer = persona.answer(turn++, labels.indexOf(dayOf(shownAt)));
+    if (answer === 'take') {
       vi.setSystemTime(shownAt + 2 * MINUTE);
       await handleMessage({ type: 'pause-opened' });
       await handleMessage({ type: 'pause-taken' });
       pausesTaken.push(now());
       await handleMessage({ type: 'pause-ended', outcome: 'answered', promptId: 'q-beliefs' });
-    } else if (turn === 1) {
+    } else if (answer === 'later') {
       vi.setSystemTime(shownAt + MINUTE);
       await fakeBrowser.notifications.onButtonClicked.trigger(NOTIFICATION_ID, LATER_BUTTON);
     }
@@ -275,6 +378,8 @@ export async function simulateWeek(settings: Partial<Settings> = WEEK_SETTINGS, 
   };
 
   const wakeUps = { alarms: 0, events: 0 };
+  /** The pace after each step that changed it: [when, steps back]. */
+  const paces: [number, number][] = [[now(), 0]];
   let next = 0;
   for (let guard = 0; guard < 20_000; guard++) {
     const alarms = await fakeBrowser.alarms.getAll();
@@ -290,6 +395,8 @@ export async function simulateWeek(settings: Partial<Settings> = WEEK_SETTINGS, 
     const when = alarmFirst ? firing.when : happening?.at;
     if (when === undefined || when >= weekEnd) break;
     vi.setSystemTime(Math.max(when, now()));
+    // The computer's clock shows the zone it woke in.
+    process.env.TZ = zoneAt(now());
     if (alarmFirst) wakeUps.alarms++;
     else wakeUps.events++;
     const shownBefore = shown.length;
@@ -312,11 +419,13 @@ export async function simulateWeek(settings: Partial<Settings> = WEEK_SETTINGS, 
     }
     await settle();
     if (shown.length > shownBefore) await respond(now());
+    const { backOff } = await loadScheduleState();
+    if (backOff !== paces.at(-1)![1]) paces.push([now(), backOff]);
   }
 
   const offered = (await listPauseEvents()).filter((event) => event.type === 'offered').map((event) => event.at);
   const returns = [...line.away, ...line.locked].filter(({ from, to }) => to - from >= 10 * MINUTE).map(({ to }) => to);
-  const wakes = line.awake.map(({ from }) => from);
+  const wakings = line.awake.map(({ from }) => from);
   const bad = (instant: number) => {
     const m = moment(line, instant);
     return m.locked || m.idle || m.audible || m.fullscreen;
@@ -324,39 +433,51 @@ export async function simulateWeek(settings: Partial<Settings> = WEEK_SETTINGS, 
   const faults: string[] = [];
   const fault = (rule: string) => (instant: number) => {
     const m = moment(line, instant);
-    faults.push(`${new Date(instant).toString().slice(0, 21)} ${rule} ${JSON.stringify(m)}`);
+    faults.push(`${persona.name}: ${new Date(instant).toISOString().slice(0, 16)}Z ${rule} ${JSON.stringify(m)}`);
     return true;
   };
   const minInterval = (settings.minIntervalMinutes ?? 60) * MINUTE;
-  const days: DayFigures[] = [];
-  for (let day = 0; day < WEEK.length; day++) {
-    const [from, to] = [at(day, '00:00'), at(day + 1, '00:00')];
-    const onDay = (instant: number) => instant >= from && instant < to;
+  const figures: DayFigures[] = [];
+  for (const label of labels) {
+    const onDay = (instant: number) => dayOf(instant) === label;
     const dayOffers = offered.filter(onDay);
     // An offer is seen twice: its mark, and (unless delivered as the mark only) its notification or window.
     const seen = [...marks.filter(onDay), ...shown.filter(onDay)];
     const soonAfter = (starts: readonly number[], span: number) => (instant: number) =>
       starts.some((start) => instant >= start && instant - start < span);
-    days.push({
-      day: localDate(from),
+    // The pace as the day ended: the last change on it or before it.
+    const lastDay = labels.indexOf(label);
+    const paceAtEnd = paces.findLast(([instant]) => labels.indexOf(dayOf(instant)) <= lastDay)?.[1] ?? 0;
+    figures.push({
+      day: label,
       offers: dayOffers.length,
       notified: shown.filter(onDay).length,
       atBadMoment: seen.filter(bad).filter(fault('bad moment')).length,
       withinIntervalOfPause: seen.filter(soonAfter(pausesTaken, minInterval)).filter(fault('after a pause')).length,
       inFirstMinutesBack: seen.filter(soonAfter(returns, FIRST_MINUTES_BACK)).filter(fault('first minutes back')).length,
-      rightAfterWaking: seen.filter(soonAfter(wakes, FIRST_MINUTES_BACK + SECOND)).filter(fault('after waking')).length,
+      rightAfterWaking: seen.filter(soonAfter(wakings, FIRST_MINUTES_BACK + SECOND)).filter(fault('after waking')).length,
+      paceAtEnd: backOffFactor(paceAtEnd),
     });
   }
-  return { days, wakeUps, faults };
+  // Every offer belongs to a day of the table, or the table would hide it.
+  const counted = figures.reduce((sum, day) => sum + day.offers, 0);
+  if (counted !== offered.length) faults.push(`${persona.name}: ${offered.length - counted} offers outside the table's days`);
+  const clock = (instant: number) => inZone(zoneAt(instant), () => `${localDate(instant)} ${new Date(instant).toTimeString().slice(0, 5)}`);
+  return { persona: persona.name, offeredAt: offered.map(clock), days: figures, wakeUps, faults };
 }
 
 /** The week as a Markdown table, for the README. */
 export function weekTable(result: WeekResult): string {
   const head =
-    '| day | offers | notified at a seam | at a bad moment | within the minimum interval after a pause | in the first 10 minutes back | right after waking |';
+    '| day | offers | notified at a seam | at a bad moment | within the minimum interval after a pause | in the first 10 minutes back | right after waking | interval at the day’s end |';
   const rows = result.days.map(
     (d) =>
-      `| ${d.day} | ${d.offers} | ${d.notified} | ${d.atBadMoment} | ${d.withinIntervalOfPause} | ${d.inFirstMinutesBack} | ${d.rightAfterWaking} |`,
+      `| ${d.day} | ${d.offers} | ${d.notified} | ${d.atBadMoment} | ${d.withinIntervalOfPause} | ${d.inFirstMinutesBack} | ${d.rightAfterWaking} | ×${d.paceAtEnd} |`,
   );
-  return [head, '| --- | ---: | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
+  return [head, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
+}
+
+/** The faults a week counts in its "bad" columns, together. */
+export function badOffers(result: WeekResult): number {
+  return result.days.reduce((sum, d) => sum + d.atBadMoment + d.withinIntervalOfPause + d.inFirstMinutesBack + d.rightAfterWaking, 0);
 }

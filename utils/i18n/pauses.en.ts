@@ -21,6 +21,9 @@ export const pausesEn = {
   quietTimeTomorrow: 'That time has passed today: quiet until tomorrow.',
   goQuiet: 'Go quiet',
   resumePauses: 'Resume pauses',
+  /** Said once offers have backed off (utils/schedule/back-off.ts): calm, no count, no blame. */
+  pausesLessOften: 'Pauses come less often since the last few passed by.',
+  returnToSetPace: 'Return to the set pace',
 };
 
 /** The pause panel's strings, as every language must fill them. */

@@ -18,4 +18,6 @@ export const pausesNl: PausesMessages = {
   quietTimeTomorrow: 'Die tijd is vandaag al geweest: stil tot morgen.',
   goQuiet: 'Op stil zetten',
   resumePauses: 'Pauzes hervatten',
+  pausesLessOften: 'Pauzes komen minder vaak, nu de laatste paar voorbijgingen.',
+  returnToSetPace: 'Terug naar het ingestelde tempo',
 };

@@ -1,5 +1,6 @@
 /** What the background's schedule remembers between wake-ups, and how a stored copy is narrowed. */
 import * as v from 'valibot';
+import { MAX_BACK_OFF } from '@/utils/schedule/back-off';
 import { isRecord, TIME } from './fields';
 
 const isTime = (value: unknown): value is number => v.is(TIME, value);
@@ -36,6 +37,12 @@ const ScheduleStateSchema = v.object({
   awaySince: v.fallback(v.nullable(TIME), null),
   /** When the person came back from time away long enough to count as a break (or the computer woke). */
   backAt: v.fallback(v.nullable(TIME), null),
+  /**
+   * How many steps offers have backed off from the set pace (utils/schedule/back-off.ts): 0 at the
+   * person's own pace. Absent in a schedule stored before there was a pace, and anything unreadable
+   * or out of bounds, reads as 0: the set pace, never a stop.
+   */
+  backOff: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_BACK_OFF)), 0),
   /** When recent offers were made (the last two days), for the daily cap; unreadable entries are dropped. */
   recentOffers: v.fallback(
     v.pipe(

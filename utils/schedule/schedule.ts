@@ -7,6 +7,7 @@ import type { ScheduleState } from '@/utils/model/schedule';
 import type { Settings } from '@/utils/model/settings';
 import { addDays, atMinuteOfDay, MINUTE, startOfDay, startOfNextDay, weekday } from '@/utils/time';
 import type { RandomSource } from '@/utils/prompts/pick';
+import { backedOffCap, backOffFactor } from './back-off';
 
 /** How long an offer stays open before it expires quietly. */
 export const OFFER_LIFETIME = 30 * MINUTE;
@@ -31,7 +32,7 @@ export const FIRST_MINUTES_BACK = 10 * MINUTE;
 const SEARCH_DAYS = 14;
 
 /** What `nextOfferAt` needs to know of the past. */
-export type ScheduleHistory = Pick<ScheduleState, 'snoozedUntil' | 'quietUntil' | 'recentOffers' | 'lastPauseAt' | 'backAt'>;
+export type ScheduleHistory = Pick<ScheduleState, 'snoozedUntil' | 'quietUntil' | 'recentOffers' | 'lastPauseAt' | 'backAt' | 'backOff'>;
 
 /** One showing of an active range: the local day it belongs to (that day's midnight), and when it starts and ends. */
 interface ActivePeriod {
@@ -86,6 +87,11 @@ function offersOnDay(history: ScheduleHistory, day: number, settings: Settings):
   return history.recentOffers.filter((at) => (periodAt(at, settings)?.day ?? startOfDay(at)) === day).length;
 }
 
+/** Whether the day `day` (a local midnight) has had as many offers as the pace allows: the person's cap, lowered while offers back off. */
+function capReached(history: ScheduleHistory, day: number, settings: Settings): boolean {
+  return offersOnDay(history, day, settings) >= backedOffCap(settings.maxPerDay, history.backOff);
+}
+
 /**
  * The first moment at or after `candidate` that is inside active hours, on an active day, on a day
  * whose cap is not reached. A moment moved to the start of an active period is spread over its
@@ -96,7 +102,7 @@ function fitToActiveTime(candidate: number, settings: Settings, history: Schedul
   let day = addDays(candidate, -1);
   for (let i = 0; i <= SEARCH_DAYS + 1; i++, day = startOfNextDay(day)) {
     if (!settings.activeDays.includes(weekday(day))) continue;
-    if (offersOnDay(history, day, settings) >= settings.maxPerDay) continue;
+    if (capReached(history, day, settings)) continue;
     for (const { start, end } of periodsOf(day, settings)) {
       // A range the clock jumps over entirely (02:00–02:30 when 02:00 becomes 03:00) has no time that day.
       if (candidate >= end || start >= end) continue;
@@ -129,7 +135,7 @@ export function restUntil(settings: Settings, history: ScheduleHistory): number 
 /**
  * When to offer the next pause, or null when none should come (pauses off, no active day).
  * A snooze brings the offer back when it ends; otherwise the offer comes a random interval within
- * the person's range after now, or after a quiet period ends, or (while their rest lasts) after
+ * the person's range (lengthened, and the day's cap lowered, while offers back off) after now, or after a quiet period ends, or (while their rest lasts) after
  * the last pause taken or the return from a break. Never during that rest. Then it moves into
  * active hours and days, past days whose daily cap is reached.
  */
@@ -142,7 +148,10 @@ export function nextOfferAt(now: number, settings: Settings, history: ScheduleHi
     candidate = Math.max(history.snoozedUntil, quietUntil);
   } else {
     const span = (settings.maxIntervalMinutes - settings.minIntervalMinutes) * MINUTE;
-    const interval = settings.minIntervalMinutes * MINUTE + Math.floor(random() * (span + 1));
+    // Offers that passed by lengthen it (see back-off.ts); never below what the person set.
+    const interval = Math.floor(
+      (settings.minIntervalMinutes * MINUTE + Math.floor(random() * (span + 1))) * backOffFactor(history.backOff),
+    );
     // An alarm planned before a pause may fire during its rest: the interval still counts from the pause.
     const from = now < rest ? Math.max(history.lastPauseAt ?? 0, history.backAt ?? 0) : now;
     candidate = Math.max(from, quietUntil) + interval;
@@ -159,7 +168,7 @@ export function isActiveMoment(moment: number, settings: Settings, history: Sche
   if (history.quietUntil !== null && moment < history.quietUntil) return false;
   const period = periodAt(moment, settings);
   if (!period || !settings.activeDays.includes(weekday(period.day))) return false;
-  return offersOnDay(history, period.day, settings) < settings.maxPerDay;
+  return !capReached(history, period.day, settings);
 }
 
 /** What the browser says about the person's moment. */
@@ -192,8 +201,11 @@ export type ScheduleStatus =
    * tomorrow begins ("For today", "No more today"): the popup says so, rather than "until 0:00".
    */
   | { kind: 'quiet'; until: number; reason: ScheduleState['quietReason']; untilTomorrow: boolean }
-  /** The next offer around `at`; "The rest of today" would be quiet until `todayEndsAt` (see endOfToday). */
-  | { kind: 'next'; at: number; todayEndsAt: number }
+  /**
+   * The next offer around `at`; "The rest of today" would be quiet until `todayEndsAt` (see
+   * endOfToday). `backedOff` while offers come less often than the person set (see back-off.ts).
+   */
+  | { kind: 'next'; at: number; todayEndsAt: number; backedOff: boolean }
   | { kind: 'none' };
 
 /** Reads the state and settings as the popup shows them. */
@@ -205,7 +217,7 @@ export function scheduleStatus(now: number, settings: Settings, state: ScheduleS
   }
   return state.nextOfferAt === null
     ? { kind: 'none' }
-    : { kind: 'next', at: Math.max(state.nextOfferAt, now), todayEndsAt: endOfToday(now, settings) };
+    : { kind: 'next', at: Math.max(state.nextOfferAt, now), todayEndsAt: endOfToday(now, settings), backedOff: state.backOff > 0 };
 }
 
 /** The one alarm for pauses (the background's): the next offer, or a re-check while waiting for a good moment. */
