@@ -54,10 +54,12 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * the lock, 39 → 42 KB (measured 41.7); its first paint gains the notice of a draft kept locked and
  * the memory copy, 18.5 → 18.75 KB (measured 18.7); the journal in all gains rewriting its database
  * and the drafts' at lock-on, 87 → 89.5 KB (measured 89.0). Measured after the work, as above.
+ * The pace of issue 23 adds its calm line and "Return to the set pace" to the pause panel, after
+ * the first paint: the popup in all 42 → 42.5 KB (measured 42.2 with both).
  */
 export const BUDGETS = {
   'popup JS, first paint': 18.75,
-  'popup JS': 42,
+  'popup JS': 42.5,
   'pause JS, first paint': 19,
   'journal JS, first paint': 47,
   'journal JS': 89.5,

@@ -167,6 +167,11 @@ async function leaveSomething(context: BrowserContext, extensionId: string, t: L
   const prompt = await popup.prompt.textContent();
   await popup.answer.pressSequentially('Half a thought');
   await popup.close();
+  // Looked at once more: the last keystrokes of a popup closed that very moment wait in the
+  // browser's memory until a page of the extension opens (README, "What a crash can cost").
+  await popup.open();
+  await expect(popup.answer).toHaveValue('Half a thought');
+  await popup.close();
   return { prompt: prompt! };
 }
 
@@ -215,12 +220,8 @@ test.describe('restarts', () => {
     t,
   }) => {
     const { prompt } = await leaveSomething(context, extensionId, t);
-    // Reloaded from a popup that has brought the draft back: an update does not come in the very
-    // moment the popup closes, while the draft's last keystrokes are still on their way to its
-    // database (README, "What a crash can cost").
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
-    await expect(page.getByRole('textbox', { name: t.answerLabel })).toHaveValue('Half a thought');
     const closed = page.waitForEvent('close');
     // The reloaded extension starts a new service worker.
     const restarted = context.waitForEvent('serviceworker', { predicate: (worker) => worker.url().includes(extensionId) });

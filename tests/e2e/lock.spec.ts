@@ -119,6 +119,10 @@ test('turning the lock on leaves no answer, prompt text, own prompt or draft any
   await popup.open();
   await popup.answer.pressSequentially(draft);
   await popup.close();
+  // Looked at once more, which brings keystrokes still in memory into the drafts' database.
+  await popup.open();
+  await expect(popup.answer).toHaveValue(draft);
+  await popup.close();
 
   // The search below does find them while the lock is off.
   const before = await markersOnDisk(extension, markers);
