@@ -54,6 +54,14 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * the lock, 39 → 42 KB (measured 41.7); its first paint gains the notice of a draft kept locked and
  * the memory copy, 18.5 → 18.75 KB (measured 18.7); the journal in all gains rewriting its database
  * and the drafts' at lock-on, 87 → 89.5 KB (measured 89.0). Measured after the work, as above.
+ *
+ * Automatic backups (issue 20) are written by the background itself: in Chromium its service
+ * worker runs on a thread of its own, so reading, checking and serializing 50,000 notes keeps no
+ * page waiting (an offscreen document, or a page, would share the journal's main thread). So the
+ * background now carries what makes a backup file: the database's connection and readers, the
+ * lock's sealing for a locked file, the file's model, and the download's bookkeeping. A service
+ * worker cannot load code later (no import()), so all of it counts: 13 → 20.5 KB (measured 19.9
+ * with the rest of its part), decided after measuring where the work could run.
  */
 export const BUDGETS = {
   'popup JS, first paint': 18.75,
@@ -61,7 +69,7 @@ export const BUDGETS = {
   'pause JS, first paint': 19,
   'journal JS, first paint': 47,
   'journal JS': 89.5,
-  'background JS': 13,
+  'background JS': 20.5,
   'passphrase strength JS': 1060,
 };
 

@@ -21,7 +21,12 @@ export type Message =
   /** The pause window opened: a pause taken, unless it opened for an offer (then how it ends counts). */
   | { type: 'pause-opened' }
   /** The popup found no pause alarm while pauses are on: the background repairs its schedule. */
-  | { type: 'check-schedule' };
+  | { type: 'check-schedule' }
+  /** "Back up now" in the Backup section: an automatic backup at once, whatever its schedule. */
+  | { type: 'back-up-now' };
+
+/** The messages the schedule answers (entrypoints/background/scheduler.ts); automatic backups answer the rest. */
+export type ScheduleMessage = Exclude<Message, { type: 'back-up-now' }>;
 
 const OUTCOMES: readonly string[] = ['answered', 'skipped', 'snoozed', 'done-today'] satisfies PauseOutcome[];
 const QUIET_REASONS: readonly unknown[] = [null, 'meeting'] satisfies QuietReason[];
@@ -43,6 +48,7 @@ export function parseMessage(value: unknown): Message | undefined {
     case 'pause-taken':
     case 'pause-opened':
     case 'check-schedule':
+    case 'back-up-now':
       return { type: m.type };
     default:
       return undefined;

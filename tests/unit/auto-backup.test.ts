@@ -6,13 +6,20 @@ import {
   filesToRemove,
   isAutoBackupDue,
   isBackupMoment,
+  isRunning,
   nextAutoBackupAt,
   RETRY_AFTER_FAILURE,
   RUN_ABANDONED_AFTER,
   TYPING_QUIET,
 } from '@/utils/backup/automatic';
+import { backupBlob } from '@/utils/backup/auto-file';
+import { checkBackup } from '@/utils/backup/backup';
+import { serializeBackup } from '@/utils/backup/make';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '@/utils/model/backup';
+import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 import { DEFAULT_AUTO_BACKUP, parseAutoBackup, type AutoBackupFile, type AutoBackupState } from '@/utils/model/auto-backup';
 import { DAY, HOUR, MINUTE } from '@/utils/time';
+import { SAMPLE_ROW, SAMPLE_TIME } from './sample-note';
 
 /** Friday 4 December 2026, 09:00 in Amsterdam (the unit tests' zone). */
 const FRIDAY = new Date(2026, 11, 4, 9, 0).getTime();
@@ -60,20 +67,26 @@ describe('when a backup is due', () => {
 
   it('is due at its time, not a moment before, and not while a run is under way', () => {
     const state = on({ frequency: 'daily', files: [file(FRIDAY)] });
-    expect(isAutoBackupDue(state, FRIDAY + DAY - 1)).toBe(false);
-    expect(isAutoBackupDue(state, FRIDAY + DAY)).toBe(true);
-    const running = { at: FRIDAY + DAY, startedAt: FRIDAY + DAY, downloadId: null, notes: 0, encrypted: false };
-    expect(isAutoBackupDue({ ...state, running }, FRIDAY + DAY + MINUTE)).toBe(false);
-    // A run whose worker or writer died is made again.
-    expect(isAutoBackupDue({ ...state, running }, FRIDAY + DAY + RUN_ABANDONED_AFTER)).toBe(true);
+    expect(isAutoBackupDue(state, FRIDAY + DAY - 1, 'w1')).toBe(false);
+    expect(isAutoBackupDue(state, FRIDAY + DAY, 'w1')).toBe(true);
+    const writing = { at: FRIDAY + DAY, startedAt: FRIDAY + DAY, worker: 'w1', downloadId: null, url: null, notes: 0, encrypted: false };
+    expect(isAutoBackupDue({ ...state, running: writing }, FRIDAY + DAY + MINUTE, 'w1')).toBe(false);
+    // The worker that was writing ended (the browser stopped it): nothing will finish that run.
+    expect(isAutoBackupDue({ ...state, running: writing }, FRIDAY + DAY + MINUTE, 'w2')).toBe(true);
+    // A download the browser has ends on its own, whichever worker started it.
+    const downloading = { ...writing, downloadId: 7, url: 'blob:x' };
+    expect(isAutoBackupDue({ ...state, running: downloading }, FRIDAY + DAY + MINUTE, 'w2')).toBe(false);
+    // A run that never ended is made again.
+    expect(isRunning(downloading, FRIDAY + DAY + RUN_ABANDONED_AFTER, 'w1')).toBe(false);
+    expect(isAutoBackupDue({ ...state, running: downloading }, FRIDAY + DAY + RUN_ABANDONED_AFTER, 'w1')).toBe(true);
   });
 
   it('a week of being closed makes one backup, not seven', () => {
     const state = on({ frequency: 'daily', files: [file(FRIDAY)] });
     const opened = FRIDAY + 7 * DAY + HOUR;
-    expect(isAutoBackupDue(state, opened)).toBe(true);
+    expect(isAutoBackupDue(state, opened, 'w')).toBe(true);
     const after = on({ frequency: 'daily', files: [file(FRIDAY), file(opened)] });
-    expect(isAutoBackupDue(after, opened + MINUTE)).toBe(false);
+    expect(isAutoBackupDue(after, opened + MINUTE, 'w')).toBe(false);
     expect(nextAutoBackupAt(after)).toBe(opened + DAY);
   });
 });
@@ -145,5 +158,26 @@ describe('the stored state', () => {
     const parsed = parseAutoBackup({ enabled: true, files: [{ ...file(FRIDAY), downloadId: -1 }] });
     expect(parsed.state.files).toEqual([]);
     expect(parsed.unreadable).toEqual(['files']);
+  });
+});
+
+describe('the plain file, written a slice at a time', () => {
+  const backupOf = (notes: number): Backup => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: SAMPLE_TIME,
+    settings: DEFAULT_SETTINGS,
+    notes: Array.from({ length: notes }, (_, i) => ({ ...SAMPLE_ROW, id: `note-${i}`, answer: `Answer "${i}"\nwith a second line.` })),
+    events: [],
+    prompts: [{ id: 'custom-1', text: 'Wat heb ik vandaag durven zeggen?', createdAt: SAMPLE_TIME, updatedAt: SAMPLE_TIME }],
+    promptPrefs: [],
+  });
+
+  it.each([0, 1, 2500])('holds exactly what the readable export holds, and imports (%i notes)', async (notes) => {
+    const backup = backupOf(notes);
+    const text = await (await backupBlob(backup)).text();
+    expect(JSON.parse(text)).toEqual(JSON.parse(serializeBackup(backup)));
+    const check = checkBackup(text);
+    expect(check.ok && check.backup.notes.length).toBe(notes);
   });
 });

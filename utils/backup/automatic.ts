@@ -48,15 +48,20 @@ export function nextAutoBackupAt(state: Pick<AutoBackupState, 'enabled' | 'frequ
   return Math.max(regular, retry);
 }
 
-/** Whether a run is under way now: begun, and not so long ago that its worker or writer must have died. */
-export function isRunning(running: AutoBackupState['running'], now: number): boolean {
-  return running !== null && now - running.startedAt < RUN_ABANDONED_AFTER && running.startedAt <= now;
+/**
+ * Whether a run is under way now, seen from the background instance `worker`: begun not so long
+ * ago that it must have died, and either handed to the browser as a download (which ends on its
+ * own) or still being written by this very instance. A run an ended worker was writing is over.
+ */
+export function isRunning(running: AutoBackupState['running'], now: number, worker: string): boolean {
+  if (running === null || running.startedAt > now || now - running.startedAt >= RUN_ABANDONED_AFTER) return false;
+  return running.downloadId !== null || running.worker === worker;
 }
 
 /** Whether an automatic backup should be written now (the moment aside: see isBackupMoment). */
-export function isAutoBackupDue(state: AutoBackupState, now: number): boolean {
+export function isAutoBackupDue(state: AutoBackupState, now: number, worker: string): boolean {
   const next = nextAutoBackupAt(state);
-  return next !== null && next <= now && !isRunning(state.running, now);
+  return next !== null && next <= now && !isRunning(state.running, now, worker);
 }
 
 /**

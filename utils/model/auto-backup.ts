@@ -43,11 +43,22 @@ const ENTRIES = {
   /** Finished automatic backups, oldest first; at most the last 8 (utils/backup/automatic.ts). */
   files: v.array(AutoBackupFileSchema),
   /**
-   * A backup under way: made at `at` (so its file and its date agree), begun at `startedAt`, and the
-   * browser's download once it has one. Nothing is counted as a backup until the browser says the
-   * file is complete; a run whose worker or writer died is abandoned and made again.
+   * A backup under way: made at `at` (so its file and its date agree), begun at `startedAt` by the
+   * background instance `worker`, and the browser's download and the file's URL once it has them.
+   * Nothing is counted as a backup until the browser says the file is complete; a run whose worker
+   * ended before its download began is abandoned and made again.
    */
-  running: v.nullable(v.object({ at: TIME, startedAt: TIME, downloadId: v.nullable(COUNT), notes: COUNT, encrypted: v.boolean() })),
+  running: v.nullable(
+    v.object({
+      at: TIME,
+      startedAt: TIME,
+      worker: v.pipe(v.string(), v.maxLength(64)),
+      downloadId: v.nullable(COUNT),
+      url: v.nullable(v.pipe(v.string(), v.maxLength(4096))),
+      notes: COUNT,
+      encrypted: v.boolean(),
+    }),
+  ),
   /** The last run that failed, and whether the popup has shown it (once). Cleared by the next success. */
   failure: v.nullable(v.object({ at: TIME, reason: v.picklist(AUTO_BACKUP_FAILURES), shown: v.boolean() })),
   suggestion: v.picklist(AUTO_BACKUP_SUGGESTIONS),
