@@ -22,7 +22,6 @@ import {
   RUN_ABANDONED_AFTER,
 } from '@/utils/backup/automatic';
 import { hasAutoBackupPermissions } from '@/utils/backup/permissions';
-import { TYPING_KEY } from '@/utils/lock/names';
 import { logFailure, logProblem } from '@/utils/log';
 import type { AutoBackupFailureReason, AutoBackupState } from '@/utils/model/auto-backup';
 import { AUTO_BACKUP_KEY, loadAutoBackup, updateAutoBackup } from '@/utils/storage/auto-backup';
@@ -51,10 +50,10 @@ async function setBackupAlarm(when: number | null): Promise<void> {
   else await browser.alarms.create(BACKUP_ALARM, { when });
 }
 
-/** When the person last typed in one of Adempauze's pages (storage.session holds only the time). */
-async function lastKeystroke(): Promise<number | null> {
-  const stored: unknown = (await browser.storage.session.get(TYPING_KEY))[TYPING_KEY];
-  return typeof stored === 'number' ? stored : null;
+/** Whether the popup or the pause window is open: someone may be typing an answer there. */
+async function answering(): Promise<boolean> {
+  const pages = await browser.runtime.getContexts({});
+  return pages.some((page) => /\/(popup|pause)\.html$/.test(new URL(page.documentUrl ?? 'about:blank').pathname));
 }
 
 /** A run that did not write its file: said in words in the Backup section and once in the popup. */
@@ -76,8 +75,8 @@ export function checkAutoBackup(now = Date.now(), browserStarted = false): Promi
     if (isRunning(state.running, now, WORKER)) return setBackupAlarm(state.running!.startedAt + RUN_ABANDONED_AFTER);
     if (!isAutoBackupDue(state, now, WORKER)) return setBackupAlarm(nextAutoBackupAt(state));
     if (browserStarted) return setBackupAlarm(now + AFTER_START);
-    const [schedule, typingAt] = await Promise.all([loadScheduleState(), lastKeystroke()]);
-    if (!isBackupMoment({ offerOpen: schedule.offer !== null, typingAt }, now)) return setBackupAlarm(now + BACKUP_RECHECK);
+    const [schedule, open] = await Promise.all([loadScheduleState(), answering()]);
+    if (!isBackupMoment({ offerOpen: schedule.offer !== null, answering: open })) return setBackupAlarm(now + BACKUP_RECHECK);
     await writeBackup(now);
   });
 }

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 
+/** The offscreen document: a plain file in public/ (see there why). */
 const WRITER = '/backup-url.html';
 
 /** What of the service worker's `clients` this needs (the DOM library the project compiles with has no worker types). */

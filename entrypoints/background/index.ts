@@ -6,6 +6,7 @@ import { PAUSE_ALARM } from '@/utils/schedule/schedule';
 import { settingsChanged } from '@/utils/storage/settings';
 import { endSession, LOCK_ALARM } from '@/utils/lock/names';
 import { offerLockAtFirstRun } from '@/utils/storage/lock-offer';
+import { suggestAutoBackupsAtFirstRun } from '@/utils/storage/auto-backup';
 import { autoBackupChoiceChanged, backUpNow, checkAutoBackup, onBrowserStart, onDownloadChanged } from './auto-backup';
 import { openPopupForTests } from './e2e';
 import { LATER_BUTTON, NOTIFICATION_ID, TAKE_BUTTON } from './offer';
@@ -31,6 +32,8 @@ export default defineBackground(() => {
     void reschedule();
     // A new journal: the popup offers the lock before the first word is written.
     if (reason === 'install') offerLockAtFirstRun().catch(logFailure('lock not offered'));
+    // Automatic backups are suggested too, once the lock's offer is answered.
+    if (reason === 'install') suggestAutoBackupsAtFirstRun().catch(logFailure('automatic backups not suggested'));
   });
   // Vite replaces MODE with a constant, so every other build drops this line and the module.
   if (import.meta.env.MODE === 'e2e') browser.runtime.onInstalled.addListener(openPopupForTests);

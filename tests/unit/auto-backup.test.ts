@@ -10,7 +10,6 @@ import {
   nextAutoBackupAt,
   RETRY_AFTER_FAILURE,
   RUN_ABANDONED_AFTER,
-  TYPING_QUIET,
 } from '@/utils/backup/automatic';
 import { backupBlob } from '@/utils/backup/auto-file';
 import { checkBackup } from '@/utils/backup/backup';
@@ -93,12 +92,11 @@ describe('when a backup is due', () => {
 
 describe('the moment', () => {
   it.each([
-    ['nothing going on', { offerOpen: false, typingAt: null }, true],
-    ['a pause offered', { offerOpen: true, typingAt: null }, false],
-    ['typing just now', { offerOpen: false, typingAt: FRIDAY - 5_000 }, false],
-    ['typed a minute ago', { offerOpen: false, typingAt: FRIDAY - TYPING_QUIET }, true],
+    ['nothing going on', { offerOpen: false, answering: false }, true],
+    ['a pause offered', { offerOpen: true, answering: false }, false],
+    ['the popup or the pause window open (an answer may be being typed)', { offerOpen: false, answering: true }, false],
   ])('%s', (_, signals, expected) => {
-    expect(isBackupMoment(signals, FRIDAY)).toBe(expected);
+    expect(isBackupMoment(signals)).toBe(expected);
   });
 });
 

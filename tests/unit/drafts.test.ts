@@ -33,13 +33,11 @@ describe('drafts', () => {
   it("puts every keystroke in the browser's memory before anything asynchronous, and takes it out once the database has it", async () => {
     const written = writeDraft('q-beliefs', 'typed just before the popup closed', 1);
     // Sent in the same task as the keystroke: a popup closing right after it cannot cut it off.
-    // With the moment of typing, so automatic backups wait (a time only, no text).
     expect(await fakeBrowser.storage.session.get(null)).toEqual({
       'draft:q-beliefs': { text: 'typed just before the popup closed', updatedAt: 1 },
-      typingAt: 1,
     });
     await written;
-    expect(await fakeBrowser.storage.session.get(null)).toEqual({ typingAt: 1 });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 
   it('brings a memory copy a closed page left (its database write cut off) into the database, a removal too', async () => {
@@ -52,8 +50,7 @@ describe('drafts', () => {
     });
     forgetPageDrafts();
     expect((await restoreDrafts()).drafts).toEqual({ 's-start-small': { text: 'half a thought', updatedAt: 2 } });
-    // No copy left in memory: only when the person last typed, which holds no text.
-    expect(await fakeBrowser.storage.session.get(null)).toEqual({ typingAt: 1 });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     forgetPageDrafts();
     expect((await restoreDrafts()).drafts).toEqual({ 's-start-small': { text: 'half a thought', updatedAt: 2 } });
   });

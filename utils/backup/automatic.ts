@@ -19,9 +19,7 @@ const INTERVALS: Readonly<Record<AutoBackupFrequency, number>> = { weekly: 7 * D
 export const RETRY_AFTER_FAILURE = 6 * HOUR;
 /** A run begun this long ago and not finished died with its worker or its writer: it is made again. */
 export const RUN_ABANDONED_AFTER = 10 * MINUTE;
-/** A keystroke in any of Adempauze's pages this recently means the person is typing: the backup waits. */
-export const TYPING_QUIET = MINUTE;
-/** Waiting behind an offer or typing: look again after this long. */
+/** Waiting behind an offer or an answer being written: look again after this long. */
 export const BACKUP_RECHECK = 5 * MINUTE;
 /** A backup due while the browser was closed comes this long after it opens, when the start has settled. */
 export const AFTER_START = MINUTE;
@@ -66,10 +64,11 @@ export function isAutoBackupDue(state: AutoBackupState, now: number, worker: str
 
 /**
  * Whether this is a moment to write a backup: never in the middle of a pause offer, never while the
- * person types in one of Adempauze's pages (`typingAt`, their last keystroke there).
+ * person may be typing an answer (the popup or the pause window is open; the download's own bubble
+ * would land on what they write).
  */
-export function isBackupMoment(signals: { readonly offerOpen: boolean; readonly typingAt: number | null }, now: number): boolean {
-  return !signals.offerOpen && (signals.typingAt === null || now - signals.typingAt >= TYPING_QUIET);
+export function isBackupMoment(signals: { readonly offerOpen: boolean; readonly answering: boolean }): boolean {
+  return !signals.offerOpen && !signals.answering;
 }
 
 /**

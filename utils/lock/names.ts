@@ -16,11 +16,6 @@ export const LOCK_ALARM = 'journal-lock';
  * for drafts under the lock, so those are picked up the same way.
  */
 export const DRAFT_MEMORY_PREFIX = 'draft:';
-/**
- * When the person last typed into a draft (epoch ms), in storage.session with each keystroke's
- * copy: the background writes no automatic backup while someone is typing. Only a time, no text.
- */
-export const TYPING_KEY = 'typingAt';
 
 /**
  * Locks the journal in every page at once: the data key leaves storage.session, and the memory

@@ -23,3 +23,18 @@ export async function updateAutoBackup(change: (state: AutoBackupState) => AutoB
   await browser.storage.local.set({ [AUTO_BACKUP_KEY]: next });
   return next;
 }
+
+/** A new install: automatic backups are suggested at the first run (after the lock's offer). */
+export async function suggestAutoBackupsAtFirstRun(): Promise<void> {
+  await updateAutoBackup((state) => ({ ...state, suggestion: 'first-run' }));
+}
+
+/** The suggestion was answered: after the first run's, the next comes at 20 notes; after that, none. */
+export async function endAutoBackupSuggestion(): Promise<void> {
+  await updateAutoBackup((state) => ({ ...state, suggestion: state.suggestion === 'first-run' ? 'at-20-notes' : 'done' }));
+}
+
+/** The popup showed the last failure: it is not shown there again (the Backup section keeps saying it). */
+export async function markAutoBackupFailureShown(): Promise<void> {
+  await updateAutoBackup((state) => (state.failure ? { ...state, failure: { ...state.failure, shown: true } } : state));
+}

@@ -15,7 +15,7 @@
  * text a moment later.
  */
 import { browser } from 'wxt/browser';
-import { DRAFT_MEMORY_PREFIX, TYPING_KEY } from '@/utils/lock/names';
+import { DRAFT_MEMORY_PREFIX } from '@/utils/lock/names';
 import type { Draft, Drafts } from '@/utils/model/draft';
 import { draftIds, mirrorDraftIds } from '@/utils/storage/lock-mirror';
 
@@ -47,11 +47,7 @@ export async function writeDraft(promptId: string, text: string, now: number): P
   const others = draftIds().filter((id) => id !== promptId);
   mirrorDraftIds(draft ? [...others, promptId] : others);
   // An empty text is kept too, so a removal cut off by the popup closing is still carried out.
-  // The moment of typing goes with it (no text): automatic backups wait while the person types.
-  const inBrowser = browser.storage.session.set({
-    [DRAFT_MEMORY_PREFIX + promptId]: draft ?? { text: '', updatedAt: now },
-    [TYPING_KEY]: now,
-  });
+  const inBrowser = browser.storage.session.set({ [DRAFT_MEMORY_PREFIX + promptId]: draft ?? { text: '', updatedAt: now } });
   const { storeDraft, settleMemoryCopy } = await import('./draft-store');
   await Promise.all([inBrowser, storeDraft(promptId, draft)]);
   await settleMemoryCopy(promptId, draft);
