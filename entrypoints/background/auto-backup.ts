@@ -64,17 +64,19 @@ async function fail(reason: AutoBackupFailureReason, now: number): Promise<void>
 
 /**
  * Looks whether a backup is due and writes it at a good moment; otherwise plans the alarm for when
- * it is due or to look again. `browserStarted`: a backup due while the browser was closed is made
- * a minute after it opens, once (the alarm is replaced, never added to).
+ * it is due or to look again. With `planOnly`, one due is planned a minute ahead instead of written
+ * now: at the browser's start (a backup due while it was closed comes once the start has settled,
+ * once: the alarm is replaced, never added to) and when the person turns backups on or changes how
+ * often (the first comes through the alarm, soon).
  */
-export function checkAutoBackup(now = Date.now(), browserStarted = false): Promise<void> {
+export function checkAutoBackup(now = Date.now(), planOnly = false): Promise<void> {
   return serialized(async () => {
     const { state } = await loadAutoBackup();
     if (!state.enabled) return setBackupAlarm(null);
     // A run is under way: its download settles it; the alarm comes back if it never does.
     if (isRunning(state.running, now, WORKER)) return setBackupAlarm(state.running!.startedAt + RUN_ABANDONED_AFTER);
     if (!isAutoBackupDue(state, now, WORKER)) return setBackupAlarm(nextAutoBackupAt(state));
-    if (browserStarted) return setBackupAlarm(now + AFTER_START);
+    if (planOnly) return setBackupAlarm(now + AFTER_START);
     const [schedule, open] = await Promise.all([loadScheduleState(), answering()]);
     if (!isBackupMoment({ offerOpen: schedule.offer !== null, answering: open })) return setBackupAlarm(now + BACKUP_RECHECK);
     await writeBackup(now);

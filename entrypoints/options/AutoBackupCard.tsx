@@ -83,7 +83,8 @@ function AutoBackupControls({ auto, parsed, lockOn }: ControlsProps) {
           <input
             id={switchId}
             type="checkbox"
-            checked={state.enabled}
+            // Shown on while the browser asks: the person's click is answered at once.
+            checked={asking || state.enabled}
             disabled={asking}
             aria-describedby={hintId}
             onChange={(event) => toggle(event.currentTarget.checked)}
@@ -146,12 +147,8 @@ function AutoBackupControls({ auto, parsed, lockOn }: ControlsProps) {
       </p>
       {state.enabled && (
         <div class="actions">
-          <button
-            type="button"
-            class="secondary"
-            disabled={writing}
-            onClick={() => void auto.backUpNow().catch(logFailure('no backup now'))}
-          >
+          {/* Never held back by a run in progress: one whose worker ended would hold it until it counts as abandoned. The background knows which runs are alive. */}
+          <button type="button" class="secondary" onClick={() => void auto.backUpNow().catch(logFailure('no backup now'))}>
             {t.autoNow}
           </button>
         </div>

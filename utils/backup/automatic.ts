@@ -21,7 +21,7 @@ export const RETRY_AFTER_FAILURE = 6 * HOUR;
 export const RUN_ABANDONED_AFTER = 10 * MINUTE;
 /** Waiting behind an offer or an answer being written: look again after this long. */
 export const BACKUP_RECHECK = 5 * MINUTE;
-/** A backup due while the browser was closed comes this long after it opens, when the start has settled. */
+/** A backup due while the browser was closed, or just turned on, comes this long after, when things have settled. */
 export const AFTER_START = MINUTE;
 
 /** `Adempauze/adempauze-2026-12-06.json`, by the local date: the path inside the Downloads folder. */
