@@ -37,7 +37,7 @@ export const autoBackupEn = {
   autoNow: 'Back up now',
   autoEncrypted: 'Your journal is locked, so every backup is encrypted: it opens only with your passphrase or your recovery key.',
   autoReadable: 'Your journal has no lock, so these backups are readable by anyone who opens the files.',
-  autoOfferLock: 'Lock the journal',
+  autoOfferLock: 'Set a passphrase',
   autoFailed: (when: string, reason: string) => `The automatic backup of ${when} did not work: ${reason}`,
   autoReason: (reason: AutoBackupFailureReason) => REASONS[reason],
   autoStateFailed: 'What automatic backups did could not be read from this browser.',

@@ -34,7 +34,7 @@ export const autoBackupNl: AutoBackupMessages = {
   autoNow: 'Nu een reservekopie maken',
   autoEncrypted: 'Je dagboek is vergrendeld, dus elke reservekopie is versleuteld: alleen je wachtwoordzin of je herstelsleutel opent hem.',
   autoReadable: 'Je dagboek heeft geen slot, dus wie deze bestanden opent, kan je notities lezen.',
-  autoOfferLock: 'Het dagboek vergrendelen',
+  autoOfferLock: 'Wachtwoordzin kiezen',
   autoFailed: (when: string, reason: string) => `De automatische reservekopie van ${when} is niet gelukt: ${reason}`,
   autoReason: (reason: AutoBackupFailureReason) => REASONS[reason],
   autoStateFailed: 'Wat automatische reservekopieën deden, kon niet uit deze browser worden gelezen.',
