@@ -12,6 +12,7 @@ import type { Note } from '@/utils/model/records';
 import type { AutoBackupState } from '@/utils/model/auto-backup';
 import { E2E_EXTENSION_DIR } from '../../scripts/chromium.mjs';
 import { scanFolder } from '../raw-scan';
+import { expectNoSeriousViolations } from './axe';
 import { expect, launchWithExtension, test } from './fixtures';
 import { BackupPage } from './pages/backup-page';
 import { ExtensionState } from './pages/extension-state';
@@ -261,6 +262,12 @@ test('a withdrawn permission is said in words in the Backup section, and once in
   await state.removePermission('offscreen');
   await backup.backUpNow();
   await expect(backup.page.getByRole('alert').filter({ hasText: backup.auto.autoReason('permission') })).toBeVisible();
+  // Everything the part can show at once (on, how often, the last backup, the next, a failure): no
+  // serious problem for assistive technology, in either colour scheme.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await backup.page.emulateMedia({ colorScheme });
+    await expectNoSeriousViolations(backup.page, `the Backup section with automatic backups on and failed (${colorScheme})`);
+  }
   expect((await autoState(state))!.files).toHaveLength(1);
   expect(backupFolder(downloads)).toHaveLength(1);
 
