@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  AFTER_START,
   AUTO_BACKUP_KEEP,
+  BACKUP_ALARM,
   autoBackupFileName,
   failureOfDownload,
   filesToRemove,
@@ -17,6 +20,7 @@ import { serializeBackup } from '@/utils/backup/make';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '@/utils/model/backup';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 import { DEFAULT_AUTO_BACKUP, parseAutoBackup, type AutoBackupFile, type AutoBackupState } from '@/utils/model/auto-backup';
+import { loadAutoBackup } from '@/utils/storage/auto-backup';
 import { DAY, HOUR, MINUTE } from '@/utils/time';
 import { SAMPLE_ROW, SAMPLE_TIME } from './sample-note';
 
@@ -177,5 +181,30 @@ describe('the plain file, written a slice at a time', () => {
     expect(JSON.parse(text)).toEqual(JSON.parse(serializeBackup(backup)));
     const check = checkBackup(text);
     expect(check.ok && check.backup.notes.length).toBe(notes);
+  });
+});
+
+describe('the browser starts with a backup due', () => {
+  it('plans it a minute after the start, once, and forgets a run the closed browser left half-way', async () => {
+    const { onBrowserStart } = await import('@/entrypoints/background/auto-backup');
+    const now = Date.now();
+    const lastWeek = file(now - 8 * DAY);
+    const halfWay = { at: now - DAY, startedAt: now - DAY, worker: 'gone', downloadId: null, url: null, notes: 0, encrypted: false };
+    await fakeBrowser.storage.local.set({ autoBackup: on({ files: [lastWeek], running: halfWay }) });
+    await onBrowserStart();
+    const alarm = await fakeBrowser.alarms.get(BACKUP_ALARM);
+    expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(now + AFTER_START);
+    expect(alarm?.scheduledTime).toBeLessThan(now + AFTER_START + MINUTE);
+    expect((await loadAutoBackup()).state).toMatchObject({ running: null, files: [lastWeek] });
+    // Started again before it came: still the one alarm, no backup written at the start itself.
+    await onBrowserStart();
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+    expect((await loadAutoBackup()).state.files).toEqual([lastWeek]);
+  });
+
+  it('plans nothing while automatic backups are off', async () => {
+    const { onBrowserStart } = await import('@/entrypoints/background/auto-backup');
+    await onBrowserStart();
+    expect(await fakeBrowser.alarms.get(BACKUP_ALARM)).toBeUndefined();
   });
 });
