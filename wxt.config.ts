@@ -40,14 +40,28 @@ export default defineConfig({
       if (action) action.default_title = '__MSG_actionTitle__';
     },
   },
-  manifest: ({ command, browser }) => ({
+  manifest: ({ command, browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // alarms: the next pause; idle: never offer while the person is away or the screen is locked;
     // notifications: the gentle offer; storage: settings, drafts and the schedule;
     // unlimitedStorage: years of journal notes in IndexedDB must never be evicted.
-    permissions: ['alarms', 'idle', 'notifications', 'storage', 'unlimitedStorage'],
+    // The Chromium e2e build (`--mode e2e`, its own folder) holds `downloads` as granted: no
+    // automation can answer the browser's permission prompt. Every other build asks for it.
+    permissions: [
+      'alarms',
+      'idle',
+      'notifications',
+      'storage',
+      'unlimitedStorage',
+      ...(mode === 'e2e' && browser !== 'firefox' ? ['downloads'] : []),
+    ],
+    // Automatic backups (utils/backup/permissions.ts), asked for when the person turns them on, never
+    // at install: downloads, to write into Downloads/Adempauze/ without a dialog; in Chromium also
+    // offscreen, a hidden page that gives the file a URL (its service worker cannot). Offscreen
+    // shows no prompt of its own.
+    optional_permissions: browser === 'firefox' ? ['downloads'] : mode === 'e2e' ? ['offscreen'] : ['downloads', 'offscreen'],
     // Firefox keys storage to the add-on id, so it must be fixed rather than generated per install.
     // AMO asks every new add-on to declare what it collects: nothing. Firefox understands that
     // declaration from 140 (Android 142), so older versions are not offered the add-on.

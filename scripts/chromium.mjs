@@ -10,6 +10,11 @@ export function chromiumPath() {
 
 /** The built Chrome extension. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
+/**
+ * The Chromium test build (`wxt build --mode e2e`): the same but for `downloads` granted at install,
+ * since no automation can answer the browser's prompt for it (wxt.config.ts).
+ */
+export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3-e2e');
 
 /**
  * Command-line flags that load the unpacked extension and keep Chromium off the network

@@ -56,14 +56,27 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * and the drafts' at lock-on, 87 → 89.5 KB (measured 89.0). Measured after the work, as above.
  * The pace of issue 23 adds its calm line and "Return to the set pace" to the pause panel, after
  * the first paint: the popup in all 42 → 42.5 KB (measured 42.2 with both).
+ *
+ * Automatic backups (issue 20) are written by the background itself: in Chromium its service
+ * worker runs on a thread of its own, so reading, checking and serializing 50,000 notes keeps no
+ * page waiting (an offscreen document, or a page, would share the journal's main thread). So the
+ * background now carries what makes a backup file: the database's connection and readers, the
+ * lock's sealing for a locked file, the file's model, and the download's bookkeeping. A service
+ * worker cannot load code later (no import()), so all of it counts: 13 → 20.5 KB (measured 20.0
+ * with the rest of its part), decided after measuring where the work could run. The pages gain
+ * only parts that load after a first paint: the Backup section's "Back up automatically" with its
+ * words in two languages, so the journal in all 89.5 → 93.5 KB (measured 93.0); the popup's notice
+ * of a failed backup or the suggestion to turn them on, with the same words and the state's
+ * model, so the popup in all 42.5 → 46 KB (measured 45.2 before the pace line, which adds 0.3). No first paint's budget moves (the
+ * popup's first paint measured 18.71 KB, the pause window's 18.98 KB).
  */
 export const BUDGETS = {
   'popup JS, first paint': 18.75,
-  'popup JS': 42.5,
+  'popup JS': 46,
   'pause JS, first paint': 19,
   'journal JS, first paint': 47,
-  'journal JS': 89.5,
-  'background JS': 13,
+  'journal JS': 93.5,
+  'background JS': 20.5,
   'passphrase strength JS': 1060,
 };
 

@@ -23,7 +23,12 @@ export type Message =
   /** The popup found no pause alarm while pauses are on: the background repairs its schedule. */
   | { type: 'check-schedule' }
   /** "Return to the set pace": offers that backed off come as the person set them again. */
-  | { type: 'set-pace' };
+  | { type: 'set-pace' }
+  /** "Back up now" in the Backup section: an automatic backup at once, whatever its schedule. */
+  | { type: 'back-up-now' };
+
+/** The messages the schedule answers (entrypoints/background/scheduler.ts); automatic backups answer the rest. */
+export type ScheduleMessage = Exclude<Message, { type: 'back-up-now' }>;
 
 const OUTCOMES: readonly string[] = ['answered', 'skipped', 'snoozed', 'done-today'] satisfies PauseOutcome[];
 const QUIET_REASONS: readonly unknown[] = [null, 'meeting'] satisfies QuietReason[];
@@ -46,6 +51,7 @@ export function parseMessage(value: unknown): Message | undefined {
     case 'pause-opened':
     case 'check-schedule':
     case 'set-pace':
+    case 'back-up-now':
       return { type: m.type };
     default:
       return undefined;

@@ -6,6 +6,8 @@ import { PAUSE_ALARM } from '@/utils/schedule/schedule';
 import { settingsChanged } from '@/utils/storage/settings';
 import { endSession, LOCK_ALARM } from '@/utils/lock/names';
 import { offerLockAtFirstRun } from '@/utils/storage/lock-offer';
+import { suggestAutoBackupsAtFirstRun } from '@/utils/storage/auto-backup';
+import { autoBackupChoiceChanged, backUpNow, checkAutoBackup, onBrowserStart, onDownloadChanged } from './auto-backup';
 import { openPopupForTests } from './e2e';
 import { LATER_BUTTON, NOTIFICATION_ID, TAKE_BUTTON } from './offer';
 import {
@@ -30,16 +32,25 @@ export default defineBackground(() => {
     void reschedule(Date.now(), { installed: reason === 'install' });
     // A new journal: the popup offers the lock before the first word is written.
     if (reason === 'install') offerLockAtFirstRun().catch(logFailure('lock not offered'));
+    // Automatic backups are suggested too, once the lock's offer is answered.
+    if (reason === 'install') suggestAutoBackupsAtFirstRun().catch(logFailure('automatic backups not suggested'));
   });
-  // Vite replaces MODE with a constant, so every other build drops this line and the module.
-  if (import.meta.env.MODE === 'e2e') browser.runtime.onInstalled.addListener(openPopupForTests);
-  browser.runtime.onStartup.addListener(() => void reschedule());
+  // Vite replaces MODE with a constant, so every other build drops this line and the module. Only
+  // Firefox needs it; in Chromium's test build an open popup would hold automatic backups back.
+  if (import.meta.env.MODE === 'e2e' && import.meta.env.FIREFOX) browser.runtime.onInstalled.addListener(openPopupForTests);
+  browser.runtime.onStartup.addListener(() => {
+    void reschedule();
+    // A backup due while the browser was closed comes soon after it opens, once.
+    void onBrowserStart().catch(logFailure('automatic backup not checked at start'));
+  });
 
   // The journal lock: removing the session key locks every open page. No more of the lock's code
   // is needed here; the key itself goes when the browser quits (storage.session is memory only).
   const lockJournal = () => void endSession().catch(logFailure('journal not locked'));
 
   browser.alarms.onAlarm.addListener((alarm) => {
+    // Every alarm is a moment to look whether a backup is due: one missed (the worker ended) is made up.
+    void checkAutoBackup().catch(logFailure('automatic backup not checked'));
     if (alarm.name === PAUSE_ALARM) void onPauseAlarm(alarm.scheduledTime);
     else if (alarm.name === EXPIRY_ALARM) void onExpiryAlarm();
     else if (alarm.name === SEAM_ALARM) void onSeamAlarm();
@@ -68,7 +79,23 @@ export default defineBackground(() => {
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (settingsChanged(changes, area)) void reschedule();
+    if (autoBackupChoiceChanged(changes, area)) void checkAutoBackup(Date.now(), true).catch(logFailure('automatic backup not planned'));
   });
+
+  // Automatic backups follow their download to its end. The API exists only once `downloads` is
+  // granted: listened to at every start from then on, and from the moment it is granted.
+  const downloadChanged = (delta: { id: number; state?: { current?: string } }) =>
+    void onDownloadChanged(delta).catch(logFailure('download not settled'));
+  // Once per worker: this flag dies with it, as its listeners do.
+  let listening = false;
+  const listenToDownloads = () => {
+    const downloads = browser.downloads as typeof browser.downloads | undefined;
+    if (!downloads || listening) return;
+    downloads.onChanged.addListener(downloadChanged);
+    listening = true;
+  };
+  listenToDownloads();
+  browser.permissions.onAdded.addListener(listenToDownloads);
 
   browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: () => void) => {
     const message = parseMessage(raw);
@@ -76,7 +103,7 @@ export default defineBackground(() => {
     if (!message) return false;
     // The page awaits its message until it has been handled: the channel stays open (true)
     // until sendResponse, whether the handling worked or not.
-    handleMessage(message)
+    (message.type === 'back-up-now' ? backUpNow() : handleMessage(message))
       .catch(logFailure(`message "${message.type}" not handled`))
       .finally(sendResponse);
     return true;

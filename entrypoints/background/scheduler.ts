@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { notificationMessages, offerLine, offerText, pickOfferLine, type OfferText } from '@/utils/i18n/notification';
-import type { Message } from '@/utils/messages';
+import type { ScheduleMessage } from '@/utils/messages';
 import { recordPauseEvent } from '@/utils/pause-history';
 import { backOffAfter } from '@/utils/schedule/back-off';
 import {
@@ -376,7 +376,7 @@ export function later(now = Date.now()): Promise<void> {
 }
 
 /** Handles a message from a page. Exhaustive: a new message type fails to compile until handled here. */
-export function handleMessage(message: Message, now = Date.now()): Promise<void> {
+export function handleMessage(message: ScheduleMessage, now = Date.now()): Promise<void> {
   return serialized(async () => {
     const { settings, state } = await context();
     switch (message.type) {

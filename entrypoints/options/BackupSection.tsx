@@ -14,6 +14,7 @@ import type { Secret } from '@/utils/lock/secrets';
 import type { LockedBackup } from '@/utils/model/backup';
 import './backup.css';
 import { PageSection } from '@/components/PageSection';
+import { AutoBackupCard } from './AutoBackupCard';
 import { LockedBackupForm } from './LockedBackupForm';
 
 /** How many problems of a refused file are listed; the rest are counted. */
@@ -211,6 +212,8 @@ export function BackupSection() {
           <p class="backup-reminder">{reminder === 'none' ? t.backupReminderNone : t.backupReminderOld}</p>
         )}
       </div>
+
+      <AutoBackupCard lockOn={lockOn} />
 
       <section class="card backup-card" aria-labelledby="backup-export-heading">
         <h2 id="backup-export-heading">{t.backupExportHeading}</h2>

@@ -41,14 +41,14 @@ export function App() {
 
   // The pause schedule is secondary: its code loads after the prompt is painted.
   const [StatusPanel, setStatusPanel] = useState<ComponentType>();
-  // So is the first run's offer of the lock, shown only until it is taken or declined.
+  // So are its notices: the first run's offer of the lock, and a failed or suggested automatic backup.
   const [Offer, setOffer] = useState<ComponentType>();
 
   useEffect(() => {
     import('./PauseStatusPanel')
       .then(({ PauseStatusPanel }) => setStatusPanel(() => PauseStatusPanel))
       .catch(logFailure('pause status not shown'));
-    import('./LockOffer').then(({ LockOffer }) => setOffer(() => LockOffer)).catch(logFailure('lock offer not shown'));
+    import('./Notices').then(({ Notices }) => setOffer(() => Notices)).catch(logFailure('notices not shown'));
   }, []);
 
   return (

@@ -10,9 +10,13 @@ const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
 /**
  * Headless Firefox ESR in English, on a fresh profile that `close` removes, or on `profile`, which
- * is kept (a test that restarts Firefox on it removes it itself).
+ * is kept (a test that restarts Firefox on it removes it itself). `prefs` are Firefox preferences
+ * on top (the download folder, for instance).
  */
-export async function launchFirefox(profile?: string): Promise<{ browser: Browser; close: () => Promise<void> }> {
+export async function launchFirefox(
+  profile?: string,
+  prefs: Record<string, unknown> = {},
+): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const profileDir = profile ?? (await mkdtemp(join(tmpdir(), 'adempauze-firefox-')));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -21,7 +25,7 @@ export async function launchFirefox(profile?: string): Promise<{ browser: Browse
     userDataDir: profileDir,
     timeout: 60_000,
     // The extension follows the browser's language; the tests read the English labels.
-    extraPrefsFirefox: { 'intl.locale.requested': 'en-US' },
+    extraPrefsFirefox: { 'intl.locale.requested': 'en-US', ...prefs },
   });
   return {
     browser,

@@ -7,14 +7,13 @@ import {
   backupReminder,
   checkBackup,
   checkBackupFile,
-  createBackup,
   loadLastBackupAt,
   MAX_BACKUP_BYTES,
   rememberBackup,
-  serializeBackup,
   type BackupProblem,
   type ImportSummary,
 } from '@/utils/backup/backup';
+import { createBackup, serializeBackup } from '@/utils/backup/make';
 import { journalMessages } from '@/utils/i18n/journal';
 import { addNote, updateNoteFeeling } from '@/utils/db/notes';
 import { addPauseEvent } from '@/utils/db/events';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBackup, type BackupCheck } from '@/utils/backup/backup';
-import { createLockedBackup, serializeLockedBackup } from '@/utils/backup/locked';
+import { createLockedBackup, serializeLockedBackup } from '@/utils/backup/make';
 import { journalMessages } from '@/utils/i18n/journal';
 import { lockFileMessages } from '@/utils/i18n/lock-file';
 import { lockFields } from '@/utils/lock/keys';

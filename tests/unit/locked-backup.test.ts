@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyBackup, checkBackup, checkBackupFile, createBackup, serializeBackup, type BackupCheck } from '@/utils/backup/backup';
-import {
-  createLockedBackup,
-  LOCKED_BACKUP_CONTEXT,
-  openLockedBackup,
-  serializeLockedBackup,
-  type OpenedBackup,
-} from '@/utils/backup/locked';
+import { applyBackup, checkBackup, checkBackupFile, type BackupCheck } from '@/utils/backup/backup';
+import { createBackup, createLockedBackup, LOCKED_BACKUP_CONTEXT, serializeBackup, serializeLockedBackup } from '@/utils/backup/make';
+import { openLockedBackup, type OpenedBackup } from '@/utils/backup/locked';
 import { addPauseEvent } from '@/utils/db/events';
 import { addNote, updateNoteFeeling } from '@/utils/db/notes';
 import { putCustomPrompt, setPromptHidden } from '@/utils/db/prompts';

@@ -20,6 +20,12 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   localStorage.clear();
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  // The optional `downloads` permission is not granted, so its API is absent, as in a browser where
+  // automatic backups were never turned on (the fake would throw on its unimplemented events).
+  Object.assign(fakeBrowser, { downloads: undefined });
+  // Nor is it granted while a test runs: the event the background listens to for that never fires.
+  const never = { addListener: () => undefined, removeListener: () => undefined, hasListener: () => false };
+  Object.assign(fakeBrowser.permissions, { onAdded: never });
 });
 
 afterEach(async () => {

@@ -14,15 +14,11 @@ import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { journalMessages, type JournalMessages } from '@/utils/i18n/journal';
 import { lockFileEn, type LockFileMessages } from '@/utils/i18n/lock-file.en';
-import { mergeSnapshot, readSnapshot, type MergeResult, type SkippedRows } from '@/utils/db/snapshot';
-import { readLock, requireKeys } from '@/utils/lock/keys';
+import { mergeSnapshot, type MergeResult } from '@/utils/db/snapshot';
 import { TIME, type Problem } from '@/utils/model/fields';
 import { PBKDF2_ITERATIONS_MAX, PBKDF2_ITERATIONS_MIN } from '@/utils/model/lock';
 import { expectedBytes } from '@/utils/model/lock-file';
 import {
-  BACKUP_FORMAT,
-  BACKUP_ROWS,
-  BACKUP_VERSION,
   BackupHeaderSchema,
   BackupSchema,
   LockedBackupHeaderSchema,
@@ -33,7 +29,7 @@ import {
 } from '@/utils/model/backup';
 import { LIMITS, type SettingsRefusal } from '@/utils/model/settings';
 import { refreshLibraryMirror } from '@/utils/prompts/library';
-import { loadSettings, saveSettings } from '@/utils/storage/settings';
+import { saveSettings } from '@/utils/storage/settings';
 import { DAY, localDate } from '@/utils/time';
 
 /** What an import did, counted over every row in the file (notes, events, prompts, preferences). */
@@ -237,40 +233,6 @@ export async function checkBackupFile(
 ): Promise<BackupCheck> {
   if (file.size > MAX_BACKUP_BYTES) return tooLarge(t);
   return checkBackup(await file.text(), t, words);
-}
-
-/** A backup made just now, and how many stored rows of each kind could not be read and were left out. */
-export interface CreatedBackup {
-  readonly backup: Backup;
-  readonly skipped: SkippedRows;
-}
-
-/**
- * Everything stored right now, as a backup made at `now`. Each row is held to the file's own
- * rules, so the file always imports again: a damaged row is left out and counted. With the lock
- * on, this readable file needs the journal unlocked (JournalLockedError), even before anything is
- * encrypted; the locked file does not (utils/backup/locked.ts).
- */
-export async function createBackup(now: number): Promise<CreatedBackup> {
-  const lock = await readLock();
-  if (lock) await requireKeys(lock);
-  const [snapshot, settings] = await Promise.all([readSnapshot(BACKUP_ROWS), loadSettings()]);
-  const backup: Backup = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: now,
-    settings,
-    notes: snapshot.notes,
-    events: snapshot.events,
-    prompts: snapshot.prompts,
-    promptPrefs: snapshot.promptPrefs,
-  };
-  return { backup, skipped: snapshot.skipped };
-}
-
-/** The file's text. Indented, so a person can open it and see their notes. */
-export function serializeBackup(backup: Backup): string {
-  return `${JSON.stringify(backup, null, 2)}\n`;
 }
 
 /**

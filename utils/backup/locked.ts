@@ -12,56 +12,23 @@
  */
 import * as v from 'valibot';
 import { rowToNote, rowToPrompt } from '@/utils/db/cipher';
-import { readStoredRows, type SkippedRows } from '@/utils/db/snapshot';
+import type { SkippedRows } from '@/utils/db/snapshot';
 import { journalMessages, type JournalMessages } from '@/utils/i18n/journal';
-import { importPublicKey, openSealedText, sealText } from '@/utils/lock/crypto';
-import { readLock, type OpenKeys } from '@/utils/lock/keys';
+import { openSealedText } from '@/utils/lock/crypto';
+import type { OpenKeys } from '@/utils/lock/keys';
 import { openKeys } from '@/utils/lock/open';
 import { unwrapDataKey, type Secret } from '@/utils/lock/secrets';
 import {
   BACKUP_FORMAT,
   BACKUP_ROWS,
   BACKUP_VERSION,
-  LOCKED_BACKUP_VERSION,
   LockedContentSchema,
   type Backup,
   type LockedBackup,
   type LockedContent,
 } from '@/utils/model/backup';
-import { loadSettings } from '@/utils/storage/settings';
 import { checkBackupData, type BackupProblem } from './backup';
-
-/** What the sealed box is bound to (AES-GCM additional data), so no record's ciphertext passes for a backup; exported for the tests. */
-export const LOCKED_BACKUP_CONTEXT = 'adempauze backup';
-
-/**
- * Everything stored right now, sealed as a locked backup made at `now`; undefined when the lock is
- * off (then the backup is the plain file, createBackup). Works while the journal is locked.
- */
-export async function createLockedBackup(now: number): Promise<LockedBackup | undefined> {
-  const lock = await readLock();
-  if (!lock) return undefined;
-  const [rows, settings, publicKey] = await Promise.all([readStoredRows(), loadSettings(), importPublicKey(lock.keys.publicKey)]);
-  const content = {
-    exportedAt: now,
-    settings,
-    notes: rows.notes,
-    events: rows.events,
-    prompts: rows.prompts,
-    promptPrefs: rows.promptPrefs,
-  };
-  return {
-    format: BACKUP_FORMAT,
-    version: LOCKED_BACKUP_VERSION,
-    lock: lock.keys,
-    sealed: await sealText(publicKey, JSON.stringify(content), LOCKED_BACKUP_CONTEXT),
-  };
-}
-
-/** The locked file's text; the ciphertext is one long line, the rest indented like the plain file. */
-export function serializeLockedBackup(backup: LockedBackup): string {
-  return `${JSON.stringify(backup, null, 2)}\n`;
-}
+import { LOCKED_BACKUP_CONTEXT } from './make';
 
 /**
  * What opening a locked backup came to: the backup, checked like a plain file, with what could

@@ -7,14 +7,13 @@ import {
   applyBackup,
   backupFileName,
   checkBackupFile,
-  createBackup,
   loadLastBackupAt,
   rememberBackup,
-  serializeBackup,
   type BackupCheck,
   type ImportSummary,
 } from '@/utils/backup/backup';
-import { createLockedBackup, openLockedBackup, serializeLockedBackup, type OpenedBackup } from '@/utils/backup/locked';
+import { openLockedBackup, type OpenedBackup } from '@/utils/backup/locked';
+import { createBackup, createLockedBackup, serializeBackup, serializeLockedBackup } from '@/utils/backup/make';
 import { loadAllNotes, notesFileName, notesToMarkdown } from '@/utils/backup/readable';
 import type { JournalMessages, LeftOut } from '@/utils/i18n/journal';
 import type { Locale } from '@/utils/i18n/locale';

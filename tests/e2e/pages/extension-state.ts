@@ -19,16 +19,22 @@ export const MIN_INTERVAL = 60 * MINUTE;
  */
 export class ExtensionState {
   private page!: Page;
+  /** The page it works from, and comes back to. */
+  private home = 'popup.html';
 
   constructor(
     private readonly context: BrowserContext,
     private readonly extensionId: string,
   ) {}
 
-  async open(): Promise<this> {
+  /**
+   * The popup page is light, and it runs with the extension's permissions. Tests of automatic
+   * backups work from another (`home`): an open popup holds a backup back (an answer may be typed).
+   */
+  async open(home = 'popup.html'): Promise<this> {
+    this.home = home;
     this.page = await this.context.newPage();
-    // The popup page is light, and it runs with the extension's permissions.
-    await this.page.goto(`chrome-extension://${this.extensionId}/popup.html`);
+    await this.page.goto(`chrome-extension://${this.extensionId}/${home}`);
     return this;
   }
 
@@ -183,6 +189,16 @@ export class ExtensionState {
     await this.page.evaluate((values) => chrome.storage.local.set(values), items);
   }
 
+  /** One item of storage.local, as stored. */
+  localItem(key: string): Promise<unknown> {
+    return this.page.evaluate(async (name) => (await chrome.storage.local.get(name))[name], key);
+  }
+
+  /** Takes an optional permission back, as the browser's own settings do for a person. */
+  async removePermission(permission: string): Promise<void> {
+    expect(await this.page.evaluate((name) => chrome.permissions.remove({ permissions: [name as never] }), permission)).toBe(true);
+  }
+
   /** Everything in storage.session: memory only, gone when the browser quits. */
   inMemory(): Promise<Record<string, unknown>> {
     return this.page.evaluate(() => chrome.storage.session.get(null));
@@ -247,7 +263,7 @@ export class ExtensionState {
     );
     // Back to the light page: an open journal would take part in what a test does next (it
     // re-reads notes, and finishes a change of the lock left half-way).
-    await this.page.goto(`chrome-extension://${this.extensionId}/popup.html`);
+    await this.page.goto(`chrome-extension://${this.extensionId}/${this.home}`);
   }
 
   /** Ends the service worker as the browser does after 30 s idle, through CDP Target.closeTarget. */
