@@ -46,6 +46,8 @@ function run(command, args, env = {}) {
 /** @type {[string, string[], Record<string, string>?][]} */
 const buildSteps = [
   ['npx', ['wxt', 'build']],
+  ['npx', ['wxt', 'build', '--mode', 'e2e'], { NODE_ENV: 'production' }],
+  ['npx', ['wxt', 'build', '-b', 'firefox']],
   ['npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e'], { NODE_ENV: 'production' }],
 ];
 for (const [command, args, env] of buildSteps) if ((await run(command, args, env)) !== 0) process.exit(1);
