@@ -2,6 +2,11 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // See https://wxt.dev/api/config.html
+/** Where sync may be granted to go: any HTTPS server, or one on this machine. */
+const SYNC_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+/** The tests' WebDAV server (tests/support/webdav-server.ts), granted in the test builds. */
+const TEST_SERVER = ['http://127.0.0.1/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader can follow every name to its module.
@@ -56,12 +61,22 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       ...(mode === 'e2e' && browser !== 'firefox' ? ['downloads'] : []),
+      ...(mode === 'e2e' && browser === 'firefox' ? TEST_SERVER : []),
     ],
     // Automatic backups (utils/backup/permissions.ts), asked for when the person turns them on, never
     // at install: downloads, to write into Downloads/Adempauze/ without a dialog; in Chromium also
     // offscreen, a hidden page that gives the file a URL (its service worker cannot). Offscreen
     // shows no prompt of its own.
-    optional_permissions: browser === 'firefox' ? ['downloads'] : mode === 'e2e' ? ['offscreen'] : ['downloads', 'offscreen'],
+    optional_permissions: [
+      ...(browser === 'firefox' ? ['downloads'] : mode === 'e2e' ? ['offscreen'] : ['downloads', 'offscreen']),
+      // Firefox (Manifest V2) asks for hosts among its optional permissions.
+      ...(browser === 'firefox' ? SYNC_HOSTS : []),
+    ],
+    // Sync (utils/sync/connect.ts) asks for the one origin of the person's WebDAV server when they
+    // press Connect, never at install; nothing else is ever reached. The test builds hold the
+    // loopback as granted, where the tests' own server listens: no automation answers the prompt.
+    ...(browser !== 'firefox' ? { optional_host_permissions: SYNC_HOSTS } : {}),
+    ...(mode === 'e2e' ? (browser === 'firefox' ? {} : { host_permissions: TEST_SERVER }) : {}),
     // Firefox keys storage to the add-on id, so it must be fixed rather than generated per install.
     // AMO asks every new add-on to declare what it collects: nothing. Firefox understands that
     // declaration from 140 (Android 142), so older versions are not offered the add-on.
@@ -77,13 +92,15 @@ export default defineConfig({
           },
         }
       : {}),
-    // Private by construction: extension pages may not open any connection. The dev server needs
-    // connections, so every build but `wxt` (serve) carries the strict policy, test builds too.
+    // Private by construction: extension pages may open no connection but sync's, over HTTPS (or to
+    // this machine itself), and only to the origin the person granted (host permissions; the CSP
+    // cannot name an origin chosen at run time). With sync off no request is made at all. The dev
+    // server needs connections, so every build but `wxt` (serve) carries this policy, test builds too.
     ...(command === 'build'
       ? {
           content_security_policy: {
             extension_pages:
-              "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data:; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+              "default-src 'self'; script-src 'self'; object-src 'none'; connect-src https: http://127.0.0.1:* http://localhost:*; img-src 'self' data:; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
           },
         }
       : {}),

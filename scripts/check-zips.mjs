@@ -84,7 +84,8 @@ async function checkExtension(path, browser, version) {
   if (manifest.version !== version) problems.push(`version ${manifest.version}, package.json says ${version}`);
   const policy = manifest.content_security_policy;
   const csp = typeof policy === 'string' ? policy : policy?.extension_pages;
-  if (!csp?.includes("connect-src 'none'")) problems.push('no production CSP');
+  // Connections only over HTTPS or to this machine (sync, to the one origin the person granted).
+  if (!csp?.includes("connect-src https: http://127.0.0.1:* http://localhost:*;")) problems.push('no production CSP');
   if (browser === 'chrome' && manifest.manifest_version !== 3) problems.push('not Manifest V3');
   if (browser === 'firefox') {
     const gecko = manifest.browser_specific_settings?.gecko;

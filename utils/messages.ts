@@ -25,10 +25,12 @@ export type Message =
   /** "Return to the set pace": offers that backed off come as the person set them again. */
   | { type: 'set-pace' }
   /** "Back up now" in the Backup section: an automatic backup at once, whatever its schedule. */
-  | { type: 'back-up-now' };
+  | { type: 'back-up-now' }
+  /** "Sync now" in the Sync section, and a new connection: a sync at once; answered when it has ended. */
+  | { type: 'sync-now' };
 
-/** The messages the schedule answers (entrypoints/background/scheduler.ts); automatic backups answer the rest. */
-export type ScheduleMessage = Exclude<Message, { type: 'back-up-now' }>;
+/** The messages the schedule answers (entrypoints/background/scheduler.ts); automatic backups and sync answer the rest. */
+export type ScheduleMessage = Exclude<Message, { type: 'back-up-now' } | { type: 'sync-now' }>;
 
 const OUTCOMES: readonly string[] = ['answered', 'skipped', 'snoozed', 'done-today'] satisfies PauseOutcome[];
 const QUIET_REASONS: readonly unknown[] = [null, 'meeting'] satisfies QuietReason[];
@@ -52,6 +54,7 @@ export function parseMessage(value: unknown): Message | undefined {
     case 'check-schedule':
     case 'set-pace':
     case 'back-up-now':
+    case 'sync-now':
       return { type: m.type };
     default:
       return undefined;

@@ -4,11 +4,12 @@ import { parseMessage } from '@/utils/messages';
 import { logFailure } from '@/utils/log';
 import { PAUSE_ALARM } from '@/utils/schedule/schedule';
 import { settingsChanged } from '@/utils/storage/settings';
-import { endSession, LOCK_ALARM } from '@/utils/lock/names';
+import { endSession, LOCK_ALARM, SESSION_KEY } from '@/utils/lock/names';
 import { offerLockAtFirstRun } from '@/utils/storage/lock-offer';
 import { suggestAutoBackupsAtFirstRun } from '@/utils/storage/auto-backup';
 import { autoBackupChoiceChanged, backUpNow, checkAutoBackup, onBrowserStart, onDownloadChanged } from './auto-backup';
 import { openPopupForTests } from './e2e';
+import { ensureSyncAlarm, onSyncStorageChanged, SYNC_ALARM, SYNC_SOON_ALARM, syncNow } from './sync';
 import { LATER_BUTTON, NOTIFICATION_ID, TAKE_BUTTON } from './offer';
 import {
   ensureSchedule,
@@ -34,6 +35,7 @@ export default defineBackground(() => {
     if (reason === 'install') offerLockAtFirstRun().catch(logFailure('lock not offered'));
     // Automatic backups are suggested too, once the lock's offer is answered.
     if (reason === 'install') suggestAutoBackupsAtFirstRun().catch(logFailure('automatic backups not suggested'));
+    void ensureSyncAlarm().catch(logFailure('sync alarm not set'));
   });
   // Vite replaces MODE with a constant, so every other build drops this line and the module. Only
   // Firefox needs it; in Chromium's test build an open popup would hold automatic backups back.
@@ -42,6 +44,9 @@ export default defineBackground(() => {
     void reschedule();
     // A backup due while the browser was closed comes soon after it opens, once.
     void onBrowserStart().catch(logFailure('automatic backup not checked at start'));
+    // What the other browsers wrote while this one was closed (with the lock on: at the unlock).
+    void ensureSyncAlarm().catch(logFailure('sync alarm not set'));
+    void syncNow().catch(logFailure('sync at start failed'));
   });
 
   // The journal lock: removing the session key locks every open page. No more of the lock's code
@@ -55,6 +60,7 @@ export default defineBackground(() => {
     else if (alarm.name === EXPIRY_ALARM) void onExpiryAlarm();
     else if (alarm.name === SEAM_ALARM) void onSeamAlarm();
     else if (alarm.name === LOCK_ALARM) lockJournal();
+    else if (alarm.name === SYNC_ALARM || alarm.name === SYNC_SOON_ALARM) void syncNow().catch(logFailure('sync failed'));
   });
 
   browser.idle.onStateChanged.addListener((state) => {
@@ -80,6 +86,7 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (settingsChanged(changes, area)) void reschedule();
     if (autoBackupChoiceChanged(changes, area)) void checkAutoBackup(Date.now(), true).catch(logFailure('automatic backup not planned'));
+    onSyncStorageChanged(changes, area, SESSION_KEY);
   });
 
   // Automatic backups follow their download to its end. The API exists only once `downloads` is
@@ -103,7 +110,7 @@ export default defineBackground(() => {
     if (!message) return false;
     // The page awaits its message until it has been handled: the channel stays open (true)
     // until sendResponse, whether the handling worked or not.
-    (message.type === 'back-up-now' ? backUpNow() : handleMessage(message))
+    (message.type === 'back-up-now' ? backUpNow() : message.type === 'sync-now' ? syncNow(true) : handleMessage(message))
       .catch(logFailure(`message "${message.type}" not handled`))
       .finally(sendResponse);
     return true;

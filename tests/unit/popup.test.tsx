@@ -151,8 +151,8 @@ describe('the pause panel: quiet for a while', () => {
     fakeBrowser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: () => void) => {
       sent.push(raw);
       const message = parseMessage(raw);
-      // The popup asks nothing of automatic backups; the schedule answers the rest.
-      if (!message || message.type === 'back-up-now') return false;
+      // The popup asks nothing of automatic backups or sync; the schedule answers the rest.
+      if (!message || message.type === 'back-up-now' || message.type === 'sync-now') return false;
       void handleMessage(message).then(sendResponse);
       return true;
     });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDatabase } from '@/utils/db/connection';
 import { closeDrafts } from '@/utils/storage/draft-store';
+import { closeSyncState } from '@/utils/sync/files-db';
 import { forgetPageDrafts } from '@/utils/storage/drafts';
 import { fakeWebLocks } from './web-locks';
 
@@ -32,5 +33,6 @@ afterEach(async () => {
   cleanup();
   await closeDatabase();
   await closeDrafts();
+  await closeSyncState();
   forgetPageDrafts();
 });

@@ -7,6 +7,7 @@
  *
  * Settings and the schedule state live in browser.storage, whose own `onChanged` is their signal.
  */
+import { syncSoon } from '@/utils/sync/soon';
 
 /**
  * What a write touched. A notes change names the notes saved (added or changed: re-read them) and
@@ -45,6 +46,8 @@ function deliver(change: DataChange): void {
 export function announceChange(change: DataChange): void {
   openChannel()?.postMessage(change);
   deliver(change);
+  // Notes and prompts travel to the person's other browsers when sync is on; pause events do not.
+  if (change.store !== 'events') syncSoon();
 }
 
 /** Calls `listener` for every change announced anywhere; returns the function that stops it. */

@@ -36,6 +36,8 @@ interface NoteTexts {
   readonly answer: string;
   readonly promptText: string;
   readonly feeling?: Feeling;
+  /** A conflict copy's link to its note (utils/sync/merge.ts): kept with the texts, never readable beside them. */
+  readonly conflictOf?: string;
 }
 
 /** The readable fields of a note row: all of them are bound into its ciphertext. */
@@ -62,9 +64,9 @@ const legacyPromptContext = (id: string) => `prompt:${id}`;
 /** A note as it is stored with `writer`. */
 export async function noteToRow(note: Note, writer: Writer): Promise<NoteRow> {
   if (writer.kind === 'plain') return note;
-  const { answer, promptText, feeling, ...meta } = note;
-  // Without a feeling the texts are what they were before notes had one.
-  const texts = JSON.stringify((feeling === undefined ? { answer, promptText } : { answer, promptText, feeling }) satisfies NoteTexts);
+  const { answer, promptText, feeling, conflictOf, ...meta } = note;
+  // Without a feeling (or a conflict) the texts are what they were before notes had one.
+  const texts = JSON.stringify({ answer, promptText, ...(feeling && { feeling }), ...(conflictOf && { conflictOf }) } satisfies NoteTexts);
   // Padded: JSON.parse passes over the trailing spaces, the ciphertext's length shows only a bucket.
   if (writer.kind === 'encrypt') {
     const box = await encryptBytes(writer.key, padded(texts), noteContext(note, writer.keyId));
@@ -118,18 +120,18 @@ function openJson(row: EncryptedNote | SealedNote, keys: OpenKeys): Promise<stri
 /** The texts of an encrypted or sealed note; rejects when they do not open. */
 async function openTexts(row: EncryptedNote | SealedNote, keys: OpenKeys): Promise<NoteTexts> {
   const texts = JSON.parse(await openJson(row, keys)) as Record<keyof NoteTexts, unknown>;
-  const { answer, promptText, feeling } = texts;
+  const { answer, promptText, feeling, conflictOf } = texts;
   if (typeof answer !== 'string' || typeof promptText !== 'string') throw new Error('Not the texts of a note');
-  if (feeling === undefined) return { answer, promptText };
-  if (!v.is(FeelingSchema, feeling)) throw new Error('Not a feeling');
-  return { answer, promptText, feeling };
+  if (feeling !== undefined && !v.is(FeelingSchema, feeling)) throw new Error('Not a feeling');
+  if (conflictOf !== undefined && typeof conflictOf !== 'string') throw new Error('Not a note id');
+  return { answer, promptText, ...(feeling !== undefined && { feeling }), ...(conflictOf !== undefined && { conflictOf }) };
 }
 
 /** A note from the readable fields of its row and its texts, in the order of a plain note (utils/model/records.ts), so a backup reads the same. */
-function noteOf(row: EncryptedNote | SealedNote, { answer, promptText, feeling }: NoteTexts): Note {
+function noteOf(row: EncryptedNote | SealedNote, { answer, promptText, feeling, conflictOf }: NoteTexts): Note {
   const { id, promptId, promptKind, locale, createdAt, updatedAt, source } = row;
   const note = { id, promptId, promptText, promptKind, locale, answer, createdAt, updatedAt, source };
-  return feeling === undefined ? note : { ...note, feeling };
+  return { ...note, ...(feeling !== undefined && { feeling }), ...(conflictOf !== undefined && { conflictOf }) };
 }
 
 /**

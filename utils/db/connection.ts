@@ -11,7 +11,7 @@ import { StorageUnavailableError } from '@/utils/errors';
 
 /** The database's name and version; exported for the upgrade tests and their fixtures (tests/fixtures). */
 export const DB_NAME = 'adempauze';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** The stores and indexes, typed with the rows of the model (utils/model/records.ts). */
 export interface AdempauzeSchema extends DBSchema {
@@ -25,6 +25,8 @@ export interface AdempauzeSchema extends DBSchema {
       'by-prompt': [string, number];
       /** Only notes saved while the journal was locked (sealed), so an unlock finds them without reading the rest. */
       'by-sealed': string;
+      /** Notes by when they last changed: what sync has to look at since its last run (utils/sync/engine.ts). */
+      'by-updated': number;
     };
   };
   events: {
@@ -71,6 +73,9 @@ export function openDatabase(): Promise<IDBPDatabase<AdempauzeSchema>> {
           if (oldVersion < 4) {
             // A row without `sealed` has no key in this index: it holds the sealed notes alone.
             transaction.objectStore('notes').createIndex('by-sealed', 'sealed.epk');
+          }
+          if (oldVersion < 5) {
+            transaction.objectStore('notes').createIndex('by-updated', 'updatedAt');
           }
         },
         // A newer version of the extension (another tab after an update) wants to upgrade: step aside.

@@ -284,6 +284,12 @@ async function rewriteDraftsWith(keys?: OpenKeys): Promise<void> {
   await rewriteDrafts(keys ?? (await requireKeys()));
 }
 
+/** Sync's app password and key brought to the lock's new state (encrypted with its key, or plain when it goes); loaded only here. */
+async function settleSyncSecretsWith(keys: OpenKeys, direction: SettleDirection): Promise<void> {
+  const { settleSyncSecrets } = await import('@/utils/sync/store');
+  await settleSyncSecrets(keys, direction);
+}
+
 /** Runs `work` in one page at a time (two journal tabs would otherwise both encrypt); skipped when another page runs it. */
 async function alone(work: () => Promise<void>): Promise<void> {
   const locks = globalThis.navigator?.locks;
@@ -321,6 +327,7 @@ export async function resume(progress: (direction: SettleDirection) => ((done: n
       // Drafts sealed to the old key are sealed again to the new one, and neither database keeps
       // a row under the old key in the browser's files, so an old wrap found there opens nothing.
       await rewriteDraftsWith(keys);
+      await settleSyncSecretsWith(keys, 'renew');
       await rewriteDatabase();
       // The old key goes with its last wrap: nothing is under it any more.
       const current: LockKeys = { ...latest.keys, previous: undefined };
@@ -334,12 +341,14 @@ export async function resume(progress: (direction: SettleDirection) => ((done: n
     const latest = await readLock();
     if (latest?.state !== lock.state || !(await journalKeys(latest))) return;
     if (direction === 'on') {
+      await settleSyncSecretsWith(keys, 'on');
       // The plain rows written over are still in the browser's files until the database is rewritten.
       await rewriteDatabase();
       // Every row is now bound the current way: rows bound the earlier way are refused from here on.
       await writeLock(await signLock({ ...fieldsOf(latest), state: 'on', legacyRows: false }, keys.macKey));
       return;
     }
+    await settleSyncSecretsWith(keys, 'off');
     await writeLock(undefined);
     // A save that read the lock just before it went may still land sealed or encrypted: once every
     // write that began before has ended (keys.ts, whileWriting), one more pass with the keys this

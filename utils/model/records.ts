@@ -48,6 +48,11 @@ export function noteEntries(f: FieldRules) {
     updatedAt,
     source,
     feeling: v.optional(FeelingSchema),
+    /**
+     * On a conflict copy: the id of the note this text was written as. Sync keeps both texts when
+     * one note was changed in two browsers (utils/sync/merge.ts); the journal says which is which.
+     */
+    conflictOf: v.optional(f.id),
   };
 }
 

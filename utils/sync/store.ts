@@ -1,0 +1,161 @@
+/**
+ * What this browser keeps about sync: where the server is (storage.local `sync`), the app password
+ * and the sync key (`syncSecrets`: encrypted with the lock's data key while the lock is on, so a
+ * locked journal's profile opens nothing on the server either), and what the last run did
+ * (`syncStatus`), which every page shows and follows through storage.onChanged.
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { JournalLockedError } from '@/utils/errors';
+import { decryptText, encryptText, fromBase64, importDataKey, toBase64, type Box } from '@/utils/lock/crypto';
+import { readLock, requireKeys, type OpenKeys } from '@/utils/lock/keys';
+
+import { SYNC_KEY } from './soon';
+
+export { SYNC_KEY };
+export const SYNC_SECRETS_KEY = 'syncSecrets';
+export const SYNC_STATUS_KEY = 'syncStatus';
+
+const ConfigSchema = v.object({
+  /** The journal's folder on the server, absolute, ending in '/'. */
+  folder: v.pipe(v.string(), v.url()),
+  user: v.string(),
+  /** The sync key's id, as keys.json on the server names it. */
+  keyId: v.string(),
+  connectedAt: v.number(),
+});
+export type SyncConfig = v.InferOutput<typeof ConfigSchema>;
+
+export interface SyncSecrets {
+  readonly password: string;
+  /** The sync key's 32 bytes. */
+  readonly key: Uint8Array<ArrayBuffer>;
+}
+
+const PlainSecretsSchema = v.object({ password: v.string(), key: v.string() });
+const SealedSecretsSchema = v.object({ kid: v.string(), box: v.object({ iv: v.string(), data: v.string() }) });
+
+/** What the secrets' ciphertext is bound to: the data key it is under. */
+const secretsContext = (kid: string) => `adempauze sync secrets|${kid}`;
+
+export async function readSyncConfig(): Promise<SyncConfig | undefined> {
+  const stored: unknown = (await browser.storage.local.get(SYNC_KEY))[SYNC_KEY];
+  const parsed = v.safeParse(ConfigSchema, stored);
+  return parsed.success ? parsed.output : undefined;
+}
+
+/**
+ * The password and the sync key: JournalLockedError while the lock is on and locked; undefined when
+ * none are stored, or they do not open (the lock's key was replaced in a way that lost them).
+ */
+export async function readSyncSecrets(keys?: OpenKeys): Promise<SyncSecrets | undefined> {
+  const stored: unknown = (await browser.storage.local.get(SYNC_SECRETS_KEY))[SYNC_SECRETS_KEY];
+  const plain = v.safeParse(PlainSecretsSchema, stored);
+  if (plain.success) return { password: plain.output.password, key: fromBase64(plain.output.key) };
+  const sealed = v.safeParse(SealedSecretsSchema, stored);
+  if (!sealed.success) return undefined;
+  const open = keys ?? (await requireKeys());
+  const sets = open.previous ? [open, open.previous] : [open];
+  const set = sets.find((candidate) => candidate.keyId === sealed.output.kid);
+  if (!set) return undefined;
+  try {
+    const { password, key } = JSON.parse(await decryptText(set.dataKey, sealed.output.box, secretsContext(sealed.output.kid))) as Record<string, unknown>;
+    if (typeof password !== 'string' || typeof key !== 'string') return undefined;
+    return { password, key: fromBase64(key) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stores the password and the sync key as the lock asks now: encrypted with its data key when the
+ * lock is on (`keys` then, or JournalLockedError while locked), plain without the lock, like the
+ * journal itself.
+ */
+export async function writeSyncSecrets(secrets: SyncSecrets, keys?: OpenKeys | 'plain'): Promise<void> {
+  const json = JSON.stringify({ password: secrets.password, key: toBase64(secrets.key) });
+  let value: unknown;
+  if (keys === 'plain' || (keys === undefined && !(await readLock()))) value = JSON.parse(json) as unknown;
+  else {
+    const open = keys ?? (await requireKeys());
+    const box: Box = await encryptText(open.dataKey, json, secretsContext(open.keyId));
+    value = { kid: open.keyId, box };
+  }
+  await browser.storage.local.set({ [SYNC_SECRETS_KEY]: value });
+}
+
+/**
+ * The secrets brought to the lock's new state (utils/lock/lock.ts, resume): encrypted with the
+ * current key when turning on or after a key was replaced, plain when the lock goes.
+ */
+export async function settleSyncSecrets(keys: OpenKeys, direction: 'on' | 'off' | 'renew'): Promise<void> {
+  const stored = (await browser.storage.local.get(SYNC_SECRETS_KEY))[SYNC_SECRETS_KEY];
+  if (stored === undefined) return;
+  const secrets = await readSyncSecrets(keys);
+  if (secrets) await writeSyncSecrets(secrets, direction === 'off' ? 'plain' : keys);
+}
+
+export async function syncKey(secrets: SyncSecrets): Promise<CryptoKey> {
+  return importDataKey(secrets.key);
+}
+
+/** A failure of the last run, in a kind a page can say in words. */
+export type SyncFailure =
+  | 'auth'
+  | 'forbidden'
+  | 'unreachable'
+  | 'folder-missing'
+  | 'no-space'
+  | 'timeout'
+  | 'server'
+  | 'bad-answer'
+  | 'other-key'
+  | 'no-secrets'
+  | 'storage';
+
+const FAILURES: readonly SyncFailure[] = ['auth', 'forbidden', 'unreachable', 'folder-missing', 'no-space', 'timeout', 'server', 'bad-answer', 'other-key', 'no-secrets', 'storage'];
+
+const StatusSchema = v.object({
+  /** When the last run that reached its end ended. */
+  lastSync: v.optional(v.number()),
+  came: v.optional(v.number(), 0),
+  went: v.optional(v.number(), 0),
+  conflicts: v.optional(v.number(), 0),
+  /** The last run's failure, if it failed, and when. */
+  failure: v.optional(v.object({ kind: v.picklist(FAILURES), at: v.number() })),
+  /** Files on the server set aside (not applied): their name and why. */
+  setAside: v.optional(v.array(v.object({ file: v.string(), problem: v.string() })), []),
+  /** The failure the popup has told of already (its `at`), so it tells once. */
+  toldAt: v.optional(v.number()),
+  /** While a run is under way (and since when: one a killed worker left is stale after a minute). */
+  runningSince: v.optional(v.number()),
+});
+export type SyncStatus = v.InferOutput<typeof StatusSchema>;
+
+export async function readSyncStatus(): Promise<SyncStatus> {
+  const stored: unknown = (await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY];
+  const parsed = v.safeParse(StatusSchema, stored ?? {});
+  return parsed.success ? parsed.output : v.parse(StatusSchema, {});
+}
+
+export async function writeSyncStatus(change: Partial<SyncStatus>): Promise<void> {
+  const current = await readSyncStatus();
+  await browser.storage.local.set({ [SYNC_STATUS_KEY]: { ...current, ...change } });
+}
+
+/** Whether sync is set up here; pages use it to arm the sync that follows a save. */
+export async function syncIsOn(): Promise<boolean> {
+  return (await readSyncConfig()) !== undefined;
+}
+
+/** Stores sync's setting up, once the server has been checked and the key opened (utils/sync/connect.ts). */
+export async function saveSyncConfig(config: SyncConfig, secrets: SyncSecrets, keys: OpenKeys | undefined): Promise<void> {
+  if ((await readLock()) && !keys) throw new JournalLockedError();
+  await writeSyncSecrets(secrets, keys ?? 'plain');
+  await browser.storage.local.set({ [SYNC_KEY]: config, [SYNC_STATUS_KEY]: {} });
+}
+
+/** Forgets the server, the password and the key here (the server's files stay). */
+export async function forgetSync(): Promise<void> {
+  await browser.storage.local.remove([SYNC_KEY, SYNC_SECRETS_KEY, SYNC_STATUS_KEY]);
+}
