@@ -13,11 +13,12 @@ import { JournalSection } from './JournalSection';
 const InsightsSection = lazyPart(() => import('./InsightsSection').then((module) => module.InsightsSection));
 const PromptsSection = lazyPart(() => import('./PromptsSection').then((module) => module.PromptsSection));
 const BackupSection = lazyPart(() => import('./BackupSection').then((module) => module.BackupSection));
+const SyncSection = lazyPart(() => import('./SyncSection').then((module) => module.SyncSection));
 const PrivacySection = lazyPart(() => import('./PrivacySection').then((module) => module.PrivacySection));
 const SettingsSection = lazyPart(() => import('./SettingsSection').then((module) => module.SettingsSection));
 
 /** The page's sections, each reachable by its own address (options.html#settings). */
-const SECTIONS = ['journal', 'insights', 'prompts', 'backup', 'privacy', 'settings'] as const;
+const SECTIONS = ['journal', 'insights', 'prompts', 'backup', 'sync', 'privacy', 'settings'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The sections that show the journal's contents, besides the journal itself: closed while it is locked. Settings and Privacy are not. */
@@ -25,6 +26,8 @@ const GATED: Partial<Record<Section, ComponentType>> = {
   insights: InsightsSection,
   prompts: PromptsSection,
   backup: BackupSection,
+  // Setting sync up opens the key with the lock's; what runs shows nothing of the journal but counts.
+  sync: SyncSection,
 };
 
 /** Where the page's address points: a section, and for the journal a prompt whose answers to show. */
@@ -64,6 +67,7 @@ export function App() {
     insights: t.navInsights,
     prompts: t.navPrompts,
     backup: t.navBackup,
+    sync: t.navSync,
     privacy: t.navPrivacy,
     settings: t.navSettings,
   };

@@ -4,6 +4,7 @@ import { NewPassphraseForm } from '@/components/NewPassphraseForm';
 import { PageSection } from '@/components/PageSection';
 import { SecretField, useSecretEntry, type SecretEntry } from '@/components/SecretField';
 import { UnlockForm } from '@/components/UnlockForm';
+import { focusHeading, RecoveryKeyCard } from '@/components/RecoveryKeyCard';
 import { describeError, LockDamagedError } from '@/utils/errors';
 import { WrongSecretError } from '@/utils/lock/wrong-secret';
 import type { LockHandle, LockView, Secret, Settling } from '@/utils/hooks/use-lock';
@@ -16,13 +17,6 @@ export interface PrivacySectionProps {
   lock: LockHandle;
 }
 
-/** Puts the focus on the first heading in `root`: the button pressed is gone, and the person should not land at the top of the page. */
-function focusHeading(root: HTMLElement | null) {
-  const heading = root?.querySelector('h2');
-  if (!heading) return;
-  heading.tabIndex = -1;
-  heading.focus();
-}
 
 /**
  * The passphrase lock: turning it on (with the recovery key shown once), how long it stays unlocked,
@@ -131,61 +125,6 @@ function LockOff({ lock, onTurnedOn }: { lock: LockHandle; onTurnedOn: (recovery
         failed={t.lockTurnOnFailed}
         onSubmit={async (passphrase) => onTurnedOn(await lock.turnOn(passphrase))}
       />
-    </section>
-  );
-}
-
-/** The recovery key, once, to copy, print or write down; privacy.css prints only this card. */
-function RecoveryKeyCard({ recoveryKey, onKept }: { recoveryKey: string; onKept: () => void }) {
-  const t = useLockT();
-  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
-  const card = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    // The form that made the key is gone: the focus goes to the key's heading.
-    focusHeading(card.current);
-    // Closing the tab now would lose the key for good: the browser asks first.
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    addEventListener('beforeunload', warn);
-    return () => removeEventListener('beforeunload', warn);
-  }, []);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(recoveryKey);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-  }
-
-  return (
-    <section class="card recovery-card" ref={card} aria-labelledby="recovery-heading">
-      <h2 id="recovery-heading">{t.lockRecoveryHeading}</h2>
-      <p>{t.lockRecoveryExplain}</p>
-      <p id="recovery-label" class="recovery-label">
-        {t.lockRecoveryLabel}
-      </p>
-      <output class="recovery-key" aria-labelledby="recovery-label" translate={false}>
-        {recoveryKey}
-      </output>
-      <div class="actions">
-        <button type="button" class="secondary" onClick={() => void copy()}>
-          {t.lockCopy}
-        </button>
-        <button type="button" class="secondary" onClick={() => window.print()}>
-          {t.lockPrint}
-        </button>
-        <button type="button" class="primary" onClick={onKept}>
-          {t.lockRecoveryKept}
-        </button>
-      </div>
-      <p class="status" role="status">
-        {copied === 'yes' ? t.lockCopied : ''}
-      </p>
-      <p class="problem" role="alert">
-        {copied === 'failed' ? t.lockCopyFailed : ''}
-      </p>
     </section>
   );
 }

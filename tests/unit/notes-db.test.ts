@@ -32,7 +32,7 @@ describe('notes store', () => {
     expect([...db.objectStoreNames]).toEqual(['events', 'notes', 'promptPrefs', 'prompts']);
     const tx = db.transaction(['notes', 'events']);
     expect(tx.objectStore('notes').keyPath).toBe('id');
-    expect([...tx.objectStore('notes').indexNames].sort()).toEqual(['by-created', 'by-prompt', 'by-sealed']);
+    expect([...tx.objectStore('notes').indexNames].sort()).toEqual(['by-created', 'by-prompt', 'by-sealed', 'by-updated']);
     expect([...tx.objectStore('events').indexNames]).toEqual(['by-at']);
     db.close();
   });

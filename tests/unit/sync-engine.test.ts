@@ -58,7 +58,7 @@ async function sync(profile: Profile): Promise<SyncReport> {
   return runSync({ dav, key, keyId, keys: await readingKeys(), now });
 }
 
-async function notes(profile: Profile): Promise<Note[]> {
+async function notes(profile: Profile): Promise<readonly Note[]> {
   await use(profile);
   return (await listNotesPage({ limit: 1000 })).notes;
 }

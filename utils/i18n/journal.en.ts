@@ -108,6 +108,7 @@ export const journalEn = {
   hideAnswersHint: 'Answers stay blurred until you move focus or the pointer onto one.',
   navPrompts: 'Prompts',
   navBackup: 'Backup',
+  navSync: 'Sync',
   promptsTitle: 'Prompts',
   backupTitle: 'Backup',
   backupIntro: 'Your notes are kept only in this browser.',

@@ -107,6 +107,7 @@ export const journalNl: JournalOnlyMessages = {
   hideAnswersHint: 'Antwoorden blijven wazig tot je er de focus of de muis op zet.',
   navPrompts: 'Vragen',
   navBackup: 'Reservekopie',
+  navSync: 'Synchroniseren',
   promptsTitle: 'Vragen',
   backupTitle: 'Reservekopie',
   backupIntro: 'Je notities staan alleen in deze browser.',
