@@ -10,6 +10,7 @@
  * PUT), and its entity tags are the hardest case a client meets (weak for a second after a write).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
@@ -223,12 +224,21 @@ export async function startWebdavServer(options: { user?: string; password?: str
     });
   }
 
+  // If the test process ends without stop() (a crash, a forgotten afterAll), Apache and the folder
+  // go with it: only synchronous work runs at exit.
+  const abandoned = () => {
+    apache?.child.kill('SIGTERM');
+    rmSync(folder, { recursive: true, force: true });
+  };
+  process.once('exit', abandoned);
+
   return {
     url: `http://127.0.0.1:${port}/dav/`,
     root,
     user,
     password,
     async stop() {
+      process.off('exit', abandoned);
       await halt();
       await rm(folder, { recursive: true, force: true });
     },
