@@ -1,7 +1,8 @@
 // @vitest-environment node
 // Node's own fetch against a real Apache: see tests/support/node-environment.ts for why not happy-dom.
 import '../support/node-environment';
-import { readFile, utimes } from 'node:fs/promises';
+import { readdir, readFile, stat, utimes } from 'node:fs/promises';
+import http from 'node:http';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { davClient, DavError, type DavClient, type DavFailure } from '@/utils/sync/webdav';
@@ -164,6 +165,49 @@ describe('against Apache with mod_dav', () => {
     expect(await dav.get('a')).toBeUndefined();
     expect(await dav.remove('a')).toBe('ok');
     expect(await dav.remove('a', first?.etag)).toBe('ok');
+  });
+
+  test('Apache writes atomically: during a slow PUT a GET has the old file whole and a listing shows no temporary file', async () => {
+    await dav.put('a', bytes('old'), { ifNoneMatch: '*' });
+    const url = new URL(`${server.url}${encodeURIComponent(name)}/a`);
+    const half = 64 * 1024;
+    const put = http.request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'PUT',
+      headers: { Authorization: `Basic ${btoa(`${server.user}:${server.password}`)}`, 'Content-Length': String(2 * half) },
+    });
+    const answered = new Promise<number | undefined>((resolve, reject) => {
+      put.once('response', (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      put.once('error', reject);
+    });
+    put.write(Buffer.alloc(half, 'n'));
+    // The first half has reached the disk once the temporary file holds it.
+    const folder = join(server.root, name);
+    const temporary = async () => {
+      for (const file of await readdir(folder)) {
+        // A file that went between readdir and stat is not the one sought.
+        const size = await stat(join(folder, file)).then(
+          ({ size }) => size,
+          () => 0,
+        );
+        if (file !== 'a' && size >= half) return file;
+      }
+      return undefined;
+    };
+    await expect.poll(temporary, { timeout: 10_000 }).toMatch(/^\.davfs\.tmp/);
+
+    expect(text((await dav.get('a'))?.body)).toBe('old');
+    expect((await dav.list(''))?.map((entry) => entry.name)).toEqual(['a']);
+
+    put.end(Buffer.alloc(half, 'n'));
+    expect(await answered).toBe(204);
+    expect((await dav.get('a'))?.body).toEqual(new Uint8Array(2 * half).fill('n'.charCodeAt(0)));
+    expect(await readdir(folder)).toEqual(['a']);
   });
 
   test('remove without a tag removes whatever is there', async () => {
