@@ -146,6 +146,12 @@ export function NoteCard({
           {note.suspect === 'plain' ? t.noteSuspectPlain : t.noteSuspectWrongKey}
         </p>
       )}
+      {note.conflictOf !== undefined && (
+        // Sync kept this text beside the note it was written over (utils/sync/merge.ts).
+        <p class="note-conflict" lang={locale}>
+          {t.noteConflictCopy}
+        </p>
+      )}
       {note.unreadable ? null : editing ? (
         <div class="note-edit" lang={locale}>
           <label for={`edit-${note.id}`} class="visually-hidden">

@@ -8,6 +8,7 @@ import { Status } from '@/components/Status';
 import { describeError } from '@/utils/errors';
 import { useJournalT, useLocale } from '@/utils/i18n/context';
 import { formatDateTime } from '@/utils/i18n/format';
+import { useLockT } from '@/utils/i18n/lock';
 import { useSyncT } from '@/utils/i18n/sync';
 import { useSync, type SyncHandle, type SyncView } from '@/utils/hooks/use-sync';
 import { readLock } from '@/utils/lock/keys';
@@ -269,12 +270,14 @@ function StartWithLock({ target, onNext }: { target: DavTarget; onNext: (step: S
 
 function Join({ target, keysFile, onNext }: { target: DavTarget; keysFile: Extract<Found, { kind: 'journal' }>['keys']; onNext: (step: Step) => void }) {
   const t = useSyncT();
+  const lockT = useLockT();
   const entry = useSecretEntry();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
   const id = useId();
   const problemId = useId();
-  useEffect(() => entry.field.current?.focus(), [entry.field]);
+  // On showing, and after switching between passphrase and recovery key (a new field).
+  useEffect(() => entry.field.current?.focus(), [entry.field, entry.recovery]);
   async function submit(event: Event) {
     event.preventDefault();
     const secret = entry.secret();
@@ -304,6 +307,17 @@ function Join({ target, keysFile, onNext }: { target: DavTarget; keysFile: Extra
       <div class="actions">
         <button type="submit" class="primary" disabled={busy || entry.value.trim() === ''}>
           {busy ? t.syncJoining : t.syncJoin}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          disabled={busy}
+          onClick={() => {
+            entry.switchMode();
+            setProblem('');
+          }}
+        >
+          {entry.recovery ? lockT.unlockUsePassphrase : lockT.unlockUseRecovery}
         </button>
       </div>
     </form>

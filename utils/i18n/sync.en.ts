@@ -1,6 +1,6 @@
 /**
- * The English words of sync: the Sync section, the popup's notice of a failure (once), and the
- * journal's mark on a conflict copy. Their own module, loaded with those parts. English defines the shape.
+ * The English words of sync: the Sync section and the popup's notice of a failure (once). Their own
+ * module, loaded with those parts. English defines the shape.
  */
 import type { SyncFailure } from '@/utils/sync/store';
 
@@ -89,9 +89,6 @@ export const syncEn = {
   // The popup's notice.
   noticeSyncFailedTitle: 'Sync did not work',
   noticeOpenSync: 'Open Sync',
-  // The journal's mark on a conflict copy.
-  conflictCopy: 'Conflict copy: this text and the note just after it were written over the same note in two browsers.',
-  conflictCopyShort: 'Conflict copy',
 };
 
 export type SyncMessages = typeof syncEn;

@@ -87,6 +87,4 @@ export const syncNl: SyncMessages = {
   syncStateFailed: 'Wat synchroniseren deed kon in deze browser niet gelezen worden.',
   noticeSyncFailedTitle: 'Synchroniseren lukte niet',
   noticeOpenSync: 'Open Synchroniseren',
-  conflictCopy: 'Conflictkopie: deze tekst en de notitie erna zijn in twee browsers over dezelfde notitie geschreven.',
-  conflictCopyShort: 'Conflictkopie',
 };

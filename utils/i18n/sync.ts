@@ -1,4 +1,4 @@
-/** The words of sync, by language: loaded with the Sync section, the popup's notice and a conflict copy's mark, never before a first paint. */
+/** The words of sync, by language: loaded with the Sync section and the popup's notice, never before a first paint. */
 import { useLocale } from './context';
 import type { Locale } from './locale';
 import { syncEn, type SyncMessages } from './sync.en';

@@ -2,7 +2,7 @@ import type { Locator } from '@playwright/test';
 import { ExtensionPage } from './extension-page';
 
 /** The options page's sections, each with its own address (options.html#backup). */
-export const SECTIONS = ['journal', 'insights', 'prompts', 'backup', 'privacy', 'settings'] as const;
+export const SECTIONS = ['journal', 'insights', 'prompts', 'backup', 'sync', 'privacy', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The options page: the person's private journal. */
@@ -26,6 +26,8 @@ export class JournalPage extends ExtensionPage {
       insights: this.t.insightsTitle,
       prompts: this.t.promptsTitle,
       backup: this.t.backupTitle,
+      // The Sync section's heading is its name in the tabs.
+      sync: this.t.navSync,
       privacy: this.t.privacyTitle,
       settings: this.t.settingsTitle,
     };
