@@ -13,7 +13,7 @@ import { logFailure } from '@/utils/log';
 import { runSync, SyncStopError } from '@/utils/sync/engine';
 import { readMeta, writeMeta } from '@/utils/sync/files-db';
 import { SYNC_SOON_ALARM } from '@/utils/sync/soon';
-import { readSyncConfig, readSyncSecrets, SYNC_KEY, writeSyncStatus, type SyncFailure } from '@/utils/sync/store';
+import { readSyncConfig, readSyncSecrets, readSyncStatus, SYNC_KEY, writeSyncStatus, type SyncFailure } from '@/utils/sync/store';
 import { DavError, davClient } from '@/utils/sync/webdav';
 
 export { SYNC_SOON_ALARM } from '@/utils/sync/soon';
@@ -76,11 +76,18 @@ async function runOnce(): Promise<void> {
   }
 }
 
+/** A run a killed worker left marked as under way is over: no run outlives its worker (its Web Lock goes with it). */
+async function forgetStaleRun(): Promise<void> {
+  if ((await readSyncStatus()).runningSince !== undefined) await writeSyncStatus({ runningSince: undefined });
+}
+let started: Promise<void> | undefined;
+
 /**
  * Runs a sync, one at a time in the browser. `waitForRunning`: "Sync now" waits for a run under way
  * and then runs; an alarm finding one under way leaves it to that one.
  */
 export async function syncNow(waitForRunning = false): Promise<void> {
+  await (started ??= forgetStaleRun().catch(logFailure('sync state not read')));
   const locks = globalThis.navigator?.locks;
   if (!locks) return runOnce();
   await locks.request('adempauze-sync', { ifAvailable: !waitForRunning }, async (held) => {

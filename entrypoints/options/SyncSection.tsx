@@ -39,10 +39,18 @@ import './sync.css';
 export function SyncSection() {
   const t = useSyncT();
   const sync = useSync();
+  // Held here, not in the form: sync is set up by then, and the section already shows it connected.
+  const [recoveryKey, setRecoveryKey] = useState<string>();
+  if (recoveryKey)
+    return (
+      <PageSection name="sync" class="sync" title={t.syncHeading}>
+        <RecoveryKeyCard recoveryKey={recoveryKey} heading={t.syncRecoveryHeading} explain={t.syncRecoveryExplain} onKept={() => setRecoveryKey(undefined)} />
+      </PageSection>
+    );
   return (
     <PageSection name="sync" class="sync" title={t.syncHeading} intro={t.syncIntro}>
       <Status state={sync.state} failed={() => t.syncStateFailed}>
-        {(view) => (view.config ? <Connected sync={sync} view={view} /> : <Connect />)}
+        {(view) => (view.config ? <Connected sync={sync} view={view} /> : <Connect onStarted={setRecoveryKey} />)}
       </Status>
       <section class="card" aria-labelledby="sync-sees-heading">
         <h2 id="sync-sees-heading">{t.syncServerSeesHeading}</h2>
@@ -63,10 +71,10 @@ type Step =
   | { readonly kind: 'form' }
   | { readonly kind: 'checking' }
   | { readonly kind: 'found'; readonly target: DavTarget; readonly found: Found; readonly lockOn: boolean }
-  | { readonly kind: 'preview'; readonly target: DavTarget; readonly key: Uint8Array<ArrayBuffer>; readonly keyId: string; readonly report: SyncReport }
-  | { readonly kind: 'recovery'; readonly recoveryKey: string };
+  | { readonly kind: 'preview'; readonly target: DavTarget; readonly key: Uint8Array<ArrayBuffer>; readonly keyId: string; readonly report: SyncReport };
 
-function Connect() {
+/** `onStarted` gets the recovery key of a journal started on the server, to be shown once. */
+function Connect({ onStarted }: { onStarted: (recoveryKey: string) => void }) {
   const t = useSyncT();
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [problem, setProblem] = useState('');
@@ -100,11 +108,7 @@ function Connect() {
     }
   }
 
-  if (step.kind === 'recovery')
-    return (
-      <RecoveryKeyCard recoveryKey={step.recoveryKey} heading={t.syncRecoveryHeading} explain={t.syncRecoveryExplain} onKept={() => setStep({ kind: 'form' })} />
-    );
-  if (step.kind === 'found') return <FoundStep step={step} onBack={() => setStep({ kind: 'form' })} onNext={setStep} />;
+  if (step.kind === 'found') return <FoundStep step={step} onBack={() => setStep({ kind: 'form' })} onNext={setStep} onStarted={onStarted} />;
   if (step.kind === 'preview') return <PreviewStep step={step} onBack={() => setStep({ kind: 'form' })} />;
   const checking = step.kind === 'checking';
   return (
@@ -165,10 +169,11 @@ interface FoundStepProps {
   step: Extract<Step, { kind: 'found' }>;
   onBack: () => void;
   onNext: (step: Step) => void;
+  onStarted: (recoveryKey: string) => void;
 }
 
 /** What the folder held: start a journal there (empty), join the one found, or say it is not ours. */
-function FoundStep({ step, onBack, onNext }: FoundStepProps) {
+function FoundStep({ step, onBack, onNext, onStarted }: FoundStepProps) {
   const t = useSyncT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -180,7 +185,7 @@ function FoundStep({ step, onBack, onNext }: FoundStepProps) {
         {t.syncConnect}
       </h2>
       <p role="status">{text}</p>
-      {found.kind === 'empty' && (lockOn ? <StartWithLock target={target} onNext={onNext} /> : <StartWithNewPassphrase target={target} onNext={onNext} />)}
+      {found.kind === 'empty' && (lockOn ? <StartWithLock target={target} onStarted={onStarted} /> : <StartWithNewPassphrase target={target} onStarted={onStarted} />)}
       {found.kind === 'journal' && <Join target={target} keysFile={found.keys} onNext={onNext} />}
       <div class="actions">
         <button type="button" class="secondary" onClick={onBack}>
@@ -200,7 +205,7 @@ async function start(target: DavTarget, passphrase: string): Promise<string> {
   return made.recoveryKey;
 }
 
-function StartWithNewPassphrase({ target, onNext }: { target: DavTarget; onNext: (step: Step) => void }) {
+function StartWithNewPassphrase({ target, onStarted }: { target: DavTarget; onStarted: (recoveryKey: string) => void }) {
   const t = useSyncT();
   return (
     <>
@@ -210,14 +215,14 @@ function StartWithNewPassphrase({ target, onNext }: { target: DavTarget; onNext:
         submitLabel={t.syncStart}
         busyLabel={t.syncStarting}
         autoFocus
-        onSubmit={async (passphrase) => onNext({ kind: 'recovery', recoveryKey: await start(target, passphrase) })}
+        onSubmit={async (passphrase) => onStarted(await start(target, passphrase))}
         failed={t.syncFailedSetUp}
       />
     </>
   );
 }
 
-function StartWithLock({ target, onNext }: { target: DavTarget; onNext: (step: Step) => void }) {
+function StartWithLock({ target, onStarted }: { target: DavTarget; onStarted: (recoveryKey: string) => void }) {
   const t = useSyncT();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
@@ -233,7 +238,7 @@ function StartWithLock({ target, onNext }: { target: DavTarget; onNext: (step: S
         setProblem(t.syncWrongLockPassphrase);
         return;
       }
-      onNext({ kind: 'recovery', recoveryKey: await start(target, passphrase) });
+      onStarted(await start(target, passphrase));
     } catch (error) {
       setProblem(t.syncFailedSetUp(setUpProblem(error, t.syncReason)));
     } finally {
@@ -378,7 +383,7 @@ function Connected({ sync, view }: { sync: SyncHandle; view: SyncView }) {
     void import('@/utils/lock/keys').then(async ({ lockView }) => setLocked((await lockView()).kind === 'locked')).catch(() => undefined);
   }, [status]);
   if (!config) return null;
-  const running = asked || (status.runningSince !== undefined && Date.now() - status.runningSince < 60_000);
+  const running = asked || status.runningSince !== undefined;
   function syncNow() {
     setAsked(true);
     sync
@@ -417,7 +422,8 @@ function Connected({ sync, view }: { sync: SyncHandle; view: SyncView }) {
         {running ? t.syncRunning : ''}
       </p>
       <div class="actions">
-        <button type="button" class="primary" disabled={running || locked} onClick={syncNow}>
+        {/* Held back only by its own click: a run whose worker was ended would otherwise hold it until another worker starts. */}
+        <button type="button" class="primary" disabled={asked || locked} onClick={syncNow}>
           {t.syncNow}
         </button>
         <button type="button" class="secondary" onClick={() => void sync.disconnect().catch(logFailure('sync not disconnected'))}>

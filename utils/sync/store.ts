@@ -127,7 +127,7 @@ const StatusSchema = v.object({
   setAside: v.optional(v.array(v.object({ file: v.string(), problem: v.string() })), []),
   /** The failure the popup has told of already (its `at`), so it tells once. */
   toldAt: v.optional(v.number()),
-  /** While a run is under way (and since when: one a killed worker left is stale after a minute). */
+  /** While a run is under way, since when (a run a killed worker left is cleared by the next worker: entrypoints/background/sync.ts). */
   runningSince: v.optional(v.number()),
 });
 export type SyncStatus = v.InferOutput<typeof StatusSchema>;
