@@ -73,4 +73,3 @@ export function RecoveryKeyCard({ recoveryKey, onKept, heading, explain }: Recov
     </section>
   );
 }
-

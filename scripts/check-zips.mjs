@@ -85,7 +85,7 @@ async function checkExtension(path, browser, version) {
   const policy = manifest.content_security_policy;
   const csp = typeof policy === 'string' ? policy : policy?.extension_pages;
   // Connections only over HTTPS or to this machine (sync, to the one origin the person granted).
-  if (!csp?.includes("connect-src https: http://127.0.0.1:* http://localhost:*;")) problems.push('no production CSP');
+  if (!csp?.includes('connect-src https: http://127.0.0.1:* http://localhost:*;')) problems.push('no production CSP');
   if (browser === 'chrome' && manifest.manifest_version !== 3) problems.push('not Manifest V3');
   if (browser === 'firefox') {
     const gecko = manifest.browser_specific_settings?.gecko;

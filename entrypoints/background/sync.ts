@@ -106,7 +106,11 @@ export async function ensureSyncAlarm(): Promise<void> {
 }
 
 /** Whether a storage change set sync up or took it away (the alarm follows), or unlocked the journal (a sync follows). */
-export function onSyncStorageChanged(changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string, sessionKey: string): void {
+export function onSyncStorageChanged(
+  changes: Record<string, { newValue?: unknown; oldValue?: unknown }>,
+  area: string,
+  sessionKey: string,
+): void {
   if (area === 'local' && SYNC_KEY in changes) void ensureSyncAlarm().catch(logFailure('sync alarm not set'));
   const unlocked = area === 'session' && changes[sessionKey]?.newValue !== undefined && changes[sessionKey]?.oldValue === undefined;
   if (unlocked) void syncNow().catch(logFailure('sync after unlock failed'));

@@ -17,7 +17,6 @@ export interface PrivacySectionProps {
   lock: LockHandle;
 }
 
-
 /**
  * The passphrase lock: turning it on (with the recovery key shown once), how long it stays unlocked,
  * changing the passphrase, removing it. Every step but turning it on needs the journal unlocked.

@@ -44,7 +44,12 @@ export function SyncSection() {
   if (recoveryKey)
     return (
       <PageSection name="sync" class="sync" title={t.syncHeading}>
-        <RecoveryKeyCard recoveryKey={recoveryKey} heading={t.syncRecoveryHeading} explain={t.syncRecoveryExplain} onKept={() => setRecoveryKey(undefined)} />
+        <RecoveryKeyCard
+          recoveryKey={recoveryKey}
+          heading={t.syncRecoveryHeading}
+          explain={t.syncRecoveryExplain}
+          onKept={() => setRecoveryKey(undefined)}
+        />
       </PageSection>
     );
   return (
@@ -63,7 +68,8 @@ export function SyncSection() {
 
 /** A failure of setting up, in words: the server's own, or anything else with its message. */
 function setUpProblem(error: unknown, reason: (failure: SyncFailure) => string): string {
-  if (error instanceof DavError) return reason(error.failure === 'not-found' ? 'folder-missing' : error.failure === 'conflict' ? 'server' : error.failure);
+  if (error instanceof DavError)
+    return reason(error.failure === 'not-found' ? 'folder-missing' : error.failure === 'conflict' ? 'server' : error.failure);
   return describeError(error);
 }
 
@@ -71,7 +77,13 @@ type Step =
   | { readonly kind: 'form' }
   | { readonly kind: 'checking' }
   | { readonly kind: 'found'; readonly target: DavTarget; readonly found: Found; readonly lockOn: boolean }
-  | { readonly kind: 'preview'; readonly target: DavTarget; readonly key: Uint8Array<ArrayBuffer>; readonly keyId: string; readonly report: SyncReport };
+  | {
+      readonly kind: 'preview';
+      readonly target: DavTarget;
+      readonly key: Uint8Array<ArrayBuffer>;
+      readonly keyId: string;
+      readonly report: SyncReport;
+    };
 
 /** `onStarted` gets the recovery key of a journal started on the server, to be shown once. */
 function Connect({ onStarted }: { onStarted: (recoveryKey: string) => void }) {
@@ -108,7 +120,8 @@ function Connect({ onStarted }: { onStarted: (recoveryKey: string) => void }) {
     }
   }
 
-  if (step.kind === 'found') return <FoundStep step={step} onBack={() => setStep({ kind: 'form' })} onNext={setStep} onStarted={onStarted} />;
+  if (step.kind === 'found')
+    return <FoundStep step={step} onBack={() => setStep({ kind: 'form' })} onNext={setStep} onStarted={onStarted} />;
   if (step.kind === 'preview') return <PreviewStep step={step} onBack={() => setStep({ kind: 'form' })} />;
   const checking = step.kind === 'checking';
   return (
@@ -135,7 +148,15 @@ function Connect({ onStarted }: { onStarted: (recoveryKey: string) => void }) {
         </div>
         <div class="field">
           <label for={ids.user}>{t.syncUser}</label>
-          <input id={ids.user} type="text" autocomplete="username" spellcheck={false} required value={user} onInput={(event) => setUser(event.currentTarget.value)} />
+          <input
+            id={ids.user}
+            type="text"
+            autocomplete="username"
+            spellcheck={false}
+            required
+            value={user}
+            onInput={(event) => setUser(event.currentTarget.value)}
+          />
         </div>
         <div class="field">
           <label for={ids.password}>{t.syncPassword}</label>
@@ -185,7 +206,12 @@ function FoundStep({ step, onBack, onNext, onStarted }: FoundStepProps) {
         {t.syncConnect}
       </h2>
       <p role="status">{text}</p>
-      {found.kind === 'empty' && (lockOn ? <StartWithLock target={target} onStarted={onStarted} /> : <StartWithNewPassphrase target={target} onStarted={onStarted} />)}
+      {found.kind === 'empty' &&
+        (lockOn ? (
+          <StartWithLock target={target} onStarted={onStarted} />
+        ) : (
+          <StartWithNewPassphrase target={target} onStarted={onStarted} />
+        ))}
       {found.kind === 'journal' && <Join target={target} keysFile={found.keys} onNext={onNext} />}
       <div class="actions">
         <button type="button" class="secondary" onClick={onBack}>
@@ -273,7 +299,15 @@ function StartWithLock({ target, onStarted }: { target: DavTarget; onStarted: (r
   );
 }
 
-function Join({ target, keysFile, onNext }: { target: DavTarget; keysFile: Extract<Found, { kind: 'journal' }>['keys']; onNext: (step: Step) => void }) {
+function Join({
+  target,
+  keysFile,
+  onNext,
+}: {
+  target: DavTarget;
+  keysFile: Extract<Found, { kind: 'journal' }>['keys'];
+  onNext: (step: Step) => void;
+}) {
   const t = useSyncT();
   const lockT = useLockT();
   const entry = useSecretEntry();
@@ -305,7 +339,15 @@ function Join({ target, keysFile, onNext }: { target: DavTarget; keysFile: Extra
   }
   return (
     <form class="sync-form" onSubmit={(event) => void submit(event)}>
-      <SecretField entry={entry} id={id} label={entry.recovery ? undefined : t.syncJoinLabel} autocomplete="off" busy={busy} invalid={problem !== ''} describedBy={[problemId]} />
+      <SecretField
+        entry={entry}
+        id={id}
+        label={entry.recovery ? undefined : t.syncJoinLabel}
+        autocomplete="off"
+        busy={busy}
+        invalid={problem !== ''}
+        describedBy={[problemId]}
+      />
       <p class="problem" role="alert" id={problemId}>
         {problem}
       </p>
@@ -354,7 +396,12 @@ function PreviewStep({ step, onBack }: { step: Extract<Step, { kind: 'preview' }
         {t.syncPreviewHeading}
       </h2>
       <p class="sync-preview">
-        {t.syncPreview(journalT.noteCount(report.remoteNotes), journalT.noteCount(report.came), journalT.noteCount(report.went), report.conflicts)}
+        {t.syncPreview(
+          journalT.noteCount(report.remoteNotes),
+          journalT.noteCount(report.came),
+          journalT.noteCount(report.went),
+          report.conflicts,
+        )}
       </p>
       <p class="problem" role="alert">
         {problem}

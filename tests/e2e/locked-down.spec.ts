@@ -42,7 +42,7 @@ test.describe('private by construction', () => {
     expect(explained.sort()).toEqual([...manifest.permissions, ...manifest.optional_permissions].sort());
   });
 
-  test('the built code has no eval, and no network call but sync\'s WebDAV client', async () => {
+  test("the built code has no eval, and no network call but sync's WebDAV client", async () => {
     const files = await builtFiles('.js');
     expect(files.length).toBeGreaterThan(3);
     const calling: string[] = [];

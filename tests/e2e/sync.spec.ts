@@ -243,6 +243,17 @@ test('a wrong password, a full server, a truncated file and a file under another
     await expect(a.sync.failure()).toContainText(t.syncReason('no-space'));
     expect(await answers(a.state)).toContain('Written while the server was full');
     expect(noteFiles(server).map((file) => readFileSync(file))).toEqual(before);
+    // The popup says it once.
+    await popup.close();
+    await popup.open();
+    await expect(popup.page.getByRole('alert').filter({ hasText: t.noticeSyncFailed(t.syncReason('no-space')) })).toBeVisible();
+    await popup.close();
+    await popup.open();
+    await expect(popup.answer).toBeVisible();
+    const told = (await a.state.localItem('syncStatus')) as { toldAt?: number; failure?: { at: number } };
+    expect(told.toldAt).toBe(told.failure?.at);
+    await expect(popup.page.getByRole('alert').filter({ hasText: t.noticeSyncFailedTitle })).toHaveCount(0);
+    await popup.close();
     await proxy.fault(undefined);
 
     // A truncated file: B sets it aside, applies nothing of it, and does not write over it.
@@ -263,7 +274,12 @@ test('a wrong password, a full server, a truncated file and a file under another
   }
 });
 
-test('with sync off, no request leaves the extension; with it on, requests go only to the server', async ({ context, extensionId, extension, t: lockT }) => {
+test('with sync off, no request leaves the extension; with it on, requests go only to the server', async ({
+  context,
+  extensionId,
+  extension,
+  t: lockT,
+}) => {
   // Every request of the extension's pages and of its service worker, as the browser reports them.
   const requests: { url: string; worker: boolean }[] = [];
   context.on('request', (request) => {

@@ -25,28 +25,33 @@ export function fakeDav(): FakeDav {
   const dav: FakeDav = {
     files,
     requests,
-    async list(path) {
+    list(path) {
       requests.push(`PROPFIND ${path}`);
-      return [...files.keys()].map((name) => entry(name)).filter((found) => found !== undefined);
+      return Promise.resolve([...files.keys()].map((name) => entry(name)).filter((found) => found !== undefined));
     },
-    async stat(path) {
+    stat(path) {
       requests.push(`PROPFIND0 ${path}`);
-      return entry(path);
+      return Promise.resolve(entry(path));
     },
-    async get(path) {
+    get(path) {
       requests.push(`GET ${path}`);
       const file = files.get(path);
-      return file && { body: file.body.slice(), etag: file.etag };
+      return Promise.resolve(file && { body: file.body.slice(), etag: file.etag });
     },
-    async put(path, body, condition) {
+    put(path, body, condition) {
       requests.push(`PUT ${path}`);
       const current = files.get(path);
-      if (dav.beforePut?.(path) === 'changed') return { outcome: 'changed' };
-      if ('ifNoneMatch' in condition ? current !== undefined : current?.etag !== condition.ifMatch) return { outcome: 'changed' };
+      if (dav.beforePut?.(path) === 'changed') return Promise.resolve({ outcome: 'changed' });
+      if ('ifNoneMatch' in condition ? current !== undefined : current?.etag !== condition.ifMatch)
+        return Promise.resolve({ outcome: 'changed' });
       const etag = `"${++tag}"`;
       files.set(path, { body: body.slice(), etag, modified: Date.now() });
-      dav.afterPut?.(path);
-      return { outcome: 'ok', etag };
+      try {
+        dav.afterPut?.(path);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+      return Promise.resolve({ outcome: 'ok', etag });
     },
   };
   return dav;

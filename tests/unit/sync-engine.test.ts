@@ -31,7 +31,7 @@ const newProfile = (): Profile => ({ idb: new IDBFactory(), local: {}, session: 
 let current: Profile | undefined;
 
 /** Makes `profile` the browser the code runs in, keeping the one before as it was. */
-async function use(profile: Profile): Promise<void> {
+async function become(profile: Profile): Promise<void> {
   if (current === profile) return;
   if (current) {
     current.local = await fakeBrowser.storage.local.get(null);
@@ -54,12 +54,12 @@ let clock = Date.UTC(2026, 11, 1, 9);
 const now = () => (clock += 1000);
 
 async function sync(profile: Profile): Promise<SyncReport> {
-  await use(profile);
+  await become(profile);
   return runSync({ dav, key, keyId, keys: await readingKeys(), now });
 }
 
 async function notes(profile: Profile): Promise<readonly Note[]> {
-  await use(profile);
+  await become(profile);
   return (await listNotesPage({ limit: 1000 })).notes;
 }
 
@@ -81,7 +81,7 @@ beforeEach(async () => {
 
 describe('sync between two browsers', () => {
   it('brings a note written in one to the other, and a second run with nothing to do reads and writes nothing', async () => {
-    await use(a);
+    await become(a);
     await addNote({ ...SAMPLE_NOTE, answer: 'Written in A' }, now());
     expect((await sync(a)).went).toBe(1);
     expect((await sync(b)).came).toBe(1);
@@ -95,13 +95,13 @@ describe('sync between two browsers', () => {
   });
 
   it('keeps both texts of a note edited in both browsers, linked, in both', async () => {
-    await use(a);
+    await become(a);
     const note = await addNote({ ...SAMPLE_NOTE, answer: 'First' }, now());
     await sync(a);
     await sync(b);
-    await use(a);
+    await become(a);
     await updateNoteAnswer(note, 'Edited in A', now(), note.updatedAt);
-    await use(b);
+    await become(b);
     await updateNoteAnswer(note, 'Edited in B', now(), note.updatedAt);
     await sync(a);
     expect((await sync(b)).conflicts).toBe(1);
@@ -119,13 +119,13 @@ describe('sync between two browsers', () => {
   });
 
   it('keeps an edit made in one over a delete made in the other', async () => {
-    await use(a);
+    await become(a);
     const note = await addNote({ ...SAMPLE_NOTE, answer: 'First' }, now());
     await sync(a);
     await sync(b);
-    await use(a);
+    await become(a);
     await deleteNote(note.id, note.updatedAt);
-    await use(b);
+    await become(b);
     await updateNoteAnswer(note, 'Kept', now(), note.updatedAt);
     await sync(a);
     await sync(b);
@@ -135,12 +135,12 @@ describe('sync between two browsers', () => {
   });
 
   it('deletes in the other browser what was deleted in one', async () => {
-    await use(a);
+    await become(a);
     const note = await addNote({ ...SAMPLE_NOTE, answer: 'Gone soon' }, now());
     await addNote({ ...SAMPLE_NOTE, answer: 'Stays' }, now());
     await sync(a);
     await sync(b);
-    await use(a);
+    await become(a);
     await deleteNote(note.id, note.updatedAt);
     await sync(a);
     await sync(b);
@@ -148,10 +148,10 @@ describe('sync between two browsers', () => {
   });
 
   it('merges two journals that both had notes, by id, and brings own prompts along', async () => {
-    await use(a);
+    await become(a);
     await addNote({ ...SAMPLE_NOTE, answer: 'A1' }, now());
     await putCustomPrompt({ id: 'own-1', text: 'What did I not say?', createdAt: clock, updatedAt: clock });
-    await use(b);
+    await become(b);
     await addNote({ ...SAMPLE_NOTE, answer: 'B1' }, now());
     await sync(a);
     const report = await sync(b);
@@ -159,18 +159,18 @@ describe('sync between two browsers', () => {
     await sync(a);
     expect(await texts(a)).toEqual(['A1', 'B1']);
     expect(await texts(b)).toEqual(['A1', 'B1']);
-    await use(b);
+    await become(b);
     expect((await listCustomPrompts()).map((prompt) => prompt.text)).toEqual(['What did I not say?']);
   });
 
   it('resumes a run cut off after its upload without losing or doubling anything', async () => {
-    await use(a);
+    await become(a);
     const note = await addNote({ ...SAMPLE_NOTE, answer: 'First' }, now());
     await sync(a);
     await sync(b);
-    await use(a);
+    await become(a);
     await updateNoteAnswer(note, 'Edited in A', now(), note.updatedAt);
-    await use(b);
+    await become(b);
     await updateNoteAnswer(note, 'Edited in B', now(), note.updatedAt);
     await sync(a);
     // B's worker dies right after the server took its merged file, before anything was stored in B.
@@ -186,7 +186,7 @@ describe('sync between two browsers', () => {
   });
 
   it('merges again when another browser wrote the file between reading and writing', async () => {
-    await use(a);
+    await become(a);
     await addNote({ ...SAMPLE_NOTE, answer: 'A1' }, now());
     let first = true;
     dav.beforePut = () => {
@@ -201,7 +201,7 @@ describe('sync between two browsers', () => {
   });
 
   it('sets aside a damaged file, a file under another key and an older file, applying and overwriting none of them', async () => {
-    await use(a);
+    await become(a);
     await addNote({ ...SAMPLE_NOTE, answer: 'A1' }, now());
     await putCustomPrompt({ id: 'own-1', text: 'Mine', createdAt: clock, updatedAt: clock });
     await sync(a);
@@ -217,7 +217,11 @@ describe('sync between two browsers', () => {
     expect(dav.files.get(name)?.etag).toBe('"cut"');
     // Under another key: a journal someone else started.
     const other = await importDataKey(crypto.getRandomValues(new Uint8Array(32)));
-    dav.files.set(name, { body: await encodeFile(other, 'other', name, 9, [{ id: 'x', updatedAt: clock, deleted: true }]), etag: '"other"', modified: clock });
+    dav.files.set(name, {
+      body: await encodeFile(other, 'other', name, 9, [{ id: 'x', updatedAt: clock, deleted: true }]),
+      etag: '"other"',
+      modified: clock,
+    });
     expect((await sync(b)).setAside).toEqual([{ file: name, problem: 'other-key' }]);
     // Another file's content renamed into this one's place.
     dav.files.set(name, { body: (dav.files.get(PROMPTS_FILE) ?? good).body, etag: '"moved"', modified: clock });
@@ -225,12 +229,12 @@ describe('sync between two browsers', () => {
   });
 
   it('sets aside an older version of a file put back on the server (rolled back)', async () => {
-    await use(a);
+    await become(a);
     const note = await addNote({ ...SAMPLE_NOTE, answer: 'A1' }, now());
     await sync(a);
     const name = [...dav.files.keys()].find((file) => file.startsWith('n-')) ?? '';
     const first = dav.files.get(name);
-    await use(a);
+    await become(a);
     await updateNoteAnswer(note, 'A2', now(), note.updatedAt);
     await sync(a);
     await sync(b);
@@ -243,7 +247,7 @@ describe('sync between two browsers', () => {
   });
 
   it('writes back a file the server lost, deleting nothing here', async () => {
-    await use(a);
+    await become(a);
     await addNote({ ...SAMPLE_NOTE, answer: 'A1' }, now());
     await sync(a);
     for (const name of [...dav.files.keys()]) if (name.startsWith('n-')) dav.files.delete(name);
@@ -254,7 +258,7 @@ describe('sync between two browsers', () => {
   });
 
   it('keeps the server free of plain text, and under the lock reads and writes the journal encrypted', async () => {
-    await use(a);
+    await become(a);
     await turnOnLock(clock);
     await addNote({ ...SAMPLE_NOTE, answer: 'SECRETWORDQ7' }, now());
     await putCustomPrompt({ id: 'own-1', text: 'PROMPTWORDZ4', createdAt: clock, updatedAt: clock });
@@ -268,12 +272,16 @@ describe('sync between two browsers', () => {
     expect(await texts(b)).toEqual(['SECRETWORDQ7']);
   });
 
-  it('does not store the server\'s version over a note changed here after the merge read it', async () => {
-    await use(a);
+  it("does not store the server's version over a note changed here after the merge read it", async () => {
+    await become(a);
     const note = await addNote({ ...SAMPLE_NOTE, answer: 'Mine' }, now());
     const later = await updateNoteAnswer(note, 'Changed meanwhile', now(), note.updatedAt);
     const skipped = await applyFromServer({
-      notes: { put: [{ ...note, answer: 'From the server', updatedAt: clock + 99 }], remove: [], seen: new Map([[note.id, note.updatedAt]]) },
+      notes: {
+        put: [{ ...note, answer: 'From the server', updatedAt: clock + 99 }],
+        remove: [],
+        seen: new Map([[note.id, note.updatedAt]]),
+      },
     });
     expect([...skipped]).toEqual([note.id]);
     expect((await getNotes([note.id]))[0]).toEqual(later);

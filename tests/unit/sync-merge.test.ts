@@ -51,9 +51,9 @@ describe('merging one file', () => {
     expect(result.conflicts).toBe(1);
     expect(result.upload).toBe(true);
     // The same conflict met again (a run cut off and repeated) makes the same copy, not a second one.
-    expect(merge({ remote: [note('a', 'theirs', T + 9)], bases: [['a', { updatedAt: T }]], local: [note('a', 'mine', T + 5)] }).records).toEqual(
-      result.records,
-    );
+    expect(
+      merge({ remote: [note('a', 'theirs', T + 9)], bases: [['a', { updatedAt: T }]], local: [note('a', 'mine', T + 5)] }).records,
+    ).toEqual(result.records);
   });
 
   it('does not make a copy when both sides changed into the same text', () => {

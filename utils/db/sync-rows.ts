@@ -13,7 +13,11 @@ import { openDatabase } from './connection';
 /** Every note id stored, and the ids of notes changed (by their version) from `since` on: keys only, no row read. */
 export async function noteChanges(since: number): Promise<{ ids: string[]; changed: string[] }> {
   const tx = (await openDatabase()).transaction('notes');
-  const [ids, changed] = await Promise.all([tx.store.getAllKeys(), tx.store.index('by-updated').getAllKeys(IDBKeyRange.lowerBound(since)), tx.done]);
+  const [ids, changed] = await Promise.all([
+    tx.store.getAllKeys(),
+    tx.store.index('by-updated').getAllKeys(IDBKeyRange.lowerBound(since)),
+    tx.done,
+  ]);
   return { ids, changed };
 }
 
@@ -79,7 +83,12 @@ export async function applyFromServer(changes: {
       if (!ok) skipped.add(id);
       return ok;
     };
-    const apply = async (store: Store, part: ServerChanges<unknown> | undefined, rows: readonly unknown[], idOf: (row: unknown) => string) => {
+    const apply = async (
+      store: Store,
+      part: ServerChanges<unknown> | undefined,
+      rows: readonly unknown[],
+      idOf: (row: unknown) => string,
+    ) => {
       if (!part) return [];
       const done: string[] = [];
       await Promise.all([
@@ -111,7 +120,8 @@ export async function applyFromServer(changes: {
     saved.notesDeleted = notes.filter((id) => removed.has(id));
     saved.prompts = prompts.length + prefs.length;
   });
-  if (saved.notes.length > 0 || saved.notesDeleted.length > 0) announceChange({ store: 'notes', saved: saved.notes, deleted: saved.notesDeleted });
+  if (saved.notes.length > 0 || saved.notesDeleted.length > 0)
+    announceChange({ store: 'notes', saved: saved.notes, deleted: saved.notesDeleted });
   if (saved.prompts > 0) announceChange({ store: 'prompts' });
   return skipped;
 }

@@ -109,7 +109,8 @@ export const journalEn = {
   navPrompts: 'Prompts',
   navBackup: 'Backup',
   navSync: 'Sync',
-  noteConflictCopy: 'Conflict copy: this text was written over the same note in another browser. Both are kept; the other is the note of the same day and prompt beside it.',
+  noteConflictCopy:
+    'Conflict copy: this text was written over the same note in another browser. Both are kept; the other is the note of the same day and prompt beside it.',
   promptsTitle: 'Prompts',
   backupTitle: 'Backup',
   backupIntro: 'Your notes are kept only in this browser.',

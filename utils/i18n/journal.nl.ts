@@ -108,7 +108,8 @@ export const journalNl: JournalOnlyMessages = {
   navPrompts: 'Vragen',
   navBackup: 'Reservekopie',
   navSync: 'Synchroniseren',
-  noteConflictCopy: 'Conflictkopie: deze tekst is in een andere browser over dezelfde notitie geschreven. Beide blijven bewaard; de andere is de notitie van dezelfde dag en vraag ernaast.',
+  noteConflictCopy:
+    'Conflictkopie: deze tekst is in een andere browser over dezelfde notitie geschreven. Beide blijven bewaard; de andere is de notitie van dezelfde dag en vraag ernaast.',
   promptsTitle: 'Vragen',
   backupTitle: 'Reservekopie',
   backupIntro: 'Je notities staan alleen in deze browser.',

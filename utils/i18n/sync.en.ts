@@ -37,7 +37,8 @@ export const syncEn = {
     'For Nextcloud: https://your.cloud/remote.php/dav/files/USERNAME/ (in Files, Settings at the bottom left, under WebDAV). Adempauze keeps its files in a folder Adempauze there.',
   syncUser: 'User name',
   syncPassword: 'App password',
-  syncPasswordHint: 'In Nextcloud: Settings → Security → Devices & sessions → Create new app password. Your browser asks once to let Adempauze reach this server.',
+  syncPasswordHint:
+    'In Nextcloud: Settings → Security → Devices & sessions → Create new app password. Your browser asks once to let Adempauze reach this server.',
   syncConnect: 'Connect',
   syncChecking: 'Checking the server…',
   syncNotUrl: 'That is not a web address. It starts with https://.',
@@ -73,7 +74,8 @@ export const syncEn = {
   syncLast: 'Last sync',
   syncNever: 'Not yet',
   syncLastValue: (when: string, came: string, went: string) => `${when}: ${came} came in, ${went} went out`,
-  syncConflicts: (count: number) => `${count} ${count === 1 ? 'note was' : 'notes were'} changed in two places; both texts are kept, the copy marked in the journal.`,
+  syncConflicts: (count: number) =>
+    `${count} ${count === 1 ? 'note was' : 'notes were'} changed in two places; both texts are kept, the copy marked in the journal.`,
   syncRunning: 'Syncing…',
   syncNow: 'Sync now',
   syncDisconnect: 'Disconnect',
@@ -88,6 +90,7 @@ export const syncEn = {
   syncStateFailed: 'What sync did could not be read from this browser.',
   // The popup's notice.
   noticeSyncFailedTitle: 'Sync did not work',
+  noticeSyncFailed: (reason: string) => `The last sync did not work: ${reason}`,
   noticeOpenSync: 'Open Sync',
 };
 

@@ -11,7 +11,8 @@ const FAILURES: Readonly<Record<SyncFailure, string>> = {
   timeout: 'de server antwoordde te traag. Het wordt later opnieuw geprobeerd.',
   server: 'de server gaf een fout. Het wordt later opnieuw geprobeerd.',
   'bad-answer': 'het antwoord kwam niet van een WebDAV-server. Controleer het adres.',
-  'other-key': 'het dagboek op de server is door een andere browser opnieuw begonnen, met een andere sleutel. Verbreek de verbinding en maak haar opnieuw om mee te doen.',
+  'other-key':
+    'het dagboek op de server is door een andere browser opnieuw begonnen, met een andere sleutel. Verbreek de verbinding en maak haar opnieuw om mee te doen.',
   'no-secrets': 'het bewaarde wachtwoord en de sleutel konden hier niet gelezen worden. Verbreek de verbinding en maak haar opnieuw.',
   storage: 'deze browser kon niet opslaan wat binnenkwam.',
 };
@@ -28,7 +29,8 @@ export const syncNl: SyncMessages = {
   syncHeading: 'Synchroniseren',
   syncIntro:
     'Houd één dagboek bij in elke browser die je gebruikt, via je eigen WebDAV-server: Nextcloud, ownCloud, een NAS of een andere WebDAV-dienst. Alles wordt in deze browser versleuteld voordat het vertrekt; de server bewaart alleen versleutelde gegevens en ziet nooit je wachtwoordzin of sleutel.',
-  syncWhat: 'Notities (met gevoelens en tags), je eigen vragen, verborgen vragen en verwijderingen gaan mee. Niet-opgeslagen antwoorden blijven in elke browser.',
+  syncWhat:
+    'Notities (met gevoelens en tags), je eigen vragen, verborgen vragen en verwijderingen gaan mee. Niet-opgeslagen antwoorden blijven in elke browser.',
   syncAddress: 'Serveradres',
   syncAddressHint:
     'Voor Nextcloud: https://jouw.cloud/remote.php/dav/files/GEBRUIKERSNAAM/ (in Bestanden, Instellingen linksonder, bij WebDAV). Adempauze bewaart zijn bestanden daar in een map Adempauze.',
@@ -42,7 +44,8 @@ export const syncNl: SyncMessages = {
   syncNotHttps: 'Gebruik een https://-adres: anders gaat het wachtwoord leesbaar over het netwerk.',
   syncRefused: (origin: string) => `Synchroniseren blijft uit: de browser stond Adempauze niet toe ${origin} te bereiken.`,
   syncFoundEmpty: 'De map Adempauze op je server is leeg. Begin met synchroniseren vanuit deze browser.',
-  syncFoundJournal: 'De map Adempauze bevat een dagboek uit een andere browser. Doe mee met de wachtwoordzin voor synchroniseren of de herstelsleutel.',
+  syncFoundJournal:
+    'De map Adempauze bevat een dagboek uit een andere browser. Doe mee met de wachtwoordzin voor synchroniseren of de herstelsleutel.',
   syncFoundForeign: 'De map Adempauze bevat bestanden die Adempauze niet schreef. Kies een andere map op de server, of maak deze leeg.',
   syncLockPassphrase: 'De wachtwoordzin van je slot beschermt ook het synchroniseren. Typ hem om verder te gaan.',
   syncLockPassphraseLabel: 'Wachtwoordzin van het slot',
@@ -86,5 +89,6 @@ export const syncNl: SyncMessages = {
     'Hoeveel bestanden er zijn (hooguit 258), hoe groot ze zijn en wanneer ze veranderen. Geen woord van wat je schrijft, niet je gevoelens, tags of vragen.',
   syncStateFailed: 'Wat synchroniseren deed kon in deze browser niet gelezen worden.',
   noticeSyncFailedTitle: 'Synchroniseren lukte niet',
+  noticeSyncFailed: (reason: string) => `De laatste synchronisatie lukte niet: ${reason}`,
   noticeOpenSync: 'Open Synchroniseren',
 };

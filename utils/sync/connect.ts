@@ -68,9 +68,15 @@ export async function lockPassphraseOpens(passphrase: string): Promise<boolean> 
 }
 
 /** Starts a journal on an empty folder: a new key, keys.json written (only if nobody did meanwhile). Resolves to the recovery key, shown once. */
-export async function startOnServer(target: DavTarget, passphrase: string, now: number): Promise<{ key: Uint8Array<ArrayBuffer>; keyId: string; recoveryKey: string }> {
+export async function startOnServer(
+  target: DavTarget,
+  passphrase: string,
+  now: number,
+): Promise<{ key: Uint8Array<ArrayBuffer>; keyId: string; recoveryKey: string }> {
   const { file, key, recoveryKey } = await createSyncKeys(passphrase, now);
-  const written = await davClient(target).put(KEYS_FILE, new TextEncoder().encode(`${JSON.stringify(file, null, 1)}\n`), { ifNoneMatch: '*' });
+  const written = await davClient(target).put(KEYS_FILE, new TextEncoder().encode(`${JSON.stringify(file, null, 1)}\n`), {
+    ifNoneMatch: '*',
+  });
   if (written.outcome === 'changed') throw new Error('Another browser started sync in this folder just now: connect again to join it.');
   return { key, keyId: file.keyId, recoveryKey };
 }
@@ -100,5 +106,9 @@ export async function previewFirstSync(target: DavTarget, key: Uint8Array<ArrayB
 export async function finishConnect(target: DavTarget, key: Uint8Array<ArrayBuffer>, keyId: string, now: number): Promise<void> {
   const lock = await readLock();
   await clearFileStates();
-  await saveSyncConfig({ folder: target.folder, user: target.user, keyId, connectedAt: now }, { password: target.password, key }, lock ? await requireKeys(lock) : undefined);
+  await saveSyncConfig(
+    { folder: target.folder, user: target.user, keyId, connectedAt: now },
+    { password: target.password, key },
+    lock ? await requireKeys(lock) : undefined,
+  );
 }

@@ -15,7 +15,21 @@
 import type { ReadingKeys } from '@/utils/lock/keys';
 import type { CustomPrompt, Note, PromptPreference } from '@/utils/model/records';
 import { allOwnPrompts, allPromptPreferences, applyFromServer, noteChanges, notesById, type ServerChanges } from '@/utils/db/sync-rows';
-import { decodeFile, encodeFile, isDataFile, isTombstone, KEYS_FILE, kindOfFile, noteFileOf, parseKeysFile, PREFS_FILE, PROMPTS_FILE, SyncFileError, type SyncRecord, type Tombstone } from './format';
+import {
+  decodeFile,
+  encodeFile,
+  isDataFile,
+  isTombstone,
+  KEYS_FILE,
+  kindOfFile,
+  noteFileOf,
+  parseKeysFile,
+  PREFS_FILE,
+  PROMPTS_FILE,
+  SyncFileError,
+  type SyncRecord,
+  type Tombstone,
+} from './format';
 import { basesOf, basesRecord, readFileStates, readMeta, writeFileState, writeMeta, type FileState } from './files-db';
 import { mergeFile, type Base } from './merge';
 import type { DavEntry } from './webdav';
@@ -25,7 +39,11 @@ export interface DavLike {
   list(path: string): Promise<DavEntry[] | undefined>;
   stat(path: string): Promise<DavEntry | undefined>;
   get(path: string): Promise<{ body: Uint8Array; etag?: string } | undefined>;
-  put(path: string, body: Uint8Array, condition: { ifMatch: string } | { ifNoneMatch: '*' }): Promise<{ outcome: 'ok'; etag?: string } | { outcome: 'changed' }>;
+  put(
+    path: string,
+    body: Uint8Array,
+    condition: { ifMatch: string } | { ifNoneMatch: '*' },
+  ): Promise<{ outcome: 'ok'; etag?: string } | { outcome: 'changed' }>;
 }
 
 /** Why a run stopped before its end, apart from the server's own failures (DavError). */
@@ -77,7 +95,7 @@ interface LocalSide {
 const asPref = (pref: PromptPreference): Live => ({ ...pref, id: pref.promptId });
 
 export async function runSync(run: SyncRun): Promise<SyncReport> {
-  const { dav, key, keyId, keys, now } = run;
+  const { dav, keyId, now } = run;
   const started = now();
   const listing = await dav.list('');
   if (!listing) throw new SyncStopError('folder-missing');
@@ -94,7 +112,8 @@ export async function runSync(run: SyncRun): Promise<SyncReport> {
   const dirty = new Set(changed.map(noteFileOf));
   const stored = new Set(ids);
   for (const id of ids) if (!baseFile.has(id)) dirty.add(noteFileOf(id));
-  for (const [id, file] of baseFile) if (!stored.has(id) && kindOfFile(file) === 'notes' && (states.get(file)?.bases[id] ?? 0) > 0) dirty.add(file);
+  for (const [id, file] of baseFile)
+    if (!stored.has(id) && kindOfFile(file) === 'notes' && (states.get(file)?.bases[id] ?? 0) > 0) dirty.add(file);
   // Own prompts and hidden prompts are few: always compared whole.
   dirty.add(PROMPTS_FILE);
   dirty.add(PREFS_FILE);
@@ -184,7 +203,11 @@ async function syncFile(
         } catch (error) {
           if (!(error instanceof SyncFileError)) throw error;
           report.setAside.push({ file, problem: error.problem });
-          if (!run.dryRun) await writeFileState({ ...(state ?? { file, etag: '', version: 0, bases: {} }), aside: { etag: entry.etag, problem: error.problem } });
+          if (!run.dryRun)
+            await writeFileState({
+              ...(state ?? { file, etag: '', version: 0, bases: {} }),
+              aside: { etag: entry.etag, problem: error.problem },
+            });
           return;
         }
       } else entry = undefined;
@@ -201,7 +224,8 @@ async function syncFile(
       rule: kind === 'prefs' ? 'newer-wins' : 'keep-both',
       now: now(),
     });
-    if (kind === 'notes') report.remoteNotes += remote ? [...remote.values()].filter((record) => !isTombstone(record)).length : liveCount(state);
+    if (kind === 'notes')
+      report.remoteNotes += remote ? [...remote.values()].filter((record) => !isTombstone(record)).length : liveCount(state);
     if (run.dryRun) {
       report.came += result.came;
       report.went += result.went;
@@ -240,7 +264,12 @@ async function syncFile(
 }
 
 /** What a merge stores here, per kind, with the version each record had when it was read. */
-function localWrites(kind: ReturnType<typeof kindOfFile>, put: readonly Live[], remove: readonly string[], local: ReadonlyMap<string, Live>) {
+function localWrites(
+  kind: ReturnType<typeof kindOfFile>,
+  put: readonly Live[],
+  remove: readonly string[],
+  local: ReadonlyMap<string, Live>,
+) {
   const seen = new Map<string, number | null>();
   for (const id of [...put.map((record) => record.id), ...remove]) seen.set(id, local.get(id)?.updatedAt ?? null);
   if (kind === 'notes') return { notes: { put: put as Note[], remove, seen } satisfies ServerChanges<Note> };

@@ -54,7 +54,11 @@ export type SyncRecord = Note | CustomPrompt | SyncPref | Tombstone;
 export const isTombstone = (record: SyncRecord): record is Tombstone => 'deleted' in record;
 
 const TIME = v.pipe(v.number(), v.integer(), v.minValue(Date.UTC(2000, 0, 1)), v.maxValue(Date.UTC(2100, 0, 1)));
-const TombstoneSchema = v.strictObject({ id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,100}$/)), updatedAt: TIME, deleted: v.literal(true) });
+const TombstoneSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,100}$/)),
+  updatedAt: TIME,
+  deleted: v.literal(true),
+});
 /** Records in a file are held to a backup file's rules: they come from elsewhere. */
 const RECORDS: Record<'notes' | 'prompts' | 'prefs', v.GenericSchema<unknown, SyncRecord>> = {
   notes: v.union([TombstoneSchema, BACKUP_ROWS.notes]),
@@ -97,14 +101,22 @@ export class SyncFileError extends Error {
 }
 
 async function gzip(bytes: Uint8Array<ArrayBuffer>, direction: 'compress' | 'decompress'): Promise<Uint8Array<ArrayBuffer>> {
-  const stream = new Blob([bytes]).stream().pipeThrough(direction === 'compress' ? new CompressionStream('gzip') : new DecompressionStream('gzip'));
+  const stream = new Blob([bytes])
+    .stream()
+    .pipeThrough(direction === 'compress' ? new CompressionStream('gzip') : new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 const headerLine = (header: FileHeader): string => JSON.stringify(header);
 
 /** A data file's bytes: its header line, a newline, and the encrypted, gzipped records. */
-export async function encodeFile(key: CryptoKey, keyId: string, file: string, version: number, records: readonly SyncRecord[]): Promise<Uint8Array<ArrayBuffer>> {
+export async function encodeFile(
+  key: CryptoKey,
+  keyId: string,
+  file: string,
+  version: number,
+  records: readonly SyncRecord[],
+): Promise<Uint8Array<ArrayBuffer>> {
   const iv = randomBytes(12);
   const header = headerLine({ format: FILE_FORMAT, v: FORMAT_VERSION, file, version, keyId, iv: toBase64(iv) });
   const plain = await gzip(encoder.encode(JSON.stringify({ records })), 'compress');
@@ -131,7 +143,10 @@ export function readHeader(bytes: Uint8Array, file: string): { header: FileHeade
   if (!header.success) {
     const format = (parsed as { format?: unknown; v?: unknown } | null)?.format;
     const version = (parsed as { v?: unknown } | null)?.v;
-    throw new SyncFileError(format === FILE_FORMAT && typeof version === 'number' && version > FORMAT_VERSION ? 'newer-format' : 'damaged', file);
+    throw new SyncFileError(
+      format === FILE_FORMAT && typeof version === 'number' && version > FORMAT_VERSION ? 'newer-format' : 'damaged',
+      file,
+    );
   }
   return { header: header.output, headerText, cipher: bytes.slice(newline + 1) };
 }
@@ -140,7 +155,12 @@ export function readHeader(bytes: Uint8Array, file: string): { header: FileHeade
  * A data file's records: refused (SyncFileError) when it is under another key, named for another
  * place, or does not open (a single changed or missing byte), or holds anything that is not a record.
  */
-export async function decodeFile(key: CryptoKey, keyId: string, file: string, bytes: Uint8Array): Promise<{ version: number; records: SyncRecord[] }> {
+export async function decodeFile(
+  key: CryptoKey,
+  keyId: string,
+  file: string,
+  bytes: Uint8Array,
+): Promise<{ version: number; records: SyncRecord[] }> {
   const { header, headerText, cipher } = readHeader(bytes, file);
   if (header.keyId !== keyId) throw new SyncFileError('other-key', file);
   if (header.file !== file) throw new SyncFileError('wrong-place', file);

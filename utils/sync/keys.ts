@@ -6,13 +6,25 @@
  */
 import { decryptBytes, encryptBytes } from '@/utils/lock/crypto';
 import { keyIdOf } from '@/utils/lock/open';
-import { newDataKeyBytes, newPassphraseKdf, newRecoveryKdf, newRecoveryKey, parseRecoveryKey, passphraseKey, recoveryKey, type Secret } from '@/utils/lock/secrets';
+import {
+  newDataKeyBytes,
+  newPassphraseKdf,
+  newRecoveryKdf,
+  newRecoveryKey,
+  parseRecoveryKey,
+  passphraseKey,
+  recoveryKey,
+  type Secret,
+} from '@/utils/lock/secrets';
 import { FORMAT_VERSION, KEYS_FORMAT, type KeysFile } from './format';
 
 const SYNC_KEY_CONTEXT = 'adempauze sync key';
 
 /** A new sync key and its keys.json, wrapped by `passphrase` and a new recovery key (shown once). */
-export async function createSyncKeys(passphrase: string, now: number): Promise<{ file: KeysFile; key: Uint8Array<ArrayBuffer>; recoveryKey: string }> {
+export async function createSyncKeys(
+  passphrase: string,
+  now: number,
+): Promise<{ file: KeysFile; key: Uint8Array<ArrayBuffer>; recoveryKey: string }> {
   const key = newDataKeyBytes();
   const recovery = newRecoveryKey();
   const passphraseKdf = newPassphraseKdf();
@@ -37,7 +49,8 @@ export async function createSyncKeys(passphrase: string, now: number): Promise<{
 export async function openSyncKeys(file: KeysFile, secret: Secret): Promise<Uint8Array<ArrayBuffer> | undefined> {
   try {
     let key: Uint8Array<ArrayBuffer>;
-    if ('passphrase' in secret) key = await decryptBytes(await passphraseKey(secret.passphrase, file.passphrase.kdf), file.passphrase.key, SYNC_KEY_CONTEXT);
+    if ('passphrase' in secret)
+      key = await decryptBytes(await passphraseKey(secret.passphrase, file.passphrase.kdf), file.passphrase.key, SYNC_KEY_CONTEXT);
     else {
       const bytes = parseRecoveryKey(secret.recoveryKey);
       if (!bytes) return undefined;

@@ -104,7 +104,9 @@ export function mergeFile(input: MergeInput): MergeResult {
     // lost a record deletes nothing here, it gets the record back.
     const remoteChanged = theirs !== undefined && !sameBase(base, theirs);
     if (remote && !theirs && base !== undefined) upload = true;
-    const localChanged = mine ? base === undefined || base.deleted === true || base.updatedAt !== mine.updatedAt : base !== undefined && !base.deleted;
+    const localChanged = mine
+      ? base === undefined || base.deleted === true || base.updatedAt !== mine.updatedAt
+      : base !== undefined && !base.deleted;
     const tombstone = (updatedAt: number): Tombstone => ({ id, updatedAt, deleted: true });
 
     if (!remoteChanged) {
@@ -166,6 +168,7 @@ export function mergeFile(input: MergeInput): MergeResult {
   }
 
   const nextBases = new Map<string, Base>();
-  for (const [id, record] of records) nextBases.set(id, isTombstone(record) ? { updatedAt: record.updatedAt, deleted: true } : { updatedAt: record.updatedAt });
+  for (const [id, record] of records)
+    nextBases.set(id, isTombstone(record) ? { updatedAt: record.updatedAt, deleted: true } : { updatedAt: record.updatedAt });
   return { records: [...records.values()], upload, put, remove, bases: nextBases, came, went, conflicts };
 }

@@ -16,6 +16,8 @@ export function syncSoon(): void {
   if (typeof document === 'undefined') return;
   browser.storage.local
     .get(SYNC_KEY)
-    .then((stored) => (stored[SYNC_KEY] === undefined ? undefined : browser.alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SYNC_SOON_MINUTES })))
+    .then((stored) =>
+      stored[SYNC_KEY] === undefined ? undefined : browser.alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SYNC_SOON_MINUTES }),
+    )
     .catch(() => undefined);
 }

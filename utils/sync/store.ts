@@ -59,7 +59,10 @@ export async function readSyncSecrets(keys?: OpenKeys): Promise<SyncSecrets | un
   const set = sets.find((candidate) => candidate.keyId === sealed.output.kid);
   if (!set) return undefined;
   try {
-    const { password, key } = JSON.parse(await decryptText(set.dataKey, sealed.output.box, secretsContext(sealed.output.kid))) as Record<string, unknown>;
+    const { password, key } = JSON.parse(await decryptText(set.dataKey, sealed.output.box, secretsContext(sealed.output.kid))) as Record<
+      string,
+      unknown
+    >;
     if (typeof password !== 'string' || typeof key !== 'string') return undefined;
     return { password, key: fromBase64(key) };
   } catch {
@@ -113,7 +116,19 @@ export type SyncFailure =
   | 'no-secrets'
   | 'storage';
 
-const FAILURES: readonly SyncFailure[] = ['auth', 'forbidden', 'unreachable', 'folder-missing', 'no-space', 'timeout', 'server', 'bad-answer', 'other-key', 'no-secrets', 'storage'];
+const FAILURES: readonly SyncFailure[] = [
+  'auth',
+  'forbidden',
+  'unreachable',
+  'folder-missing',
+  'no-space',
+  'timeout',
+  'server',
+  'bad-answer',
+  'other-key',
+  'no-secrets',
+  'storage',
+];
 
 const StatusSchema = v.object({
   /** When the last run that reached its end ended. */
