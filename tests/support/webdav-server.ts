@@ -307,7 +307,17 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     pending.add(abort);
     const forward = () => {
       const outgoing = http.request(
-        { host: upstream.hostname, port: upstream.port, method, path: request.url, headers: request.headers, signal: abort.signal },
+        // A connection of its own each time (agent: false): a pooled one to a server paused and
+        // resumed since would fail the next request for a reason no test asked for.
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method,
+          path: request.url,
+          headers: request.headers,
+          signal: abort.signal,
+          agent: false,
+        },
         (incoming) => {
           const status = incoming.statusCode ?? 502;
           record.status = status;

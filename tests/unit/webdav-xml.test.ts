@@ -206,6 +206,14 @@ describe('parseMultistatus', () => {
     ]);
   });
 
+  test('a prefix never declared, or no namespace at all, is still read as DAV: (not well-formed, but what a careless server writes)', () => {
+    const undeclared = `<D:multistatus><D:response><D:href>/a</D:href><D:propstat><D:prop><D:getetag>"1"</D:getetag></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>`;
+    const none = undeclared.replaceAll('D:', '');
+    for (const body of [undeclared, none]) {
+      expect(parseMultistatus(body)).toEqual([{ href: '/a', folder: false, etag: '"1"', size: 0, modified: 0 }]);
+    }
+  });
+
   test('a response with its own status instead of propstats keeps that status', () => {
     const body = `<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:status>HTTP/1.1 404 Not Found</D:status></D:response></D:multistatus>`;
     expect(parseMultistatus(body)).toEqual([{ href: '/a', status: 404, folder: false, etag: '', size: 0, modified: 0 }]);

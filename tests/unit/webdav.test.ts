@@ -270,6 +270,7 @@ describe('through the fault proxy', () => {
     [500, 'server'],
     [502, 'server'],
     [423, 'conflict'],
+    [408, 'timeout'],
   ] as const)('HTTP %i is the failure %s', async (status, failure) => {
     const { dav } = await freshFolder(proxy.url);
     await proxy.fault({ kind: 'status', status });
@@ -384,6 +385,25 @@ describe('what the client sends and how it reads answers (a recording fetch)', (
     const body = `<d:multistatus xmlns:d="DAV:"><d:response><d:href>/internal/anna/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response><d:response><d:href>/internal/anna/x%20y</d:href><d:propstat><d:prop><d:resourcetype/><d:getetag>"1"</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>`;
     const { fetch } = recording(() => new Response(body, { status: 207 }));
     expect(await davClient(target, { fetch }).list('')).toEqual([{ name: 'x y', folder: false, etag: '"1"', size: 0, modified: 0 }]);
+  });
+
+  test('a listing with some hrefs inside the folder and some outside is bad-answer', async () => {
+    const response = (href: string) =>
+      `<d:response><d:href>${href}</d:href><d:propstat><d:prop><d:resourcetype/></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`;
+    const body = `<d:multistatus xmlns:d="DAV:">${response('/remote.php/dav/files/anna/Adempauze/')}${response('/elsewhere/x')}</d:multistatus>`;
+    const { fetch } = recording(() => new Response(body, { status: 207 }));
+    await expectFailure(davClient(target, { fetch }).list(''), 'bad-answer');
+  });
+
+  test('a server whose tag stays weak: a conditional write gives up with conflict at the timeout, never "changed"', async () => {
+    const weak = `<d:multistatus xmlns:d="DAV:"><d:response><d:href>/remote.php/dav/files/anna/Adempauze/a</d:href><d:propstat><d:prop><d:resourcetype/><d:getetag>W/"t"</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>`;
+    const { calls, fetch } = recording(() =>
+      calls.at(-1)?.init.method === 'PUT' ? new Response(null, { status: 412 }) : new Response(weak, { status: 207 }),
+    );
+    await expectFailure(davClient(target, { fetch, timeoutMs: 500 }).put('a', bytes('x'), { ifMatch: '"t"' }), 'conflict');
+    // It looked more than once before giving up, and wrote only once.
+    expect(calls.filter(({ init }) => init.method === 'PROPFIND').length).toBeGreaterThan(1);
+    expect(calls.filter(({ init }) => init.method === 'PUT')).toHaveLength(1);
   });
 
   test('a listing with absolute hrefs and Sabre-style lowercase escapes', async () => {
