@@ -69,14 +69,24 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * of a failed backup or the suggestion to turn them on, with the same words and the state's
  * model, so the popup in all 42.5 → 46 KB (measured 45.2 before the pace line, which adds 0.3). No first paint's budget moves (the
  * popup's first paint measured 18.71 KB, the pause window's 18.98 KB).
+ *
+ * Sync (issue 21) runs in the background, which cannot load code later: the WebDAV client, the
+ * server files' format (gzip and AES-GCM through the platform), the three-way merge, the state of
+ * what was agreed, and the run itself: 20.5 → 28.5 KB (measured 28.3). The Sync section carries
+ * the same and setting up (the key made or opened, the first sync's preview) with its words in two
+ * languages, loaded when the section is opened: the journal in all 93.5 → 111.5 KB (measured
+ * 111.2). The journal's first screen gains a conflict copy's mark in two languages and the save's
+ * "sync soon": 47 → 47.75 KB (measured 47.7). The popup gains the notice of a failed sync, after its
+ * first paint, its words loaded only when there is one: in all 46 → 48.25 KB (measured 48.0); its
+ * first paint is unchanged.
  */
 export const BUDGETS = {
   'popup JS, first paint': 18.75,
-  'popup JS': 46,
+  'popup JS': 48.25,
   'pause JS, first paint': 19,
-  'journal JS, first paint': 47,
-  'journal JS': 93.5,
-  'background JS': 20.5,
+  'journal JS, first paint': 47.75,
+  'journal JS': 111.5,
+  'background JS': 28.5,
   'passphrase strength JS': 1060,
 };
 

@@ -13,7 +13,8 @@ import { logFailure } from '@/utils/log';
 import { runSync, SyncStopError } from '@/utils/sync/engine';
 import { readMeta, writeMeta } from '@/utils/sync/files-db';
 import { SYNC_SOON_ALARM } from '@/utils/sync/soon';
-import { readSyncConfig, readSyncSecrets, readSyncStatus, SYNC_KEY, writeSyncStatus, type SyncFailure } from '@/utils/sync/store';
+import { readSyncConfig, readSyncSecrets, SYNC_KEY } from '@/utils/sync/store';
+import { readSyncStatus, writeSyncStatus, type SyncFailure } from '@/utils/sync/status';
 import { DavError, davClient } from '@/utils/sync/webdav';
 
 export { SYNC_SOON_ALARM } from '@/utils/sync/soon';

@@ -27,7 +27,7 @@ import {
 import type { SyncReport } from '@/utils/sync/engine';
 import type { DavTarget } from '@/utils/sync/webdav';
 import { DavError } from '@/utils/sync/webdav';
-import type { SyncFailure } from '@/utils/sync/store';
+import type { SyncFailure } from '@/utils/sync/status';
 import './sync.css';
 
 /**

@@ -1,13 +1,13 @@
 import { useId } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { useSyncT } from '@/utils/i18n/sync';
-import type { SyncFailure } from '@/utils/sync/store';
+import { useSyncFailureT } from '@/utils/i18n/sync-failures';
+import type { SyncFailure } from '@/utils/sync/status';
 
 const openSync = () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#sync') }).then(() => window.close());
 
 /** The last sync's failure in words, with the way to the Sync section. */
 export function SyncFailureNotice({ failure }: { failure: SyncFailure }) {
-  const t = useSyncT();
+  const t = useSyncFailureT();
   const heading = useId();
   return (
     <section class="lock-offer backup-notice" role="alert" aria-labelledby={heading}>

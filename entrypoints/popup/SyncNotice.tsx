@@ -6,7 +6,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useSyncNotice } from '@/utils/hooks/use-sync-notice';
 import { logFailure } from '@/utils/log';
-import type { SyncFailure } from '@/utils/sync/store';
+import type { SyncFailure } from '@/utils/sync/status';
 
 type Part = ComponentType<{ failure: SyncFailure }>;
 

@@ -2,7 +2,7 @@
  * What the popup says about sync, under the prompt and after its first paint: the last run's
  * failure, once (the Sync section keeps saying it until a run works again).
  */
-import { readSyncStatus, writeSyncStatus, type SyncFailure } from '@/utils/sync/store';
+import { readSyncStatus, writeSyncStatus, type SyncFailure } from '@/utils/sync/status';
 import { useLoadable, type Loadable } from './loadable';
 
 /** The failure due to be told now, or none; read as the popup opens, and marked told at once. */

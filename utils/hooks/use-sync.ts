@@ -5,15 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { Message } from '@/utils/messages';
 import { clearFileStates } from '@/utils/sync/files-db';
-import {
-  forgetSync,
-  readSyncConfig,
-  readSyncStatus,
-  SYNC_KEY,
-  SYNC_STATUS_KEY,
-  type SyncConfig,
-  type SyncStatus,
-} from '@/utils/sync/store';
+import { forgetSync, readSyncConfig, SYNC_KEY, type SyncConfig } from '@/utils/sync/store';
+import { readSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/status';
 import { storageSignal, useLoadable, type Loadable } from './loadable';
 
 export interface SyncView {

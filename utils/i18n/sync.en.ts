@@ -2,22 +2,7 @@
  * The English words of sync: the Sync section and the popup's notice of a failure (once). Their own
  * module, loaded with those parts. English defines the shape.
  */
-import type { SyncFailure } from '@/utils/sync/store';
-
-/** Why the last sync did not work, as the end of a sentence. */
-const FAILURES: Readonly<Record<SyncFailure, string>> = {
-  auth: 'the server refused the user name or app password. Check them, or make a new app password.',
-  forbidden: 'the server does not allow this user to write in that folder.',
-  unreachable: 'the server could not be reached, or its certificate is not trusted. Sync tries again later.',
-  'folder-missing': 'the folder Adempauze is no longer on the server. Disconnect and connect again to start it anew.',
-  'no-space': 'the server is out of space. Free some space there; sync tries again later.',
-  timeout: 'the server took too long to answer. Sync tries again later.',
-  server: 'the server answered with an error. Sync tries again later.',
-  'bad-answer': 'the answer was not from a WebDAV server. Check the address.',
-  'other-key': 'the journal on the server was started again with another key, by another browser. Disconnect and connect again to join it.',
-  'no-secrets': 'the stored password and key could not be read here. Disconnect and connect again.',
-  storage: 'this browser could not store what came in.',
-};
+import { syncFailuresEn } from './sync-failures.en';
 
 const PROBLEMS: Readonly<Record<string, string>> = {
   damaged: 'is damaged or incomplete',
@@ -80,18 +65,14 @@ export const syncEn = {
   syncNow: 'Sync now',
   syncDisconnect: 'Disconnect',
   syncLocked: 'The journal is locked: sync resumes when you unlock it.',
+  ...syncFailuresEn,
   syncFailed: (when: string, reason: string) => `The sync of ${when} did not work: ${reason}`,
-  syncReason: (failure: SyncFailure) => FAILURES[failure],
   syncSetAside: (file: string, problem: string) =>
     `The file ${file} on the server ${PROBLEMS[problem] ?? 'could not be read'}. It was set aside: nothing of it was applied, and it was not written over.`,
   syncServerSeesHeading: 'What the server can see',
   syncServerSees:
     'How many files there are (at most 258), their sizes and when they change. Not a word of what you write, not your feelings, tags or prompts.',
   syncStateFailed: 'What sync did could not be read from this browser.',
-  // The popup's notice.
-  noticeSyncFailedTitle: 'Sync did not work',
-  noticeSyncFailed: (reason: string) => `The last sync did not work: ${reason}`,
-  noticeOpenSync: 'Open Sync',
 };
 
 export type SyncMessages = typeof syncEn;

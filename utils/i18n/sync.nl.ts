@@ -1,21 +1,6 @@
 /** De Nederlandse woorden van synchroniseren (sync.en.ts bepaalt de vorm). */
-import type { SyncFailure } from '@/utils/sync/store';
+import { syncFailuresNl } from './sync-failures.nl';
 import type { SyncMessages } from './sync.en';
-
-const FAILURES: Readonly<Record<SyncFailure, string>> = {
-  auth: 'de server weigerde de gebruikersnaam of het app-wachtwoord. Controleer ze, of maak een nieuw app-wachtwoord.',
-  forbidden: 'de server staat deze gebruiker niet toe in die map te schrijven.',
-  unreachable: 'de server was niet bereikbaar, of zijn certificaat wordt niet vertrouwd. Het wordt later opnieuw geprobeerd.',
-  'folder-missing': 'de map Adempauze staat niet meer op de server. Verbreek de verbinding en maak haar opnieuw om opnieuw te beginnen.',
-  'no-space': 'de server is vol. Maak daar ruimte vrij; het wordt later opnieuw geprobeerd.',
-  timeout: 'de server antwoordde te traag. Het wordt later opnieuw geprobeerd.',
-  server: 'de server gaf een fout. Het wordt later opnieuw geprobeerd.',
-  'bad-answer': 'het antwoord kwam niet van een WebDAV-server. Controleer het adres.',
-  'other-key':
-    'het dagboek op de server is door een andere browser opnieuw begonnen, met een andere sleutel. Verbreek de verbinding en maak haar opnieuw om mee te doen.',
-  'no-secrets': 'het bewaarde wachtwoord en de sleutel konden hier niet gelezen worden. Verbreek de verbinding en maak haar opnieuw.',
-  storage: 'deze browser kon niet opslaan wat binnenkwam.',
-};
 
 const PROBLEMS: Readonly<Record<string, string>> = {
   damaged: 'is beschadigd of onvolledig',
@@ -80,15 +65,12 @@ export const syncNl: SyncMessages = {
   syncNow: 'Nu synchroniseren',
   syncDisconnect: 'Verbinding verbreken',
   syncLocked: 'Het dagboek is vergrendeld: synchroniseren gaat verder als je het ontgrendelt.',
+  ...syncFailuresNl,
   syncFailed: (when: string, reason: string) => `De synchronisatie van ${when} lukte niet: ${reason}`,
-  syncReason: (failure: SyncFailure) => FAILURES[failure],
   syncSetAside: (file: string, problem: string) =>
     `Het bestand ${file} op de server ${PROBLEMS[problem] ?? 'kon niet gelezen worden'}. Het is opzijgezet: er is niets van toegepast en het is niet overschreven.`,
   syncServerSeesHeading: 'Wat de server kan zien',
   syncServerSees:
     'Hoeveel bestanden er zijn (hooguit 258), hoe groot ze zijn en wanneer ze veranderen. Geen woord van wat je schrijft, niet je gevoelens, tags of vragen.',
   syncStateFailed: 'Wat synchroniseren deed kon in deze browser niet gelezen worden.',
-  noticeSyncFailedTitle: 'Synchroniseren lukte niet',
-  noticeSyncFailed: (reason: string) => `De laatste synchronisatie lukte niet: ${reason}`,
-  noticeOpenSync: 'Open Synchroniseren',
 };

@@ -1,8 +1,7 @@
 /**
  * What this browser keeps about sync: where the server is (storage.local `sync`), the app password
  * and the sync key (`syncSecrets`: encrypted with the lock's data key while the lock is on, so a
- * locked journal's profile opens nothing on the server either), and what the last run did
- * (`syncStatus`), which every page shows and follows through storage.onChanged.
+ * locked journal's profile opens nothing on the server either). What the last run did is status.ts.
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
@@ -11,10 +10,10 @@ import { decryptText, encryptText, fromBase64, importDataKey, toBase64, type Box
 import { readLock, requireKeys, type OpenKeys } from '@/utils/lock/keys';
 
 import { SYNC_KEY } from './soon';
+import { SYNC_STATUS_KEY } from './status';
 
 export { SYNC_KEY };
 export const SYNC_SECRETS_KEY = 'syncSecrets';
-export const SYNC_STATUS_KEY = 'syncStatus';
 
 const ConfigSchema = v.object({
   /** The journal's folder on the server, absolute, ending in '/'. */
@@ -100,62 +99,6 @@ export async function settleSyncSecrets(keys: OpenKeys, direction: 'on' | 'off' 
 
 export async function syncKey(secrets: SyncSecrets): Promise<CryptoKey> {
   return importDataKey(secrets.key);
-}
-
-/** A failure of the last run, in a kind a page can say in words. */
-export type SyncFailure =
-  | 'auth'
-  | 'forbidden'
-  | 'unreachable'
-  | 'folder-missing'
-  | 'no-space'
-  | 'timeout'
-  | 'server'
-  | 'bad-answer'
-  | 'other-key'
-  | 'no-secrets'
-  | 'storage';
-
-const FAILURES: readonly SyncFailure[] = [
-  'auth',
-  'forbidden',
-  'unreachable',
-  'folder-missing',
-  'no-space',
-  'timeout',
-  'server',
-  'bad-answer',
-  'other-key',
-  'no-secrets',
-  'storage',
-];
-
-const StatusSchema = v.object({
-  /** When the last run that reached its end ended. */
-  lastSync: v.optional(v.number()),
-  came: v.optional(v.number(), 0),
-  went: v.optional(v.number(), 0),
-  conflicts: v.optional(v.number(), 0),
-  /** The last run's failure, if it failed, and when. */
-  failure: v.optional(v.object({ kind: v.picklist(FAILURES), at: v.number() })),
-  /** Files on the server set aside (not applied): their name and why. */
-  setAside: v.optional(v.array(v.object({ file: v.string(), problem: v.string() })), []),
-  /** The failure the popup has told of already (its `at`), so it tells once. */
-  toldAt: v.optional(v.number()),
-  /** While a run is under way, since when (a run a killed worker left is cleared by the next worker: entrypoints/background/sync.ts). */
-  runningSince: v.optional(v.number()),
-});
-export type SyncStatus = v.InferOutput<typeof StatusSchema>;
-
-export async function readSyncStatus(): Promise<SyncStatus> {
-  const stored: unknown = (await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY];
-  const parsed = v.safeParse(StatusSchema, stored ?? {});
-  return parsed.success ? parsed.output : v.parse(StatusSchema, {});
-}
-
-export async function writeSyncStatus(change: Partial<SyncStatus>): Promise<void> {
-  const current = await readSyncStatus();
-  await browser.storage.local.set({ [SYNC_STATUS_KEY]: { ...current, ...change } });
 }
 
 /** Whether sync is set up here; pages use it to arm the sync that follows a save. */
