@@ -15,6 +15,8 @@ import { startFaultProxy, startWebdavServer, type WebdavServer } from '../suppor
 import { expect, launchWithExtension, test } from './fixtures';
 import { ExtensionState } from './pages/extension-state';
 import { JournalPage } from './pages/journal-page';
+import { PopupPage } from './pages/popup-page';
+import { PrivacyPage } from './pages/privacy-page';
 import { SyncPage } from './pages/sync-page';
 import { seedNotes } from './seed';
 
@@ -271,6 +273,59 @@ test('a wrong password, a full server, a truncated file and a file under another
     expect(readFileSync(damaged).length).toBe(100);
   } finally {
     await proxy.stop();
+  }
+});
+
+test('with the lock on, its passphrase protects sync, the profile keeps no app password readable, and notes saved while locked go up after the unlock', async ({
+  extensionId,
+  t: lockT,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // A server of its own, with a password that can be looked for in the profile's files.
+  const password = 'APPPWZ4Q9XKT';
+  const own = await startWebdavServer({ password });
+  try {
+    const profileA = testInfo.outputPath('profile-a');
+    const contextA = await launchWithExtension(profileA, 'en_US', E2E_EXTENSION_DIR);
+    others.push(contextA);
+    const privacy = await new PrivacyPage(contextA, extensionId, lockT).open();
+    await privacy.turnOn(PASSPHRASE);
+    const a = await side(contextA, extensionId, lockT);
+    await a.sync.connect(own.url, own.user, password);
+    await a.sync.startWithLock(PASSPHRASE);
+    await a.sync.syncNow();
+    const secrets = (await a.state.localItem('syncSecrets')) as Record<string, unknown>;
+    expect(Object.keys(secrets).sort()).toEqual(['box', 'kid']);
+
+    // Locked: a note saved in the popup is sealed here, and nothing goes to the server.
+    await privacy.lockNow();
+    const popup = await new PopupPage(contextA, extensionId, lockT).open();
+    await popup.write('Saved while locked');
+    await popup.save();
+    await expect(popup.status).toHaveText(lockT.saved);
+    const before = noteFiles(own).map((file) => readFileSync(file));
+    await a.state.fireAlarm('sync');
+    await expect.poll(() => a.state.alarm('sync').then((alarm) => (alarm?.scheduledTime ?? 0) > Date.now() + 60_000)).toBe(true);
+    expect(noteFiles(own).map((file) => readFileSync(file))).toEqual(before);
+
+    // The unlock brings it to the server, and to a browser without a lock.
+    await privacy.unlockForm.unlockWithPassphrase(PASSPHRASE);
+    const b = await side(await secondBrowser(testInfo.outputPath('profile-b')), extensionId, lockT);
+    await expect.poll(() => noteFiles(own).length, { timeout: 30_000 }).toBe(1);
+    await b.sync.connect(own.url, own.user, password);
+    await b.sync.join({ passphrase: PASSPHRASE });
+    await b.sync.confirm();
+    await expect.poll(() => answers(b.state), { timeout: 30_000 }).toEqual(['Saved while locked']);
+
+    // Raw files: A's profile (the lock on) holds the app password nowhere readable; B's (no lock) does, as its journal.
+    await contextA.close();
+    expect(scanFolder(profileA, [password])).toEqual({});
+    await expect
+      .poll(() => Object.keys(scanFolder(testInfo.outputPath('profile-b'), [password])).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(scanFolder(own.root, ['Saved while locked'])).toEqual({});
+  } finally {
+    await own.stop();
   }
 });
 
