@@ -73,6 +73,28 @@ function setUpProblem(error: unknown, reason: (failure: SyncFailure) => string):
   return describeError(error);
 }
 
+/**
+ * A step of setting up that may fail: busy while it runs, and its problem in words (what `work`
+ * resolves to, or the failure it threw), cleared when it runs again.
+ */
+function useAttempt() {
+  const t = useSyncT();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+  async function attempt(work: () => Promise<string | undefined>) {
+    setBusy(true);
+    setProblem('');
+    try {
+      setProblem((await work()) ?? '');
+    } catch (error) {
+      setProblem(t.syncFailedSetUp(setUpProblem(error, t.syncReason)));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, problem, setProblem, attempt };
+}
+
 type Step =
   | { readonly kind: 'form' }
   | { readonly kind: 'checking' }
@@ -251,28 +273,19 @@ function StartWithNewPassphrase({ target, onStarted }: { target: DavTarget; onSt
 function StartWithLock({ target, onStarted }: { target: DavTarget; onStarted: (recoveryKey: string) => void }) {
   const t = useSyncT();
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const { busy, problem, attempt } = useAttempt();
   const id = useId();
   const problemId = useId();
-  async function submit(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setProblem('');
-    try {
-      if (!(await lockPassphraseOpens(passphrase))) {
-        setProblem(t.syncWrongLockPassphrase);
-        return;
-      }
+    void attempt(async () => {
+      if (!(await lockPassphraseOpens(passphrase))) return t.syncWrongLockPassphrase;
       onStarted(await start(target, passphrase));
-    } catch (error) {
-      setProblem(t.syncFailedSetUp(setUpProblem(error, t.syncReason)));
-    } finally {
-      setBusy(false);
-    }
+      return undefined;
+    });
   }
   return (
-    <form class="sync-form" onSubmit={(event) => void submit(event)}>
+    <form class="sync-form" onSubmit={submit}>
       <p>{t.syncLockPassphrase}</p>
       <div class="field">
         <label for={id}>{t.syncLockPassphraseLabel}</label>
@@ -311,34 +324,25 @@ function Join({
   const t = useSyncT();
   const lockT = useLockT();
   const entry = useSecretEntry();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const { busy, problem, setProblem, attempt } = useAttempt();
   const id = useId();
   const problemId = useId();
   // On showing, and after switching between passphrase and recovery key (a new field).
   useEffect(() => entry.field.current?.focus(), [entry.field, entry.recovery]);
-  async function submit(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
     const secret = entry.secret();
     if (!secret) return;
-    setBusy(true);
-    setProblem('');
-    try {
+    void attempt(async () => {
       const opened = await joinOnServer(keysFile, secret);
-      if (!opened) {
-        setProblem(t.syncWrongSecret);
-        return;
-      }
+      if (!opened) return t.syncWrongSecret;
       const report = await previewFirstSync(target, opened.key, opened.keyId);
       onNext({ kind: 'preview', target, key: opened.key, keyId: opened.keyId, report });
-    } catch (error) {
-      setProblem(t.syncFailedSetUp(setUpProblem(error, t.syncReason)));
-    } finally {
-      setBusy(false);
-    }
+      return undefined;
+    });
   }
   return (
-    <form class="sync-form" onSubmit={(event) => void submit(event)}>
+    <form class="sync-form" onSubmit={submit}>
       <SecretField
         entry={entry}
         id={id}

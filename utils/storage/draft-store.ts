@@ -14,9 +14,9 @@
  * Loaded after a page's first paint (the popup's first paint knows which prompts have a draft
  * from ids only, utils/storage/lock-mirror.ts).
  */
-import { openDB, type IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
+import { cachedDatabase } from '@/utils/db/cached';
 import { forgetDatabase } from '@/utils/db/rewrite';
 import { importPublicKey, openSealedText, sealText } from '@/utils/lock/crypto';
 import { journalKeys, readLock, type OpenKeys } from '@/utils/lock/keys';
@@ -34,38 +34,22 @@ type SealedDraft = v.InferOutput<typeof SealedDraftSchema>;
 
 const draftContext = (promptId: string) => `draft:${promptId}`;
 
-let connection: Promise<IDBPDatabase> | undefined;
 /** The sealing key as last read (see `sealer`). */
 let sealing: Promise<CryptoKey | undefined> | undefined;
 
-function openDrafts(): Promise<IDBPDatabase> {
-  connection ??= openDB(DRAFTS_DB, 1, {
-    upgrade(db) {
-      db.createObjectStore(STORE);
-    },
-    // Turning the lock on in another page deletes this database: step aside.
-    blocking() {
-      void closeDrafts();
-    },
-    terminated() {
-      connection = undefined;
-    },
-  }).catch((error: unknown) => {
-    connection = undefined;
-    throw error;
-  });
-  return connection;
-}
+// Turning the lock on in another page deletes this database: the connection steps aside.
+const drafts = cachedDatabase(DRAFTS_DB, 1, (db) => {
+  db.createObjectStore(STORE);
+});
+const openDrafts = drafts.open;
 
 /**
  * Closes the cached connection and forgets the lock as read; the next read or write opens and reads
  * afresh. Exported for the tests, which start each from a closed database and a new storage.
  */
 export async function closeDrafts(): Promise<void> {
-  const pending = connection;
-  connection = undefined;
   sealing = undefined;
-  (await pending?.catch(() => undefined))?.close();
+  await drafts.close();
 }
 
 /**

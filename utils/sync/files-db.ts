@@ -4,7 +4,8 @@
  * that changed there and knows which side changed what (utils/sync/merge.ts). Ids and times only,
  * never a text: its own small database, which the journal's lock has nothing to hide in.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema } from 'idb';
+import { cachedDatabase } from '@/utils/db/cached';
 import type { Base } from './merge';
 
 const NAME = 'adempauze-sync';
@@ -24,34 +25,14 @@ interface SyncSchema extends DBSchema {
   meta: { key: string; value: number | string };
 }
 
-let connection: Promise<IDBPDatabase<SyncSchema>> | undefined;
-
-function open(): Promise<IDBPDatabase<SyncSchema>> {
-  connection ??= openDB<SyncSchema>(NAME, 1, {
-    upgrade(db) {
-      db.createObjectStore('files', { keyPath: 'file' });
-      db.createObjectStore('meta');
-    },
-    blocking() {
-      void connection?.then((db) => db.close());
-      connection = undefined;
-    },
-    terminated() {
-      connection = undefined;
-    },
-  }).catch((error: unknown) => {
-    connection = undefined;
-    throw error;
-  });
-  return connection;
-}
+const database = cachedDatabase<SyncSchema>(NAME, 1, (db) => {
+  db.createObjectStore('files', { keyPath: 'file' });
+  db.createObjectStore('meta');
+});
+const open = database.open;
 
 /** Closes the cached connection (the tests switch between browsers). */
-export async function closeSyncState(): Promise<void> {
-  const pending = connection;
-  connection = undefined;
-  (await pending?.catch(() => undefined))?.close();
-}
+export const closeSyncState = database.close;
 
 export async function readFileStates(): Promise<Map<string, FileState>> {
   const states = await (await open()).getAll('files');
