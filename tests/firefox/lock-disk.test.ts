@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { DB_VERSION } from '@/utils/db/connection';
 import { lockMessages } from '@/utils/i18n/lock';
 import { scanFolder } from '../raw-scan';
 import { byLabel, byRole, extensionPage, installExtension, launchFirefox, until } from './firefox';
@@ -59,8 +60,8 @@ test('after turning the lock on and a restart, nothing written before it is anyw
   );
   // Thirty notes and an own prompt, stored as the extension stores them, through its own page.
   await popup.evaluate(
-    async (texts, own) => {
-      const request = indexedDB.open('adempauze', 4);
+    async (texts, own, version) => {
+      const request = indexedDB.open('adempauze', version);
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         request.onupgradeneeded = () => reject(new Error('the extension has not made its database yet'));
         request.onsuccess = () => resolve(request.result);
@@ -90,6 +91,7 @@ test('after turning the lock on and a restart, nothing written before it is anyw
     },
     answers,
     ownPrompt,
+    DB_VERSION,
   );
   // The control: before the lock the search finds them on disk. (On the code before this issue the
   // same test found, after the lock and a restart, the notes in idb/*.sqlite and the draft in
