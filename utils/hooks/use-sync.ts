@@ -4,8 +4,17 @@
  */
 import { browser } from 'wxt/browser';
 import type { Message } from '@/utils/messages';
+import { serverPermission } from '@/utils/sync/connect';
 import { clearFileStates } from '@/utils/sync/files-db';
-import { forgetSync, readSyncConfig, readSyncStatus, SYNC_KEY, SYNC_STATUS_KEY, type SyncConfig, type SyncStatus } from '@/utils/sync/store';
+import {
+  forgetSync,
+  readSyncConfig,
+  readSyncStatus,
+  SYNC_KEY,
+  SYNC_STATUS_KEY,
+  type SyncConfig,
+  type SyncStatus,
+} from '@/utils/sync/store';
 import { storageSignal, useLoadable, type Loadable } from './loadable';
 
 export interface SyncView {
@@ -37,7 +46,7 @@ export function useSync(): SyncHandle {
       const config = await readSyncConfig();
       await forgetSync();
       await clearFileStates();
-      if (config) await browser.permissions.remove({ origins: [`${new URL(config.folder).origin}/*`] }).catch(() => false);
+      if (config) await browser.permissions.remove(serverPermission(new URL(config.folder))).catch(() => false);
     },
   };
 }

@@ -41,9 +41,19 @@ export function journalFolder(address: string): URL | AddressProblem {
   return new URL(`${FOLDER_NAME}/`, url);
 }
 
-/** Asks for the one origin of the server (on the Connect click: the browser's prompt needs the gesture). */
+/**
+ * The host permission for the server: its scheme and host, without the port. Firefox refuses a
+ * pattern with a port that the manifest's optional hosts do not name as such
+ * (`http://127.0.0.1:8080/*` is "not declared" beside `http://127.0.0.1/*`), so a server on this
+ * machine could never be reached there; without a port, a pattern covers every port in both browsers.
+ */
+export function serverPermission(folder: URL): { origins: string[] } {
+  return { origins: [`${folder.protocol}//${folder.hostname}/*`] };
+}
+
+/** Asks for the server's host (on the Connect click: the browser's prompt needs the gesture). */
 export function requestServerAccess(folder: URL): Promise<boolean> {
-  return browser.permissions.request({ origins: [`${folder.origin}/*`] });
+  return browser.permissions.request(serverPermission(folder));
 }
 
 /** What the folder holds: nothing of ours yet, or a journal another browser started (its keys.json). */
@@ -68,9 +78,15 @@ export async function lockPassphraseOpens(passphrase: string): Promise<boolean> 
 }
 
 /** Starts a journal on an empty folder: a new key, keys.json written (only if nobody did meanwhile). Resolves to the recovery key, shown once. */
-export async function startOnServer(target: DavTarget, passphrase: string, now: number): Promise<{ key: Uint8Array<ArrayBuffer>; keyId: string; recoveryKey: string }> {
+export async function startOnServer(
+  target: DavTarget,
+  passphrase: string,
+  now: number,
+): Promise<{ key: Uint8Array<ArrayBuffer>; keyId: string; recoveryKey: string }> {
   const { file, key, recoveryKey } = await createSyncKeys(passphrase, now);
-  const written = await davClient(target).put(KEYS_FILE, new TextEncoder().encode(`${JSON.stringify(file, null, 1)}\n`), { ifNoneMatch: '*' });
+  const written = await davClient(target).put(KEYS_FILE, new TextEncoder().encode(`${JSON.stringify(file, null, 1)}\n`), {
+    ifNoneMatch: '*',
+  });
   if (written.outcome === 'changed') throw new Error('Another browser started sync in this folder just now: connect again to join it.');
   return { key, keyId: file.keyId, recoveryKey };
 }
@@ -100,5 +116,9 @@ export async function previewFirstSync(target: DavTarget, key: Uint8Array<ArrayB
 export async function finishConnect(target: DavTarget, key: Uint8Array<ArrayBuffer>, keyId: string, now: number): Promise<void> {
   const lock = await readLock();
   await clearFileStates();
-  await saveSyncConfig({ folder: target.folder, user: target.user, keyId, connectedAt: now }, { password: target.password, key }, lock ? await requireKeys(lock) : undefined);
+  await saveSyncConfig(
+    { folder: target.folder, user: target.user, keyId, connectedAt: now },
+    { password: target.password, key },
+    lock ? await requireKeys(lock) : undefined,
+  );
 }
