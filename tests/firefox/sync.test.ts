@@ -65,8 +65,10 @@ async function syncNowIn(page: { evaluate(run: () => unknown): Promise<unknown> 
     w.runEnded = new Promise<void>((resolve) => {
       let seen = false;
       const observer = new MutationObserver(() => {
-        const text = document.querySelector('.sync-running')?.textContent ?? '';
-        if (text !== '') seen = true;
+        const running = document.querySelector('.sync-running');
+        // Not shown (the section re-reading what sync did) says nothing about the run.
+        if (!running) return;
+        if (running.textContent !== '') seen = true;
         else if (seen) {
           observer.disconnect();
           resolve();
