@@ -9,6 +9,7 @@
 import os from 'node:os';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { expect, test, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { E2E_EXTENSION_DIR, unpackedExtensionId } from '../../scripts/chromium.mjs';
 import { launchWithExtension } from '../e2e/fixtures';
@@ -60,6 +61,7 @@ function table(): string {
   return [format(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(format)].join('\n');
 }
 
+const machine = () => `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** What the background kept of its last run (utils/sync/store.ts). */
@@ -280,8 +282,14 @@ test('sync', async ({}, testInfo) => {
   medianRow('firstDownload', `First download of those ${TRANSFER.toLocaleString('en')} into a second profile`, downloads, 'rounds');
 
   console.log(`\n${table()}\n`);
-  await writeFile(
-    resolve(OUT, 'sync.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`, timing: 'sync-now message to its answer', results, table: rows }, null, 2)}\n`,
-  );
+  // Formatted as the repository formats JSON, so `prettier --check` passes on the file as written.
+  const file = resolve(OUT, 'sync.json');
+  const json = JSON.stringify({
+    date: new Date().toISOString(),
+    machine: machine(),
+    timing: 'sync-now message to its answer',
+    results,
+    table: rows,
+  });
+  await writeFile(file, await format(json, { ...(await resolveConfig(file)), filepath: file }));
 });
