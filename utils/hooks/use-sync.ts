@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Message } from '@/utils/messages';
+import { serverPermission } from '@/utils/sync/connect';
 import { clearFileStates } from '@/utils/sync/files-db';
 import { forgetSync, readSyncConfig, SYNC_KEY, type SyncConfig } from '@/utils/sync/store';
 import { readSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/status';
@@ -38,7 +39,7 @@ export function useSync(): SyncHandle {
       const config = await readSyncConfig();
       await forgetSync();
       await clearFileStates();
-      if (config) await browser.permissions.remove({ origins: [`${new URL(config.folder).origin}/*`] }).catch(() => false);
+      if (config) await browser.permissions.remove(serverPermission(new URL(config.folder))).catch(() => false);
     },
   };
 }

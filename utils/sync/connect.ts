@@ -41,9 +41,19 @@ export function journalFolder(address: string): URL | AddressProblem {
   return new URL(`${FOLDER_NAME}/`, url);
 }
 
-/** Asks for the one origin of the server (on the Connect click: the browser's prompt needs the gesture). */
+/**
+ * The host permission for the server: its scheme and host, without the port. Firefox refuses a
+ * pattern with a port that the manifest's optional hosts do not name as such
+ * (`http://127.0.0.1:8080/*` is "not declared" beside `http://127.0.0.1/*`), so a server on this
+ * machine could never be reached there; without a port, a pattern covers every port in both browsers.
+ */
+export function serverPermission(folder: URL): { origins: string[] } {
+  return { origins: [`${folder.protocol}//${folder.hostname}/*`] };
+}
+
+/** Asks for the server's host (on the Connect click: the browser's prompt needs the gesture). */
 export function requestServerAccess(folder: URL): Promise<boolean> {
-  return browser.permissions.request({ origins: [`${folder.origin}/*`] });
+  return browser.permissions.request(serverPermission(folder));
 }
 
 /** What the folder holds: nothing of ours yet, or a journal another browser started (its keys.json). */
