@@ -69,13 +69,19 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * of a failed backup or the suggestion to turn them on, with the same words and the state's
  * model, so the popup in all 42.5 → 46 KB (measured 45.2 before the pace line, which adds 0.3). No first paint's budget moves (the
  * popup's first paint measured 18.71 KB, the pause window's 18.98 KB).
+ *
+ * Search inside half a frame (issue 22) needs a word index (utils/search/word-index.ts): the
+ * journal's distinct tokens with their notes, found in one string of all tokens, joined, kept
+ * newest first without re-sorting. Its code is loaded with the index, after the first screen
+ * (measured 46.9 KB, unchanged budget), so only the journal in all grows: 93.5 → 95.5 KB (measured
+ * 94.8).
  */
 export const BUDGETS = {
   'popup JS, first paint': 18.75,
   'popup JS': 46,
   'pause JS, first paint': 19,
   'journal JS, first paint': 47,
-  'journal JS': 93.5,
+  'journal JS': 95.5,
   'background JS': 20.5,
   'passphrase strength JS': 1060,
 };

@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import type { Note } from '@/utils/model/records';
-import { EMPTY_QUERY, newestFirst, searchText } from '@/utils/search/search';
-import { WordIndex } from '@/utils/search/word-index';
+import { EMPTY_QUERY, newestFirst } from '@/utils/search/search';
+import { searchText, WordIndex } from '@/utils/search/word-index';
 import { referenceRefine, toReferenceEntry, type ReferenceEntry, type ReferenceResult } from '../unit/search-reference';
 import { WORDS, realisticNotes, seeded, zipfWord } from './realistic-notes';
 

@@ -20,7 +20,7 @@ import {
 } from '@/utils/db/notes';
 import type { Feeling, Note, PageCursor } from '@/utils/model/records';
 import { newestFirst } from '@/utils/search/search';
-import { WordIndex } from '@/utils/search/word-index';
+import type { WordIndex } from '@/utils/search/word-index';
 import { logFailure } from '@/utils/log';
 import type { Loadable } from './loadable';
 
@@ -211,32 +211,6 @@ export function useNoteBodies(): NoteBodies {
 /** Notes read per transaction while the search index is built: reading and checking them is one task, kept short. */
 const INDEX_READ = 1000;
 
-/** How long indexing may hold the page before it lets a frame, a keystroke or a scroll through. */
-const INDEX_SLICE_MS = 8;
-
-/** Lets the page's other work run: a message comes back as a task of its own, with no timer's minimum delay. */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolveYield) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolveYield();
-    };
-    channel.port2.postMessage(undefined);
-  });
-}
-
-/** Indexes a batch of notes in slices of INDEX_SLICE_MS, so that building the index makes no long task on the page. */
-async function putInSlices(index: WordIndex, notes: readonly Note[]): Promise<void> {
-  let sliceStart = performance.now();
-  for (let i = 0; i < notes.length; i += 50) {
-    index.put(notes.slice(i, i + 50));
-    if (performance.now() - sliceStart < INDEX_SLICE_MS) continue;
-    await yieldToPage();
-    sliceStart = performance.now();
-  }
-}
-
 /** The search index, ready: the same index object after a change, with a new version, so pages re-search. */
 export interface SearchIndexState {
   readonly index: WordIndex;
@@ -260,44 +234,51 @@ export function useSearchIndex(wanted: boolean): Loadable<SearchIndexState> | un
   useEffect(() => {
     if (!asked) return;
     let live = true;
-    let index = new WordIndex();
-    let version = 0;
-    let ready = false;
-    const show = () => live && ready && setState({ status: 'ready', value: { index, version: ++version } });
-    const build = () => {
-      const building = new WordIndex();
-      index = building;
-      ready = false;
-      forEachNoteBatch(INDEX_READ, (notes) => putInSlices(building, notes))
-        .then(() => {
-          if (index !== building) return;
-          ready = true;
-          show();
-        })
-        .catch((error: unknown) => live && setState({ status: 'failed', error }));
-    };
+    let stop = () => undefined as void;
     setState({ status: 'loading' });
-    build();
-    const stop = onDataChange((change) => {
-      if (change.store !== 'notes') return;
-      const named = namedNotes(change);
-      if (!named) return build();
-      // Changes reach the index being built too: a note saved meanwhile is put in place either way.
-      const changing = index;
-      if (named.deleted.size > 0) {
-        changing.remove(named.deleted);
-        show();
-      }
-      readSaved(named.saved)
-        .then((found) => {
-          if (named.saved.length === 0 || changing !== index) return;
-          // A note named but not found was deleted since: it goes too.
-          changing.remove(named.saved);
-          changing.put(found);
-          show();
-        })
-        .catch(logFailure('search index not refreshed after a change'));
-    });
+    // The index's code loads when the index is built, after the first screen: not before it.
+    import('@/utils/search/word-index')
+      .then(({ WordIndex }) => {
+        if (!live) return;
+        let index = new WordIndex();
+        let version = 0;
+        let ready = false;
+        const show = () => live && ready && setState({ status: 'ready', value: { index, version: ++version } });
+        const build = () => {
+          const building = new WordIndex();
+          index = building;
+          ready = false;
+          forEachNoteBatch(INDEX_READ, (notes) => building.putInSlices(notes))
+            .then(() => {
+              if (index !== building) return;
+              ready = true;
+              show();
+            })
+            .catch((error: unknown) => live && setState({ status: 'failed', error }));
+        };
+        build();
+        stop = onDataChange((change) => {
+          if (change.store !== 'notes') return;
+          const named = namedNotes(change);
+          if (!named) return build();
+          // Changes reach the index being built too: a note saved meanwhile is put in place either way.
+          const changing = index;
+          if (named.deleted.size > 0) {
+            changing.remove(named.deleted);
+            show();
+          }
+          readSaved(named.saved)
+            .then((found) => {
+              if (named.saved.length === 0 || changing !== index) return;
+              // A note named but not found was deleted since: it goes too.
+              changing.remove(named.saved);
+              changing.put(found);
+              show();
+            })
+            .catch(logFailure('search index not refreshed after a change'));
+        });
+      })
+      .catch((error: unknown) => live && setState({ status: 'failed', error }));
     return () => {
       live = false;
       stop();

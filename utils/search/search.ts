@@ -75,11 +75,6 @@ export interface SearchEntry {
   readonly tags: readonly Tag[];
 }
 
-/** What a search looks in: the prompt and the answer, normalised. */
-export function searchText(note: Pick<Note, 'promptText' | 'answer'>): string {
-  return normalizeText(`${note.promptText}\n${note.answer}`);
-}
-
 export function toSearchEntry(note: Note): SearchEntry {
   const tags = tagsOf(note.answer);
   const entry = {
@@ -142,21 +137,6 @@ export function isEmptyQuery(query: SearchQuery): boolean {
     query.promptId === 'all' &&
     query.tag === undefined &&
     query.feeling === undefined
-  );
-}
-
-/** The words of a query's text, normalised: a note matches when its text holds every one of them. */
-export function queryWords(text: string): string[] {
-  return normalizeText(text).split(' ').filter(Boolean);
-}
-
-/** Whether an entry passes the query's filters (all but its text); `tag` is the query's tag as tagKey gives it. */
-export function matchesFilters(entry: SearchEntry, query: SearchQuery, tag: string | undefined): boolean {
-  return (
-    (query.kind === 'all' || entry.promptKind === query.kind) &&
-    (query.promptId === 'all' || entry.promptId === query.promptId) &&
-    (query.feeling === undefined || entry.feeling === query.feeling) &&
-    (tag === undefined || entry.tags.some((each) => each.key === tag))
   );
 }
 

@@ -12,7 +12,7 @@
  * moves one of them, never sorting them all.
  */
 import type { Note } from '@/utils/model/records';
-import { matchesFilters, newestFirst, queryWords, searchText, tagKey, toSearchEntry, type SearchEntry, type SearchQuery } from './search';
+import { newestFirst, normalizeText, tagKey, toSearchEntry, type SearchEntry, type SearchQuery } from './search';
 
 /**
  * Word characters, by UTF-16 code unit: ASCII letters and digits and everything beyond ASCII
@@ -20,6 +20,26 @@ import { matchesFilters, newestFirst, queryWords, searchText, tagKey, toSearchEn
  * by the same rule, which is all exactness needs.
  */
 const NOT_WORD = /[^a-z0-9\u0080-\uffff]+/;
+
+/** What a search looks in: the prompt and the answer, normalised. */
+export function searchText(note: Pick<Note, 'promptText' | 'answer'>): string {
+  return normalizeText(`${note.promptText}\n${note.answer}`);
+}
+
+/** The words of a query's text, normalised: a note matches when its text holds every one of them. */
+export function queryWords(text: string): string[] {
+  return normalizeText(text).split(' ').filter(Boolean);
+}
+
+/** Whether an entry passes the query's filters (all but its text); `tag` is the query's tag as tagKey gives it. */
+export function matchesFilters(entry: SearchEntry, query: SearchQuery, tag: string | undefined): boolean {
+  return (
+    (query.kind === 'all' || entry.promptKind === query.kind) &&
+    (query.promptId === 'all' || entry.promptId === query.promptId) &&
+    (query.feeling === undefined || entry.feeling === query.feeling) &&
+    (tag === undefined || entry.tags.some((each) => each.key === tag))
+  );
+}
 
 /** A note as the index holds it. */
 interface Indexed {
@@ -35,6 +55,21 @@ interface Matched {
   readonly tokens: number[];
   /** How many tokens the vocabulary had when they were looked for: later ones are looked at next time. */
   readonly vocabulary: number;
+}
+
+/** How long indexing may hold the page before it lets a frame, a keystroke or a scroll through. */
+const INDEX_SLICE_MS = 8;
+
+/** Lets the page's other work run: a message comes back as a task of its own, with no timer's minimum delay. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolveYield) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolveYield();
+    };
+    channel.port2.postMessage(undefined);
+  });
 }
 
 /** Words whose matched tokens are remembered: a few searches' worth. */
@@ -68,6 +103,20 @@ export class WordIndex {
     for (const note of notes) {
       this.delete(note.id);
       this.add(note);
+    }
+  }
+
+  /**
+   * Adds notes as put does, in slices of INDEX_SLICE_MS with the page's other work between them,
+   * so that building the index over tens of thousands of notes makes no long task on the page.
+   */
+  async putInSlices(notes: readonly Note[]): Promise<void> {
+    let sliceStart = performance.now();
+    for (let i = 0; i < notes.length; i += 50) {
+      this.put(notes.slice(i, i + 50));
+      if (performance.now() - sliceStart < INDEX_SLICE_MS) continue;
+      await yieldToPage();
+      sliceStart = performance.now();
     }
   }
 
