@@ -999,22 +999,36 @@ function replaceKeyRow(replaced: Progress): void {
   );
 }
 
+/**
+ * A browser of its own with the built extension and 50,000 notes imported through it, for the
+ * tests that measure one thing alone; `page` is the options page the import was made in.
+ */
+async function largeJournal(outputPath: (name: string) => string): Promise<{ context: BrowserContext; optionsUrl: string; page: Page }> {
+  const extensionDir = outputPath('extension');
+  await rm(extensionDir, { recursive: true, force: true });
+  await cp(EXTENSION_DIR, extensionDir, { recursive: true });
+  const optionsUrl = `chrome-extension://${unpackedExtensionId(extensionDir)}/options.html`;
+  const large = outputPath('large.json');
+  await writeFile(large, backupFile(LARGE));
+  const context = await launchWithExtensionDir(outputPath('profile'), extensionDir);
+  try {
+    const page = await context.newPage();
+    await page.goto(optionsUrl);
+    expectImported(await importThrough(page, large));
+    return { context, optionsUrl, page };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
 // Replacing the key alone, on its own 50,000 notes, for running without the whole benchmark:
 // `npx wxt build && npx playwright test --project=bench --grep "replace the key"`. It prints its row
 // and writes bench/replace-key.json, leaving bench/results.json to the full run.
 test('replace the key', async ({}, testInfo) => {
   await mkdir(OUT, { recursive: true });
-  const extensionDir = testInfo.outputPath('extension');
-  await rm(extensionDir, { recursive: true, force: true });
-  await cp(EXTENSION_DIR, extensionDir, { recursive: true });
-  const optionsUrl = `chrome-extension://${unpackedExtensionId(extensionDir)}/options.html`;
-  const large = testInfo.outputPath('large.json');
-  await writeFile(large, backupFile(LARGE));
-  const context = await launchWithExtensionDir(testInfo.outputPath('profile'), extensionDir);
+  const { context, optionsUrl, page } = await largeJournal(testInfo.outputPath.bind(testInfo));
   try {
-    const page = await context.newPage();
-    await page.goto(optionsUrl);
-    expectImported(await importThrough(page, large));
     await page.goto(`${optionsUrl}#privacy`);
     await page.getByLabel(t.lockPassphrase, { exact: true }).fill(PASSPHRASE);
     await page.getByLabel(t.lockRepeatPassphrase, { exact: true }).fill(PASSPHRASE);
@@ -1178,17 +1192,8 @@ test('automatic backup', async ({}, testInfo) => {
 // Search alone, on its own 50,000 notes, for working on it without the whole benchmark:
 // `npx wxt build && npx playwright test --project=bench --grep "search in the journal"`.
 test('search in the journal', async ({}, testInfo) => {
-  const extensionDir = testInfo.outputPath('extension');
-  await rm(extensionDir, { recursive: true, force: true });
-  await cp(EXTENSION_DIR, extensionDir, { recursive: true });
-  const optionsUrl = `chrome-extension://${unpackedExtensionId(extensionDir)}/options.html`;
-  const large = testInfo.outputPath('large.json');
-  await writeFile(large, backupFile(LARGE));
-  const context = await launchWithExtensionDir(testInfo.outputPath('profile'), extensionDir);
+  const { context, optionsUrl, page } = await largeJournal(testInfo.outputPath.bind(testInfo));
   try {
-    const page = await context.newPage();
-    await page.goto(optionsUrl);
-    expectImported(await importThrough(page, large));
     await page.close();
     const search = await context.newPage();
     await watchPaint(search, NOTE);

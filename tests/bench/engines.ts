@@ -15,7 +15,8 @@ import type { Note } from '@/utils/model/records';
 import { EMPTY_QUERY, newestFirst } from '@/utils/search/search';
 import { searchText, WordIndex } from '@/utils/search/word-index';
 import { referenceRefine, toReferenceEntry, type ReferenceEntry, type ReferenceResult } from '../unit/search-reference';
-import { WORDS, realisticNotes, seeded, zipfWord } from './realistic-notes';
+import { seeded } from '../e2e/seed';
+import { WORDS, realisticNotes, zipfWord } from './realistic-notes';
 
 interface Engine {
   readonly name: string;

@@ -12,15 +12,7 @@ import { PROMPTS } from '@/content/prompts';
 import type { Note } from '@/utils/model/records';
 import { FEELINGS } from '@/utils/model/values';
 import { promptText } from '@/utils/prompts/pick';
-
-/** A small deterministic random source, so every run measures the same notes. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { seeded } from '../e2e/seed';
 
 /** A language's words, most frequent first, each once. */
 function ranked(...lists: readonly (readonly string[] | undefined)[]): readonly string[] {

@@ -3,6 +3,7 @@ import type { Note } from '@/utils/model/records';
 import { FEELINGS } from '@/utils/model/values';
 import { isEmptyQuery, newestFirst, normalizeText, type SearchQuery } from '@/utils/search/search';
 import { WordIndex } from '@/utils/search/word-index';
+import { seeded } from '../e2e/seed';
 import { referenceRefine, referenceSearch, toReferenceEntry, type ReferenceResult } from './search-reference';
 
 const note = (id: string, answer: string, extra: Partial<Note> = {}): Note => ({
@@ -157,13 +158,4 @@ function indexOf(notes: readonly Note[]): WordIndex {
   const index = new WordIndex();
   index.put(notes);
   return index;
-}
-
-/** A small deterministic random source, so the randomised comparison is the same every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
