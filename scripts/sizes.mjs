@@ -79,13 +79,19 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * "sync soon": 47 → 47.75 KB (measured 47.7). The popup gains the notice of a failed sync, after its
  * first paint, its words loaded only when there is one: in all 46 → 48.25 KB (measured 48.0); its
  * first paint is unchanged.
+ *
+ * Search inside half a frame (issue 22) needs a word index (utils/search/word-index.ts): the
+ * journal's distinct tokens with their notes, found in one string of all tokens, joined, kept
+ * newest first without re-sorting. Its code is loaded with the index, after the first screen
+ * (measured 46.9 KB, unchanged budget), so only the journal in all grows: 93.5 → 95.5 KB (measured
+ * 94.8); with sync's section as well, 113.5 KB (measured 113.0 with both).
  */
 export const BUDGETS = {
   'popup JS, first paint': 18.75,
   'popup JS': 48.25,
   'pause JS, first paint': 19,
   'journal JS, first paint': 47.75,
-  'journal JS': 111.5,
+  'journal JS': 113.5,
   'background JS': 28.5,
   'passphrase strength JS': 1060,
 };

@@ -12,16 +12,7 @@ import type { Feeling, Note } from '@/utils/model/records';
 import { FEELINGS } from '@/utils/model/values';
 import { promptText } from '@/utils/prompts/pick';
 import { startOfDay, startOfNextDay } from '@/utils/time';
-import {
-  EMPTY_QUERY,
-  isEmptyQuery,
-  newestFirst,
-  refineSearch,
-  tagCounts,
-  type SearchEntry,
-  type SearchQuery,
-  type SearchResult,
-} from '@/utils/search/search';
+import { EMPTY_QUERY, isEmptyQuery, newestFirst, tagCounts, type SearchQuery } from '@/utils/search/search';
 import { readHideAnswers, writeHideAnswers } from '@/utils/storage/hide-answers';
 import { EmptyAnswerError, NoteConflictError } from '@/utils/errors';
 import { useJournalPages, useNoteActions, useNoteBodies, useSearchIndex } from '@/utils/hooks/use-journal';
@@ -129,21 +120,18 @@ export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) 
   const browse = pages.state;
   // Built once the first screen is there: the tags in the filters come from it, as searches do.
   const index = useSearchIndex(filtering || browse.status === 'ready');
-  const tags = useMemo(() => (index?.status === 'ready' ? tagCounts(index.value) : []), [index]);
+  const tags = useMemo(() => (index?.status === 'ready' ? tagCounts(index.value.index.entries()) : []), [index]);
   const browsed = browse.status === 'ready' ? browse.value.notes : undefined;
   const pageNotes = useMemo(() => new Map((browsed ?? []).map((note) => [note.id, note])), [browsed]);
 
-  // The last result, valid for one index: the next keystroke searches within it when it narrows.
-  const lastResult = useRef<{ entries: readonly SearchEntry[]; result: SearchResult } | undefined>(undefined);
-  const results = useMemo(() => {
-    if (!filtering || index?.status !== 'ready') return undefined;
-    const previous = lastResult.current?.entries === index.value ? lastResult.current.result : undefined;
-    const result = refineSearch(index.value, query, previous);
-    lastResult.current = { entries: index.value, result };
-    return result.entries;
-  }, [filtering, index, query]);
   const [resultsShown, setResultsShown] = useState(RESULT_STEP);
   useEffect(() => setResultsShown(RESULT_STEP), [query]);
+  // Only the results laid out are taken from the index (and the count of all): a search that finds
+  // tens of thousands of notes hands over a thousand.
+  const results = useMemo(
+    () => (filtering && index?.status === 'ready' ? index.value.index.search(query, resultsShown) : undefined),
+    [filtering, index, query, resultsShown],
+  );
   // Notes being edited stay listed even when deleted elsewhere meanwhile: what the person is
   // typing is not taken from under them, and Save then offers to put the note back.
   const [held, setHeld] = useState<ReadonlyMap<string, Note>>(new Map());
@@ -156,12 +144,12 @@ export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) 
       return next;
     });
   const listed: readonly Listed[] = useMemo(() => {
-    const shown = filtering ? (results ?? []).slice(0, resultsShown) : (browsed ?? []);
+    const shown = filtering ? (results?.entries ?? []) : (browsed ?? []);
     if (held.size === 0) return shown;
     const ids = new Set(shown.map((note) => note.id));
     const gone = [...held.values()].filter((note) => !ids.has(note.id));
     return gone.length === 0 ? shown : [...shown, ...gone].sort(newestFirst);
-  }, [filtering, results, resultsShown, browsed, held]);
+  }, [filtering, results, browsed, held]);
   const rows = useMemo(() => toRows(listed, locale), [listed, locale]);
 
   /** Shows a note in the list, with focus on it: the filters are cleared when they hide it, older pages read when it is further down. */
@@ -184,7 +172,7 @@ export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) 
 
   function onRange(start: number, end: number) {
     bodies.request(rows.slice(start, end).flatMap((row) => (row.kind === 'note' && !pageNotes.has(row.id) ? [row.id] : [])));
-    if (filtering && results && resultsShown < results.length && end >= rows.length - 60) setResultsShown(resultsShown + RESULT_STEP);
+    if (filtering && results && resultsShown < results.total && end >= rows.length - 60) setResultsShown(resultsShown + RESULT_STEP);
     if (!filtering && end >= rows.length - 60) pages.loadMore();
   }
 
@@ -348,9 +336,9 @@ export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) 
           ? t.notesLoading
           : filtering
             ? index?.status === 'ready'
-              ? results && results.length === 0
+              ? results && results.total === 0
                 ? t.noResults
-                : t.resultCount(results?.length ?? 0)
+                : t.resultCount(results?.total ?? 0)
               : index?.status === 'failed'
                 ? readProblem(index.error, t)
                 : t.preparingSearch
@@ -366,7 +354,9 @@ export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) 
       {browse.status === 'ready' && browse.value.total === 0 && !filtering && <p class="empty">{t.notesEmpty}</p>}
 
       {revealing && <OpenNote id={revealing} rows={rows} list={listBox} estimate={estimateHeight} onDone={() => setRevealing(undefined)} />}
-      <div ref={listBox}>
+      {/* Which search the list shows, set in the render that lays out its results: `npm run bench`
+          times a search from the input event to it. */}
+      <div ref={listBox} data-results-for={results ? query.text : undefined}>
         <VirtualList
           class={hideAnswers ? 'notes hide-answers' : 'notes'}
           items={rows}

@@ -10,6 +10,7 @@ import { test } from '@playwright/test';
 import { E2E_EXTENSION_DIR, EXTENSION_DIR, unpackedExtensionId } from '../../scripts/chromium.mjs';
 import { launchWithExtension } from '../e2e/fixtures';
 import { seedNotes } from '../e2e/seed';
+import { compareEngines } from './engines';
 import { lockMessages } from '@/utils/i18n/lock';
 import { autoBackupMessages } from '@/utils/i18n/auto-backup';
 import { lookingBackJournalMessages } from '@/utils/i18n/looking-back-journal';
@@ -25,31 +26,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const LARGE = 50_000;
 const PASSPHRASE = 'a bench passphrase, not a secret';
 const NEW_PASSPHRASE = 'another bench passphrase, for the new key';
-// Keystroke to results, typed as a person narrows a search, in both languages of the seeded notes.
-const QUERIES = [
-  'v',
-  'va',
-  'van',
-  'vand',
-  'vanda',
-  'vandaag',
-  'zus',
-  'een',
-  'één',
-  'open',
-  'spannend',
-  'collega',
-  'brave',
-  'quiet',
-  'sister',
-  'gesprek',
-  'told',
-  'moedig',
-  'klein',
-  'easier',
-];
-
-type Row = { measure: string; value: string; baseline: string; ratio: string; target: string; met: boolean | null };
+type Row = { measure: string; value: string; baseline: string; ratio: string; target: string; met: Verdict };
 const rows: Row[] = [];
 const results: Record<string, unknown> = {};
 
@@ -101,24 +78,87 @@ async function firstContentfulPaint(context: BrowserContext, url: string): Promi
   return fcp;
 }
 
+/** Pairs a ratio is judged on, after WARM_UP unmeasured ones (BENCH_PAIRS fewer, only to try the bench out). */
+const PAIRS = Number(process.env.BENCH_PAIRS ?? Math.max(RUNS, 15));
 /**
- * Alternates the two pages so that drift on a noisy machine falls on both alike. A few unmeasured
- * loads first: the steady state (V8's code cache warm) is what a person opening the popup many
- * times a day gets, and the very first loads after the browser starts are noise.
+ * Unmeasured pairs first: the steady state (V8's code cache warm) is what a person opening a page
+ * many times a day gets, and the very first loads after the browser starts are noise.
  */
-async function paired(context: BrowserContext, a: string, b: string): Promise<[number[], number[]]> {
-  for (let i = 0; i < 5; i++) {
-    await firstContentfulPaint(context, a);
-    await firstContentfulPaint(context, b);
-  }
-  const first: number[] = [];
-  const second: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    first.push(await firstContentfulPaint(context, a));
-    second.push(await firstContentfulPaint(context, b));
-  }
-  return [first, second];
+const WARM_UP = 5;
+/**
+ * A comparison whose pairs spread wider than this (their interquartile range ÷ their median, or for
+ * a difference ÷ its target) is reported without a verdict: on a machine that busy, the median
+ * could land on either side of the target by chance.
+ */
+const MAX_SPREAD = 0.25;
+
+/** Both sides of every pair, and what each pair says: A ÷ B and A − B. */
+interface Pairs {
+  readonly a: number[];
+  readonly b: number[];
+  readonly ratios: number[];
+  readonly differences: number[];
 }
+
+/**
+ * Measures two sides sample by sample (A, B, A, B …): whatever else the machine does at a moment
+ * falls on both halves of that pair alike, so the ratio of each pair holds where a ratio of two
+ * medians taken minutes apart moves with the machine. `sample` gives one pair (from two pages, or
+ * two moments of one page load).
+ */
+async function measurePairs(sample: () => Promise<readonly [number, number]>, pairs = PAIRS): Promise<Pairs> {
+  const measured: Pairs = { a: [], b: [], ratios: [], differences: [] };
+  for (let i = 0; i < WARM_UP + pairs; i++) {
+    const [a, b] = await sample();
+    if (i < WARM_UP) continue;
+    measured.a.push(a);
+    measured.b.push(b);
+    measured.ratios.push(a / b);
+    measured.differences.push(a - b);
+  }
+  return measured;
+}
+
+/** Interleaves two measures, A then B, pair by pair (measurePairs). */
+const interleave = (a: () => Promise<number>, b: () => Promise<number>, pairs = PAIRS): Promise<Pairs> =>
+  measurePairs(async () => [await a(), await b()] as const, pairs);
+
+type Verdict = boolean | null | 'too wide';
+
+/** A median with the interquartile range of the values it is the median of. */
+const spreadOf = (values: readonly number[]) => ({ median: median(values), low: quantile(values, 0.25), high: quantile(values, 0.75) });
+
+/** The median of the pairs' ratios, judged against `target` (at most) unless the pairs spread too wide. */
+function judgeRatio(pairs: Pairs, target: number): { ratio: number; low: number; high: number; verdict: Verdict; text: string } {
+  const { median: ratio, low, high } = spreadOf(pairs.ratios);
+  const verdict: Verdict = (high - low) / ratio > MAX_SPREAD ? 'too wide' : ratio <= target;
+  return {
+    ratio,
+    low,
+    high,
+    verdict,
+    text: `${ratio.toFixed(2)} (IQR ${low.toFixed(2)}–${high.toFixed(2)}, ${pairs.ratios.length} pairs)`,
+  };
+}
+
+/** The median of the pairs' differences in ms, judged against `target` (at most) as judgeRatio does. */
+function judgeDifference(pairs: Pairs, target: number): { difference: number; verdict: Verdict; text: string } {
+  const { median: difference, low, high } = spreadOf(pairs.differences);
+  const verdict: Verdict = high - low > MAX_SPREAD * target ? 'too wide' : difference <= target;
+  return {
+    difference,
+    verdict,
+    text: `${ms(difference)} after it (IQR ${low.toFixed(1)}–${high.toFixed(1)}, ${pairs.differences.length} pairs)`,
+  };
+}
+
+/** What results.json keeps of a comparison. */
+const pairsSummary = (pairs: Pairs) => ({
+  a: summary(pairs.a),
+  b: summary(pairs.b),
+  ratio: spreadOf(pairs.ratios),
+  difference: spreadOf(pairs.differences),
+});
 
 /** The journal's notes; the first of them painted is its first screen. */
 const NOTE = 'article.note';
@@ -149,20 +189,18 @@ async function paintedAt(page: Page, selector: string): Promise<number> {
   return page.evaluate((selector) => (window as unknown as { painted: Record<string, Promise<number>> }).painted[selector]!, selector);
 }
 
-/** Time from navigation start until the first note of the journal is painted, and the page's DOM size. */
-async function journalFirstScreen(context: BrowserContext, url: string): Promise<{ times: number[]; nodes: number }> {
-  const times: number[] = [];
-  let nodes = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const page = await context.newPage();
-    await watchPaint(page, NOTE);
-    await page.goto(url);
-    times.push(await paintedAt(page, NOTE));
+/** Time from navigation start until the first note of the journal is painted; `nodes` keeps the largest DOM seen. */
+async function journalFirstScreen(context: BrowserContext, url: string, nodes?: { count: number }): Promise<number> {
+  const page = await context.newPage();
+  await watchPaint(page, NOTE);
+  await page.goto(url);
+  const time = await paintedAt(page, NOTE);
+  if (nodes) {
     await page.waitForTimeout(300);
-    nodes = Math.max(nodes, await page.evaluate(() => document.getElementsByTagName('*').length));
-    await page.close();
+    nodes.count = Math.max(nodes.count, await page.evaluate(() => document.getElementsByTagName('*').length));
   }
-  return { times, nodes };
+  await page.close();
+  return time;
 }
 
 interface Progress {
@@ -197,35 +235,162 @@ async function importThrough(page: Page, file: string): Promise<Progress> {
   return withProgress(page, () => input.setInputFiles(file), page.getByText(/^Import complete/));
 }
 
-/** From a typed query until the first results show: the search index is built on the first search. */
-async function searchReady(page: Page, query: string): Promise<number> {
-  await page.getByRole('searchbox', { name: t.searchLabel }).fill(query);
-  const started = Date.now();
-  await page.getByText(/notes? found|No notes match/).waitFor({ timeout: 60_000 });
-  return (Date.now() - started) / 1000;
+/**
+ * The journal marks its list with the search whose results it shows (JournalSection), in the same
+ * render that lays them out: the bench's "results rendered".
+ */
+const RESULTS_FOR = 'data-results-for';
+
+/** From the page's first script on, records every long task (50 ms or more): when it started and how long it took. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const tasks: { start: number; duration: number }[] = [];
+    (window as unknown as { longTasks: typeof tasks }).longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
 }
 
-/** Keystroke to updated results painted, for each query, `rounds` times over. */
-async function searchKeystrokes(page: Page, queries: readonly string[], rounds = 2): Promise<number[]> {
-  const times: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const query of queries) {
-      times.push(
-        await page.evaluate((text) => {
-          const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
-          return new Promise<number>((resolveTime) => {
-            const start = performance.now();
-            // The element's own value setter, as typing does.
-            Reflect.set(HTMLInputElement.prototype, 'value', text, input);
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-            // Two frames: the render has run and its result has been painted.
-            requestAnimationFrame(() => requestAnimationFrame(() => resolveTime(performance.now() - start)));
+/**
+ * Types `query` into the journal's search at once and waits for its results: ms from `since` (the
+ * page's clock) until they are rendered, and the longest task of the page since then (0: none of
+ * 50 ms or more). The search index is built after the first screen (or the unlock), so this is when
+ * search is ready.
+ */
+async function searchReadySince(page: Page, since: number, query: string): Promise<{ ms: number; longestTask: number }> {
+  return page.evaluate(
+    ({ since, query, attribute }) => {
+      const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+      return new Promise<{ ms: number; longestTask: number }>((resolveReady) => {
+        const done = () => {
+          const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks;
+          const longestTask = Math.max(0, ...tasks.filter((task) => task.start + task.duration > since).map((task) => task.duration));
+          resolveReady({ ms: performance.now() - since, longestTask });
+        };
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(`[${attribute}="${query}"]`)) {
+            observer.disconnect();
+            done();
+          }
+        });
+        observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: [attribute] });
+        Reflect.set(HTMLInputElement.prototype, 'value', query, input);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    },
+    { since, query, attribute: RESULTS_FOR },
+  );
+}
+
+/**
+ * Searches as a person types them, in both languages of the seeded notes: single words, two and
+ * three words, and a search typed letter by letter. Each query differs from the one before it.
+ */
+const typed = (text: string) => Array.from({ length: text.length }, (_, i) => text.slice(0, i + 1));
+const SEARCHES: Record<string, readonly string[]> = {
+  'one word': [
+    'zus',
+    'een',
+    'één',
+    'open',
+    'spannend',
+    'collega',
+    'brave',
+    'quiet',
+    'sister',
+    'gesprek',
+    'told',
+    'moedig',
+    'klein',
+    'easier',
+    'gedacht',
+    'nervous',
+  ],
+  'two words': [
+    'zus open',
+    'told sister',
+    'klein gesprek',
+    'brave step',
+    'spannend collega',
+    'een zus',
+    'quiet meeting',
+    'moedig rustig',
+    'easier than',
+    'heb verteld',
+  ],
+  'three words': [
+    'vandaag zus open',
+    'told my sister',
+    'klein moedig gesprek',
+    'brave small step',
+    'een spannend gesprek',
+    'nervous quiet colleague',
+    'ik heb verteld',
+    'easier than expected',
+  ],
+  'while typing': [...typed('vandaag klein gesprek'), ...typed('my sister told')],
+};
+
+/**
+ * Input to results rendered, each query `rounds` times over, measured inside the page: from the
+ * input event (the element's own value setter, as typing does) to the commit that marks the list
+ * with that query's results, seen by a MutationObserver. Between keystrokes the page gets two
+ * frames and a moment, as between a person's keys. The field is cleared first, unmeasured.
+ */
+async function searchTimes(page: Page, queries: readonly string[], rounds = 2): Promise<number[]> {
+  return page.evaluate(
+    async ({ queries, rounds, attribute }) => {
+      const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+      const settle = () =>
+        new Promise((resolveFrame) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolveFrame, 20))));
+      const type = (text: string) =>
+        new Promise<number>((resolveTime) => {
+          let start = 0;
+          const observer = new MutationObserver((mutations) => {
+            if (mutations.some((mutation) => (mutation.target as Element).getAttribute(attribute) === text)) {
+              observer.disconnect();
+              resolveTime(performance.now() - start);
+            }
           });
-        }, query),
-      );
-    }
+          observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: [attribute] });
+          start = performance.now();
+          Reflect.set(HTMLInputElement.prototype, 'value', text, input);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+      const times: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        Reflect.set(HTMLInputElement.prototype, 'value', '', input);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await settle();
+        for (const query of queries) {
+          times.push(await type(query));
+          await settle();
+        }
+      }
+      return times;
+    },
+    { queries, rounds, attribute: RESULTS_FOR },
+  );
+}
+
+/** The search rows of one journal page: p50 and p95 for each kind of search, against p95 ≤ 8 ms. */
+async function searchRows(page: Page, label: string): Promise<Record<string, ReturnType<typeof summary>>> {
+  const measured: Record<string, ReturnType<typeof summary>> = {};
+  for (const [kind, queries] of Object.entries(SEARCHES)) {
+    const times = await searchTimes(page, queries);
+    measured[kind] = summary(times);
+    row(
+      `Search over ${LARGE.toLocaleString('en')} notes${label}, ${kind}: input to results`,
+      `p95 ${ms(quantile(times, 0.95))}`,
+      `p50 ${ms(median(times))}; ${times.length} searches`,
+      '',
+      // Half a frame: the results come in the frame the key was pressed in, with room to paint.
+      'p95 ≤ 8 ms',
+      quantile(times, 0.95) <= 8,
+    );
   }
-  return times;
+  return measured;
 }
 
 /** Types an answer in the popup and saves it: when Save was clicked and when "Saved" showed (epoch ms). */
@@ -269,9 +434,10 @@ async function lockJournal(page: Page): Promise<void> {
  * Opens the locked journal in a new page and unlocks it with the passphrase: ms from the click on
  * Unlock to the first note painted. The page is left open, unlocked.
  */
-async function unlockToFirstScreen(context: BrowserContext, url: string): Promise<{ page: Page; time: number }> {
+async function unlockToFirstScreen(context: BrowserContext, url: string): Promise<{ page: Page; time: number; painted: number }> {
   const page = await context.newPage();
   await watchPaint(page, NOTE);
+  await watchLongTasks(page);
   await page.goto(url);
   await page.getByLabel(t.lockPassphrase, { exact: true }).fill(PASSPHRASE);
   const clicked = await page.evaluate(() => {
@@ -279,7 +445,8 @@ async function unlockToFirstScreen(context: BrowserContext, url: string): Promis
     document.querySelector<HTMLButtonElement>('.unlock-form button[type="submit"]')!.click();
     return start;
   });
-  return { page, time: (await paintedAt(page, NOTE)) - clicked };
+  const painted = await paintedAt(page, NOTE);
+  return { page, time: painted - clicked, painted };
 }
 
 /** The passphrase's key derivation alone, as the lock does it (utils/lock/secrets.ts passphraseKey), in ms: one unmeasured, then `runs`. */
@@ -318,11 +485,10 @@ const LAST_TIME = 'details.last-time > summary';
 const ON_THIS_DAY = 'section.on-this-day';
 
 /**
- * When `selector` is painted and when its baseline is, each in ms after navigation start, measured
- * in the same load of `url` so that drift on a noisy machine falls on both alike, after a few
- * unmeasured loads as `paired` does. The baseline is when `baselineSelector` is painted, or without
- * one the page's first contentful paint. `check` fails the bench when the page shows something else
- * than the measure is about.
+ * When `selector` is painted and when its baseline is, each in ms after navigation start, in one
+ * load of `url`, so that drift on a noisy machine falls on both alike. The baseline is when
+ * `baselineSelector` is painted, or without one the page's first contentful paint. `check` fails
+ * the bench when the page shows something else than the measure is about.
  */
 async function paintedBeside(
   context: BrowserContext,
@@ -330,33 +496,40 @@ async function paintedBeside(
   selector: string,
   baselineSelector: string | undefined,
   check: (page: Page) => Promise<void>,
-): Promise<{ painted: number[]; baseline: number[] }> {
-  const times = { painted: [] as number[], baseline: [] as number[] };
-  for (let i = 0; i < RUNS + 5; i++) {
-    const page = await context.newPage();
-    await watchPaint(page, selector);
-    if (baselineSelector) await watchPaint(page, baselineSelector);
-    await page.goto(url);
-    const [painted, baseline] = await Promise.all([
-      paintedAt(page, selector),
-      baselineSelector ? paintedAt(page, baselineSelector) : contentfulPaint(page),
-    ]);
-    await check(page);
-    await page.close();
-    if (i < 5) continue;
-    times.painted.push(painted);
-    times.baseline.push(baseline);
-  }
-  return times;
+): Promise<readonly [number, number]> {
+  const page = await context.newPage();
+  await watchPaint(page, selector);
+  if (baselineSelector) await watchPaint(page, baselineSelector);
+  await page.goto(url);
+  const [painted, baseline] = await Promise.all([
+    paintedAt(page, selector),
+    baselineSelector ? paintedAt(page, baselineSelector) : contentfulPaint(page),
+  ]);
+  await check(page);
+  await page.close();
+  return [painted, baseline];
 }
 
-function row(measure: string, value: string, baseline: string, ratio: string, target: string, met: boolean | null) {
+function row(measure: string, value: string, baseline: string, ratio: string, target: string, met: Verdict) {
   rows.push({ measure, value, baseline, ratio, target, met });
-  console.log(`  ${measure}: ${value} (${baseline}) ${met === false ? 'NOT MET' : ''}`);
+  console.log(
+    `  ${measure}: ${value} (${baseline}) ${ratio} ${met === false ? 'NOT MET' : met === 'too wide' ? 'spread too wide to judge' : ''}`,
+  );
+}
+
+/**
+ * A row comparing two sides measured in pairs: the value and baseline are their medians, the ratio
+ * the median of the pairs' ratios with its spread, judged against `target` unless too wide.
+ */
+function ratioRow(measure: string, pairs: Pairs, baseline: string, target: number, targetText = `ratio ≤ ${target}`) {
+  const judged = judgeRatio(pairs, target);
+  row(measure, ms(median(pairs.a)), `${ms(median(pairs.b))} ${baseline}`, judged.text, targetText, judged.verdict);
+  return judged;
 }
 
 test.describe.configure({ mode: 'serial' });
-test.setTimeout(20 * 60_000);
+// Every comparison interleaved, in three browsers: longer than the project's 20 minutes on a busy machine.
+test.setTimeout(45 * 60_000);
 
 test('benchmark', async ({}, testInfo) => {
   await mkdir(OUT, { recursive: true });
@@ -369,15 +542,20 @@ test('benchmark', async ({}, testInfo) => {
   const staticUrl = `chrome-extension://${id}/static-popup.html`;
   const optionsUrl = `chrome-extension://${id}/options.html`;
 
-  const small = testInfo.outputPath('small.json');
-  const large = testInfo.outputPath('large.json');
-  await writeFile(small, backupFile(10));
-  await writeFile(large, backupFile(LARGE));
+  const smallFile = testInfo.outputPath('small.json');
+  const largeFile = testInfo.outputPath('large.json');
+  await writeFile(smallFile, backupFile(10));
+  await writeFile(largeFile, backupFile(LARGE));
 
-  const context = await launchWithExtensionDir(testInfo.outputPath('profile'), extensionDir);
+  // Three browsers with the same extension, each with a profile of its own, all open at once so
+  // that every comparison interleaves its sides: one with 10 notes (the baselines), one with 50,000
+  // that stays without the lock, and one with 50,000 that turns the lock on.
+  const small = await launchWithExtensionDir(testInfo.outputPath('profile-small'), extensionDir);
+  const large = await launchWithExtensionDir(testInfo.outputPath('profile-large'), extensionDir);
+  let locked: BrowserContext | undefined;
   try {
     // The static twin: the popup's own markup and styles as first painted, with no script.
-    const capture = await context.newPage();
+    const capture = await small.newPage();
     await capture.goto(popupUrl);
     await capture.getByRole('heading', { level: 1 }).waitFor();
     const html = await capture.evaluate(() => {
@@ -389,31 +567,22 @@ test('benchmark', async ({}, testInfo) => {
     await capture.close();
     await writeFile(resolve(extensionDir, 'static-popup.html'), html);
 
-    // 1. Popup first contentful paint vs the static page.
-    const [popupEmpty, staticFcp] = await paired(context, popupUrl, staticUrl);
-    results.popupFcp = { popup: summary(popupEmpty), static: summary(staticFcp) };
-    const fcpRatio = median(popupEmpty) / median(staticFcp);
-    row(
-      'Popup first contentful paint',
-      ms(median(popupEmpty)),
-      `${ms(median(staticFcp))} static page`,
-      fcpRatio.toFixed(2),
-      'ratio ≤ 1.3',
-      fcpRatio <= 1.3,
+    // 1. Popup first contentful paint vs the static page, an empty journal.
+    const popupFcp = await interleave(
+      () => firstContentfulPaint(small, popupUrl),
+      () => firstContentfulPaint(small, staticUrl),
     );
-
-    // 3 (baseline). The journal's first screen with 10 notes.
-    const journal = await context.newPage();
-    await journal.goto(optionsUrl);
-    const smallImport = await importThrough(journal, small);
-    expectImported(smallImport);
-    await journal.close();
-    const journalSmall = await journalFirstScreen(context, optionsUrl);
+    results.popupFcp = pairsSummary(popupFcp);
+    const fcp = ratioRow('Popup first contentful paint', popupFcp, 'static page', 1.3);
 
     // 6. Import of 50,000 notes (validate + write), through the extension's own import.
-    const importPage = await context.newPage();
+    const smallImport = await small.newPage();
+    await smallImport.goto(optionsUrl);
+    expectImported(await importThrough(smallImport, smallFile));
+    await smallImport.close();
+    const importPage = await large.newPage();
     await importPage.goto(optionsUrl);
-    const bigImport = await importThrough(importPage, large);
+    const bigImport = await importThrough(importPage, largeFile);
     results.import = bigImport;
     row(
       `Import ${LARGE.toLocaleString('en')} notes`,
@@ -434,90 +603,92 @@ test('benchmark', async ({}, testInfo) => {
     row(`Export ${LARGE.toLocaleString('en')} notes`, `${exportSeconds.toFixed(1)} s`, '', '', '≤ 5 s', exportSeconds <= 5);
     await importPage.close();
 
-    // 2. Popup with 50,000 notes vs the empty database measured above.
-    const popupLarge: number[] = [];
-    for (let i = 0; i < RUNS; i++) popupLarge.push(await firstContentfulPaint(context, popupUrl));
-    results.popupLarge = { large: summary(popupLarge), empty: summary(popupEmpty) };
-    const largeRatio = median(popupLarge) / median(popupEmpty);
-    row(
-      `Popup FCP, ${LARGE.toLocaleString('en')} notes`,
-      ms(median(popupLarge)),
-      `${ms(median(popupEmpty))} empty`,
-      largeRatio.toFixed(2),
-      'ratio ≤ 1.1',
-      largeRatio <= 1.1,
+    // 2. Popup with 50,000 notes vs 10 notes.
+    const popupLarge = await interleave(
+      () => firstContentfulPaint(large, popupUrl),
+      () => firstContentfulPaint(small, popupUrl),
     );
+    results.popupLarge = pairsSummary(popupLarge);
+    ratioRow(`Popup FCP, ${LARGE.toLocaleString('en')} notes`, popupLarge, 'with 10 notes', 1.1);
 
     // 3. Journal first screen with 50,000 notes vs 10.
-    const journalLarge = await journalFirstScreen(context, optionsUrl);
-    results.journal = { large: summary(journalLarge.times), small: summary(journalSmall.times), domNodes: journalLarge.nodes };
-    const journalRatio = median(journalLarge.times) / median(journalSmall.times);
+    const nodes = { count: 0 };
+    const journal = await interleave(
+      () => journalFirstScreen(large, optionsUrl, nodes),
+      () => journalFirstScreen(small, optionsUrl),
+    );
+    results.journal = { ...pairsSummary(journal), domNodes: nodes.count };
+    const journalJudged = judgeRatio(journal, 1.5);
     row(
       'Journal first screen',
-      ms(median(journalLarge.times)),
-      `${ms(median(journalSmall.times))} with 10 notes`,
-      journalRatio.toFixed(2),
+      ms(median(journal.a)),
+      `${ms(median(journal.b))} with 10 notes`,
+      journalJudged.text,
       '≤ 300 ms, ratio ≤ 1.5',
-      median(journalLarge.times) <= 300 && journalRatio <= 1.5,
+      journalJudged.verdict === 'too wide' ? 'too wide' : median(journal.a) <= 300 && journalJudged.verdict,
     );
-    row('Journal DOM nodes', String(journalLarge.nodes), '', '', '≤ 2,000', journalLarge.nodes <= 2000);
+    row('Journal DOM nodes', String(nodes.count), '', '', '≤ 2,000', nodes.count <= 2000);
 
     // 11. Looking back, with 50,000 notes, in the real pages: "Last time" in the popup beside the
-    // popup's first paint, "On this day" beside the journal's first screen. The seeded notes are 97
-    // minutes apart over nine years, so the popup's prompt, whichever opens, has been answered before,
-    // and a week, a month and a year ago each have notes of their own.
-    const lastTime = await paintedBeside(context, popupUrl, LAST_TIME, undefined, async (page) => {
-      const text = await page.locator(LAST_TIME).textContent();
-      if (!text || !/^Last time \(.+\)$/.test(text)) throw new Error(`"Last time" shows "${text}"`);
-    });
-    const lastTimeAfter = lastTime.painted.map((painted, i) => painted - lastTime.baseline[i]!);
-    results.lastTime = { shown: summary(lastTime.painted), fcp: summary(lastTime.baseline), afterFcp: summary(lastTimeAfter) };
+    // popup's first paint, "On this day" beside the journal's first screen, each pair from one load.
+    // The seeded notes are 97 minutes apart over nine years, so the popup's prompt, whichever opens,
+    // has been answered before, and a week, a month and a year ago each have notes of their own.
+    const lastTime = await measurePairs(() =>
+      paintedBeside(large, popupUrl, LAST_TIME, undefined, async (page) => {
+        const text = await page.locator(LAST_TIME).textContent();
+        if (!text || !/^Last time \(.+\)$/.test(text)) throw new Error(`"Last time" shows "${text}"`);
+      }),
+    );
+    results.lastTime = pairsSummary(lastTime);
+    const lastTimeJudged = judgeDifference(lastTime, 100);
     row(
       `"Last time" shown in the popup, ${LARGE.toLocaleString('en')} notes`,
-      ms(median(lastTime.painted)),
-      `${ms(median(lastTime.baseline))} popup FCP; ${ms(median(lastTimeAfter))} after it; median of ${lastTime.painted.length}`,
-      (median(lastTime.painted) / median(lastTime.baseline)).toFixed(2),
+      ms(median(lastTime.a)),
+      `${ms(median(lastTime.b))} popup FCP; ${lastTimeJudged.text}`,
+      judgeRatio(lastTime, Infinity).text,
       // Within 100 ms a change still reads as part of the same moment: the line is there as the
       // person starts reading the prompt, rather than arriving later beneath it.
       '≤ 100 ms after FCP (one moment to the eye)',
-      median(lastTimeAfter) <= 100,
+      lastTimeJudged.verdict,
     );
     const whens = [lb.onThisDayWeek, lb.onThisDayMonth, lb.onThisDayYear];
-    const onThisDay = await paintedBeside(context, `${optionsUrl}#journal`, ON_THIS_DAY, NOTE, async (page) => {
-      const shown = await page.locator(`${ON_THIS_DAY} .on-this-day-when`).allTextContents();
-      if (shown.join('|') !== whens.join('|')) throw new Error(`"On this day" shows ${JSON.stringify(shown)}`);
-    });
-    results.onThisDay = { shown: summary(onThisDay.painted), firstScreen: summary(onThisDay.baseline) };
-    const onThisDayRatio = median(onThisDay.painted) / median(onThisDay.baseline);
-    row(
+    const onThisDay = await measurePairs(() =>
+      paintedBeside(large, `${optionsUrl}#journal`, ON_THIS_DAY, NOTE, async (page) => {
+        const shown = await page.locator(`${ON_THIS_DAY} .on-this-day-when`).allTextContents();
+        if (shown.join('|') !== whens.join('|')) throw new Error(`"On this day" shows ${JSON.stringify(shown)}`);
+      }),
+    );
+    results.onThisDay = pairsSummary(onThisDay);
+    // It sits above the notes: it should come with the first screen, not as a later change over
+    // the notes being read.
+    ratioRow(
       `"On this day" shown in the journal, ${LARGE.toLocaleString('en')} notes`,
-      ms(median(onThisDay.painted)),
-      `${ms(median(onThisDay.baseline))} journal first screen; median of ${onThisDay.painted.length}`,
-      onThisDayRatio.toFixed(2),
-      // It sits above the notes: it should come with the first screen, not as a later change over
-      // the notes being read.
+      onThisDay,
+      'journal first screen, same load',
+      1.5,
       'ratio ≤ 1.5 (comes with the first screen)',
-      onThisDayRatio <= 1.5,
     );
 
-    // 4. Search: keystroke to updated results painted.
-    const search = await context.newPage();
+    // 4. Search: the index is built after the first screen; then input to results rendered.
+    const search = await large.newPage();
+    await watchPaint(search, NOTE);
+    await watchLongTasks(search);
     await search.goto(optionsUrl);
-    const indexSeconds = await searchReady(search, 'warm');
-    const searchTimes = await searchKeystrokes(search, QUERIES);
-    results.search = { ...summary(searchTimes), indexBuildSeconds: indexSeconds };
+    const ready = await searchReadySince(search, await paintedAt(search, NOTE), 'warm');
+    results.searchReady = ready;
     row(
-      `Search over ${LARGE.toLocaleString('en')} notes`,
-      `p95 ${ms(quantile(searchTimes, 0.95))}`,
-      `median ${ms(median(searchTimes))}; index built in ${indexSeconds.toFixed(1)} s`,
+      'Search ready after the first screen',
+      `${(ready.ms / 1000).toFixed(1)} s`,
+      `longest task meanwhile ${ready.longestTask === 0 ? 'under 50 ms' : ms(ready.longestTask)}`,
       '',
-      'p95 ≤ 50 ms',
-      quantile(searchTimes, 0.95) <= 50,
+      '≤ 2 s, no task of 50 ms or more',
+      ready.ms <= 2000 && ready.longestTask === 0,
     );
+    results.search = await searchRows(search, '');
     await search.close();
 
     // 5. Save with 50,000 notes: click to confirmed.
-    const popup = await context.newPage();
+    const popup = await large.newPage();
     await popup.goto(popupUrl);
     const unlockedSaves = await saveTimes(popup);
     results.save = summary(unlockedSaves);
@@ -532,7 +703,7 @@ test('benchmark', async ({}, testInfo) => {
 
     // 8. An open journal follows a save made in the popup: from the save confirmed there to the
     // note shown in the journal's tab, beside the save itself, with 50,000 notes.
-    const watching = await context.newPage();
+    const watching = await large.newPage();
     await watching.goto(optionsUrl);
     await watching.getByRole('heading', { level: 1, name: t.journalTitle }).waitFor();
     const followTimes: number[] = [];
@@ -566,10 +737,16 @@ test('benchmark', async ({}, testInfo) => {
     await watching.close();
     await popup.close();
 
-    // 10. The journal lock, on the same 50,000 notes, beside the same measures without it above.
-    // Turning it on: the keys, then every note encrypted in place with a progress bar, while the
-    // recovery key is shown once (and put away, as a person does, when it appears).
-    const privacy = await context.newPage();
+    // 10. The journal lock, on 50,000 notes of a third browser, each measure beside the same
+    // without the lock in the second. Turning it on: the keys, then every note encrypted in place
+    // with a progress bar, while the recovery key is shown once (and put away, as a person does,
+    // when it appears).
+    locked = await launchWithExtensionDir(testInfo.outputPath('profile-locked'), extensionDir);
+    const lockImport = await locked.newPage();
+    await lockImport.goto(optionsUrl);
+    expectImported(await importThrough(lockImport, largeFile));
+    await lockImport.close();
+    const privacy = await locked.newPage();
     await privacy.goto(`${optionsUrl}#privacy`);
     await privacy.getByLabel(t.lockPassphrase, { exact: true }).fill(PASSPHRASE);
     await privacy.getByLabel(t.lockRepeatPassphrase, { exact: true }).fill(PASSPHRASE);
@@ -600,20 +777,24 @@ test('benchmark', async ({}, testInfo) => {
     );
 
     // The journal's first screen, unlocked: each note of the first page decrypted on the way.
-    const journalLocked = await journalFirstScreen(context, optionsUrl);
-    results.lockJournal = summary(journalLocked.times);
-    const lockedJournalRatio = median(journalLocked.times) / median(journalLarge.times);
+    const lockedContext = locked;
+    const journalLocked = await interleave(
+      () => journalFirstScreen(lockedContext, optionsUrl),
+      () => journalFirstScreen(large, optionsUrl),
+    );
+    results.lockJournal = pairsSummary(journalLocked);
+    const lockedJournal = judgeRatio(journalLocked, Infinity);
     row(
       'Journal first screen, lock on (unlocked)',
-      ms(median(journalLocked.times)),
-      `${ms(median(journalLarge.times))} lock off`,
-      lockedJournalRatio.toFixed(2),
+      ms(median(journalLocked.a)),
+      `${ms(median(journalLocked.b))} lock off`,
+      lockedJournal.text,
       '',
       null,
     );
 
     // The passphrase's key derivation alone: slow by design, so it is kept apart from what follows.
-    const derivationPage = await context.newPage();
+    const derivationPage = await locked.newPage();
     await derivationPage.goto(staticUrl);
     const derivation = await keyDerivationTimes(derivationPage, 5);
     await derivationPage.close();
@@ -628,69 +809,54 @@ test('benchmark', async ({}, testInfo) => {
       null,
     );
 
-    // Unlock: from the click on Unlock to the first note painted, in a freshly opened journal each time.
-    const locking = await context.newPage();
+    // Unlock: from the click on Unlock to the first note painted, in a freshly opened journal each
+    // time (locked again with "Lock now" after), less the key derivation, beside the first screen of
+    // the journal without the lock.
+    const locking = await locked.newPage();
     await locking.goto(optionsUrl);
     await lockJournal(locking);
     await locking.close();
-    let unlock = await unlockToFirstScreen(context, optionsUrl);
-    const unlockTimes = [unlock.time];
-    while (unlockTimes.length < Math.max(RUNS, 10)) {
-      await lockJournal(unlock.page);
-      await unlock.page.close();
-      unlock = await unlockToFirstScreen(context, optionsUrl);
-      unlockTimes.push(unlock.time);
-    }
-    const unlockWithout = median(unlockTimes) - derivationMedian;
-    results.unlock = { ...summary(unlockTimes), withoutKeyDerivation: unlockWithout };
-    const unlockRatio = unlockWithout / median(journalLarge.times);
-    row(
-      'Unlock to first journal screen',
-      ms(unlockWithout),
-      `${ms(median(journalLarge.times))} journal first screen, lock off; ${ms(median(unlockTimes))} with key derivation`,
-      unlockRatio.toFixed(2),
-      'ratio ≤ 1.5 (key derivation excluded)',
-      unlockRatio <= 1.5,
+    const unlock = await interleave(
+      async () => {
+        const unlocked = await unlockToFirstScreen(lockedContext, optionsUrl);
+        await lockJournal(unlocked.page);
+        await unlocked.page.close();
+        return unlocked.time - derivationMedian;
+      },
+      () => journalFirstScreen(large, optionsUrl),
+    );
+    results.unlock = { ...pairsSummary(unlock), keyDerivation: derivationMedian };
+    ratioRow(
+      'Unlock to first journal screen (key derivation excluded)',
+      unlock,
+      `journal first screen, lock off; ${ms(median(unlock.a) + derivationMedian)} with key derivation`,
+      1.5,
     );
 
-    // Search, right after that unlock: the index is built from 50,000 decrypted notes.
-    const lockedSearch = unlock.page;
-    const lockedIndexSeconds = await searchReady(lockedSearch, 'warm');
-    results.lockSearchReady = { seconds: lockedIndexSeconds };
+    // Search, right after an unlock: the index is built from 50,000 decrypted notes.
+    const lockedSearch = await unlockToFirstScreen(locked, optionsUrl);
+    const lockedReady = await searchReadySince(lockedSearch.page, lockedSearch.painted, 'warm');
+    results.lockSearchReady = lockedReady;
     row(
-      'Search ready after unlock',
-      `${lockedIndexSeconds.toFixed(1)} s`,
-      `${indexSeconds.toFixed(1)} s lock off`,
+      'Search ready after an unlock',
+      `${(lockedReady.ms / 1000).toFixed(1)} s`,
+      `${(ready.ms / 1000).toFixed(1)} s lock off; longest task meanwhile ${lockedReady.longestTask === 0 ? 'under 50 ms' : ms(lockedReady.longestTask)}`,
       '',
-      '≤ 5 s',
-      lockedIndexSeconds <= 5,
+      '≤ 3 s, no task of 50 ms or more',
+      lockedReady.ms <= 3000 && lockedReady.longestTask === 0,
     );
-    const lockedSearchTimes = await searchKeystrokes(lockedSearch, QUERIES);
-    results.lockSearch = summary(lockedSearchTimes);
-    row(
-      `Search over ${LARGE.toLocaleString('en')} notes, lock on`,
-      `p95 ${ms(quantile(lockedSearchTimes, 0.95))}`,
-      `median ${ms(median(lockedSearchTimes))}; lock off p95 ${ms(quantile(searchTimes, 0.95))}`,
-      '',
-      'p95 ≤ 50 ms',
-      quantile(lockedSearchTimes, 0.95) <= 50,
-    );
-    await lockJournal(lockedSearch);
-    await lockedSearch.close();
+    results.lockSearch = await searchRows(lockedSearch.page, ', lock on');
+    await lockJournal(lockedSearch.page);
+    await lockedSearch.page.close();
 
     // Locked: the popup paints and saves as always (a save is sealed to the public key).
-    const [popupLocked, staticLocked] = await paired(context, popupUrl, staticUrl);
-    results.lockPopupFcp = { popup: summary(popupLocked), static: summary(staticLocked) };
-    const lockedFcpRatio = median(popupLocked) / median(staticLocked);
-    row(
-      'Popup first contentful paint, lock on (locked)',
-      ms(median(popupLocked)),
-      `${ms(median(staticLocked))} static page; lock off ratio ${fcpRatio.toFixed(2)}`,
-      lockedFcpRatio.toFixed(2),
-      'ratio ≤ 1.3',
-      lockedFcpRatio <= 1.3,
+    const popupLocked = await interleave(
+      () => firstContentfulPaint(lockedContext, popupUrl),
+      () => firstContentfulPaint(lockedContext, staticUrl),
     );
-    const lockedPopup = await context.newPage();
+    results.lockPopupFcp = pairsSummary(popupLocked);
+    ratioRow('Popup first contentful paint, lock on (locked)', popupLocked, `static page; lock off ratio ${fcp.ratio.toFixed(2)}`, 1.3);
+    const lockedPopup = await locked.newPage();
     await lockedPopup.goto(popupUrl);
     const lockedSaves = await saveTimes(lockedPopup);
     await lockedPopup.close();
@@ -705,11 +871,11 @@ test('benchmark', async ({}, testInfo) => {
     );
 
     // Replacing the key: the last of the lock's measures, since the passphrase changes with it.
-    const unlocked = await unlockToFirstScreen(context, optionsUrl);
+    const unlocked = await unlockToFirstScreen(locked, optionsUrl);
     await unlocked.page.close();
-    replaceKeyRow(await replaceKey(context, optionsUrl, PASSPHRASE, NEW_PASSPHRASE));
+    replaceKeyRow(await replaceKey(locked, optionsUrl, PASSPHRASE, NEW_PASSPHRASE));
   } finally {
-    await context.close();
+    await Promise.all([small.close(), large.close(), locked?.close()]);
   }
 
   // 7. Background at rest, through the real background code over a simulated day (vitest).
@@ -833,22 +999,36 @@ function replaceKeyRow(replaced: Progress): void {
   );
 }
 
+/**
+ * A browser of its own with the built extension and 50,000 notes imported through it, for the
+ * tests that measure one thing alone; `page` is the options page the import was made in.
+ */
+async function largeJournal(outputPath: (name: string) => string): Promise<{ context: BrowserContext; optionsUrl: string; page: Page }> {
+  const extensionDir = outputPath('extension');
+  await rm(extensionDir, { recursive: true, force: true });
+  await cp(EXTENSION_DIR, extensionDir, { recursive: true });
+  const optionsUrl = `chrome-extension://${unpackedExtensionId(extensionDir)}/options.html`;
+  const large = outputPath('large.json');
+  await writeFile(large, backupFile(LARGE));
+  const context = await launchWithExtensionDir(outputPath('profile'), extensionDir);
+  try {
+    const page = await context.newPage();
+    await page.goto(optionsUrl);
+    expectImported(await importThrough(page, large));
+    return { context, optionsUrl, page };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
 // Replacing the key alone, on its own 50,000 notes, for running without the whole benchmark:
 // `npx wxt build && npx playwright test --project=bench --grep "replace the key"`. It prints its row
 // and writes bench/replace-key.json, leaving bench/results.json to the full run.
 test('replace the key', async ({}, testInfo) => {
   await mkdir(OUT, { recursive: true });
-  const extensionDir = testInfo.outputPath('extension');
-  await rm(extensionDir, { recursive: true, force: true });
-  await cp(EXTENSION_DIR, extensionDir, { recursive: true });
-  const optionsUrl = `chrome-extension://${unpackedExtensionId(extensionDir)}/options.html`;
-  const large = testInfo.outputPath('large.json');
-  await writeFile(large, backupFile(LARGE));
-  const context = await launchWithExtensionDir(testInfo.outputPath('profile'), extensionDir);
+  const { context, optionsUrl, page } = await largeJournal(testInfo.outputPath.bind(testInfo));
   try {
-    const page = await context.newPage();
-    await page.goto(optionsUrl);
-    expectImported(await importThrough(page, large));
     await page.goto(`${optionsUrl}#privacy`);
     await page.getByLabel(t.lockPassphrase, { exact: true }).fill(PASSPHRASE);
     await page.getByLabel(t.lockRepeatPassphrase, { exact: true }).fill(PASSPHRASE);
@@ -1009,6 +1189,68 @@ test('automatic backup', async ({}, testInfo) => {
   );
 });
 
+// Search alone, on its own 50,000 notes, for working on it without the whole benchmark:
+// `npx wxt build && npx playwright test --project=bench --grep "search in the journal"`.
+test('search in the journal', async ({}, testInfo) => {
+  const { context, optionsUrl, page } = await largeJournal(testInfo.outputPath.bind(testInfo));
+  try {
+    await page.close();
+    const search = await context.newPage();
+    await watchPaint(search, NOTE);
+    await watchLongTasks(search);
+    await search.goto(optionsUrl);
+    const ready = await searchReadySince(search, await paintedAt(search, NOTE), 'warm');
+    row(
+      'Search ready after the first screen',
+      `${(ready.ms / 1000).toFixed(1)} s`,
+      `longest task ${ms(ready.longestTask)}`,
+      '',
+      '≤ 2 s',
+      ready.ms <= 2000,
+    );
+    await searchRows(search, '');
+  } finally {
+    await context.close();
+  }
+  console.log(`\n${formatTable(rows)}\n`);
+});
+
+/**
+ * The search engines on the same 50,000 realistic notes (engines.ts), in this process: a row each
+ * for building, memory, every kind of search and a save, so the choice of engine is a measured one.
+ */
+async function engineRows(): Promise<void> {
+  const engines = await compareEngines(LARGE, quantile);
+  results.engines = engines;
+  for (const engine of engines) {
+    const searches = Object.entries(engine.search)
+      .map(([kind, { p50, p95 }]) => `${kind} ${p50.toFixed(1)}/${p95.toFixed(1)}`)
+      .join('; ');
+    const worst = Math.max(...Object.values(engine.search).map(({ p95 }) => p95));
+    row(
+      `Search engine on ${LARGE.toLocaleString('en')} realistic notes: ${engine.name}`,
+      `p95 ${ms(worst)} (worst kind)`,
+      `p50/p95 ms: ${searches}; built in ${engine.buildSeconds.toFixed(1)} s, ${engine.heapMB.toFixed(0)} MB heap; save p95 ${ms(engine.saveMs.p95)}; ${engine.differing} of ${engine.searches} searches find otherwise than today`,
+      '',
+      'p95 ≤ 8 ms, save ≤ 2 ms, same results (informational for the others)',
+      null,
+    );
+  }
+}
+
+// The engines, part of every `npm run bench` (after the benchmark, which leaves its browsers closed),
+// or alone: `npx playwright test --project=bench --grep "search engines"`. Writes bench/search-engines.json.
+test('search engines', async () => {
+  await mkdir(OUT, { recursive: true });
+  const before = rows.length;
+  await engineRows();
+  console.log(`\n${formatTable(rows.slice(before))}\n`);
+  await writeFile(
+    resolve(OUT, 'search-engines.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), engines: results.engines }, null, 2)}\n`,
+  );
+});
+
 /** Runs tests/unit/<name>.test.ts, which writes its figures as JSON to the file named by env `variable`. */
 async function simulated<T>(name: string, variable: string): Promise<T> {
   const file = resolve(OUT, `${name}.json`);
@@ -1059,7 +1301,14 @@ function machine(): string {
 
 function formatTable(table: readonly Row[]): string {
   const header = ['Measure', 'Value', 'Baseline (same run)', 'Ratio', 'Target', 'Met'];
-  const lines = table.map((r) => [r.measure, r.value, r.baseline, r.ratio, r.target, r.met === null ? '' : r.met ? 'yes' : 'NO']);
+  const lines = table.map((r) => [
+    r.measure,
+    r.value,
+    r.baseline,
+    r.ratio,
+    r.target,
+    r.met === null ? '' : r.met === 'too wide' ? 'spread too wide to judge' : r.met ? 'yes' : 'NO',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');

@@ -3,7 +3,7 @@ import type { Note } from '@/utils/model/records';
 import { promptText } from '@/utils/prompts/pick';
 
 /** A small deterministic random source, so every run seeds the same journal. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;

@@ -19,7 +19,8 @@ import {
   updateNoteFeeling,
 } from '@/utils/db/notes';
 import type { Feeling, Note, PageCursor } from '@/utils/model/records';
-import { newestFirst, toSearchEntry, type SearchEntry } from '@/utils/search/search';
+import { newestFirst } from '@/utils/search/search';
+import type { WordIndex } from '@/utils/search/word-index';
 import { logFailure } from '@/utils/log';
 import type { Loadable } from './loadable';
 
@@ -207,13 +208,23 @@ export function useNoteBodies(): NoteBodies {
   };
 }
 
+/** Notes read per transaction while the search index is built: reading and checking them is one task, kept short. */
+const INDEX_READ = 1000;
+
+/** The search index, ready: the same index object after a change, with a new version, so pages re-search. */
+export interface SearchIndexState {
+  readonly index: WordIndex;
+  readonly version: number;
+}
+
 /**
- * The search index of every note, built after first paint once `wanted` (the person searches or
- * filters), then kept current: changed notes are re-read and replaced, an import rebuilds it.
- * Undefined until wanted.
+ * The search index of every note (utils/search/word-index.ts), built after first paint once
+ * `wanted` (the person searches or filters), then kept current: a change's notes are re-read and
+ * put in place of the old, an import rebuilds it. It lives in this page's memory only, so under the
+ * lock nothing of the opened notes is written anywhere. Undefined until wanted.
  */
-export function useSearchIndex(wanted: boolean): Loadable<readonly SearchEntry[]> | undefined {
-  const [state, setState] = useState<Loadable<readonly SearchEntry[]>>();
+export function useSearchIndex(wanted: boolean): Loadable<SearchIndexState> | undefined {
+  const [state, setState] = useState<Loadable<SearchIndexState>>();
   // Once built, the index stays and stays current, also while no filter is set.
   const [asked, setAsked] = useState(false);
   useEffect(() => {
@@ -223,34 +234,51 @@ export function useSearchIndex(wanted: boolean): Loadable<readonly SearchEntry[]
   useEffect(() => {
     if (!asked) return;
     let live = true;
-    const build = () => {
-      const entries: SearchEntry[] = [];
-      forEachNoteBatch(INDEX_BATCH, (notes) => entries.push(...notes.map(toSearchEntry)))
-        .then(() => live && setState({ status: 'ready', value: entries }))
-        .catch((error: unknown) => live && setState({ status: 'failed', error }));
-    };
+    let stop = () => undefined as void;
     setState({ status: 'loading' });
-    build();
-    const stop = onDataChange((change) => {
-      if (change.store !== 'notes') return;
-      const named = namedNotes(change);
-      if (!named) return build();
-      const replace = (ids: ReadonlySet<string>, found: readonly Note[]) =>
-        setState((before) =>
-          before?.status === 'ready'
-            ? {
-                status: 'ready',
-                value: [...before.value.filter((entry) => !ids.has(entry.id)), ...found.map(toSearchEntry)].sort(newestFirst),
-              }
-            : before,
-        );
-      if (named.deleted.size > 0) replace(named.deleted, []);
-      readSaved(named.saved)
-        .then((found) => {
-          if (named.saved.length > 0) replace(new Set(named.saved), found);
-        })
-        .catch(logFailure('search index not refreshed after a change'));
-    });
+    // The index's code loads when the index is built, after the first screen: not before it.
+    import('@/utils/search/word-index')
+      .then(({ WordIndex }) => {
+        if (!live) return;
+        let index = new WordIndex();
+        let version = 0;
+        let ready = false;
+        const show = () => live && ready && setState({ status: 'ready', value: { index, version: ++version } });
+        const build = () => {
+          const building = new WordIndex();
+          index = building;
+          ready = false;
+          forEachNoteBatch(INDEX_READ, (notes) => building.putInSlices(notes))
+            .then(() => {
+              if (index !== building) return;
+              ready = true;
+              show();
+            })
+            .catch((error: unknown) => live && setState({ status: 'failed', error }));
+        };
+        build();
+        stop = onDataChange((change) => {
+          if (change.store !== 'notes') return;
+          const named = namedNotes(change);
+          if (!named) return build();
+          // Changes reach the index being built too: a note saved meanwhile is put in place either way.
+          const changing = index;
+          if (named.deleted.size > 0) {
+            changing.remove(named.deleted);
+            show();
+          }
+          readSaved(named.saved)
+            .then((found) => {
+              if (named.saved.length === 0 || changing !== index) return;
+              // A note named but not found was deleted since: it goes too.
+              changing.remove(named.saved);
+              changing.put(found);
+              show();
+            })
+            .catch(logFailure('search index not refreshed after a change'));
+        });
+      })
+      .catch((error: unknown) => live && setState({ status: 'failed', error }));
     return () => {
       live = false;
       stop();
