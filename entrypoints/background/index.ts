@@ -4,7 +4,7 @@ import { parseMessage } from '@/utils/messages';
 import { logFailure } from '@/utils/log';
 import { PAUSE_ALARM } from '@/utils/schedule/schedule';
 import { settingsChanged } from '@/utils/storage/settings';
-import { endSession, LOCK_ALARM, SESSION_KEY } from '@/utils/lock/names';
+import { endSession, LOCK_ALARM } from '@/utils/lock/names';
 import { offerLockAtFirstRun } from '@/utils/storage/lock-offer';
 import { suggestAutoBackupsAtFirstRun } from '@/utils/storage/auto-backup';
 import { autoBackupChoiceChanged, backUpNow, checkAutoBackup, onBrowserStart, onDownloadChanged } from './auto-backup';
@@ -86,7 +86,7 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (settingsChanged(changes, area)) void reschedule();
     if (autoBackupChoiceChanged(changes, area)) void checkAutoBackup(Date.now(), true).catch(logFailure('automatic backup not planned'));
-    onSyncStorageChanged(changes, area, SESSION_KEY);
+    onSyncStorageChanged(changes, area);
   });
 
   // Automatic backups follow their download to its end. The API exists only once `downloads` is

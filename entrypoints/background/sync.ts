@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { StorageUnavailableError } from '@/utils/errors';
 import { importDataKey } from '@/utils/lock/crypto';
 import { journalKeys, readLock } from '@/utils/lock/keys';
+import { SESSION_KEY } from '@/utils/lock/names';
 import { logFailure } from '@/utils/log';
 import { runSync, SyncStopError } from '@/utils/sync/engine';
 import { readMeta, writeMeta } from '@/utils/sync/files-db';
@@ -113,6 +114,6 @@ export function onSyncStorageChanged(
   sessionKey: string,
 ): void {
   if (area === 'local' && SYNC_KEY in changes) void ensureSyncAlarm().catch(logFailure('sync alarm not set'));
-  const unlocked = area === 'session' && changes[sessionKey]?.newValue !== undefined && changes[sessionKey]?.oldValue === undefined;
+  const unlocked = area === 'session' && changes[SESSION_KEY]?.newValue !== undefined && changes[SESSION_KEY]?.oldValue === undefined;
   if (unlocked) void syncNow().catch(logFailure('sync after unlock failed'));
 }

@@ -429,10 +429,6 @@ function Connected({ sync, view }: { sync: SyncHandle; view: SyncView }) {
   const locale = useLocale();
   const { config, status } = view;
   const [asked, setAsked] = useState(false);
-  const [locked, setLocked] = useState(false);
-  useEffect(() => {
-    void import('@/utils/lock/keys').then(async ({ lockView }) => setLocked((await lockView()).kind === 'locked')).catch(() => undefined);
-  }, [status]);
   if (!config) return null;
   const running = asked || status.runningSince !== undefined;
   function syncNow() {
@@ -458,7 +454,6 @@ function Connected({ sync, view }: { sync: SyncHandle; view: SyncView }) {
         </dd>
       </dl>
       {status.conflicts > 0 && <p>{t.syncConflicts(status.conflicts)}</p>}
-      {locked && <p>{t.syncLocked}</p>}
       {status.failure && (
         <p role="alert" class="problem">
           {t.syncFailed(formatDateTime(status.failure.at, locale), t.syncReason(status.failure.kind))}
@@ -474,7 +469,7 @@ function Connected({ sync, view }: { sync: SyncHandle; view: SyncView }) {
       </p>
       <div class="actions">
         {/* Held back only by its own click: a run whose worker was ended would otherwise hold it until another worker starts. */}
-        <button type="button" class="primary" disabled={asked || locked} onClick={syncNow}>
+        <button type="button" class="primary" disabled={asked} onClick={syncNow}>
           {t.syncNow}
         </button>
         <button type="button" class="secondary" onClick={() => void sync.disconnect().catch(logFailure('sync not disconnected'))}>

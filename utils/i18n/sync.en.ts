@@ -64,7 +64,6 @@ export const syncEn = {
   syncRunning: 'Syncing…',
   syncNow: 'Sync now',
   syncDisconnect: 'Disconnect',
-  syncLocked: 'The journal is locked: sync resumes when you unlock it.',
   ...syncFailuresEn,
   syncFailed: (when: string, reason: string) => `The sync of ${when} did not work: ${reason}`,
   syncSetAside: (file: string, problem: string) =>

@@ -64,7 +64,6 @@ export const syncNl: SyncMessages = {
   syncRunning: 'Bezig met synchroniseren…',
   syncNow: 'Nu synchroniseren',
   syncDisconnect: 'Verbinding verbreken',
-  syncLocked: 'Het dagboek is vergrendeld: synchroniseren gaat verder als je het ontgrendelt.',
   ...syncFailuresNl,
   syncFailed: (when: string, reason: string) => `De synchronisatie van ${when} lukte niet: ${reason}`,
   syncSetAside: (file: string, problem: string) =>

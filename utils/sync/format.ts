@@ -209,5 +209,3 @@ export function parseKeysFile(bytes: Uint8Array): KeysFile | undefined {
     return undefined;
   }
 }
-
-export const newDeviceId = (): string => toBase64(randomBytes(9)).replace(/\+/g, '-').replace(/\//g, '_');

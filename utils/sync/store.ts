@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { JournalLockedError } from '@/utils/errors';
-import { decryptText, encryptText, fromBase64, importDataKey, toBase64, type Box } from '@/utils/lock/crypto';
+import { decryptText, encryptText, fromBase64, toBase64, type Box } from '@/utils/lock/crypto';
 import { readLock, requireKeys, type OpenKeys } from '@/utils/lock/keys';
 
 import { SYNC_KEY } from './soon';
@@ -95,15 +95,6 @@ export async function settleSyncSecrets(keys: OpenKeys, direction: 'on' | 'off' 
   if (stored === undefined) return;
   const secrets = await readSyncSecrets(keys);
   if (secrets) await writeSyncSecrets(secrets, direction === 'off' ? 'plain' : keys);
-}
-
-export async function syncKey(secrets: SyncSecrets): Promise<CryptoKey> {
-  return importDataKey(secrets.key);
-}
-
-/** Whether sync is set up here; pages use it to arm the sync that follows a save. */
-export async function syncIsOn(): Promise<boolean> {
-  return (await readSyncConfig()) !== undefined;
 }
 
 /** Stores sync's setting up, once the server has been checked and the key opened (utils/sync/connect.ts). */
