@@ -108,11 +108,7 @@ export async function ensureSyncAlarm(): Promise<void> {
 }
 
 /** Whether a storage change set sync up or took it away (the alarm follows), or unlocked the journal (a sync follows). */
-export function onSyncStorageChanged(
-  changes: Record<string, { newValue?: unknown; oldValue?: unknown }>,
-  area: string,
-  sessionKey: string,
-): void {
+export function onSyncStorageChanged(changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string): void {
   if (area === 'local' && SYNC_KEY in changes) void ensureSyncAlarm().catch(logFailure('sync alarm not set'));
   const unlocked = area === 'session' && changes[SESSION_KEY]?.newValue !== undefined && changes[SESSION_KEY]?.oldValue === undefined;
   if (unlocked) void syncNow().catch(logFailure('sync after unlock failed'));
