@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useT } from '@/utils/i18n/context';
+import { saveShortcut } from '@/utils/save-shortcut';
 
 /** Where saving stands; the message is what the person is told. */
 export type SaveState =
@@ -23,9 +24,6 @@ interface AnswerFormProps {
   /** "How do you feel?", between the field and Save, in a place kept for it from the first paint. */
   feelings?: ComponentChildren;
 }
-
-/** The keys people press to save: ⌘+Enter on Apple keyboards, Ctrl+Enter elsewhere. */
-const saveShortcut = (): string => (/Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘+Enter' : 'Ctrl+Enter');
 
 /** The answer field with Save (button or Ctrl/Cmd+Enter) and a live status line. */
 export function AnswerForm({ value, saveState, describedBy, onInput, onSave, children, notice, feelings }: AnswerFormProps) {

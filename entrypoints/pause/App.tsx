@@ -3,13 +3,14 @@ import { browser } from 'wxt/browser';
 import { CONTEXT_LINES, type ContextLine } from '@/content/prompts';
 import { Breathing } from '@/components/Breathing';
 import { PromptAnswer } from '@/components/PromptAnswer';
-import { hasDraft } from '@/utils/storage/drafts';
 import { LanguageProvider, useLocale, useT } from '@/utils/i18n/context';
 import { sendToBackground, type PauseOutcome } from '@/utils/messages';
 import type { Pick } from '@/utils/prompts/pick';
 import { SECOND } from '@/utils/durations';
 import { useAnswer } from '@/utils/hooks/use-answer';
 import { useFirstPaint } from '@/utils/hooks/use-first-paint';
+import type { Opening } from '@/utils/first-paint/opening';
+import type { Messages } from '@/utils/i18n/messages';
 import { logFailure, logProblem } from '@/utils/log';
 import type { Feeling, Note } from '@/utils/model/records';
 
@@ -27,8 +28,11 @@ function randomLine(): ContextLine {
   return CONTEXT_LINES[Math.floor(Math.random() * CONTEXT_LINES.length)] ?? CONTEXT_LINES[0]!;
 }
 
-export function App() {
-  const { locale, t, opening } = useFirstPaint('pause', (t) => `${t.pauseTitle} · ${t.appName}`);
+/** The window's title, as its taskbar entry and the build's shell (scripts/shell/render.tsx) show it. */
+export const pauseTitle = (t: Messages): string => `${t.pauseTitle} · ${t.appName}`;
+
+export function App({ opening: opened }: { opening: Opening }) {
+  const { locale, t, opening } = useFirstPaint('pause', opened, pauseTitle);
 
   useEffect(() => {
     // Opened by the person, not for an offer, the window is a pause taken (the background tells which).
@@ -38,7 +42,7 @@ export function App() {
   return (
     <LanguageProvider locale={locale} t={t}>
       {opening ? (
-        <PauseFlow opening={opening} />
+        <PauseFlow opening={opening} resuming={opened.resuming} />
       ) : (
         <main class="pause">
           <p class="empty">{t.allPromptsHidden}</p>
@@ -51,11 +55,11 @@ export function App() {
   );
 }
 
-function PauseFlow({ opening }: { opening: Pick }) {
+function PauseFlow({ opening, resuming }: { opening: Pick; resuming: boolean }) {
   const t = useT();
   const locale = useLocale();
   // Someone coming back to a draft goes straight to it: the breaths were taken already.
-  const [step, setStep] = useState<Step>(() => (hasDraft(opening.prompt.id) ? { kind: 'prompt' } : { kind: 'breathing' }));
+  const [step, setStep] = useState<Step>(() => (resuming ? { kind: 'prompt' } : { kind: 'breathing' }));
   const answering = useAnswer(opening.prompt, 'pause');
 
   const closeButton = useRef<HTMLButtonElement>(null);

@@ -7,6 +7,7 @@ import { nextPick } from '@/utils/prompts/library';
 import type { Pick } from '@/utils/prompts/pick';
 import { useAnswer } from '@/utils/hooks/use-answer';
 import { useFirstPaint } from '@/utils/hooks/use-first-paint';
+import type { Opening } from '@/utils/first-paint/opening';
 import { logFailure } from '@/utils/log';
 
 /** Opens the journal at `url` (a place in it: options.html#journal?prompt=…) and closes the popup, as the footer's link does. */
@@ -36,8 +37,8 @@ function Answering({ opening }: { opening: Pick }) {
   );
 }
 
-export function App() {
-  const { locale, t, opening } = useFirstPaint('popup');
+export function App({ opening: opened }: { opening: Opening }) {
+  const { locale, t, opening } = useFirstPaint('popup', opened);
 
   // The pause schedule is secondary: its code loads after the prompt is painted.
   const [StatusPanel, setStatusPanel] = useState<ComponentType>();
@@ -63,7 +64,7 @@ export function App() {
         {StatusPanel && <StatusPanel />}
         <footer class="popup-footer">
           <a
-            href={browser.runtime.getURL('/options.html')}
+            href="/options.html"
             target="_blank"
             onClick={(event) => {
               event.preventDefault();

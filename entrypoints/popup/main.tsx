@@ -1,6 +1,6 @@
-import { render } from 'preact';
 import { App } from './App';
-import '@/assets/base.css';
-import './style.css';
+import { opening } from '@/utils/first-paint/opening';
+import { takeOver } from '@/utils/first-paint/takeover';
 
-render(<App />, document.getElementById('app')!);
+const opened = opening('popup');
+takeOver(<App opening={opened} />, opened);

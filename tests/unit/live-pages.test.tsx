@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App as OptionsApp } from '@/entrypoints/options/App';
 import { App as PopupApp } from '@/entrypoints/popup/App';
+import { decideOpening } from '@/utils/first-paint/opening';
 import { addNote, deleteNote, getNotes, listNotesPage, updateNoteAnswer } from '@/utils/db/notes';
 import { setPromptHidden } from '@/utils/db/prompts';
 import { saveSettings } from '@/utils/storage/settings';
@@ -174,7 +175,7 @@ describe('settings, prompts and the schedule follow too', () => {
   it("the popup's pause status follows the schedule the background writes", async () => {
     await fakeBrowser.alarms.create('pause', { when: Date.now() + HOUR });
     await saveScheduleState({ ...EMPTY_SCHEDULE, nextOfferAt: Date.now() + HOUR });
-    render(<PopupApp />);
+    render(<PopupApp opening={decideOpening('popup')} />);
     await screen.findByText(/^Next pause around/);
     await saveScheduleState({ ...EMPTY_SCHEDULE, quietUntil: Date.now() + 2 * HOUR });
     await screen.findByText(/^Quiet until/);

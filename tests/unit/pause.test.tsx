@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONTEXT_LINES } from '@/content/prompts';
 import { App } from '@/entrypoints/pause/App';
+import { decideOpening } from '@/utils/first-paint/opening';
 import { writeDraft } from '@/utils/storage/drafts';
 import { addNote, listNotesPage } from '@/utils/db/notes';
 import { loadRound, saveRound } from '@/utils/prompts/pick';
@@ -18,7 +19,7 @@ function setUp() {
 
 describe('pause window', () => {
   it('starts with three slow breaths and lets the person skip them', () => {
-    render(<App />);
+    render(<App opening={decideOpening('pause')} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Take three slow breaths');
     expect(screen.getByText('Breath 1 of 3')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
@@ -32,7 +33,7 @@ describe('pause window', () => {
       toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestAnimationFrame', 'cancelAnimationFrame', 'Date'],
     });
     try {
-      render(<App />);
+      render(<App opening={decideOpening('pause')} />);
       await vi.advanceTimersByTimeAsync(3 * 10_000 + 100);
       expect(screen.getByRole('textbox', { name: 'Your answer' })).toBeTruthy();
     } finally {
@@ -42,13 +43,13 @@ describe('pause window', () => {
 
   it('tells the background it opened, so a pause the person opened themselves counts', async () => {
     const { sent } = setUp();
-    render(<App />);
+    render(<App opening={decideOpening('pause')} />);
     await vi.waitFor(() => expect(sent).toEqual([{ type: 'pause-opened' }]));
   });
 
   it('saves the answer as a pause note, tells the background, and shows a line from the article', async () => {
     const { sent } = setUp();
-    render(<App />);
+    render(<App opening={decideOpening('pause')} />);
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     const promptId = loadRound('pause').at(-1);
     fireEvent.input(screen.getByRole('textbox', { name: 'Your answer' }), { target: { value: 'breathing helped' } });
@@ -68,7 +69,7 @@ describe('pause window', () => {
     ['No more today', 'done-today'],
   ])('"%s" tells the background (%s) and closes the window', async (button, outcome) => {
     const { sent, close } = setUp();
-    render(<App />);
+    render(<App opening={decideOpening('pause')} />);
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     fireEvent.click(screen.getByRole('button', { name: button }));
     await vi.waitFor(() => expect(close).toHaveBeenCalled());
@@ -77,7 +78,7 @@ describe('pause window', () => {
 
   it('saves the feeling chosen with the pause note', async () => {
     setUp();
-    render(<App />);
+    render(<App opening={decideOpening('pause')} />);
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     const group = await screen.findByRole('group', { name: 'How do you feel? (optional)' });
     fireEvent.click(within(group).getByRole('button', { name: 'Tense' }));
@@ -94,7 +95,7 @@ describe('pause window', () => {
     saveRound('pause', ['q-beliefs']);
     void writeDraft('q-beliefs', 'going on from before', 1);
     await addNote({ ...SAMPLE_NOTE, answer: 'a week back' }, addDays(Date.now(), -7) + 12 * HOUR);
-    render(<App />);
+    render(<App opening={decideOpening('pause')} />);
     const line = await screen.findByText('Last time (last week)', { selector: 'summary' });
     expect(line.closest('details')?.querySelector('.note-answer')?.textContent).toBe('a week back');
     fireEvent.click(screen.getByRole('link', { name: 'All answers to this prompt' }));
@@ -108,7 +109,7 @@ describe('pause window', () => {
   it('reopens straight on the prompt with its draft', () => {
     saveRound('pause', ['q-beliefs']);
     void writeDraft('q-beliefs', 'where do they come from', 1);
-    render(<App />);
+    render(<App opening={decideOpening('pause')} />);
     expect(screen.getByRole('textbox', { name: 'Your answer' })).toHaveProperty('value', 'where do they come from');
   });
 });

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROMPTS } from '@/content/prompts';
 import { handleMessage } from '@/entrypoints/background/scheduler';
 import { App } from '@/entrypoints/popup/App';
+import { decideOpening } from '@/utils/first-paint/opening';
 import { parseMessage } from '@/utils/messages';
 import { parseScheduleState, type ScheduleState } from '@/utils/model/schedule';
 import { PAUSE_ALARM } from '@/utils/schedule/schedule';
@@ -21,7 +22,7 @@ const currentPrompt = () => PROMPTS.find((prompt) => prompt.id === loadRound('po
 
 describe('popup', () => {
   it('shows a prompt from the library on its first render, before any storage answers', () => {
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     const prompt = currentPrompt();
     expect(heading().textContent).toBe(prompt.kind === 'step' ? prompt.title.en : prompt.text.en);
     expect(field()).toHaveProperty('value', '');
@@ -29,7 +30,7 @@ describe('popup', () => {
 
   it('speaks Dutch in a Dutch browser', () => {
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('nl');
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     const prompt = currentPrompt();
     expect(heading().textContent).toBe(prompt.kind === 'step' ? prompt.title.nl : prompt.text.nl);
     expect(screen.getByRole('button', { name: 'Bewaren' })).toBeTruthy();
@@ -39,7 +40,7 @@ describe('popup', () => {
   it('reopens on the prompt being answered, with its draft', () => {
     saveRound('popup', ['q-beliefs', 'q-open-today']);
     void writeDraft('q-open-today', 'I could ask for help with', 5);
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     expect(heading().textContent).toBe(PROMPTS.find((p) => p.id === 'q-open-today')!.text.en);
     expect(field()).toHaveProperty('value', 'I could ask for help with');
   });
@@ -49,14 +50,14 @@ describe('popup', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     saveRound('popup', ['q-where-feelings']);
     await fakeBrowser.storage.local.set({ drafts: { 'q-beliefs': { text: 'from storage', updatedAt: 9 } } });
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     expect(currentPrompt().id).toBe('q-beliefs');
     await waitFor(() => expect(field()).toHaveProperty('value', 'from storage'));
     expect(formStatus().textContent).toBe('Your unsaved answer is back.');
   });
 
   it('keeps the draft while typing', () => {
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     fireEvent.input(field(), { target: { value: 'A first line' } });
     expect(readDraft(currentPrompt().id)?.text).toBe('A first line');
   });
@@ -64,7 +65,7 @@ describe('popup', () => {
   it('saves with the button, confirms after the write, clears the draft, and tells the background a pause was taken', async () => {
     const sent: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((message: unknown) => void sent.push(message));
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     const prompt = currentPrompt();
     fireEvent.input(field(), { target: { value: 'I shared it & it went <b>fine</b>' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -84,7 +85,7 @@ describe('popup', () => {
   });
 
   it('saves with Ctrl+Enter', async () => {
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     fireEvent.input(field(), { target: { value: 'keyboard only' } });
     fireEvent.keyDown(field(), { key: 'Enter', ctrlKey: true });
     await screen.findByText('Saved in your journal.');
@@ -94,7 +95,7 @@ describe('popup', () => {
   it('refuses an empty answer with a visible message, stores nothing, and counts no pause', async () => {
     const sent: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((message: unknown) => void sent.push(message));
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     fireEvent.input(field(), { target: { value: '   \n ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     const alert = await screen.findByRole('alert');
@@ -105,7 +106,7 @@ describe('popup', () => {
   });
 
   it('shows a different prompt on "Another one" and keeps the unsaved answer with the old one', () => {
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     const first = currentPrompt();
     fireEvent.input(field(), { target: { value: 'not finished' } });
     fireEvent.click(screen.getByRole('button', { name: 'Another one' }));
@@ -126,13 +127,13 @@ describe('popup', () => {
       return true;
     });
     const panels = () => screen.queryAllByRole('region', { name: 'Pauses' });
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     await waitFor(() => expect(panels()).toHaveLength(1));
     expect(sent).toEqual([{ type: 'check-schedule' }]);
 
     // With the alarm there, opening the popup sends nothing.
     sent.length = 0;
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     await waitFor(() => expect(panels()).toHaveLength(2));
     expect(sent).toEqual([]);
   });
@@ -166,7 +167,7 @@ describe('the pause panel: quiet for a while', () => {
   async function openPopup(schedule: Partial<ScheduleState> = {}) {
     await fakeBrowser.alarms.create(PAUSE_ALARM, { when: NOW + HOUR });
     await saveScheduleState({ ...parseScheduleState(undefined), nextOfferAt: NOW + HOUR, ...schedule });
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     const panel = await screen.findByRole('region', { name: /^(Pauses|Pauzes)$/ });
     return {
       panel,
@@ -338,12 +339,12 @@ describe('the popup: how do you feel, and last time', () => {
       'popup',
       PROMPTS.filter((prompt) => prompt.id !== promptId).map((prompt) => prompt.id),
     );
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     expect(currentPrompt().id).toBe(promptId);
   }
 
   it('saves the feeling chosen with the answer, then starts the next answer with none', async () => {
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     fireEvent.click(within(await feelings()).getByRole('button', { name: 'Calm' }));
     expect(chosen()).toEqual(['Calm']);
     await save('settled, for once');
@@ -357,7 +358,7 @@ describe('the popup: how do you feel, and last time', () => {
   });
 
   it('keeps the feeling when a save is refused, and lets it go with "Another one"', async () => {
-    render(<App />);
+    render(<App opening={decideOpening('popup')} />);
     fireEvent.click(within(await feelings()).getByRole('button', { name: 'Heavy' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Write a few words first: an empty answer is not saved.');

@@ -11,6 +11,7 @@ import { App as OptionsApp } from '@/entrypoints/options/App';
 import { App as PauseApp } from '@/entrypoints/pause/App';
 import { App as PopupApp } from '@/entrypoints/popup/App';
 import { App as PrintApp } from '@/entrypoints/print/App';
+import { decideOpening } from '@/utils/first-paint/opening';
 import { readDraft } from '@/utils/storage/drafts';
 import { journalMessages } from '@/utils/i18n/journal';
 import { promptsMessages } from '@/utils/i18n/prompts';
@@ -34,7 +35,7 @@ const popupPrompt = () => loadRound('popup').at(-1)!;
 
 /** The popup, typed into, once its own after-paint reads (the prompt list) are done. */
 async function popupWithText(text: string) {
-  render(<PopupApp />);
+  render(<PopupApp opening={decideOpening('popup')} />);
   await vi.waitFor(() => expect(localStorage.getItem('adempauze.library')).not.toBeNull());
   fireEvent.input(field(), { target: { value: text } });
 }
@@ -66,7 +67,7 @@ describe('popup when storage fails', () => {
 
   it('says the same in Dutch when the browser has no IndexedDB at all', async () => {
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('nl');
-    render(<PopupApp />);
+    render(<PopupApp opening={decideOpening('popup')} />);
     const storage = await removeIndexedDB();
     fireEvent.input(screen.getByRole('textbox', { name: 'Jouw antwoord' }), { target: { value: 'kostbare woorden' } });
     fireEvent.click(screen.getByRole('button', { name: 'Bewaren' }));
@@ -120,7 +121,7 @@ describe('pause window when storage fails', () => {
     const sent: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((message: unknown) => void sent.push(message));
     vi.spyOn(window, 'close').mockImplementation(() => undefined);
-    render(<PauseApp />);
+    render(<PauseApp opening={decideOpening('pause')} />);
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     const storage = await refuseOpen('SecurityError');
     fireEvent.input(field(), { target: { value: 'breathing helped' } });
@@ -136,7 +137,7 @@ describe('pause window when storage fails', () => {
   });
 
   it('tells a full disk apart', async () => {
-    render(<PauseApp />);
+    render(<PauseApp opening={decideOpening('pause')} />);
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     fillDisk();
     fireEvent.input(field(), { target: { value: 'full' } });

@@ -1,15 +1,15 @@
 /**
- * What a quick page (the popup, the pause window) knows before its first paint, decided
- * synchronously from the page's own storage: its language and the prompt it opens on. After the
- * first paint it reads the prompt list, which "Another" then chooses from.
+ * What a quick page (the popup, the pause window) shows first: its language and the prompt it
+ * opens on, decided by its first script before the first paint (utils/first-paint/opening.ts).
+ * After that it reads the prompt list, which "Another" then chooses from.
  */
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import type { Opening } from '@/utils/first-paint/opening';
 import type { Locale } from '@/utils/i18n/locale';
 import { messages, type Messages } from '@/utils/i18n/messages';
 import { logFailure } from '@/utils/log';
 import { openingPick, refreshLibraryMirror } from '@/utils/prompts/library';
 import type { Pick, RoundScope } from '@/utils/prompts/pick';
-import { uiLocale } from '@/utils/storage/language';
 
 export interface FirstPaint {
   readonly locale: Locale;
@@ -19,14 +19,14 @@ export interface FirstPaint {
 }
 
 /**
- * The page's language and opening prompt, read once. The language is not followed live here:
- * useUiLocale would, but its settings code (valibot) is too large for these first paints.
- * `title`, when given, becomes the document's title.
+ * The page's language and opening prompt. The language is not followed live here: useUiLocale
+ * would, but the page's words were chosen before its first paint. `title`, when given, becomes
+ * the document's title.
  */
-export function useFirstPaint(scope: RoundScope, title?: (t: Messages) => string): FirstPaint {
-  const [locale] = useState(uiLocale);
+export function useFirstPaint(scope: RoundScope, opened: Opening, title?: (t: Messages) => string): FirstPaint {
+  const { locale } = opened;
   const t = messages(locale);
-  const [opening, setOpening] = useState(() => openingPick(scope, Math.random, Date.now()));
+  const [opening, setOpening] = useState(opened.pick);
   const pageTitle = title?.(t);
 
   useEffect(() => {

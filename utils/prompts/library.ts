@@ -13,8 +13,7 @@
 import { FOLLOW_UP_PREFIX, followUpFor, PROMPTS, STEPS, type Prompt, type QuestionPrompt } from '@/content/prompts';
 import type { CustomPrompt, PromptPreference } from '@/utils/model/records';
 import { DAY } from '@/utils/durations';
-import { hasDraft } from '@/utils/storage/drafts';
-import { lockMirror } from '@/utils/storage/lock-mirror';
+import { draftIds, lockMirror } from '@/utils/storage/lock-mirror';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
 import { loadRound, pickPrompt, saveRound, type Pick as PromptPick, type RandomSource, type RoundScope } from '@/utils/prompts/pick';
 
@@ -132,7 +131,9 @@ export function takeDueFollowUp(now: number): QuestionPrompt | undefined {
 export function openingPick(scope: RoundScope, random: RandomSource, now: number): PromptPick | undefined {
   const recent = loadRound(scope);
   const current = findAnyPrompt(recent.at(-1));
-  if (current && hasDraft(current.id)) return { prompt: current, recent };
+  // The ids of drafts, not drafts.ts: this runs in the pages' first script, before the extension
+  // API's polyfill is loaded (utils/first-paint/shell.ts). Every draft written is in that list.
+  if (current && draftIds().includes(current.id)) return { prompt: current, recent };
   const followUp = takeDueFollowUp(now);
   if (followUp) {
     const withFollowUp = [...recent, followUp.id];

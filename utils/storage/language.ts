@@ -3,7 +3,10 @@
  * paint is already in the right language. Pages import this before their first paint, which may
  * not load valibot (scripts/sizes.mjs): it imports no model beyond the list of languages.
  */
-import { browser } from 'wxt/browser';
+// The browser's own object, not the polyfill (wxt/browser): the language is read in the quick pages'
+// first script (utils/first-paint/shell.ts), which the polyfill would more than double, and
+// i18n.getUILanguage is synchronous and the same in Chromium and Firefox.
+import { browser } from '@wxt-dev/browser';
 import { resolveLocale, type Locale } from '@/utils/i18n/locale';
 import { LANGUAGE_SETTINGS, type LanguageSetting } from '@/utils/model/values';
 import { readPageJson, writePageJson } from '@/utils/storage/page-storage';
