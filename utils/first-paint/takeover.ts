@@ -21,4 +21,6 @@ export function takeOver(app: VNode, { pick }: Opening): void {
   }
   if (root.firstChild) hydrate(app, root);
   else render(app, root);
+  // The page is the app's from here: the tests and the bench wait for this mark.
+  document.documentElement.dataset.app = 'ready';
 }

@@ -1,0 +1,145 @@
+/**
+ * The quick pages' first paint (utils/first-paint/shell.ts): the markup the build wrote and the
+ * first script filled is what the app itself renders, in each language and form, and nothing
+ * typed before the app takes over is lost.
+ */
+import type { Page } from '@playwright/test';
+import { PROMPTS } from '@/content/prompts';
+import { pickPrompt } from '@/utils/prompts/pick';
+import { expect, test } from './fixtures';
+import { openExtensionFile } from './pages/extension-page';
+
+/** A random number for each kind of prompt: with none shown yet, the pick it makes is of that kind. */
+const RANDOM_FOR = Object.fromEntries(
+  (['question', 'step'] as const).map((kind) => {
+    const random = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99].find(
+      (r) => pickPrompt(PROMPTS, [], () => r)?.prompt.kind === kind,
+    );
+    if (random === undefined) throw new Error(`no pick of a ${kind}`);
+    return [kind, random];
+  }),
+);
+
+declare global {
+  interface Window {
+    /** #app as first painted by the first script, or as the app first rendered it alone. */
+    firstMarkup?: string;
+    /** Lets the app load (held back by the test's init script until then). */
+    releaseApp?: () => void;
+  }
+}
+
+/**
+ * Before the page's own scripts: a fixed Math.random, and #app recorded the moment it first gets
+ * content: by the first script's shell, or (with `withoutShell`, the build's templates removed as
+ * they are parsed) by the app rendering alone on the client. With `holdApp`, the first script's
+ * frame callback waits for window.releaseApp, so the app cannot load before the test lets it.
+ */
+function instrument(options: { random: number; withoutShell?: boolean; holdApp?: boolean }) {
+  Math.random = () => options.random;
+  // Every element and attribute, in order, every word and the field's value: what a person and a
+  // screen reader meet. Not what neither can tell apart: an empty text node (the client keeps
+  // one for an empty string, markup cannot), a boolean attribute's value (only its presence counts).
+  const BOOLEAN = ['autofocus', 'disabled', 'hidden', 'required', 'readonly', 'checked'];
+  const describe = (node: Node): string => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent ? JSON.stringify(node.textContent) : '';
+    if (!(node instanceof Element)) return '';
+    const attributes = [...node.attributes]
+      .map(({ name, value }) => (BOOLEAN.includes(name) ? name : `${name}=${JSON.stringify(value)}`))
+      .sort();
+    const value = node instanceof HTMLTextAreaElement ? ` value=${JSON.stringify(node.value)}` : '';
+    return `<${node.localName} ${attributes.join(' ')}${value}>${[...node.childNodes].map(describe).join('')}</${node.localName}>`;
+  };
+  new MutationObserver((records, observer) => {
+    for (const record of records)
+      for (const node of record.addedNodes) {
+        if (options.withoutShell && node instanceof HTMLTemplateElement) node.remove();
+        if (node instanceof Element && node.id === 'app') {
+          new MutationObserver((_, appObserver) => {
+            window.firstMarkup = describe(node);
+            appObserver.disconnect();
+          }).observe(node, { childList: true });
+          if (!options.withoutShell) observer.disconnect();
+        }
+      }
+  }).observe(document, { childList: true, subtree: true });
+  if (options.holdApp) {
+    const frame = window.requestAnimationFrame.bind(window);
+    let held: FrameRequestCallback | undefined;
+    window.requestAnimationFrame = (callback) => {
+      window.requestAnimationFrame = frame;
+      held = callback;
+      return 0;
+    };
+    window.releaseApp = () => frame(held!);
+  }
+}
+
+async function open(page: Page, url: string, options: Parameters<typeof instrument>[0]): Promise<string> {
+  await page.addInitScript(instrument, options);
+  await page.goto(url);
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  return page.evaluate(() => window.firstMarkup!);
+}
+
+for (const uiLanguage of ['en_US', 'nl'] as const) {
+  test.describe(`first paint, Chromium in ${uiLanguage}`, () => {
+    test.use({ uiLanguage });
+
+    for (const [file, scope, forms] of [
+      ['popup.html', 'popup', ['question', 'step']],
+      ['pause.html', 'pause', ['breathing', 'question', 'step']],
+    ] as const) {
+      for (const form of forms) {
+        test(`${scope}: the shell painted first is the app's own render (${form})`, async ({ context, extensionId, locale }) => {
+          const kind = form === 'breathing' ? 'question' : form;
+          const random = RANDOM_FOR[kind]!;
+          const url = `chrome-extension://${extensionId}/${file}`;
+          const setUp = async (page: Page) => {
+            // The same opening in both pages: a fresh round, and for the pause window's prompt form a draft to come back to.
+            const prompt = pickPrompt(PROMPTS, [], () => random).prompt;
+            await page.evaluate(
+              ({ scope, resuming, id }) => {
+                localStorage.removeItem(`adempauze.round.${scope}`);
+                localStorage.setItem('adempauze.draftIds', JSON.stringify(resuming ? [id] : []));
+              },
+              { scope, resuming: form !== 'breathing' && scope === 'pause', id: prompt.id },
+            );
+          };
+          const prepare = await openExtensionFile(context, extensionId, 'options.html');
+          await setUp(prepare);
+          const shell = await context.newPage();
+          const painted = await open(shell, url, { random });
+          await setUp(prepare);
+          const client = await context.newPage();
+          const rendered = await open(client, url, { random, withoutShell: true });
+
+          await expect(shell.locator('html')).toHaveAttribute('lang', locale);
+          expect(painted.length).toBeGreaterThan(300);
+          expect(painted).toBe(rendered);
+        });
+      }
+    }
+
+    test('popup: words typed into the shell before the app takes over are kept, with the focus', async ({ context, extensionId }) => {
+      const page = await context.newPage();
+      await page.addInitScript(instrument, { random: RANDOM_FOR.question!, holdApp: true });
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      const field = page.locator('textarea');
+      await expect(field).toBeFocused();
+      await page.keyboard.type('Typed before the app');
+      expect(await page.locator('html').getAttribute('data-app')).toBeNull();
+      await page.evaluate(() => window.releaseApp!());
+      await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+      await expect(field).toHaveValue('Typed before the app');
+      await expect(field).toBeFocused();
+      await page.keyboard.type(', and after it.');
+      await expect(field).toHaveValue('Typed before the app, and after it.');
+      await page.close();
+
+      // The words were the draft from the start: the next popup opens on them.
+      const again = await openExtensionFile(context, extensionId, 'popup.html');
+      await expect(again.locator('textarea')).toHaveValue('Typed before the app, and after it.');
+    });
+  });
+}
