@@ -65,6 +65,8 @@ export async function paintShell(
       if (field) field.value = readDraft(pick.prompt.id)?.text ?? '';
     }
     root.append(copy);
+    // When the page had its words: a first paint before this would have been without them (the bench and tests/firefox read it).
+    performance.mark('adempauze:shell');
   }
   // After the frame that shows the shell: requestAnimationFrame runs before it is painted, the
   // timer's task after.
