@@ -87,11 +87,12 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * 94.8); with sync's section as well, 113.5 KB (measured 113.0 with both).
  */
 export const BUDGETS = {
-  'popup JS, first paint': 18.75,
-  'popup JS': 48.25,
-  'pause JS, first paint': 19,
-  'journal JS, first paint': 47.75,
-  'journal JS': 113.5,
+  'popup JS, first paint': 6.5,
+  'popup JS': 64,
+  'pause JS, first paint': 6.5,
+  'pause JS': 64,
+  'journal JS, first paint': 48.5,
+  'journal JS': 128,
   'background JS': 28.5,
   'passphrase strength JS': 1060,
 };

@@ -29,11 +29,6 @@ export function readDraft(promptId: string): Draft | undefined {
   return inMemory[promptId];
 }
 
-/** Whether a prompt has a draft, known before first paint (its text arrives through restoreDrafts). */
-export function hasDraft(promptId: string): boolean {
-  return readDraft(promptId) !== undefined || draftIds().includes(promptId);
-}
-
 /**
  * Stores the draft of a prompt; an empty text removes it. This page's copy is written before this
  * returns; the promise settles when the durable copy is written too.
