@@ -1,12 +1,8 @@
-// The pause window's first script: its styles and its shell, then the app after the first frame
-// (utils/first-paint/shell.ts). It opens on the breaths, or on the prompt when someone comes back
-// to a draft of it (App.tsx).
+// The pause's module script: its styles (linked in the page's head by the build), then the shell of
+// a prompt with a draft and the app, after the first frame (utils/first-paint/app.ts). The shell
+// itself was painted by pause-first.js before (utils/first-paint/shell.ts).
 import '@/assets/base.css';
 import './style.css';
-import { paintShell } from '@/utils/first-paint/shell';
+import { startApp } from '@/utils/first-paint/app';
 
-void paintShell(
-  'pause',
-  ({ pick, resuming }) => pick && (resuming ? pick.prompt.kind : 'breathing'),
-  () => import('./main'),
-);
+void startApp('pause', () => import('./main'));

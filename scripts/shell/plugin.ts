@@ -1,6 +1,7 @@
 /**
  * A Vite plugin that writes the quick pages' shells into their HTML at build time
- * (utils/first-paint/shell.ts): each as an inert <template>, after the page's #app.
+ * (utils/first-paint/shell.ts): each as an inert <template> after the page's #app, and after them
+ * the page's first script (entrypoints/<page>-first.ts), a classic one that Vite leaves alone here.
  */
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
@@ -37,7 +38,7 @@ export function shells(): Plugin {
         )
         .join('\n');
       if (!html.includes('<div id="app"></div>')) throw new Error(`${filename} has no empty #app for its shells`);
-      return html.replace('<div id="app"></div>', `<div id="app"></div>\n${templates}`);
+      return html.replace('<div id="app"></div>', `<div id="app"></div>\n${templates}\n<script src="/${page}-first.js"></script>`);
     },
   };
 }

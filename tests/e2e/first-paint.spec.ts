@@ -116,6 +116,9 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
 
           await expect(shell.locator('html')).toHaveAttribute('lang', locale);
           expect(painted.length).toBeGreaterThan(300);
+          // The one painted by the shell, the other by the app alone: else the comparison would prove nothing.
+          const shellMarks = (page: Page) => page.evaluate(() => performance.getEntriesByName('adempauze:shell').length);
+          expect([await shellMarks(shell), await shellMarks(client)]).toEqual([1, 0]);
           expect(painted).toBe(rendered);
         });
       }

@@ -24,10 +24,16 @@ export function decideOpening(scope: RoundScope): Opening {
   return { locale: uiLocale(), pick, resuming: pick !== undefined && draftIds().includes(pick.prompt.id) };
 }
 
-let decided: Opening | undefined;
+declare global {
+  /**
+   * This page's opening, shared by its first script and its app: they are built apart (the first
+   * script is one classic file, utils/first-paint/shell.ts), so a module's own variable would not be.
+   */
+  var adempauzeOpening: Opening | undefined;
+}
 
-/** This page's opening: decided on the first call, the same on every later one. */
+/** This page's opening: decided on the first call, by whichever script makes it, the same on every later one. */
 export function opening(scope: RoundScope): Opening {
-  decided ??= decideOpening(scope);
-  return decided;
+  globalThis.adempauzeOpening ??= decideOpening(scope);
+  return globalThis.adempauzeOpening;
 }

@@ -1,13 +1,15 @@
 /**
- * The quick pages' first paint without their app (issue 22): the page's HTML carries its markup,
+ * The quick pages' first paint without their app (issue 22). The page's HTML carries its markup,
  * rendered at build time from the app's own components in each language and form
- * (scripts/shell/render.tsx), inside inert <template>s, so nothing shows until this, the page's
- * first and only script before the first paint, has chosen one. It decides the opening
- * (opening.ts), copies that template into the page, puts the prompt in it, and loads the app
- * after the first frame; the app then takes the same elements over (takeover.ts).
+ * (scripts/shell/render.tsx), inside inert <template>s, so nothing shows until the page's first
+ * script has chosen one. That script (entrypoints/*-first.ts) is a classic one at the end of the
+ * body: it runs as soon as the templates are parsed, before the first paint, in one small file
+ * with no module graph to fetch (measured: a module script there cost the first paint 15–40 ms of
+ * loading). It decides the opening (opening.ts), copies the template and puts the prompt in.
  *
- * Chromium holds the first frame for this script (blocking="render"); Firefox may paint before it
- * runs, but then it paints an empty page, never a shell in the wrong language or without its prompt.
+ * The app loads after the first frame (app.ts) and takes the same elements over (takeover.ts).
+ * Firefox may paint before a script runs, but then it paints an empty page, never a shell in the
+ * wrong language or without its prompt.
  *
  * Kept small (scripts/sizes.mjs, "first paint"): no Preact, no string tables, no polyfill.
  */
@@ -18,6 +20,16 @@ import { opening, type Opening } from './opening';
 
 /** Which of a page's forms its first frame shows, and so which template: a prompt, or the breaths before one. */
 export type ShellForm = Prompt['kind'] | 'breathing';
+
+/**
+ * The form each page's app opens in for an opening, as its App decides: the popup on the prompt;
+ * the pause window on the breaths, or on the prompt for someone coming back to a draft of it.
+ * Undefined: nothing to show (every prompt hidden), the app paints alone.
+ */
+const FORM: Record<RoundScope, (opened: Opening) => ShellForm | undefined> = {
+  popup: ({ pick }) => pick?.prompt.kind,
+  pause: ({ pick, resuming }) => pick && (resuming ? pick.prompt.kind : 'breathing'),
+};
 
 /** The id of a page's template for a language and form: the build writes it, the first script finds it. */
 export function shellId(scope: RoundScope, locale: string, form: ShellForm): string {
@@ -36,39 +48,33 @@ function fillPrompt(root: ParentNode, prompt: Prompt, locale: Opening['locale'])
 }
 
 /**
- * Paints the page's shell and loads `app` after the first frame. `form` says which form the app
- * will open in for this opening (undefined: none of the templates, the app paints alone).
+ * Puts the page's shell for `opened` into #app, with `draft` in its answer field. Returns false
+ * when there is none to show (every prompt hidden, or no template): the app then paints alone.
  */
-export async function paintShell(
-  scope: RoundScope,
-  form: (opened: Opening) => ShellForm | undefined,
-  app: () => Promise<unknown>,
-): Promise<void> {
-  const opened = opening(scope);
+export function appendShell(scope: RoundScope, opened: Opening, draft = ''): boolean {
   const { locale, pick } = opened;
   const root = document.getElementById('app');
-  const shown = form(opened);
-  const template = shown && document.getElementById(shellId(scope, locale, shown));
+  const form = FORM[scope](opened);
+  const template = form && document.getElementById(shellId(scope, locale, form));
   document.documentElement.lang = locale;
-  if (root && pick && template instanceof HTMLTemplateElement) {
-    const copy = template.content.cloneNode(true) as DocumentFragment;
-    fillPrompt(copy, pick.prompt, locale);
-    if (template.dataset.title) document.title = template.dataset.title;
-    // The draft of a prompt someone was answering is read before its field is shown: a field that
-    // fills a moment after the first paint would look like a lost answer. Only then does this
-    // script load the drafts' code (and the polyfill with it).
-    if (opened.resuming) {
-      const { restoreDrafts, readDraft } = await import('@/utils/storage/drafts');
-      // A failed read leaves the field empty here; the app reads again on taking over, and says so.
-      await restoreDrafts().catch(() => undefined);
-      const field = copy.querySelector('textarea');
-      if (field) field.value = readDraft(pick.prompt.id)?.text ?? '';
-    }
-    root.append(copy);
-    // When the page had its words: a first paint before this would have been without them (the bench and tests/firefox read it).
-    performance.mark('adempauze:shell');
-  }
-  // After the frame that shows the shell: requestAnimationFrame runs before it is painted, the
-  // timer's task after.
-  requestAnimationFrame(() => setTimeout(() => void app()));
+  if (!root || !pick || !(template instanceof HTMLTemplateElement)) return false;
+  const copy = template.content.cloneNode(true) as DocumentFragment;
+  fillPrompt(copy, pick.prompt, locale);
+  const field = copy.querySelector('textarea');
+  if (field) field.value = draft;
+  if (template.dataset.title) document.title = template.dataset.title;
+  root.append(copy);
+  // When the page had its words: a first paint before this would have been without them (the bench and tests/firefox read it).
+  performance.mark('adempauze:shell');
+  return true;
+}
+
+/**
+ * The first script's work: the opening, and its shell, unless the person is coming back to a
+ * draft. A field that filled a moment after the first paint would look like a lost answer, and
+ * the draft's text is read through code too large for this script (app.ts paints that shell).
+ */
+export function paintShell(scope: RoundScope): void {
+  const opened = opening(scope);
+  if (!opened.resuming) appendShell(scope, opened);
 }
