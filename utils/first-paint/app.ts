@@ -7,6 +7,13 @@ import type { RoundScope } from '@/utils/prompts/pick';
 import { opening } from './opening';
 import { appendShell } from './shell';
 
+/**
+ * What the app imports right after taking over: "Last time" (with the feelings) and the database
+ * code that reads it. Fetched beside the app instead of one after another, so "Last time" follows
+ * the first paint as closely as it can.
+ */
+const SOON = [() => import('@/components/answer-extras'), () => import('@/utils/db/last-answer')];
+
 export async function startApp(scope: RoundScope, app: () => Promise<unknown>): Promise<void> {
   const opened = opening(scope);
   if (opened.resuming && opened.pick) {
@@ -17,5 +24,11 @@ export async function startApp(scope: RoundScope, app: () => Promise<unknown>): 
   }
   // After the frame that shows the shell: requestAnimationFrame runs before it is painted, the
   // timer's task after.
-  requestAnimationFrame(() => setTimeout(() => void app()));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      void app();
+      // Only a head start: a load that fails here fails again in the app's own import, which says so.
+      for (const load of SOON) load().catch(() => undefined);
+    }),
+  );
 }

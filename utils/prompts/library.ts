@@ -40,7 +40,7 @@ function customPrompt(prompt: Pick<CustomPrompt, 'id' | 'text'>): QuestionPrompt
  */
 let ownPrompts: readonly Pick<CustomPrompt, 'id' | 'text'>[] = [];
 
-/** The mirror as stored, narrowed, with the own prompts read in this page. Hand-written: the popup's first paint may not load valibot, scripts/sizes.mjs. */
+/** The mirror as stored, narrowed, with the own prompts read in this page. Hand-written: the quick pages' first script (utils/first-paint/shell.ts) carries no valibot. */
 function readMirror(): LibraryMirror {
   const raw = readPageJson(MIRROR_KEY) as Record<string, unknown> | undefined;
   const hidden = Array.isArray(raw?.hidden) ? raw.hidden.filter((id): id is string => typeof id === 'string') : [];
@@ -93,7 +93,7 @@ export async function refreshLibraryMirror(): Promise<void> {
 
 type FollowUps = Record<string, number>;
 
-/** When each follow-up is due, narrowed. Hand-written: the popup's first paint may not load valibot, scripts/sizes.mjs. */
+/** When each follow-up is due, narrowed. Hand-written: the quick pages' first script (utils/first-paint/shell.ts) carries no valibot. */
 function readFollowUps(): FollowUps {
   const raw = readPageJson(FOLLOW_UPS_KEY);
   const result: FollowUps = {};

@@ -28,7 +28,7 @@ export function localeFor(language: LanguageSetting, browserTag: string | undefi
 /** The UI locale, synchronously: the person's choice if made, else the browser's UI language. */
 export function uiLocale(): Locale {
   const stored = readPageJson(LANGUAGE_MIRROR_KEY);
-  // Hand-written: the popup's first paint may not load valibot, scripts/sizes.mjs.
+  // Hand-written: the quick pages' first script (utils/first-paint/shell.ts) carries no valibot.
   const language = LANGUAGE_SETTINGS.find((setting) => setting === stored) ?? 'browser';
   return localeFor(language, browser.i18n.getUILanguage());
 }
