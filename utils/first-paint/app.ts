@@ -8,11 +8,11 @@ import { opening } from './opening';
 import { appendShell } from './shell';
 
 /**
- * What the app imports right after taking over: "Last time" (with the feelings) and the database
- * code that reads it. Fetched beside the app instead of one after another, so "Last time" follows
- * the first paint as closely as it can.
+ * What the app imports right after taking over: "Last time" with the feelings. Fetched beside the
+ * app instead of after it, so "Last time" follows the first paint as closely as it can. (Its
+ * database code too would split a chunk off the journal's first screen, scripts/sizes.mjs.)
  */
-const SOON = [() => import('@/components/answer-extras'), () => import('@/utils/db/last-answer')];
+const SOON = [() => import('@/components/answer-extras')];
 
 export async function startApp(scope: RoundScope, app: () => Promise<unknown>): Promise<void> {
   const opened = opening(scope);
