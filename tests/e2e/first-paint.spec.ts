@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { PROMPTS } from '@/content/prompts';
+import { messages } from '@/utils/i18n/messages';
 import { pickPrompt } from '@/utils/prompts/pick';
 import { expect, test } from './fixtures';
 import { openExtensionFile } from './pages/extension-page';
@@ -24,6 +25,8 @@ declare global {
   interface Window {
     /** #app as first painted by the first script, or as the app first rendered it alone. */
     firstMarkup?: string;
+    /** #app the moment the app has taken it over (hydrated the shell, or rendered alone), before any effect ran. */
+    takenOverMarkup?: string;
     /** Lets the app load (held back by the test's init script until then). */
     releaseApp?: () => void;
   }
@@ -63,23 +66,31 @@ function instrument(options: { random: number; withoutShell?: boolean; holdApp?:
         }
       }
   }).observe(document, { childList: true, subtree: true });
+  // The app marks the page as its own right after hydrating or rendering; observers run before its effects.
+  new MutationObserver((_, observer) => {
+    window.takenOverMarkup = describe(document.getElementById('app')!);
+    observer.disconnect();
+    // The document has no element yet when this runs: the mark's element is watched through it.
+  }).observe(document, { subtree: true, attributeFilter: ['data-app'] });
   if (options.holdApp) {
+    // Every frame callback waits for the release, whoever asked first: the app loads from one.
     const frame = window.requestAnimationFrame.bind(window);
-    let held: FrameRequestCallback | undefined;
-    window.requestAnimationFrame = (callback) => {
+    const held: FrameRequestCallback[] = [];
+    window.requestAnimationFrame = (callback) => held.push(callback);
+    window.releaseApp = () => {
       window.requestAnimationFrame = frame;
-      held = callback;
-      return 0;
+      for (const callback of held) frame(callback);
     };
-    window.releaseApp = () => frame(held!);
   }
 }
 
-async function open(page: Page, url: string, options: Parameters<typeof instrument>[0]): Promise<string> {
+async function open(page: Page, url: string, options: Parameters<typeof instrument>[0]): Promise<{ first: string; takenOver: string }> {
   await page.addInitScript(instrument, options);
   await page.goto(url);
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
-  return page.evaluate(() => window.firstMarkup!);
+  const markup = await page.evaluate(() => ({ first: window.firstMarkup, takenOver: window.takenOverMarkup }));
+  if (!markup.first || !markup.takenOver) throw new Error(`markup not recorded: ${JSON.stringify(markup)}`);
+  return { first: markup.first, takenOver: markup.takenOver };
 }
 
 for (const uiLanguage of ['en_US', 'nl'] as const) {
@@ -115,34 +126,52 @@ for (const uiLanguage of ['en_US', 'nl'] as const) {
           const rendered = await open(client, url, { random, withoutShell: true });
 
           await expect(shell.locator('html')).toHaveAttribute('lang', locale);
-          expect(painted.length).toBeGreaterThan(300);
+          expect(painted.first.length).toBeGreaterThan(300);
           // The one painted by the shell, the other by the app alone: else the comparison would prove nothing.
           const shellMarks = (page: Page) => page.evaluate(() => performance.getEntriesByName('adempauze:shell').length);
           expect([await shellMarks(shell), await shellMarks(client)]).toEqual([1, 0]);
-          expect(painted).toBe(rendered);
+          // What was painted first, and the page once the app took it over, are the app's own render.
+          expect(painted.first).toBe(rendered.first);
+          expect(painted.takenOver).toBe(rendered.takenOver);
         });
       }
     }
 
-    test('popup: words typed into the shell before the app takes over are kept, with the focus', async ({ context, extensionId }) => {
-      const page = await context.newPage();
-      await page.addInitScript(instrument, { random: RANDOM_FOR.question!, holdApp: true });
-      await page.goto(`chrome-extension://${extensionId}/popup.html`);
-      const field = page.locator('textarea');
-      await expect(field).toBeFocused();
-      await page.keyboard.type('Typed before the app');
-      expect(await page.locator('html').getAttribute('data-app')).toBeNull();
-      await page.evaluate(() => window.releaseApp!());
-      await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
-      await expect(field).toHaveValue('Typed before the app');
-      await expect(field).toBeFocused();
-      await page.keyboard.type(', and after it.');
-      await expect(field).toHaveValue('Typed before the app, and after it.');
-      await page.close();
+    test('popup: words typed into the shell before the app takes over are kept, with the focus', async ({
+      context,
+      extensionId,
+      locale,
+    }) => {
+      /** A popup held before its app, typed into, then given to its app. */
+      const typedBeforeTheApp = async (words: string) => {
+        const page = await context.newPage();
+        await page.addInitScript(instrument, { random: RANDOM_FOR.question!, holdApp: true });
+        await page.goto(`chrome-extension://${extensionId}/popup.html`);
+        const field = page.locator('textarea');
+        await expect(field).toBeFocused();
+        await page.keyboard.type(words);
+        expect(await page.locator('html').getAttribute('data-app')).toBeNull();
+        await page.evaluate(() => window.releaseApp!());
+        await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+        await expect(field).toHaveValue(words);
+        await expect(field).toBeFocused();
+        return page;
+      };
 
-      // The words were the draft from the start: the next popup opens on them.
+      // Closed the moment the app took over, without another keystroke: the words are its draft.
+      await (await typedBeforeTheApp('Typed before the app')).close();
       const again = await openExtensionFile(context, extensionId, 'popup.html');
-      await expect(again.locator('textarea')).toHaveValue('Typed before the app, and after it.');
+      await expect(again.locator('textarea')).toHaveValue('Typed before the app');
+      await again.locator('textarea').fill('');
+      await again.close();
+
+      // Saved at once with the keyboard: the app saves the words, not its own empty field.
+      const page = await typedBeforeTheApp('Said before the app came');
+      await page.keyboard.press('Control+Enter');
+      await expect(page.getByRole('status').first()).toHaveText(messages(locale).saved);
+      await expect(page.locator('textarea')).toHaveValue('');
+      const journal = await openExtensionFile(context, extensionId, 'options.html');
+      await expect(journal.locator('.note-answer')).toHaveText(['Said before the app came']);
     });
   });
 }
