@@ -6,11 +6,11 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { onDataChange, type DataChange } from '@/utils/db/changes';
+import { forEachNoteBatchAside } from '@/utils/db/read-aside';
 import {
   addNoteCopy,
   countNotes,
   deleteNote,
-  forEachNoteBatch,
   getNotes,
   listNotesPage,
   restoreNote,
@@ -244,20 +244,25 @@ export function useSearchIndex(wanted: boolean): Loadable<SearchIndexState> | un
         let version = 0;
         let ready = false;
         const show = () => live && ready && setState({ status: 'ready', value: { index, version: ++version } });
+        let reading = new AbortController();
         const build = () => {
           const building = new WordIndex();
           index = building;
           ready = false;
-          forEachNoteBatch(INDEX_READ, (notes) => building.putInSlices(notes))
+          // A build started anew (an import) stops the one before: its notes would be thrown away.
+          reading.abort();
+          reading = new AbortController();
+          const { signal } = reading;
+          forEachNoteBatchAside(INDEX_READ, (notes) => building.putInSlices(notes), signal)
             .then(() => {
               if (index !== building) return;
               ready = true;
               show();
             })
-            .catch((error: unknown) => live && setState({ status: 'failed', error }));
+            .catch((error: unknown) => live && !signal.aborted && setState({ status: 'failed', error }));
         };
         build();
-        stop = onDataChange((change) => {
+        const stopChanges = onDataChange((change) => {
           if (change.store !== 'notes') return;
           const named = namedNotes(change);
           if (!named) return build();
@@ -277,6 +282,10 @@ export function useSearchIndex(wanted: boolean): Loadable<SearchIndexState> | un
             })
             .catch(logFailure('search index not refreshed after a change'));
         });
+        stop = () => {
+          stopChanges();
+          reading.abort();
+        };
       })
       .catch((error: unknown) => live && setState({ status: 'failed', error }));
     return () => {
