@@ -6,7 +6,6 @@ import type { Feeling, NewNote, Note, NoteRow, PageCursor, NotesPage } from '@/u
 import { announceChange } from './changes';
 import { noteToRow, rowToNote, rowsToNotes } from './cipher';
 import { abortQuietly, openDatabase, type AdempauzeSchema } from './connection';
-import { forEachNoteBatchWith } from './note-batches';
 
 /** Stores a note that is not stored yet, once the transaction has completed; refuses an empty answer. */
 async function insertNote(note: Note): Promise<Note> {
@@ -163,11 +162,6 @@ export async function restoreNoteWith(note: Note, answer: string, now: number): 
 /** "Keep both": stores `answer` as a new note beside `of`, with the same prompt and day. */
 export function addNoteCopy(of: Note, answer: string, now: number): Promise<Note> {
   return insertNote({ ...of, id: crypto.randomUUID(), answer, updatedAt: Math.max(now, of.createdAt) });
-}
-
-/** Calls `onBatch` with every note, `batchSize` at a time, in no order of time (note-batches.ts), with this page's keys. */
-export function forEachNoteBatch(batchSize: number, onBatch: (notes: readonly Note[]) => void | Promise<void>): Promise<void> {
-  return forEachNoteBatchWith(readingKeys, batchSize, onBatch);
 }
 
 /** When notes were written, from `since` on, newest first: index keys only, no note bodies read. */

@@ -6,20 +6,30 @@
 import { JournalLockedError } from '@/utils/errors';
 import { readingKeys } from '@/utils/lock/keys';
 import type { Note } from '@/utils/model/records';
-import { forEachNoteBatch } from './notes';
+import { forEachNoteBatchWith } from './note-batches';
 import type { ReaderMessage, ReaderRequest } from './notes-reader.worker';
 
 /**
  * Calls `onBatch` with every note, `batchSize` at a time, in no order of time, waiting for each
- * call (it may return a promise) before handing over the next. `signal` stops the reading (a
- * newer build, the page leaving): the worker ends at once and the promise rejects.
+ * call (it may return a promise) before handing over the next; `done` settles when all were. `stop`
+ * ends the reading (a newer build, the page leaving, Lock now): the worker at once, and `done`
+ * rejects.
  */
-export async function forEachNoteBatchAside(
+export function readAside(
+  batchSize: number,
+  onBatch: (notes: readonly Note[]) => void | Promise<void>,
+): { done: Promise<void>; stop: () => void } {
+  const stopping = new AbortController();
+  const done = forEachNoteBatchAside(batchSize, onBatch, stopping.signal);
+  return { done, stop: () => stopping.abort() };
+}
+
+async function forEachNoteBatchAside(
   batchSize: number,
   onBatch: (notes: readonly Note[]) => void | Promise<void>,
   signal: AbortSignal,
 ): Promise<void> {
-  if (typeof Worker === 'undefined') return forEachNoteBatch(batchSize, onBatch);
+  if (typeof Worker === 'undefined') return forEachNoteBatchWith(readingKeys, batchSize, onBatch);
   const keys = await readingKeys();
   signal.throwIfAborted();
   const worker = new Worker(new URL('./notes-reader.worker.ts', import.meta.url), { type: 'module' });
@@ -47,7 +57,7 @@ export async function forEachNoteBatchAside(
       };
       send({ batchSize, keys });
     });
-    if (!inWorker) await forEachNoteBatch(batchSize, onBatch);
+    if (!inWorker) await forEachNoteBatchWith(readingKeys, batchSize, onBatch);
   } finally {
     worker.terminate();
   }

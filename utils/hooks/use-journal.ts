@@ -6,7 +6,6 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { onDataChange, type DataChange } from '@/utils/db/changes';
-import { forEachNoteBatchAside } from '@/utils/db/read-aside';
 import {
   addNoteCopy,
   countNotes,
@@ -236,30 +235,30 @@ export function useSearchIndex(wanted: boolean): Loadable<SearchIndexState> | un
     let live = true;
     let stop = () => undefined as void;
     setState({ status: 'loading' });
-    // The index's code loads when the index is built, after the first screen: not before it.
-    import('@/utils/search/word-index')
-      .then(({ WordIndex }) => {
+    // The index's code, and the reading for it, load when the index is built, after the first screen: not before it.
+    Promise.all([import('@/utils/search/word-index'), import('@/utils/db/read-aside')])
+      .then(([{ WordIndex }, { readAside }]) => {
         if (!live) return;
         let index = new WordIndex();
         let version = 0;
         let ready = false;
         const show = () => live && ready && setState({ status: 'ready', value: { index, version: ++version } });
-        let reading = new AbortController();
+        let stopReading = () => undefined as void;
         const build = () => {
           const building = new WordIndex();
           index = building;
           ready = false;
           // A build started anew (an import) stops the one before: its notes would be thrown away.
-          reading.abort();
-          reading = new AbortController();
-          const { signal } = reading;
-          forEachNoteBatchAside(INDEX_READ, (notes) => building.putInSlices(notes), signal)
+          stopReading();
+          const reading = readAside(INDEX_READ, (notes) => building.putInSlices(notes));
+          stopReading = reading.stop;
+          reading.done
             .then(() => {
               if (index !== building) return;
               ready = true;
               show();
             })
-            .catch((error: unknown) => live && !signal.aborted && setState({ status: 'failed', error }));
+            .catch((error: unknown) => live && index === building && setState({ status: 'failed', error }));
         };
         build();
         const stopChanges = onDataChange((change) => {
@@ -284,7 +283,7 @@ export function useSearchIndex(wanted: boolean): Loadable<SearchIndexState> | un
         });
         stop = () => {
           stopChanges();
-          reading.abort();
+          stopReading();
         };
       })
       .catch((error: unknown) => live && setState({ status: 'failed', error }));
