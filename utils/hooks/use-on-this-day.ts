@@ -25,7 +25,7 @@ export function useOnThisDay(initial?: Loadable<readonly OnThisDay[]>): Loadable
 }
 
 /** What a read gives, as a Loadable: a failed read is shown as failed, never thrown. */
-export const settled = <T>(read: Promise<T>): Promise<Loadable<T>> =>
+const settled = <T>(read: Promise<T>): Promise<Loadable<T>> =>
   read.then(
     (value) => ({ status: 'ready', value }),
     (error: unknown) => ({ status: 'failed', error }),
