@@ -20,9 +20,8 @@ import { useCustomPrompts } from '@/utils/hooks/use-prompt-library';
 import { PageSection } from '@/components/PageSection';
 
 // Their code loads apart from the first screen's: On this day's beside the first screen's read, so
-// the row comes with it; the tags once the search index is built after it; a note opened from On
-// this day later still.
-const OnThisDay = lazyPart(() => import('./OnThisDay').then((module) => module.OnThisDay));
+// the row comes with it (see JournalSection); the tags once the search index is built after it; a
+// note opened from On this day later still.
 const TagFilter = lazyPart(() => import('./TagFilter').then((module) => module.TagFilter));
 const OpenNote = lazyPart(() => import('./OpenNote').then((module) => module.OpenNote));
 
@@ -89,6 +88,14 @@ interface JournalSectionProps {
  * another tab, an import) without a reload.
  */
 export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) {
+  // On this day's code and first reads start in this first render, beside the list's own first
+  // read, rather than in LazyPart's effect a frame later, each of its reads a frame after that.
+  const [OnThisDay] = useState(() => {
+    const loading = import('./OnThisDay').then((module) => module.withFirstReads());
+    // A failed load is shown by the row (LazyPart), unless the row is not shown at all.
+    loading.catch(() => undefined);
+    return lazyPart(() => loading);
+  });
   const t = useJournalT();
   const locale = useLocale();
   const pages = useJournalPages();

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocale } from '@/utils/i18n/context';
 import { useLookingBackJournalT, type LookingBackJournalMessages } from '@/utils/i18n/looking-back-journal';
 import type { Note } from '@/utils/model/records';
-import { useOnThisDay } from '@/utils/hooks/use-on-this-day';
-import type { LookBack } from '@/utils/hooks/use-on-this-day';
+import type { ComponentType } from 'preact';
+import { readFirst, useOnThisDay, type FirstReads } from '@/utils/hooks/use-on-this-day';
+import type { LookBack, OnThisDay as OnThisDayNote } from '@/utils/hooks/use-on-this-day';
+import type { Loadable } from '@/utils/hooks/loadable';
 import { useSettings } from '@/utils/hooks/use-settings';
 import { hideOnThisDayOn, onThisDayHiddenOn } from '@/utils/storage/on-this-day';
 import { logProblem } from '@/utils/log';
@@ -31,7 +33,7 @@ function when(ago: LookBack, offset: number, t: LookingBackJournalMessages): str
   return offset === 0 ? t[AGO[ago]] : `${t[AGO[ago]]} (${t.onThisDayNear(offset)})`;
 }
 
-interface OnThisDayProps {
+export interface OnThisDayProps {
   /** Shows the note in the journal's list, with focus on it. */
   onOpen: (note: Note) => void;
   /** Told once the row is hidden for today, with what to announce: the control that had focus is gone. */
@@ -45,9 +47,9 @@ interface OnThisDayProps {
  * opening its note. Nothing shows when nothing was written then, while the setting is off, or on a
  * day it was hidden.
  */
-export function OnThisDay({ onOpen, onHidden, answerHidden }: OnThisDayProps) {
+export function OnThisDay({ onOpen, onHidden, answerHidden, first }: OnThisDayProps & { first?: FirstReads }) {
   const t = useLookingBackJournalT();
-  const settings = useSettings().state;
+  const settings = useSettings(first?.settings).state;
   const [hidden, setHidden] = useState(() => onThisDayHiddenOn(Date.now()));
   if (hidden || settings.status !== 'ready' || !settings.value.onThisDay) return null;
 
@@ -57,13 +59,36 @@ export function OnThisDay({ onOpen, onHidden, answerHidden }: OnThisDayProps) {
     setHidden(true);
     onHidden(t.onThisDayHidden);
   }
-  return <OnThisDayRow onOpen={onOpen} onHide={hide} answerHidden={answerHidden} />;
+  return <OnThisDayRow onOpen={onOpen} onHide={hide} answerHidden={answerHidden} first={first?.found} />;
 }
 
-function OnThisDayRow({ onOpen, onHide, answerHidden }: { onOpen: (note: Note) => void; onHide: () => void; answerHidden: boolean }) {
+/**
+ * On this day with its first reads made before it is shown (readFirst, started as this module
+ * loads, beside the journal's first read), so the row is laid out in the render that mounts it:
+ * left to its effects, the settings and then the notes were each read a frame after the one
+ * before, and the row came well after the first screen it sits above.
+ */
+export async function withFirstReads(): Promise<ComponentType<OnThisDayProps>> {
+  const first = await readFirst();
+  return function OnThisDayRead(props: OnThisDayProps) {
+    return <OnThisDay {...props} first={first} />;
+  };
+}
+
+function OnThisDayRow({
+  onOpen,
+  onHide,
+  answerHidden,
+  first,
+}: {
+  onOpen: (note: Note) => void;
+  onHide: () => void;
+  answerHidden: boolean;
+  first?: Loadable<readonly OnThisDayNote[]>;
+}) {
   const t = useLookingBackJournalT();
   const locale = useLocale();
-  const found = useOnThisDay();
+  const found = useOnThisDay(first);
   useEffect(() => {
     // Looking back is an extra: the journal below says for itself when notes cannot be read.
     if (found.status === 'failed') logProblem('On this day not read', found.error);

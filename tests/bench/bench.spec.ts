@@ -11,6 +11,7 @@ import { E2E_EXTENSION_DIR, EXTENSION_DIR, unpackedExtensionId } from '../../scr
 import { launchWithExtension } from '../e2e/fixtures';
 import { seedNotes } from '../e2e/seed';
 import { compareEngines } from './engines';
+import { differenceVerdict, ratioVerdict, type Spread, type Verdict } from './verdict';
 import { lockMessages } from '@/utils/i18n/lock';
 import { autoBackupMessages } from '@/utils/i18n/auto-backup';
 import { lookingBackJournalMessages } from '@/utils/i18n/looking-back-journal';
@@ -85,13 +86,6 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? Math.max(RUNS, 15));
  * many times a day gets, and the very first loads after the browser starts are noise.
  */
 const WARM_UP = 5;
-/**
- * A comparison whose pairs spread wider than this (their interquartile range ÷ their median, or for
- * a difference ÷ its target) is reported without a verdict: on a machine that busy, the median
- * could land on either side of the target by chance.
- */
-const MAX_SPREAD = 0.25;
-
 /** Both sides of every pair, and what each pair says: A ÷ B and A − B. */
 interface Pairs {
   readonly a: number[];
@@ -123,15 +117,17 @@ async function measurePairs(sample: () => Promise<readonly [number, number]>, pa
 const interleave = (a: () => Promise<number>, b: () => Promise<number>, pairs = PAIRS): Promise<Pairs> =>
   measurePairs(async () => [await a(), await b()] as const, pairs);
 
-type Verdict = boolean | null | 'too wide';
-
 /** A median with the interquartile range of the values it is the median of. */
-const spreadOf = (values: readonly number[]) => ({ median: median(values), low: quantile(values, 0.25), high: quantile(values, 0.75) });
+const spreadOf = (values: readonly number[]): Spread => ({
+  median: median(values),
+  low: quantile(values, 0.25),
+  high: quantile(values, 0.75),
+});
 
-/** The median of the pairs' ratios, judged against `target` (at most) unless the pairs spread too wide. */
+/** The median of the pairs' ratios, judged against `target` (at most) as ratioVerdict rules. */
 function judgeRatio(pairs: Pairs, target: number): { ratio: number; low: number; high: number; verdict: Verdict; text: string } {
   const { median: ratio, low, high } = spreadOf(pairs.ratios);
-  const verdict: Verdict = (high - low) / ratio > MAX_SPREAD ? 'too wide' : ratio <= target;
+  const verdict = ratioVerdict({ median: ratio, low, high }, target);
   return {
     ratio,
     low,
@@ -141,10 +137,10 @@ function judgeRatio(pairs: Pairs, target: number): { ratio: number; low: number;
   };
 }
 
-/** The median of the pairs' differences in ms, judged against `target` (at most) as judgeRatio does. */
+/** The median of the pairs' differences in ms, judged against `target` (at most) as differenceVerdict rules. */
 function judgeDifference(pairs: Pairs, target: number): { difference: number; verdict: Verdict; text: string } {
   const { median: difference, low, high } = spreadOf(pairs.differences);
-  const verdict: Verdict = high - low > MAX_SPREAD * target ? 'too wide' : difference <= target;
+  const verdict = differenceVerdict({ median: difference, low, high }, target);
   return {
     difference,
     verdict,

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OnThisDay, excerpt } from '@/entrypoints/options/OnThisDay';
+import { OnThisDay, excerpt, withFirstReads } from '@/entrypoints/options/OnThisDay';
 import { addNote, deleteNote } from '@/utils/db/notes';
 import type { Locale } from '@/utils/i18n/locale';
 import type { Note } from '@/utils/model/records';
@@ -65,6 +65,18 @@ describe('On this day', () => {
     fireEvent.click(within(row).getByRole('button', { name: /^A week ago/ }));
     fireEvent.click(within(row).getByRole('button', { name: /^A year ago/ }));
     expect(onOpen.mock.calls).toEqual([[month], [week], [year]]);
+  });
+
+  it('is laid out in the render that mounts it when its first reads were made before (the journal starts them with its own)', async () => {
+    await addLookBacks();
+    const Row = await withFirstReads();
+    renderInJournal(<Row onOpen={vi.fn()} onHidden={vi.fn()} answerHidden={false} />, 'en');
+    // No waiting: the settings and the notes were read before mounting.
+    const row = screen.getByRole('region', { name: 'On this day' });
+    expect(items(row)).toHaveLength(3);
+    // Read again on mounting all the same: a note saved meanwhile shows.
+    await addNote({ ...SAMPLE_NOTE, answer: 'Also a week ago.' }, at(2026, 11, 18, 10));
+    await waitFor(() => expect(items(row)[0]).toBe('A week ago Also a week ago.'));
   });
 
   it('shortens an answer to about a hundred characters, at a word, never through a character', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Note } from '@/utils/model/records';
 import { FEELINGS } from '@/utils/model/values';
 import { isEmptyQuery, newestFirst, normalizeText, type SearchQuery } from '@/utils/search/search';
@@ -28,8 +28,20 @@ describe('search', () => {
     ['naïef\ngeïnteresseerd', 'naief geinteresseerd'],
     ['  spaties\t ', 'spaties'],
     ['ﬁjn', 'fijn'],
+    ['een\u00a0zus \u2003 en\r\nik', 'een zus en ik'],
+    ['één  keer\tzo', 'een keer zo'],
   ])('normalises %j to %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
+  });
+
+  it('folds every run of whitespace of any kind into one space, as /\\s+/ does', () => {
+    const random = seeded(3);
+    const pieces = ['a', 'é', 'B', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', ' \n '];
+    for (let round = 0; round < 500; round++) {
+      const text = Array.from({ length: Math.floor(random() * 10) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+      expect(normalizeText(text), JSON.stringify(text)).toBe(folded.replace(/\s+/g, ' ').trim());
+    }
   });
 
   it('finds "één" with "een", in the answer or the prompt, every word required, inside longer words too', () => {
@@ -134,6 +146,43 @@ describe('the word index', () => {
         index.put([changed]);
         reference = [...reference.filter((entry) => entry.id !== changed.id), toReferenceEntry(changed)].sort(newestFirst);
       }
+    }
+  });
+
+  it('builds from notes in any order, in slices, as put would, with saves and deletions made meanwhile', async () => {
+    // Every slice runs out at once, so the build lets the page's other work in after each step.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 10));
+    const random = seeded(11);
+    const words = ['Één', 'keer', 'vrijdagavond', 'zus', '#werk', 'open', 'naïef'];
+    const makeNote = (i: number, extra: Partial<Note> = {}) =>
+      note(
+        `n${String(i).padStart(3, '0')}`,
+        Array.from({ length: 1 + Math.floor(random() * 6) }, () => words[Math.floor(random() * words.length)]).join(' '),
+        {
+          createdAt: Math.floor(random() * 40),
+          ...extra,
+        },
+      );
+    // In the store's order (by id), which is no order of time.
+    const notes = Array.from({ length: 240 }, (_, i) => makeNote(i));
+    const index = new WordIndex();
+    const building = index.putInSlices(notes.slice(0, 160));
+    // Once the build has let the page in, a note of its batch is saved anew and another deleted.
+    await new Promise((resolveTurn) => setTimeout(resolveTurn));
+    const edited = { ...notes[10]!, answer: 'anders', createdAt: 45 };
+    index.put([edited]);
+    index.remove([notes[120]!.id]);
+    await building;
+    await index.putInSlices(notes.slice(100, 240));
+    const expected = [...notes.filter((each) => each.id !== notes[10]!.id && each.id !== notes[120]!.id), edited];
+    const reference = expected.map(toReferenceEntry).sort(newestFirst);
+    // The second batch read notes 100–239 again, 120 among them, as a build started anew would.
+    const withReadAgain = [...reference, toReferenceEntry(notes[120]!)].sort(newestFirst);
+    expect(ids(index.entries())).toEqual(ids(withReadAgain));
+    for (const text of ['een', 'avond', 'anders', '#werk zus', 'keer open', 'x']) {
+      const query = { text, kind: 'all' as const, promptId: 'all' };
+      expect(ids(index.search(query).entries), text).toEqual(ids(referenceSearch(withReadAgain, query)));
     }
   });
 

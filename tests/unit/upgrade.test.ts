@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFixtureDatabase, DB_FIXTURES, notesDigest } from '../fixtures/db-fixture';
 import { DB_NAME, DB_VERSION } from '@/utils/db/connection';
-import { forEachNoteBatch } from '@/utils/db/notes';
+import { forEachNoteBatchWith } from '@/utils/db/note-batches';
+import { readingKeys } from '@/utils/lock/keys';
 import { listCustomPrompts } from '@/utils/db/prompts';
 import { listPauseEvents } from '@/utils/db/events';
 
@@ -17,7 +18,7 @@ describe('a database from every earlier schema version', () => {
 
       // Read through the extension's own verbs, which open (and so upgrade) the database.
       const notes: object[] = [];
-      await forEachNoteBatch(17, (batch) => void notes.push(...batch));
+      await forEachNoteBatchWith(readingKeys, 17, (batch) => void notes.push(...batch));
       expect(await notesDigest(notes)).toEqual(await notesDigest(rows('notes')));
       expect(notes.length).toBeGreaterThan(0);
       expect(await listPauseEvents()).toHaveLength(rows('events').length);

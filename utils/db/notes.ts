@@ -164,23 +164,6 @@ export function addNoteCopy(of: Note, answer: string, now: number): Promise<Note
   return insertNote({ ...of, id: crypto.randomUUID(), answer, updatedAt: Math.max(now, of.createdAt) });
 }
 
-/**
- * Calls `onBatch` with every note, newest first, `batchSize` at a time, in separate read
- * transactions so the page stays responsive; for building a search index after first paint. The
- * next batch is read while `onBatch` works on one (it may return a promise to be waited for).
- */
-export async function forEachNoteBatch(batchSize: number, onBatch: (notes: readonly Note[]) => void | Promise<void>): Promise<void> {
-  let page = await listNotesPage({ limit: batchSize });
-  for (;;) {
-    const next = page.next ? listNotesPage({ limit: batchSize, after: page.next }) : undefined;
-    // A failed read ahead is reported by the await below, not as an unhandled rejection meanwhile.
-    next?.catch(() => undefined);
-    await onBatch(page.notes);
-    if (!next) return;
-    page = await next;
-  }
-}
-
 /** When notes were written, from `since` on, newest first: index keys only, no note bodies read. */
 export async function listNoteTimes(since: number): Promise<number[]> {
   const index = (await openDatabase()).transaction('notes').store.index('by-created');

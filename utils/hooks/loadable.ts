@@ -36,10 +36,16 @@ export function storageSignal(area: 'sync' | 'local' | 'session', ...keys: reado
  * Reads `load()` when the component mounts and again whenever one of `signals` fires, so the
  * page follows changes made in any other context without a reload. While it re-reads, the last
  * value stays on screen; a result that arrives after a newer read began is dropped.
- * `reload()` re-reads on demand (after a change this page made, a retry).
+ * `reload()` re-reads on demand (after a change this page made, a retry). `initial`, a read made
+ * before the component mounted, is shown from the first render; it is read again on mounting all
+ * the same, since something may have changed before the signals were listened to.
  */
-export function useLoadable<T>(load: () => Promise<T>, signals: readonly ChangeSignal[] = []): [Loadable<T>, () => void] {
-  const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
+export function useLoadable<T>(
+  load: () => Promise<T>,
+  signals: readonly ChangeSignal[] = [],
+  initial: Loadable<T> = { status: 'loading' },
+): [Loadable<T>, () => void] {
+  const [state, setState] = useState<Loadable<T>>(initial);
   const latest = useRef(load);
   latest.current = load;
   const generation = useRef(0);

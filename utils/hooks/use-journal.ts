@@ -10,7 +10,6 @@ import {
   addNoteCopy,
   countNotes,
   deleteNote,
-  forEachNoteBatch,
   getNotes,
   listNotesPage,
   restoreNote,
@@ -236,28 +235,33 @@ export function useSearchIndex(wanted: boolean): Loadable<SearchIndexState> | un
     let live = true;
     let stop = () => undefined as void;
     setState({ status: 'loading' });
-    // The index's code loads when the index is built, after the first screen: not before it.
-    import('@/utils/search/word-index')
-      .then(({ WordIndex }) => {
+    // The index's code, and the reading for it, load when the index is built, after the first screen: not before it.
+    Promise.all([import('@/utils/search/word-index'), import('@/utils/db/read-aside')])
+      .then(([{ WordIndex }, { readAside }]) => {
         if (!live) return;
         let index = new WordIndex();
         let version = 0;
         let ready = false;
         const show = () => live && ready && setState({ status: 'ready', value: { index, version: ++version } });
+        let stopReading = () => undefined as void;
         const build = () => {
           const building = new WordIndex();
           index = building;
           ready = false;
-          forEachNoteBatch(INDEX_READ, (notes) => building.putInSlices(notes))
+          // A build started anew (an import) stops the one before: its notes would be thrown away.
+          stopReading();
+          const reading = readAside(INDEX_READ, (notes) => building.putInSlices(notes));
+          stopReading = reading.stop;
+          reading.done
             .then(() => {
               if (index !== building) return;
               ready = true;
               show();
             })
-            .catch((error: unknown) => live && setState({ status: 'failed', error }));
+            .catch((error: unknown) => live && index === building && setState({ status: 'failed', error }));
         };
         build();
-        stop = onDataChange((change) => {
+        const stopChanges = onDataChange((change) => {
           if (change.store !== 'notes') return;
           const named = namedNotes(change);
           if (!named) return build();
@@ -277,6 +281,10 @@ export function useSearchIndex(wanted: boolean): Loadable<SearchIndexState> | un
             })
             .catch(logFailure('search index not refreshed after a change'));
         });
+        stop = () => {
+          stopChanges();
+          stopReading();
+        };
       })
       .catch((error: unknown) => live && setState({ status: 'failed', error }));
     return () => {

@@ -7,19 +7,40 @@ import { onThisDay } from '@/utils/db/looking-back';
 import type { OnThisDay } from '@/utils/db/looking-back';
 import { listNotesPage } from '@/utils/db/notes';
 import type { Note, PageCursor } from '@/utils/model/records';
+import type { Settings } from '@/utils/model/settings';
 import { newestFirst } from '@/utils/search/search';
+import { loadSettings } from '@/utils/storage/settings';
 import { dataSignal, useLoadable } from './loadable';
 import type { Loadable } from './loadable';
 import { INDEX_BATCH, type JournalPages } from './use-journal';
 
-export type { LookBack } from '@/utils/db/looking-back';
+export type { LookBack, OnThisDay } from '@/utils/db/looking-back';
 
 /** Any change to notes may add, change or remove one of the three. */
 const NOTES_SIGNAL = dataSignal((change) => change.store === 'notes');
 
-/** The notes of a week, a month and a year ago (see onThisDay), read again whenever notes change anywhere. */
-export function useOnThisDay(): Loadable<readonly OnThisDay[]> {
-  return useLoadable(() => onThisDay(Date.now()), [NOTES_SIGNAL])[0];
+/** The notes of a week, a month and a year ago (see onThisDay), read again whenever notes change anywhere; `initial` as useLoadable's. */
+export function useOnThisDay(initial?: Loadable<readonly OnThisDay[]>): Loadable<readonly OnThisDay[]> {
+  return useLoadable(() => onThisDay(Date.now()), [NOTES_SIGNAL], initial)[0];
+}
+
+/** What a read gives, as a Loadable: a failed read is shown as failed, never thrown. */
+const settled = <T>(read: Promise<T>): Promise<Loadable<T>> =>
+  read.then(
+    (value) => ({ status: 'ready', value }),
+    (error: unknown) => ({ status: 'failed', error }),
+  );
+
+/** The first reads On this day shows: the settings (whether it shows at all) and its notes. */
+export interface FirstReads {
+  readonly settings: Loadable<Settings>;
+  readonly found: Loadable<readonly OnThisDay[]>;
+}
+
+/** Reads what On this day shows first, both at once. */
+export async function readFirst(): Promise<FirstReads> {
+  const [settings, found] = await Promise.all([settled(loadSettings()), settled(onThisDay(Date.now()))]);
+  return { settings, found };
 }
 
 /** Where a cursor stands in the newest-first order. */

@@ -17,8 +17,9 @@ export interface SettingsHandle {
   readonly save: (candidate: Settings) => Promise<SettingsProblems>;
 }
 
-export function useSettings(): SettingsHandle {
-  const [state, reload] = useLoadable(loadSettings, [SETTINGS_SIGNAL]);
+/** `initial`: the settings as read before the component mounted, if they were (useLoadable). */
+export function useSettings(initial?: Loadable<Settings>): SettingsHandle {
+  const [state, reload] = useLoadable(loadSettings, [SETTINGS_SIGNAL], initial);
   async function save(candidate: Settings): Promise<SettingsProblems> {
     const problems = validateSettings(candidate);
     if (Object.keys(problems).length > 0) return problems;

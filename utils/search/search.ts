@@ -10,10 +10,16 @@ export function normalizeText(text: string): string {
   // ASCII text has no accents and nothing NFKD changes: building the search index over tens of
   // thousands of notes, most of them, is then half the work.
   const folded = ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
-  return folded.toLowerCase().replace(/\s+/g, ' ').trim();
+  return folded.toLowerCase().replace(SPACES, ' ').trim();
 }
 
 const ASCII = /^[\0-\x7f]*$/;
+/**
+ * Whitespace that is not already a single space: runs of two or more, and any one other space
+ * character. The same result as replacing every run (`/\s+/`), without replacing each single space
+ * between words by itself: a third of building the search index went to that.
+ */
+const SPACES = /\s{2,}|[^\S ]/g;
 
 /** A tag of a note: a word written `#like-this` in its answer. Nothing stores tags; they are read from the text. */
 export interface Tag {

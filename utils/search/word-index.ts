@@ -90,7 +90,7 @@ export class WordIndex {
   private nextSlot = 0;
   private readonly byId = new Map<string, Indexed>();
   /** The notes, newest first (ties by id, as the database orders them). */
-  private readonly order: Indexed[] = [];
+  private order: Indexed[] = [];
   /** Per slot, the stamp of the last search step that took it; a new stamp starts a new set. */
   private marks = new Uint32Array(1024);
   private stamp = 0;
@@ -107,17 +107,25 @@ export class WordIndex {
   }
 
   /**
-   * Adds notes as put does, in slices of INDEX_SLICE_MS with the page's other work between them,
-   * so that building the index over tens of thousands of notes makes no long task on the page.
+   * Adds notes as put does, in any order, in slices of INDEX_SLICE_MS with the page's other work
+   * between them, so that building the index over tens of thousands of notes makes no long task on
+   * the page. The notes are sorted among themselves and merged into the others in one pass: put
+   * would move the others for each note older than the newest (the notes come in the store's order).
    */
   async putInSlices(notes: readonly Note[]): Promise<void> {
+    const added: Indexed[] = [];
     let sliceStart = performance.now();
     for (let i = 0; i < notes.length; i += 50) {
-      this.put(notes.slice(i, i + 50));
+      for (const note of notes.slice(i, i + 50)) {
+        this.delete(note.id);
+        added.push(this.indexed(note));
+      }
       if (performance.now() - sliceStart < INDEX_SLICE_MS) continue;
       await yieldToPage();
       sliceStart = performance.now();
     }
+    // A note saved (or deleted) meanwhile was put in place, or taken out, by then: its older version here is left out.
+    this.merge(added.filter((indexed) => this.byId.get(indexed.entry.id) === indexed).sort((a, b) => newestFirst(a.entry, b.entry)));
   }
 
   /** Removes notes by id; unknown ids are passed over. */
@@ -258,6 +266,14 @@ export class WordIndex {
   }
 
   private add(note: Note): void {
+    const indexed = this.indexed(note);
+    const last = this.order[this.order.length - 1];
+    if (!last || newestFirst(last.entry, indexed.entry) <= 0) this.order.push(indexed);
+    else this.order.splice(this.placeOf(indexed.entry), 0, indexed);
+  }
+
+  /** Takes in a note's tokens and gives it a slot, without placing it in `order`. */
+  private indexed(note: Note): Indexed {
     const slot = this.nextSlot++;
     const text = searchText(note);
     const seen = slot + 1;
@@ -278,9 +294,22 @@ export class WordIndex {
     const indexed: Indexed = { entry: toSearchEntry(note), slot, text };
     if (slot >= this.marks.length) this.marks = grown(this.marks, slot);
     this.byId.set(note.id, indexed);
-    const last = this.order[this.order.length - 1];
-    if (!last || newestFirst(last.entry, indexed.entry) <= 0) this.order.push(indexed);
-    else this.order.splice(this.placeOf(indexed.entry), 0, indexed);
+    return indexed;
+  }
+
+  /** Merges `added`, newest first, into `order`: one pass over both. */
+  private merge(added: readonly Indexed[]): void {
+    if (added.length === 0) return;
+    const before = this.order;
+    const merged: Indexed[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < before.length && j < added.length) {
+      merged.push(newestFirst(before[i]!.entry, added[j]!.entry) <= 0 ? before[i++]! : added[j++]!);
+    }
+    while (i < before.length) merged.push(before[i++]!);
+    while (j < added.length) merged.push(added[j++]!);
+    this.order = merged;
   }
 
   private delete(id: string): void {
