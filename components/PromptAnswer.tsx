@@ -23,6 +23,14 @@ interface PromptAnswerProps {
 /** The parts around the answer that load after the first paint. */
 type Later = typeof import('./answer-extras');
 
+/** Those parts once loaded in this page, so a render after that has them at once. */
+let extras: Later | undefined;
+
+/** Loads the parts after the first paint: the quick pages start this beside their app (utils/first-paint/app.ts). */
+export function loadAnswerExtras(): Promise<Later> {
+  return import('./answer-extras').then((loaded) => (extras = loaded));
+}
+
 /** A prompt and the field to answer it: the heart of the popup and the pause window alike. */
 export function PromptAnswer({ prompt, text, saveState, notice, onInput, onSave, onOpenJournal, children }: PromptAnswerProps) {
   // When this prompt was shown. "Last time" looks only before it, so the answer saved here never
@@ -32,11 +40,11 @@ export function PromptAnswer({ prompt, text, saveState, notice, onInput, onSave,
   const shownAt = shown.current.at;
   const [chosen, setChosen] = useState<{ shownAt: number; feeling: Feeling }>();
   const feeling = chosen?.shownAt === shownAt ? chosen.feeling : undefined;
-  const [later, setLater] = useState<Later>();
+  const [later, setLater] = useState(() => extras);
 
   useEffect(() => {
     // Secondary to the prompt: their code loads after it is painted (scripts/sizes.mjs).
-    import('./answer-extras').then(setLater).catch(logFailure('last time and feelings not shown'));
+    loadAnswerExtras().then(setLater).catch(logFailure('last time and feelings not shown'));
   }, []);
 
   async function save() {

@@ -182,7 +182,8 @@ export async function entrySizes(dir = EXTENSION_DIR) {
   const budgets = BUDGETS;
   for (const [name, page] of Object.entries(PAGES)) {
     const html = await readFile(join(dir, page), 'utf8');
-    const refs = [...html.matchAll(/(?:src|href)="\/([^"]+)\.(js|css)"/g)].map(([, file, kind]) => `${file}.${kind}`);
+    // A quick page's module is named on its first script, which adds it after the first frame (data-app).
+    const refs = [...html.matchAll(/(?:src|href|data-app)="\/([^"]+)\.(js|css)"/g)].map(([, file, kind]) => `${file}.${kind}`);
     // Before the first paint: on a page painted by its first script (a quick page with its shell,
     // utils/first-paint/shell.ts), that script, classic, and what it imports; its module waits for
     // the first frame (utils/first-paint/app.ts). On a page its app paints, the app's modules.

@@ -2,5 +2,8 @@ import { App } from './App';
 import { opening } from '@/utils/first-paint/opening';
 import { takeOver } from '@/utils/first-paint/takeover';
 
-const opened = opening('pause');
-takeOver(<App opening={opened} />, opened);
+/** Takes the page over from its shell (utils/first-paint/app.ts calls it once ready). */
+export function start(): void {
+  const opened = opening('pause');
+  takeOver(<App opening={opened} />, opened);
+}

@@ -2,6 +2,9 @@
  * A Vite plugin that writes the quick pages' shells into their HTML at build time
  * (utils/first-paint/shell.ts): each as an inert <template> after the page's #app, and after them
  * the page's first script (entrypoints/<page>-first.ts), a classic one that Vite leaves alone here.
+ * The page's module script and the modulepreload hints Vite wrote into its head move onto that
+ * script as data: it adds them after the first frame. In the head they held the first paint back
+ * (measured: 1.32× a static page's with them, 1.06× without).
  */
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
@@ -16,29 +19,41 @@ const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"
 export function shells(): Plugin {
   return {
     name: 'adempauze:shells',
-    async transformIndexHtml(html, { filename }) {
-      const page = Object.entries(PAGES).find(([path]) => filename.endsWith(path))?.[1];
-      if (!page) return html;
-      // A fresh loader per build, so a rebuild renders the components as they are now.
-      const jiti = createJiti(import.meta.url, {
-        moduleCache: false,
-        fsCache: false,
-        jsx: { runtime: 'automatic', importSource: 'preact' },
-        alias: {
-          '@': root,
-          'wxt/browser': `${root}scripts/shell/browser-stub.ts`,
-          '@wxt-dev/browser': `${root}scripts/shell/browser-stub.ts`,
-        },
-      });
-      const { renderShells } = await jiti.import<{ renderShells: (scope: string) => Shell[] }>(`${root}scripts/shell/render.tsx`);
-      const templates = renderShells(page)
-        .map(
-          ({ id, title, html: markup }) =>
-            `<template id="${id}"${title ? ` data-title="${escapeAttribute(title)}"` : ''}>${markup}</template>`,
-        )
-        .join('\n');
-      if (!html.includes('<div id="app"></div>')) throw new Error(`${filename} has no empty #app for its shells`);
-      return html.replace('<div id="app"></div>', `<div id="app"></div>\n${templates}\n<script src="/${page}-first.js"></script>`);
+    // After Vite's own processing, which writes the chunks' final addresses and the hints.
+    transformIndexHtml: {
+      order: 'post',
+      handler: async (html, { filename }) => {
+        const page = Object.entries(PAGES).find(([path]) => filename.endsWith(path))?.[1];
+        if (!page) return html;
+        // A fresh loader per build, so a rebuild renders the components as they are now.
+        const jiti = createJiti(import.meta.url, {
+          moduleCache: false,
+          fsCache: false,
+          jsx: { runtime: 'automatic', importSource: 'preact' },
+          alias: {
+            '@': root,
+            'wxt/browser': `${root}scripts/shell/browser-stub.ts`,
+            '@wxt-dev/browser': `${root}scripts/shell/browser-stub.ts`,
+          },
+        });
+        const { renderShells } = await jiti.import<{ renderShells: (scope: string) => Promise<Shell[]> }>(
+          `${root}scripts/shell/render.tsx`,
+        );
+        const templates = (await renderShells(page))
+          .map(
+            ({ id, title, html: markup }) =>
+              `<template id="${id}"${title ? ` data-title="${escapeAttribute(title)}"` : ''}>${markup}</template>`,
+          )
+          .join('\n');
+        if (!html.includes('<div id="app"></div>')) throw new Error(`${filename} has no empty #app for its shells`);
+        const app = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
+        if (!app) throw new Error(`${filename} has no module script to load after the first frame`);
+        const hints = [...html.matchAll(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g)];
+        let moved = html.replace(app[0], '');
+        for (const [tag] of hints) moved = moved.replace(tag, '');
+        const first = `<script src="/${page}-first.js" data-app="${app[1]}" data-preload="${hints.map(([, href]) => href).join(' ')}"></script>`;
+        return moved.replace('<div id="app"></div>', `<div id="app"></div>\n${templates}\n${first}`);
+      },
     },
   };
 }

@@ -5,6 +5,7 @@
  * extension API is the stub beside this file: the first render of these pages calls none of it.
  */
 import { renderToString } from 'preact-render-to-string';
+import { loadAnswerExtras } from '@/components/PromptAnswer';
 import type { Prompt } from '@/content/prompts';
 import { App as PauseApp, pauseTitle } from '@/entrypoints/pause/App';
 import { App as PopupApp } from '@/entrypoints/popup/App';
@@ -40,8 +41,13 @@ const PAGES: Record<
   },
 };
 
-/** Every shell of a page: one per language and form. */
-export function renderShells(scope: RoundScope): Shell[] {
+/**
+ * Every shell of a page: one per language and form. With the parts the app loads beside itself
+ * (the feelings, "Last time": utils/first-paint/app.ts), as its first render has them; "Last time"
+ * shows nothing until its read is done, in the app's first render as here.
+ */
+export async function renderShells(scope: RoundScope): Promise<Shell[]> {
+  await loadAnswerExtras();
   const page = PAGES[scope];
   return LOCALES.flatMap((locale) =>
     page.forms.map((form) => {

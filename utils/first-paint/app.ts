@@ -1,20 +1,18 @@
 /**
- * What a quick page does after its first script painted the shell (shell.ts): the shell of a
- * prompt with a draft, once its text is read, and then the app, after the first frame, so that
- * loading it never delays that paint. The pages' module script (entrypoints/{popup,pause}/first.ts).
+ * What a quick page does once its first script painted the shell (shell.ts) and, after the first
+ * frame, added this, the page's module (entrypoints/{popup,pause}/first.ts): the shell of a prompt
+ * with a draft, once its text is read, and then the app.
  */
 import type { RoundScope } from '@/utils/prompts/pick';
 import { opening } from './opening';
 import { appendShell } from './shell';
 
 /**
- * What the app imports right after taking over: "Last time" with the feelings. Fetched beside the
- * app instead of after it, so "Last time" follows the first paint as closely as it can. (Its
- * database code too would split a chunk off the journal's first screen, scripts/sizes.mjs.)
+ * Shows the shell of a prompt with a draft once its text is read, then starts the app. "Last time"
+ * and the feelings load beside the app, and the app takes over once both are here, so its first
+ * render has them: they follow the first paint as closely as they can.
  */
-const SOON = [() => import('@/components/answer-extras')];
-
-export async function startApp(scope: RoundScope, app: () => Promise<unknown>): Promise<void> {
+export async function startApp(scope: RoundScope, app: () => Promise<{ start: () => void }>): Promise<void> {
   const opened = opening(scope);
   if (opened.resuming && opened.pick) {
     const { restoreDrafts, readDraft } = await import('@/utils/storage/drafts');
@@ -22,13 +20,9 @@ export async function startApp(scope: RoundScope, app: () => Promise<unknown>): 
     await restoreDrafts().catch(() => undefined);
     appendShell(scope, opened, readDraft(opened.pick.prompt.id)?.text);
   }
-  // After the frame that shows the shell: requestAnimationFrame runs before it is painted, the
-  // timer's task after.
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      void app();
-      // Only a head start: a load that fails here fails again in the app's own import, which says so.
-      for (const load of SOON) load().catch(() => undefined);
-    }),
-  );
+  // A failed load of the extras is the app's to report: it loads them again and says so.
+  const extras = import('@/components/PromptAnswer').then(({ loadAnswerExtras }) => loadAnswerExtras()).catch(() => undefined);
+  const { start } = await app();
+  await extras;
+  start();
 }

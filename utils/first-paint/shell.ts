@@ -73,8 +73,26 @@ export function appendShell(scope: RoundScope, opened: Opening, draft = ''): boo
  * The first script's work: the opening, and its shell, unless the person is coming back to a
  * draft. A field that filled a moment after the first paint would look like a lost answer, and
  * the draft's text is read through code too large for this script (app.ts paints that shell).
+ * Then, after the first frame, the page's module (app.ts) and the hints for what it imports, which
+ * the build moved from the head onto this script (scripts/shell/plugin.ts).
  */
 export function paintShell(scope: RoundScope): void {
+  const { dataset } = document.currentScript as HTMLScriptElement;
   const opened = opening(scope);
   if (!opened.resuming) appendShell(scope, opened);
+  // requestAnimationFrame runs before the frame that shows the shell is painted, the timer's task after.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      for (const href of dataset.preload?.split(' ').filter(Boolean) ?? []) {
+        const hint = document.createElement('link');
+        hint.rel = 'modulepreload';
+        hint.href = href;
+        document.head.append(hint);
+      }
+      const app = document.createElement('script');
+      app.type = 'module';
+      app.src = dataset.app ?? '';
+      document.head.append(app);
+    }),
+  );
 }
