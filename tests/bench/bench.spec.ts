@@ -391,6 +391,8 @@ async function searchRows(page: Page, label: string): Promise<Record<string, Ret
 
 /** Types an answer in the popup and saves it: when Save was clicked and when "Saved" showed (epoch ms). */
 async function saveInPopup(popup: Page, answer: string): Promise<{ clicked: number; confirmed: number }> {
+  // A save is the app's: the first script's shell only shows the form (utils/first-paint/shell.ts).
+  await popup.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
   await popup.getByRole('textbox', { name: t.answerLabel }).fill(answer);
   return popup.evaluate((saved) => {
     const button = document.querySelector<HTMLButtonElement>('button[type="submit"]')!;

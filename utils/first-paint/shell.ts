@@ -78,6 +78,10 @@ export function appendShell(scope: RoundScope, opened: Opening, draft = ''): boo
  */
 export function paintShell(scope: RoundScope): void {
   const { dataset } = document.currentScript as HTMLScriptElement;
+  // The shell's form has no handler until the app takes over: a Save pressed before that must not
+  // submit it natively, which would reload the page with the answer in its address. The app's
+  // own handler prevents it as well, so this stays harmlessly.
+  document.addEventListener('submit', (event) => event.preventDefault());
   const opened = opening(scope);
   if (!opened.resuming) appendShell(scope, opened);
   // requestAnimationFrame runs before the frame that shows the shell is painted, the timer's task after.

@@ -21,6 +21,7 @@ export class PausePage {
   static async open(context: BrowserContext, extensionId: string, t: LockMessages, viewport = PAUSE_WINDOW): Promise<PausePage> {
     const pause = new PausePage(await openExtensionFile(context, extensionId, 'pause.html', viewport), t);
     await pause.page.getByRole('heading', { level: 1 }).waitFor();
+    await pause.page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
     return pause;
   }
 

@@ -7,6 +7,8 @@ export class PopupPage extends ExtensionPage {
   async open(): Promise<this> {
     // A popup is about this size; the page's own CSS sets its width.
     await this.openFile('popup.html', { width: 360, height: 560 });
+    // Painted by its first script before its app: the tests act once the app took it over (utils/first-paint/takeover.ts).
+    await this.page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
     return this;
   }
 
