@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { shells } from './scripts/shell/plugin';
+import { firstScriptsAsProduction, shells } from './scripts/shell/plugin';
 
 // See https://wxt.dev/api/config.html
 /** Where sync may be granted to go: any HTTPS server, or one on this machine. */
@@ -13,7 +13,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader can follow every name to its module.
   imports: false,
   vite: () => ({
-    plugins: [preact(), shells()],
+    plugins: [preact(), shells(), firstScriptsAsProduction()],
     build: {
       // Vite's modulepreload polyfill uses fetch(); extension pages need no polyfill and the
       // production CSP forbids every connection.

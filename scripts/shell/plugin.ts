@@ -57,3 +57,20 @@ export function shells(): Plugin {
     },
   };
 }
+
+/**
+ * The quick pages' first scripts are built as in production in every mode: WXT wraps an unlisted
+ * script with a crash logger that it turns on outside mode "production", which would make the
+ * test build's first scripts differ from the shipped ones (tests/firefox/test-build.test.ts).
+ * Nothing else in them reads the mode.
+ */
+export function firstScriptsAsProduction(): Plugin {
+  return {
+    name: 'adempauze:first-scripts-as-production',
+    config(config) {
+      const input = JSON.stringify([config.build?.rollupOptions?.input, config.build?.lib && config.build.lib.entry]);
+      if (!/-first\.ts/.test(input)) return undefined;
+      return { define: { 'import.meta.env.MODE': JSON.stringify('production') } };
+    },
+  };
+}
