@@ -99,13 +99,18 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * reads started from the first render): the prompt library it shares with the quick pages now sits
  * in one chunk with the loader's helper; the journal in all 113.5 → 128 KB, a ceiling (measured
  * 115.2 with the search index's reading worker).
+ *
+ * The journal's first screen 48.5 → 48.75 KB (measured 48.6): the quick pages now begin "Last
+ * time"'s read beside their app (utils/first-paint/app.ts), which moved utils/db/changes into a
+ * chunk of its own; the journal pays one more chunk's wrapper, 0.1 KB, for "Last time" within
+ * 100 ms of the popup's first paint.
  */
 export const BUDGETS = {
   'popup JS, first paint': 6.5,
   'popup JS': 64,
   'pause JS, first paint': 6.5,
   'pause JS': 64,
-  'journal JS, first paint': 48.5,
+  'journal JS, first paint': 48.75,
   'journal JS': 128,
   'background JS': 28.5,
   'passphrase strength JS': 1060,

@@ -52,7 +52,7 @@ export async function renderShells(scope: RoundScope): Promise<Shell[]> {
   return LOCALES.flatMap((locale) =>
     page.forms.map((form) => {
       const prompt = EMPTY[form === 'breathing' ? 'question' : form];
-      const opened: Opening = { locale, pick: { prompt, recent: [prompt.id] }, resuming: form !== 'breathing' && scope === 'pause' };
+      const opened: Opening = { locale, pick: { prompt, recent: [prompt.id] }, resuming: form !== 'breathing' && scope === 'pause', at: 0 };
       return { id: shellId(scope, locale, form), title: page.title?.(locale), html: page.render(opened) };
     }),
   );

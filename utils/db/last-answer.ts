@@ -23,8 +23,8 @@ export type LastAnswer =
  * first note; while the journal is locked it reads the index's keys only, never a note.
  */
 export async function lastAnswerBefore(promptId: string, before: number): Promise<LastAnswer | null> {
-  const keys = await readingKeys();
-  const index = (await openDatabase()).transaction('notes').store.index('by-prompt');
+  const [keys, db] = await Promise.all([readingKeys(), openDatabase()]);
+  const index = db.transaction('notes').store.index('by-prompt');
   const range = IDBKeyRange.bound([promptId, -Infinity], [promptId, before], false, true);
   if (keys === 'locked') {
     const cursor = await index.openKeyCursor(range, 'prev');

@@ -5,12 +5,13 @@
  */
 import type { RoundScope } from '@/utils/prompts/pick';
 import { opening } from './opening';
+import { keepEarlyRead } from './early-last-answer';
 import { appendShell } from './shell';
 
 /**
  * Shows the shell of a prompt with a draft once its text is read, then starts the app. "Last time"
- * and the feelings load beside the app, and the app takes over once both are here, so its first
- * render has them: they follow the first paint as closely as they can.
+ * is read, and its code and the feelings' load, beside the app, which takes over once that code is
+ * here, so its first render has the feelings: both follow the first paint as closely as they can.
  */
 export async function startApp(scope: RoundScope, app: () => Promise<{ start: () => void }>): Promise<void> {
   const opened = opening(scope);
@@ -20,8 +21,20 @@ export async function startApp(scope: RoundScope, app: () => Promise<{ start: ()
     await restoreDrafts().catch(() => undefined);
     appendShell(scope, opened, readDraft(opened.pick.prompt.id)?.text);
   }
+  // "Last time" is read while the app loads, rather than once it has rendered.
+  if (opened.pick) {
+    const { id } = opened.pick.prompt;
+    // A failed load of the code is the app's to report: "Last time" loads it again and says so.
+    import('@/utils/db/last-answer').then(
+      ({ lastAnswerBefore }) => keepEarlyRead(id, lastAnswerBefore(id, opened.at)),
+      () => undefined,
+    );
+  }
   // A failed load of the extras is the app's to report: it loads them again and says so.
-  const extras = import('@/components/PromptAnswer').then(({ loadAnswerExtras }) => loadAnswerExtras()).catch(() => undefined);
+  // Both modules at once: the extras' own import of them, from PromptAnswer, then finds them loaded.
+  const extras = Promise.all([import('@/components/PromptAnswer'), import('@/components/answer-extras')])
+    .then(([{ loadAnswerExtras }]) => loadAnswerExtras())
+    .catch(() => undefined);
   const { start } = await app();
   await extras;
   start();

@@ -16,12 +16,15 @@ export interface Opening {
   readonly pick: Pick | undefined;
   /** The prompt has a draft: someone is coming back to an answer they began. */
   readonly resuming: boolean;
+  /** When the page opened on it (epoch ms): its shell shows the prompt from then on. */
+  readonly at: number;
 }
 
 /** An opening decided now: the pick moves the round on. */
 export function decideOpening(scope: RoundScope): Opening {
-  const pick = openingPick(scope, Math.random, Date.now());
-  return { locale: uiLocale(), pick, resuming: pick !== undefined && draftIds().includes(pick.prompt.id) };
+  const at = Date.now();
+  const pick = openingPick(scope, Math.random, at);
+  return { locale: uiLocale(), pick, resuming: pick !== undefined && draftIds().includes(pick.prompt.id), at };
 }
 
 declare global {

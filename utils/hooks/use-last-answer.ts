@@ -4,6 +4,7 @@
  * so a window left open never goes on showing an answer after the journal locked.
  */
 import type { LastAnswer } from '@/utils/db/last-answer';
+import { earlyAnswer, takeEarlyRead } from '@/utils/first-paint/early-last-answer';
 import { LOCK_KEY } from '@/utils/lock/keys';
 import { SESSION_KEY } from '@/utils/lock/names';
 import { logProblem } from '@/utils/log';
@@ -16,7 +17,10 @@ const SIGNALS = [dataSignal((change) => change.store === 'notes'), storageSignal
 /** The earlier answer, or null when there is none or it could not be read (said in the console only: it is a nicety). */
 async function readLastAnswer(promptId: string, before: number): Promise<LastAnswer | null> {
   try {
-    // The database code loads when it is needed, after "Last time" is on the page.
+    // The database code loads when it is needed: beside a quick page's app (utils/first-paint/app.ts),
+    // which began the first read.
+    const early = takeEarlyRead(promptId);
+    if (early) return await early;
     const { lastAnswerBefore } = await import('@/utils/db/last-answer');
     return await lastAnswerBefore(promptId, before);
   } catch (error) {
@@ -31,5 +35,7 @@ async function readLastAnswer(promptId: string, before: number): Promise<LastAns
  * first called with: a component showing another prompt is a new one (give it a `key`).
  */
 export function useLastAnswer(promptId: string, shownAt: number): Loadable<LastAnswer | null> {
-  return useLoadable(() => readLastAnswer(promptId, shownAt), SIGNALS)[0];
+  // Shown from the first render when the page's early read is in by then.
+  const early = earlyAnswer(promptId);
+  return useLoadable(() => readLastAnswer(promptId, shownAt), SIGNALS, early && { status: 'ready', value: early.value })[0];
 }
