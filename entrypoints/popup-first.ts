@@ -1,5 +1,5 @@
-// The popup's first script: one classic file at the end of its body that paints the shell the
-// build wrote there, before the first paint (utils/first-paint/shell.ts).
+// The popup's first script: one classic file in its head, deferred and render-blocking, that
+// paints the shell the build wrote into the page before the first paint (utils/first-paint/shell.ts).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { paintShell } from '@/utils/first-paint/shell';
 

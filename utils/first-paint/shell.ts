@@ -2,14 +2,15 @@
  * The quick pages' first paint without their app (issue 22). The page's HTML carries its markup,
  * rendered at build time from the app's own components in each language and form
  * (scripts/shell/render.tsx), inside inert <template>s, so nothing shows until the page's first
- * script has chosen one. That script (entrypoints/*-first.ts) is a classic one at the end of the
- * body: it runs as soon as the templates are parsed, before the first paint, in one small file
- * with no module graph to fetch (measured: a module script there cost the first paint 15–40 ms of
+ * script has chosen one. That script (entrypoints/*-first.ts) is a classic one in the head,
+ * deferred and render-blocking (`defer blocking="render"`): the parser does not wait for it, it
+ * runs once the templates are parsed, and nothing is painted before it has run. One small file
+ * with no module graph to fetch (measured: a module script cost the first paint 15–40 ms of
  * loading). It decides the opening (opening.ts), copies the template and puts the prompt in.
  *
  * The app loads after the first frame (app.ts) and takes the same elements over (takeover.ts).
- * Firefox may paint before a script runs, but then it paints an empty page, never a shell in the
- * wrong language or without its prompt.
+ * Firefox ignores `blocking="render"` and may paint before the script runs, but then it paints an
+ * empty page, never a shell in the wrong language or without its prompt.
  *
  * Kept small (scripts/sizes.mjs, "first paint"): no Preact, no string tables, no polyfill.
  */
