@@ -50,6 +50,18 @@ describe('"Last time" read early', () => {
     expect(await screen.findByText('Read before the app rendered.')).toBeTruthy();
   });
 
+  it('is read again once shown: a change between its beginning and the component listening is not missed', async () => {
+    const { keepEarlyRead, screen, show, addNote } = await load();
+    const read = Promise.resolve(earlier);
+    keepEarlyRead(SAMPLE_NOTE.promptId, read);
+    await read;
+    // Saved elsewhere after the early read, before the component listened for changes.
+    await addNote({ ...SAMPLE_NOTE, answer: 'Saved in between.' }, Date.now() - 60_000);
+    show(SAMPLE_NOTE.promptId);
+    expect(screen.getByText('Read before the app rendered.')).toBeTruthy();
+    expect(await screen.findByText('Saved in between.')).toBeTruthy();
+  });
+
   it('is not taken for another prompt: that one is read from the journal', async () => {
     const { keepEarlyRead, screen, show, addNote, takeEarlyRead } = await load();
     await addNote({ ...SAMPLE_NOTE, promptId: 'q-other', answer: 'From the journal.' }, Date.now() - 60_000);
