@@ -1,14 +1,14 @@
 /**
- * Every note, batch by batch, read in two workers beside the page (notes-reader.worker.ts), each
- * half of the store by id, so that reading and opening them takes nothing from the page's thread;
- * read in the page itself where no worker starts (no Worker, or one that fails to load before its
- * first batch).
+ * Every note, batch by batch, read in a worker beside the page (notes-reader.worker.ts), under the
+ * lock in two, each half of the store by id, so that reading and opening them takes nothing from
+ * the page's thread; read in the page itself where no worker starts (no Worker, or one that fails
+ * to load before its first batch).
  *
- * Two, because under the lock one worker was the slowest part of building the search index: per
- * batch of 1,000 notes about 25 ms of reading the rows and 30 ms of the JavaScript around opening
- * them (checking each row, its binding, decoding; the decryption itself runs on the browser's own
- * crypto thread), against about 22 ms of indexing on the page. The page takes the batches of both,
- * one at a time.
+ * Two under the lock, because there one worker was the slowest part of building the search
+ * index: per batch of 1,000 notes about 25 ms of reading the rows and 30 ms of the JavaScript
+ * around opening them (checking each row, its binding, decoding; the decryption itself runs on the
+ * browser's own crypto thread), against about 22 ms of indexing on the page. The page takes the
+ * batches of both, one at a time.
  */
 import { JournalLockedError } from '@/utils/errors';
 import { readingKeys, type ReadingKeys } from '@/utils/lock/keys';
@@ -37,10 +37,15 @@ async function forEachNoteBatchAside(
   signal: AbortSignal,
 ): Promise<void> {
   if (typeof Worker === 'undefined') return forEachNoteBatchWith(readingKeys, batchSize, onBatch);
-  // The workers load their code while the keys are found and the store is cut in two.
-  const workers = [startReader(), startReader()];
+  // A worker loads its code while the keys are found and the store is cut in two.
+  const workers = [startReader()];
   try {
-    const [keys, middle] = await Promise.all([readingKeys(), middleNoteId(batchSize)]);
+    const keys = await readingKeys();
+    // Without the lock there is nothing to open, and the page's indexing is the slower side: a
+    // second worker would only take the page's other core (measured: search ready a median 0.1 s
+    // later, in 4 of 5 interleaved pairs).
+    if (typeof keys === 'object') workers.push(startReader());
+    const middle = workers.length > 1 ? await middleNoteId(batchSize) : undefined;
     signal.throwIfAborted();
     await readHalves(workers, keys, middle, batchSize, onBatch, signal);
   } finally {
@@ -64,7 +69,7 @@ function startReader(): Reader {
   return reader;
 }
 
-/** Reads both halves of the store (all of it in the first worker when `middle` is undefined). */
+/** Reads both halves of the store, or all of it in the first worker when `middle` is undefined. */
 async function readHalves(
   workers: readonly Reader[],
   keys: ReadingKeys,
