@@ -4,6 +4,7 @@ import { EmptyAnswerError, StorageUnavailableError, storageProblem } from '@/uti
 import { addNote, countNotes, listNotesPage } from '@/utils/db/notes';
 import { addPauseEvent, listPauseEvents } from '@/utils/db/events';
 import { closeDatabase, DB_NAME, DB_VERSION } from '@/utils/db/connection';
+import { forEachNoteBatchWith, middleNoteId } from '@/utils/db/note-batches';
 import { mergeSnapshot, readSnapshot } from '@/utils/db/snapshot';
 import { toNote, type NewNote, type Note } from '@/utils/model/records';
 import { failOpenLater, fillDisk, refuseOpen, removeIndexedDB, watchConnections } from './storage-failures';
@@ -91,6 +92,31 @@ describe('notes store', () => {
   it('says there is no next page when the last page is exactly full', async () => {
     await addMany(10);
     expect((await listNotesPage({ limit: 10 })).next).toBeUndefined();
+  });
+
+  it('reads every note once in batches, also as two halves cut at the middle id', async () => {
+    const ids = (await addMany(45)).map((note) => note.id).sort();
+    const read = async (range?: { from?: string; to?: string }) => {
+      const batches: string[][] = [];
+      await forEachNoteBatchWith(
+        () => Promise.resolve('off'),
+        10,
+        (notes) => void batches.push(notes.map((note) => note.id)),
+        range,
+      );
+      return batches;
+    };
+    const whole = await read();
+    expect(whole.map((batch) => batch.length)).toEqual([10, 10, 10, 10, 5]);
+    expect(whole.flat()).toEqual(ids);
+
+    // Too few notes for two readers to pay: fewer than two batches each.
+    expect(await middleNoteId(12)).toBeUndefined();
+    const middle = await middleNoteId(10);
+    expect(middle).toBe(ids[22]);
+    const halves = [await read({ to: middle }), await read({ from: middle })];
+    expect(halves.map((half) => half.flat().length)).toEqual([22, 23]);
+    expect(halves.flat(2)).toEqual(ids);
   });
 
   it('passes over a damaged row instead of failing the whole list', async () => {

@@ -9,10 +9,10 @@
 import { JournalLockedError } from '@/utils/errors';
 import type { ReadingKeys } from '@/utils/lock/keys';
 import type { Note } from '@/utils/model/records';
-import { forEachNoteBatchWith } from './note-batches';
+import { forEachNoteBatchWith, type NoteRange } from './note-batches';
 
 /** What the page asks: to start, then `more` for each batch it has taken in. */
-export type ReaderRequest = { readonly batchSize: number; readonly keys: ReadingKeys } | 'more';
+export type ReaderRequest = { readonly batchSize: number; readonly keys: ReadingKeys; readonly range: NoteRange } | 'more';
 /** What the worker answers: a batch, the end, or why it stopped. */
 export type ReaderMessage =
   { readonly notes: readonly Note[] } | { readonly done: true } | { readonly failed: string; readonly locked: boolean };
@@ -33,7 +33,7 @@ scope.onmessage = ({ data }) => {
     wake = undefined;
     return;
   }
-  const { batchSize, keys } = data;
+  const { batchSize, keys, range } = data;
   forEachNoteBatchWith(
     () => Promise.resolve(keys),
     batchSize,
@@ -42,6 +42,7 @@ scope.onmessage = ({ data }) => {
       credits--;
       scope.postMessage({ notes });
     },
+    range,
   ).then(
     () => scope.postMessage({ done: true }),
     (error: unknown) =>
