@@ -100,7 +100,8 @@ import { EXTENSION_DIR } from './chromium.mjs';
  * in one chunk with the loader's helper; the journal in all 113.5 → 128 KB, a ceiling (measured
  * 115.2 with the search index's reading worker).
  *
- * The journal's first screen 48.5 → 48.75 KB (measured 48.6): the quick pages now begin "Last
+ * The journal's first screen 48.5 → 48.75 KB (measured 48.6; 48.7 with the search index's two
+ * readers under the lock): the quick pages now begin "Last
  * time"'s read beside their app (utils/first-paint/app.ts), which moved utils/db/changes into a
  * chunk of its own; the journal pays one more chunk's wrapper, 0.1 KB, for "Last time" within
  * 100 ms of the popup's first paint.

@@ -6,12 +6,12 @@
 import type { RoundScope } from '@/utils/prompts/pick';
 import { opening } from './opening';
 import { keepEarlyRead } from './early-last-answer';
-import { appendShell } from './shell';
+import { appendShell, FORM } from './shell';
 
 /**
- * Shows the shell of a prompt with a draft once its text is read, then starts the app. "Last time"
- * is read, and its code and the feelings' load, beside the app, which takes over once that code is
- * here, so its first render has the feelings: both follow the first paint as closely as they can.
+ * Shows the shell of a prompt with a draft once its text is read, then starts the app. Beside the
+ * app, "Last time" is read and the feelings' code loads; the app takes over once that code is here,
+ * so its first render has the feelings, and "Last time" too when its read is in by then.
  */
 export async function startApp(scope: RoundScope, app: () => Promise<{ start: () => void }>): Promise<void> {
   const opened = opening(scope);
@@ -21,8 +21,9 @@ export async function startApp(scope: RoundScope, app: () => Promise<{ start: ()
     await restoreDrafts().catch(() => undefined);
     appendShell(scope, opened, readDraft(opened.pick.prompt.id)?.text);
   }
-  // "Last time" is read while the app loads, rather than once it has rendered.
-  if (opened.pick) {
+  // "Last time" is read while the app loads, rather than once it has rendered; not while the pause
+  // window breathes first: it is read when the prompt comes, seconds later.
+  if (opened.pick && FORM[scope](opened) !== 'breathing') {
     const { id } = opened.pick.prompt;
     // A failed load of the code is the app's to report: "Last time" loads it again and says so.
     import('@/utils/db/last-answer').then(

@@ -16,6 +16,9 @@ interface EarlyRead {
 /** The early read; 'taken' once a read was asked for, so that one begun later is never taken for fresh. */
 let early: EarlyRead | 'taken' | undefined;
 
+/** The kept read if it is for `promptId`. */
+const keptFor = (promptId: string) => (early && early !== 'taken' && early.promptId === promptId ? early : undefined);
+
 /** Keeps `read`, begun for `promptId`, for the first to show that prompt (takeEarlyRead), unless a read was asked for already. */
 export function keepEarlyRead(promptId: string, read: Promise<LastAnswer | null>): void {
   if (early) return;
@@ -30,12 +33,12 @@ export function keepEarlyRead(promptId: string, read: Promise<LastAnswer | null>
 
 /** The early read's answer for `promptId` if it is in already, without taking the read. */
 export function earlyAnswer(promptId: string): { readonly value: LastAnswer | null } | undefined {
-  return early && early !== 'taken' && early.promptId === promptId ? early.answer : undefined;
+  return keptFor(promptId)?.answer;
 }
 
 /** The early read if it is for `promptId` and the first read asked for; otherwise the asker reads afresh. */
 export function takeEarlyRead(promptId: string): Promise<LastAnswer | null> | undefined {
-  const read = early && early !== 'taken' && early.promptId === promptId ? early.read : undefined;
+  const read = keptFor(promptId)?.read;
   early = 'taken';
   return read;
 }

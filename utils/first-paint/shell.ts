@@ -27,7 +27,7 @@ export type ShellForm = Prompt['kind'] | 'breathing';
  * the pause window on the breaths, or on the prompt for someone coming back to a draft of it.
  * Undefined: nothing to show (every prompt hidden), the app paints alone.
  */
-const FORM: Record<RoundScope, (opened: Opening) => ShellForm | undefined> = {
+export const FORM: Record<RoundScope, (opened: Opening) => ShellForm | undefined> = {
   popup: ({ pick }) => pick?.prompt.kind,
   pause: ({ pick, resuming }) => pick && (resuming ? pick.prompt.kind : 'breathing'),
 };
