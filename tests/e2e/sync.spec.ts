@@ -138,15 +138,19 @@ test('a note edited in both browsers while the server was away keeps both texts;
   await a.journal.note('EDITME').getByRole('button', { name: lockT.editNote }).click();
   await a.journal.editField.fill('EDITME changed in A');
   await a.journal.page.getByRole('button', { name: lockT.saveEdit }).click();
+  // Saved once the editor has closed: on a busy machine the next note's editor could open beside it.
+  await expect(a.journal.editField).toHaveCount(0);
   await a.journal.note('DELETEME').getByRole('button', { name: lockT.deleteNote }).click();
   await expect(a.journal.note('DELETEME')).toHaveCount(0);
   await b.journal.open();
   await b.journal.note('EDITME').getByRole('button', { name: lockT.editNote }).click();
   await b.journal.editField.fill('EDITME changed in B');
   await b.journal.page.getByRole('button', { name: lockT.saveEdit }).click();
+  await expect(b.journal.editField).toHaveCount(0);
   await b.journal.note('DELETEME').getByRole('button', { name: lockT.editNote }).click();
   await b.journal.editField.fill('DELETEME kept by B');
   await b.journal.page.getByRole('button', { name: lockT.saveEdit }).click();
+  await expect(b.journal.editField).toHaveCount(0);
   // The server is away: the sync says so, and changes nothing.
   await a.sync.syncNow();
   await expect(a.sync.failure()).toContainText(t.syncReason('unreachable'));
