@@ -281,9 +281,7 @@ export class ExtensionState {
       // It may end by itself between the two calls.
       return (await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => ({ success: false }))).success;
     } finally {
-      // On a busy machine the browser has been seen to end the session as it closes the worker
-      // (test:stress: "Target page, context or browser has been closed"): nothing is left to detach.
-      await cdp.detach().catch(() => undefined);
+      await cdp.detach();
     }
   }
 
