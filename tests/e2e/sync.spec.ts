@@ -169,48 +169,53 @@ test('a note edited in both browsers while the server was away keeps both texts;
   }
 });
 
-test('a sync cut off by a killed worker, or by the server going away, resumes with nothing lost or doubled', async ({
-  context,
-  extensionId,
-  extension,
-  t: lockT,
-}, testInfo) => {
-  const notes = seedNotes(300, Date.now(), 11);
-  await extension.storeNotes(notes);
-  const proxy = await startFaultProxy(server.url);
-  try {
-    const a = await side(context, extensionId, lockT);
-    await a.sync.connect(proxy.url, server.user, server.password);
-    // Slow, so the first upload is still under way when it is cut off.
-    await proxy.fault({ kind: 'delay', ms: 60 });
-    await a.sync.start(PASSPHRASE);
-    const puts = () => proxy.requests.filter((request) => request.method === 'PUT' && request.status < 300).length;
-    await expect.poll(puts, { timeout: 30_000 }).toBeGreaterThan(10);
-    await a.state.killServiceWorker();
-    const afterKill = puts();
-    expect(afterKill).toBeLessThan(200);
+test.describe(() => {
+  // The worker is stopped with its uploads under way: Playwright must not watch its requests then.
+  test.use({ watchWorkerRequests: false });
 
-    // Again, and this time the server goes away half-way.
-    const sent = a.sync.page.getByRole('button', { name: t.syncNow }).click();
-    await expect.poll(puts, { timeout: 30_000 }).toBeGreaterThan(afterKill + 10);
-    await proxy.fault({ kind: 'down' });
-    await sent;
-    await expect(a.sync.failure()).toContainText(t.syncReason('unreachable'), { timeout: 30_000 });
-    expect(await answers(a.state)).toHaveLength(300);
+  test('a sync cut off by a killed worker, or by the server going away, resumes with nothing lost or doubled', async ({
+    context,
+    extensionId,
+    extension,
+    t: lockT,
+  }, testInfo) => {
+    const notes = seedNotes(300, Date.now(), 11);
+    await extension.storeNotes(notes);
+    const proxy = await startFaultProxy(server.url);
+    try {
+      const a = await side(context, extensionId, lockT);
+      await a.sync.connect(proxy.url, server.user, server.password);
+      // Slow, so the first upload is still under way when it is cut off.
+      await proxy.fault({ kind: 'delay', ms: 60 });
+      await a.sync.start(PASSPHRASE);
+      const puts = () => proxy.requests.filter((request) => request.method === 'PUT' && request.status < 300).length;
+      await expect.poll(puts, { timeout: 30_000 }).toBeGreaterThan(10);
+      await a.state.killServiceWorker();
+      const afterKill = puts();
+      expect(afterKill).toBeLessThan(200);
 
-    await proxy.fault(undefined);
-    await a.sync.syncNow();
-    await expect(a.sync.failure()).toHaveCount(0);
+      // Again, and this time the server goes away half-way.
+      const sent = a.sync.page.getByRole('button', { name: t.syncNow }).click();
+      await expect.poll(puts, { timeout: 30_000 }).toBeGreaterThan(afterKill + 10);
+      await proxy.fault({ kind: 'down' });
+      await sent;
+      await expect(a.sync.failure()).toContainText(t.syncReason('unreachable'), { timeout: 30_000 });
+      expect(await answers(a.state)).toHaveLength(300);
 
-    const b = await side(await secondBrowser(testInfo.outputPath('profile-b')), extensionId, lockT);
-    await b.sync.connect(server.url, server.user, server.password);
-    expect(await b.sync.join({ passphrase: PASSPHRASE })).toContain('The server holds 300 notes.');
-    await b.sync.confirm();
-    await expect.poll(() => answers(b.state), { timeout: 60_000 }).toEqual(notes.map((note) => note.answer).sort());
-    expect(await answers(a.state)).toEqual(notes.map((note) => note.answer).sort());
-  } finally {
-    await proxy.stop();
-  }
+      await proxy.fault(undefined);
+      await a.sync.syncNow();
+      await expect(a.sync.failure()).toHaveCount(0);
+
+      const b = await side(await secondBrowser(testInfo.outputPath('profile-b')), extensionId, lockT);
+      await b.sync.connect(server.url, server.user, server.password);
+      expect(await b.sync.join({ passphrase: PASSPHRASE })).toContain('The server holds 300 notes.');
+      await b.sync.confirm();
+      await expect.poll(() => answers(b.state), { timeout: 60_000 }).toEqual(notes.map((note) => note.answer).sort());
+      expect(await answers(a.state)).toEqual(notes.map((note) => note.answer).sort());
+    } finally {
+      await proxy.stop();
+    }
+  });
 });
 
 test('a wrong password, a full server, a truncated file and a file under another key are reported and change nothing here', async ({
