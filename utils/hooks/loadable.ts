@@ -3,7 +3,7 @@
  * One type and one hook for all of them, so each page says the same things the same way
  * (components/Status.tsx renders it).
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { onDataChange, type DataChange } from '@/utils/db/changes';
 
@@ -64,7 +64,9 @@ export function useLoadable<T>(
       });
   }, []);
 
-  useEffect(() => {
+  // As the component mounts, not a frame later as an effect would: a quick page's "Last time",
+  // whose read is in just after the app took over, was painted a frame sooner for it (issue 22).
+  useLayoutEffect(() => {
     reload();
     const stops = subscriptions.current.map((signal) => signal(reload));
     return () => {
