@@ -71,7 +71,7 @@ export async function launchWithExtension(
  * Playwright follows a service worker's requests through DevTools. With that on, Chromium 156 now
  * and then crashes (SIGTRAP in the browser process, every page gone) when a worker is stopped while
  * its own requests are under way on a busy machine: 3 crashes in about 110 such stops under load,
- * none in 240 with it off (probe, stop 29). Its documented switch, an environment variable, is read
+ * none in 480 with it off (probe, stop 29). Its documented switch, an environment variable, is read
  * each time a worker starts, so it is set for the whole test (tests in one process run one at a
  * time) and restored after. Returns the restore.
  */

@@ -179,6 +179,11 @@ test.describe(() => {
     extension,
     t: lockT,
   }, testInfo) => {
+    // The switch is in force: the service worker's requests are not watched (its pages' still are).
+    const watched: string[] = [];
+    context.on('request', (request) => {
+      if (request.serviceWorker()) watched.push(request.url());
+    });
     const notes = seedNotes(300, Date.now(), 11);
     await extension.storeNotes(notes);
     const proxy = await startFaultProxy(server.url);
@@ -190,6 +195,7 @@ test.describe(() => {
       await a.sync.start(PASSPHRASE);
       const puts = () => proxy.requests.filter((request) => request.method === 'PUT' && request.status < 300).length;
       await expect.poll(puts, { timeout: 30_000 }).toBeGreaterThan(10);
+      expect(watched).toEqual([]);
       await a.state.killServiceWorker();
       const afterKill = puts();
       expect(afterKill).toBeLessThan(200);
