@@ -28,6 +28,13 @@ export class BackupPage extends ExtensionPage {
     await this.autoSwitch.click();
     await expect(this.autoSwitch).toBeChecked();
     await expect(this.autoSwitch).toBeEnabled();
+    // The background plans the first backup when it hears of the switch, replacing any backup alarm:
+    // one a test fires before that would be replaced, and the backup would come a minute later.
+    await expect
+      .poll(() => this.page.evaluate(async () => (await chrome.alarms.get('backup')) !== undefined), {
+        message: 'the first backup planned',
+      })
+      .toBe(true);
   }
 
   async backUpNow(): Promise<void> {
