@@ -38,7 +38,7 @@ vi.mock('@/utils/db/note-batches', () => ({
 
 type Failure = 'on-load' | 'before-first-batch' | 'after-first-batch' | 'locked' | 'never-answers';
 
-/** A worker speaking the reader's protocol over the notes of the range it is asked for; `fail` says how the next one started goes wrong. */
+/** A worker speaking the reader's protocol over the notes of the range it is asked for; `failures` say how each one started goes wrong, in order. */
 class FakeWorker {
   static started: FakeWorker[] = [];
   static failures: (Failure | undefined)[] = [];
@@ -49,6 +49,8 @@ class FakeWorker {
   private readonly failure = FakeWorker.failures[FakeWorker.started.length];
   private batches: Note[][] = [];
   private credits = 2;
+  private sent = 0;
+  private finished = false;
 
   constructor() {
     FakeWorker.started.push(this);
@@ -74,9 +76,6 @@ class FakeWorker {
   terminate(): void {
     this.terminated = true;
   }
-
-  private sent = 0;
-  private finished = false;
 
   /** Posts what the credits allow, and the end once every batch is posted, as the reader does. */
   private send(): void {
