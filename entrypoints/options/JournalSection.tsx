@@ -127,7 +127,7 @@ export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) 
   const browse = pages.state;
   // Built once the first screen is there: the tags in the filters come from it, as searches do.
   const index = useSearchIndex(filtering || browse.status === 'ready');
-  const tags = useMemo(() => (index?.status === 'ready' ? tagCounts(index.value.index.entries()) : []), [index]);
+  const tags = useMemo(() => (index?.status === 'ready' ? tagCounts(index.value.index.tagged()) : []), [index]);
   const browsed = browse.status === 'ready' ? browse.value.notes : undefined;
   const pageNotes = useMemo(() => new Map((browsed ?? []).map((note) => [note.id, note])), [browsed]);
 

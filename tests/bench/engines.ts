@@ -12,8 +12,9 @@ import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import type { Note } from '@/utils/model/records';
-import { EMPTY_QUERY, newestFirst } from '@/utils/search/search';
-import { searchText, WordIndex } from '@/utils/search/word-index';
+import { EMPTY_QUERY, newestFirst, searchText, toIndexRow } from '@/utils/search/search';
+import { SegmentBuilder } from '@/utils/search/segment';
+import { WordIndex } from '@/utils/search/word-index';
 import { referenceRefine, toReferenceEntry, type ReferenceEntry, type ReferenceResult } from '../unit/search-reference';
 import { seeded } from '../e2e/seed';
 import { WORDS, realisticNotes, zipfWord } from './realistic-notes';
@@ -52,7 +53,15 @@ function wordIndex(): Engine {
   const index = new WordIndex();
   return {
     name: 'word index (this issue)',
-    build: (notes) => index.put(notes),
+    // As the journal builds it: two segments, one per half of the notes (in the journal, each in a worker of its own).
+    build: (notes) => {
+      const middle = Math.ceil(notes.length / 2);
+      for (const half of [notes.slice(0, middle), notes.slice(middle)]) {
+        const builder = new SegmentBuilder();
+        builder.add(half.map(toIndexRow));
+        index.addSegment(builder.finish());
+      }
+    },
     search: (text) => index.search({ ...EMPTY_QUERY, text }).entries,
     save: (note) => index.put([note]),
   };

@@ -5,8 +5,8 @@
  * notes) and the "today" the bench measures the index against.
  */
 import type { Note } from '@/utils/model/records';
-import { normalizeText, tagKey, toSearchEntry, type SearchEntry, type SearchQuery } from '@/utils/search/search';
-import { matchesFilters, queryWords, searchText } from '@/utils/search/word-index';
+import { normalizeText, searchText, tagKey, toSearchEntry, type SearchEntry, type SearchQuery } from '@/utils/search/search';
+import { matchesFilters, queryWords } from '@/utils/search/word-index';
 
 /** An entry with the text it is searched in. */
 export interface ReferenceEntry extends SearchEntry {

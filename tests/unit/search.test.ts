@@ -1,7 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/model/records';
 import { FEELINGS } from '@/utils/model/values';
-import { isEmptyQuery, newestFirst, normalizeText, type SearchQuery } from '@/utils/search/search';
+import { isEmptyQuery, newestFirst, normalizeText, toIndexRow, type SearchQuery } from '@/utils/search/search';
+import { SegmentBuilder } from '@/utils/search/segment';
 import { WordIndex } from '@/utils/search/word-index';
 import { seeded } from '../e2e/seed';
 import { referenceRefine, referenceSearch, toReferenceEntry, type ReferenceResult } from './search-reference';
@@ -78,12 +79,12 @@ describe('the word index', () => {
   it('keeps notes newest first as they are saved, replaced and removed', () => {
     const index = indexOf([note('b', 'twee', { createdAt: 2 }), note('a', 'een', { createdAt: 1 })]);
     index.put([note('c', 'drie', { createdAt: 3 }), note('m', 'midden', { createdAt: 2 })]);
-    expect(ids(index.entries())).toEqual(['c', 'm', 'b', 'a']);
+    expect(ids(everything(index))).toEqual(['c', 'm', 'b', 'a']);
     index.put([note('b', 'twee, anders', { createdAt: 2 })]);
     expect(ids(index.search({ text: 'anders', kind: 'all', promptId: 'all' }).entries)).toEqual(['b']);
     expect(ids(index.search({ text: 'twee', kind: 'all', promptId: 'all' }).entries)).toEqual(['b']);
     index.remove(['m', 'onbekend']);
-    expect(ids(index.entries())).toEqual(['c', 'b', 'a']);
+    expect(ids(everything(index))).toEqual(['c', 'b', 'a']);
     expect(index.search({ text: 'midden', kind: 'all', promptId: 'all' })).toEqual({ entries: [], total: 0 });
     expect(index.size).toBe(3);
   });
@@ -149,10 +150,7 @@ describe('the word index', () => {
     }
   });
 
-  it('builds from notes in any order, in slices, as put would, with saves and deletions made meanwhile', async () => {
-    // Every slice runs out at once, so the build lets the page's other work in after each step.
-    let clock = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 10));
+  it('builds segments from notes in any order, leaving out what was saved or deleted while they were built', () => {
     const random = seeded(11);
     const words = ['Één', 'keer', 'vrijdagavond', 'zus', '#werk', 'open', 'naïef'];
     const makeNote = (i: number, extra: Partial<Note> = {}) =>
@@ -164,26 +162,59 @@ describe('the word index', () => {
           ...extra,
         },
       );
-    // In the store's order (by id), which is no order of time.
+    // In the store's order (by id), which is no order of time, and each half in a segment of its own.
     const notes = Array.from({ length: 240 }, (_, i) => makeNote(i));
+    const halves = [notes.slice(0, 120), notes.slice(120)].map((half) => {
+      const builder = new SegmentBuilder();
+      builder.add(half.slice(0, 70).map(toIndexRow));
+      builder.add(half.slice(70).map(toIndexRow));
+      return builder;
+    });
     const index = new WordIndex();
-    const building = index.putInSlices(notes.slice(0, 160));
-    // Once the build has let the page in, a note of its batch is saved anew and another deleted.
-    await new Promise((resolveTurn) => setTimeout(resolveTurn));
-    const edited = { ...notes[10]!, answer: 'anders', createdAt: 45 };
-    index.put([edited]);
-    index.remove([notes[120]!.id]);
-    await building;
-    await index.putInSlices(notes.slice(100, 240));
-    const expected = [...notes.filter((each) => each.id !== notes[10]!.id && each.id !== notes[120]!.id), edited];
-    const reference = expected.map(toReferenceEntry).sort(newestFirst);
-    // The second batch read notes 100–239 again, 120 among them, as a build started anew would.
-    const withReadAgain = [...reference, toReferenceEntry(notes[120]!)].sort(newestFirst);
-    expect(ids(index.entries())).toEqual(ids(withReadAgain));
+    index.addSegment(halves[0]!.finish());
+    // While the second half is built, a note of each half is saved anew and another deleted.
+    const edited = [
+      { ...notes[10]!, answer: 'anders', createdAt: 45 },
+      { ...notes[200]!, answer: 'zus anders', createdAt: 3 },
+    ];
+    index.put(edited);
+    index.remove([notes[20]!.id, notes[130]!.id]);
+    index.addSegment(halves[1]!.finish());
+    const gone = new Set([notes[10]!.id, notes[200]!.id, notes[20]!.id, notes[130]!.id]);
+    const reference = [...notes.filter((each) => !gone.has(each.id)), ...edited].map(toReferenceEntry).sort(newestFirst);
+    expect(ids(everything(index))).toEqual(ids(reference));
+    expect(index.size).toBe(reference.length);
     for (const text of ['een', 'avond', 'anders', '#werk zus', 'keer open', 'x']) {
       const query = { text, kind: 'all' as const, promptId: 'all' };
-      expect(ids(index.search(query).entries), text).toEqual(ids(referenceSearch(withReadAgain, query)));
+      expect(ids(index.search(query).entries), text).toEqual(ids(referenceSearch(reference, query)));
+      const first = index.search(query, 5);
+      expect(ids(first.entries), text).toEqual(ids(referenceSearch(reference, query)).slice(0, 5));
     }
+  });
+
+  it('lists the notes with tags, newest first, for the tag counts', () => {
+    const index = indexOf([
+      note('a', '#werk', { createdAt: 1 }),
+      note('b', 'geen', { createdAt: 2 }),
+      note('c', '#Zus en #werk', { createdAt: 3 }),
+    ]);
+    index.put([note('d', '#werk', { createdAt: 2 })]);
+    expect(index.tagged().map((entry) => [entry.id, entry.tags.map((tag) => tag.label)])).toEqual([
+      ['c', ['Zus', 'werk']],
+      ['d', ['werk']],
+      ['a', ['werk']],
+    ]);
+  });
+
+  it('keeps one version of a note given twice to a segment: the last', () => {
+    const builder = new SegmentBuilder();
+    builder.add([toIndexRow(note('a', 'eerst', { createdAt: 1 })), toIndexRow(note('b', 'eerst', { createdAt: 2 }))]);
+    builder.add([toIndexRow(note('a', 'later', { createdAt: 3 }))]);
+    const index = new WordIndex();
+    index.addSegment(builder.finish());
+    expect(ids(everything(index))).toEqual(['a', 'b']);
+    expect(index.search({ text: 'eerst', kind: 'all', promptId: 'all' })).toMatchObject({ total: 1, entries: [{ id: 'b' }] });
+    expect(ids(index.search({ text: 'later', kind: 'all', promptId: 'all' }).entries)).toEqual(['a']);
   });
 
   it('finds what the old search finds while a word is typed and extended', () => {
@@ -203,8 +234,17 @@ describe('the word index', () => {
 
 const ids = (entries: readonly { id: string }[]) => entries.map((entry) => entry.id);
 
+/** An index of `notes` as the journal builds one: each half in a segment of its own. */
 function indexOf(notes: readonly Note[]): WordIndex {
   const index = new WordIndex();
-  index.put(notes);
+  const middle = Math.ceil(notes.length / 2);
+  for (const half of [notes.slice(0, middle), notes.slice(middle)]) {
+    const builder = new SegmentBuilder();
+    builder.add(half.map(toIndexRow));
+    index.addSegment(builder.finish());
+  }
   return index;
 }
+
+/** Every entry of the index, newest first. */
+const everything = (index: WordIndex) => index.search({ text: '', kind: 'all', promptId: 'all' }).entries;

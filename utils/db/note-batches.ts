@@ -1,6 +1,6 @@
 /**
  * Reading every note in batches, for building the search index: in the journal's page, or in a
- * worker (notes-reader.worker.ts) that is handed the keys, since a worker has no extension APIs to
+ * worker (utils/search/segment.worker.ts) that is handed the keys, since a worker has no extension APIs to
  * find them. Nothing here reaches beyond IndexedDB and the cipher, so both can load it.
  */
 import type { ReadingKeys } from '@/utils/lock/keys';
@@ -23,7 +23,7 @@ function keyRange({ from, to }: NoteRange, after: string | undefined): IDBKeyRan
 }
 
 /**
- * The id that cuts the notes into two halves as large, so two readers can share them (read-aside.ts);
+ * The id that cuts the notes into two halves as large, so two workers can share them (build-aside.ts);
  * undefined when there are too few notes for sharing to pay (fewer than two batches each).
  */
 export async function middleNoteId(batchSize: number): Promise<string | undefined> {

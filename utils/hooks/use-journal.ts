@@ -236,8 +236,8 @@ export function useSearchIndex(wanted: boolean): Loadable<SearchIndexState> | un
     let stop = () => undefined as void;
     setState({ status: 'loading' });
     // The index's code, and the reading for it, load when the index is built, after the first screen: not before it.
-    Promise.all([import('@/utils/search/word-index'), import('@/utils/db/read-aside')])
-      .then(([{ WordIndex }, { readAside }]) => {
+    Promise.all([import('@/utils/search/word-index'), import('@/utils/search/build-aside')])
+      .then(([{ WordIndex }, { buildAside }]) => {
         if (!live) return;
         let index = new WordIndex();
         let version = 0;
@@ -250,7 +250,7 @@ export function useSearchIndex(wanted: boolean): Loadable<SearchIndexState> | un
           ready = false;
           // A build started anew (an import) stops the one before: its notes would be thrown away.
           stopReading();
-          const reading = readAside(INDEX_READ, (notes) => building.putInSlices(notes));
+          const reading = buildAside(INDEX_READ, (segment) => building.addSegment(segment));
           stopReading = reading.stop;
           reading.done
             .then(() => {

@@ -81,6 +81,25 @@ export interface SearchEntry {
   readonly tags: readonly Tag[];
 }
 
+/** What a search looks in: the prompt and the answer, normalised. */
+export function searchText(note: Pick<Note, 'promptText' | 'answer'>): string {
+  return normalizeText(`${note.promptText}\n${note.answer}`);
+}
+
+/**
+ * A note as the search index takes it in: its entry and its search text. Made where the note is
+ * read (a worker beside the page, notes-reader.worker.ts), so the page building the index receives
+ * only what it keeps, never the whole note to throw away (see IndexRow's use in word-index.ts).
+ */
+export interface IndexRow {
+  readonly entry: SearchEntry;
+  readonly text: string;
+}
+
+export function toIndexRow(note: Note): IndexRow {
+  return { entry: toSearchEntry(note), text: searchText(note) };
+}
+
 export function toSearchEntry(note: Note): SearchEntry {
   const tags = tagsOf(note.answer);
   const entry = {
