@@ -34,7 +34,10 @@ function segmentOf(range: { from?: string; to?: string }): SegmentData {
 
 // Where the store is cut in two (undefined: too few notes to share), and the page's own reading,
 // where no worker builds: the notes of its range, batch by batch.
-const store = vi.hoisted(() => ({ middle: 'n-05' as string | undefined, pageReads: [] as { from?: string; to?: string }[] }));
+const store = vi.hoisted((): { middle: string | undefined; pageReads: { from?: string; to?: string }[] } => ({
+  middle: 'n-05',
+  pageReads: [],
+}));
 vi.mock('@/utils/db/note-batches', () => ({
   middleNoteId: () => Promise.resolve(store.middle),
   forEachNoteBatchWith: async (
