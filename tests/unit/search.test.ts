@@ -192,6 +192,32 @@ describe('the word index', () => {
     }
   });
 
+  it('checks words in the texts across the strings a segment keeps them in (1,024 notes each), as a look into every text would', () => {
+    const random = seeded(5);
+    const words = ['zo', "zo'n", '#werk', 'werk', 'e', 'avond', 'vrijdagavond', 'een'];
+    // A segment's texts follow each other in its strings with nothing between them: a text ending in
+    // "werk" and the next beginning with "#werk" must not make "k#w" found in the first.
+    const notes = Array.from({ length: 2600 }, (_, i) =>
+      note(
+        `n${String(i).padStart(4, '0')}`,
+        Array.from({ length: 1 + Math.floor(random() * 4) }, () => words[Math.floor(random() * words.length)]).join(' '),
+        {
+          createdAt: Math.floor(random() * 3000),
+          promptText: ['Zo', '#Werk', 'Een'][Math.floor(random() * 3)],
+        },
+      ),
+    );
+    const builder = new SegmentBuilder();
+    builder.add(notes.map(toIndexRow));
+    const index = new WordIndex();
+    index.addSegment(builder.finish());
+    const reference = notes.map(toReferenceEntry).sort(newestFirst);
+    for (const text of ["zo'n", '#werk', 'e', 'k#w', "werk zo'n", 'n#we', 'd#', 'avond #werk', 'een e', "o'n #w"]) {
+      const query = { text, kind: 'all' as const, promptId: 'all' };
+      expect(ids(index.search(query).entries), text).toEqual(ids(referenceSearch(reference, query)));
+    }
+  });
+
   it('lists the notes with tags, newest first, for the tag counts', () => {
     const index = indexOf([
       note('a', '#werk', { createdAt: 1 }),

@@ -220,6 +220,14 @@ export interface SegmentMatches {
   readonly total: number;
 }
 
+/** Some notes, newest first, as a search's results merge them: their order, and an entry made only for those kept. */
+export interface Part {
+  readonly length: number;
+  createdAt(i: number): number;
+  id(i: number): string;
+  entry(i: number): SearchEntry;
+}
+
 /** A search word, and its longest run of word characters to look up (none: it is only checked in texts). */
 interface Word {
   readonly word: string;
@@ -279,12 +287,23 @@ export class Segment {
     return feelings[p] === NONE ? entry : { ...entry, feeling: names[feelings[p]!] as SearchEntry['feeling'] };
   }
 
-  /** The entries of its current notes with a tag, newest first. */
-  tagged(): SearchEntry[] {
-    const found: SearchEntry[] = [];
+  /** The positions of its current notes with a tag, newest first. */
+  tagged(): number[] {
+    const found: number[] = [];
     const { tagStarts } = this.data;
-    for (let p = 0; p < this.data.count; p++) if (!this.dead[p] && tagStarts[p + 1]! > tagStarts[p]!) found.push(this.entryAt(p));
+    for (let p = 0; p < this.data.count; p++) if (!this.dead[p] && tagStarts[p + 1]! > tagStarts[p]!) found.push(p);
     return found;
+  }
+
+  /** Notes of this segment by position (ascending: newest first), as a part of a search's results. */
+  part(positions: readonly number[]): Part {
+    const { createdAt, ids } = this.data;
+    return {
+      length: positions.length,
+      createdAt: (i) => createdAt[positions[i]!]!,
+      id: (i) => ids[positions[i]!]!,
+      entry: (i) => this.entryAt(positions[i]!),
+    };
   }
 
   /** The current notes matching every word (as a substring) and the query's filters; `tag` is the query's tag as tagKey gives it. */
@@ -333,22 +352,16 @@ export class Segment {
     const { promptIds, kinds, feelings, tagStarts, tagKeys } = this.data;
     const positions: number[] = [];
     let total = 0;
+    const finder = new CheckedWords(this.data, checked);
     for (let p = 0; p < count; p++) {
       if (this.dead[p] || (candidates !== 'all' && this.marks[p] !== stamp)) continue;
       if ((kind !== -1 && kinds[p] !== kind) || (promptId !== -1 && promptIds[p] !== promptId)) continue;
       if (feeling !== -1 && feelings[p] !== feeling) continue;
       if (tagKey !== -1 && !tagKeys.subarray(tagStarts[p], tagStarts[p + 1]).includes(tagKey)) continue;
-      if (checked.length > 0 && !holdsAll(this.textAt(p), checked)) continue;
+      if (checked.length > 0 && !finder.allIn(p)) continue;
       if (total++ < limit) positions.push(p);
     }
     return { positions, total };
-  }
-
-  /** The normalised text of the note at `p`. */
-  private textAt(p: number): string {
-    const chunk = this.data.texts[p >> TEXT_CHUNK_BITS]!;
-    const start = (p & (TEXT_CHUNK - 1)) === 0 ? 0 : this.data.textEnds[p - 1]!;
-    return chunk.slice(start, this.data.textEnds[p]);
   }
 
   /** Each word with the tokens that may hold it and their postings, fewest first: the rarest word narrows the most. */
@@ -408,6 +421,48 @@ export class Segment {
 }
 
 const NO_MATCHES: SegmentMatches = { positions: [], total: 0 };
+
+/**
+ * Words looked for in the texts of notes asked in ascending positions. Each word's next place in
+ * its string of texts is remembered: a note that does not hold it costs no new search up to that
+ * place, and no text is copied out of its string. So the texts of a string are searched through
+ * once per word, however many of its notes are asked.
+ */
+class CheckedWords {
+  private chunk = -1;
+  /** Per word: where it is next found in the chunk (from where it was last looked for), Infinity for nowhere. */
+  private readonly next: number[];
+
+  constructor(
+    private readonly data: SegmentData,
+    private readonly words: readonly string[],
+  ) {
+    this.next = words.map(() => -1);
+  }
+
+  /** Whether the text of the note at `p` holds every word; `p` never smaller than the last one asked. */
+  allIn(p: number): boolean {
+    const chunk = p >> TEXT_CHUNK_BITS;
+    if (chunk !== this.chunk) {
+      this.chunk = chunk;
+      this.next.fill(-1);
+    }
+    const texts = this.data.texts[chunk]!;
+    const start = (p & (TEXT_CHUNK - 1)) === 0 ? 0 : this.data.textEnds[p - 1]!;
+    const end = this.data.textEnds[p]!;
+    for (let i = 0; i < this.words.length; i++) {
+      const word = this.words[i]!;
+      let at = this.next[i]!;
+      if (at < start) {
+        const found = texts.indexOf(word, start);
+        at = found === -1 ? Infinity : found;
+        this.next[i] = at;
+      }
+      if (at + word.length > end) return false;
+    }
+    return true;
+  }
+}
 
 /** Whether `text` holds every one of `words`. */
 export function holdsAll(text: string, words: readonly string[]): boolean {

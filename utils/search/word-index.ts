@@ -6,7 +6,7 @@
  * segment and puts the new one among the saved: no segment is ever rebuilt for one note.
  */
 import type { Note } from '@/utils/model/records';
-import { holdsAll, Segment, wordsOf, type SegmentData } from './segment';
+import { holdsAll, Segment, wordsOf, type Part, type SegmentData } from './segment';
 import { newestFirst, normalizeText, tagKey, toIndexRow, type IndexRow, type SearchEntry, type SearchQuery } from './search';
 
 /** The words of a query's text, normalised: a note matches when its text holds every one of them. */
@@ -60,36 +60,35 @@ export class WordIndex {
 
   /** The entries of every note with a tag, newest first: all tagCounts needs, without an entry made for every note. */
   tagged(): SearchEntry[] {
-    const parts = [...this.segments.map((segment) => segment.tagged()), this.savedRows().map(({ entry }) => entry)];
-    return mergeNewestFirst(
-      parts.map((entries) => entries.filter((entry) => entry.tags.length > 0)),
-      Infinity,
-    );
+    const saved = this.savedRows().filter(({ entry }) => entry.tags.length > 0);
+    return merged([...this.segments.map((segment) => segment.part(segment.tagged())), rowsPart(saved)], Infinity);
   }
 
   /**
    * The entries matching every word of the query (as a substring, case and accents folded) and its
-   * filters, newest first: the first `limit` of them, and how many there are.
+   * filters, newest first: the first `limit` of them, and how many there are. Each part (a segment,
+   * the saved rows) finds its own first `limit`; only those of them that are among the first
+   * `limit` of all are made into entries.
    */
   search(query: SearchQuery, limit = Infinity): { entries: SearchEntry[]; total: number } {
     const tag = query.tag === undefined ? undefined : tagKey(query.tag);
     const text = queryWords(query.text);
     const words = wordsOf(text);
     let total = 0;
-    const parts: SearchEntry[][] = [];
+    const parts: Part[] = [];
     for (const segment of this.segments) {
       const found = segment.search(words, query, tag, limit);
       total += found.total;
-      parts.push(found.positions.map((p) => segment.entryAt(p)));
+      parts.push(segment.part(found.positions));
     }
-    const saved: SearchEntry[] = [];
-    for (const { entry, text: haystack } of this.savedRows()) {
-      if (!matchesFilters(entry, query, tag) || !holdsAll(haystack, text)) continue;
+    const saved: IndexRow[] = [];
+    for (const row of this.savedRows()) {
+      if (!matchesFilters(row.entry, query, tag) || !holdsAll(row.text, text)) continue;
       total++;
-      if (saved.length < limit) saved.push(entry);
+      if (saved.length < limit) saved.push(row);
     }
-    parts.push(saved);
-    return { entries: mergeNewestFirst(parts, limit), total };
+    parts.push(rowsPart(saved));
+    return { entries: merged(parts, limit), total };
   }
 
   private forget(id: string): void {
@@ -105,20 +104,36 @@ export class WordIndex {
   }
 }
 
-/** The first `limit` entries of lists each newest first, newest first. */
-function mergeNewestFirst(lists: readonly (readonly SearchEntry[])[], limit: number): SearchEntry[] {
-  const filled = lists.filter((list) => list.length > 0);
-  if (filled.length <= 1) return (filled[0] ?? []).slice(0, limit);
-  const merged: SearchEntry[] = [];
+/** Saved rows, newest first, as a part of a search's results. */
+function rowsPart(rows: readonly IndexRow[]): Part {
+  return {
+    length: rows.length,
+    createdAt: (i) => rows[i]!.entry.createdAt,
+    id: (i) => rows[i]!.entry.id,
+    entry: (i) => rows[i]!.entry,
+  };
+}
+
+/** The first `limit` entries of parts each newest first, newest first (ties by id, as newestFirst orders them). */
+function merged(parts: readonly Part[], limit: number): SearchEntry[] {
+  const filled = parts.filter((part) => part.length > 0);
   const at = filled.map(() => 0);
-  while (merged.length < limit) {
+  const entries: SearchEntry[] = [];
+  while (entries.length < limit) {
     let best = -1;
-    for (const [i, list] of filled.entries()) {
-      const entry = list[at[i]!];
-      if (entry && (best === -1 || newestFirst(entry, filled[best]![at[best]!]!) < 0)) best = i;
+    for (let i = 0; i < filled.length; i++) {
+      const part = filled[i]!;
+      if (at[i]! >= part.length) continue;
+      if (best === -1 || comesFirst(part, at[i]!, filled[best]!, at[best]!)) best = i;
     }
     if (best === -1) break;
-    merged.push(filled[best]![at[best]!++]!);
+    entries.push(filled[best]!.entry(at[best]!++));
   }
-  return merged;
+  return entries;
+}
+
+/** Whether the i-th of `a` comes before the j-th of `b`, newest first: newestFirst without an entry made. */
+function comesFirst(a: Part, i: number, b: Part, j: number): boolean {
+  const difference = a.createdAt(i) - b.createdAt(j);
+  return difference === 0 ? a.id(i) > b.id(j) : difference > 0;
 }
