@@ -218,6 +218,22 @@ describe('the word index', () => {
     }
   });
 
+  it('answers a word of one letter or digit from the characters of each text', () => {
+    const index = indexOf([
+      note('a', 'In 2026, twee keer', { createdAt: 1 }),
+      note('b', 'x1 en q', { createdAt: 2 }),
+      note('c', 'niets', { createdAt: 3 }),
+    ]);
+    const found = (text: string) => ids(index.search({ text, kind: 'all', promptId: 'all' }).entries);
+    expect(found('2')).toEqual(['a']);
+    expect(found('1 x')).toEqual(['b']);
+    expect(found('7')).toEqual([]);
+    expect(found('q')).toEqual(['b']);
+    expect(found('y')).toEqual([]);
+    // The prompt's text is searched too: "zitten".
+    expect(found('z')).toEqual(['c', 'b', 'a']);
+  });
+
   it('lists the notes with tags, newest first, for the tag counts', () => {
     const index = indexOf([
       note('a', '#werk', { createdAt: 1 }),

@@ -53,6 +53,13 @@ export interface SegmentData {
   /** Token t's notes are postings[postingStarts[t] .. postingStarts[t + 1]), positions ascending (newest first). */
   readonly postingStarts: Uint32Array<ArrayBuffer>;
   readonly postings: Uint32Array<ArrayBuffer>;
+  /**
+   * Per note, the ASCII letters (bit 0 for "a") and digits (bit 0 for "0") its text holds: a word
+   * of one such character (each word typed begins as one) is answered from these, where its
+   * tokens would be most of them and its postings most of the index.
+   */
+  readonly letters: Uint32Array<ArrayBuffer>;
+  readonly digits: Uint32Array<ArrayBuffer>;
 }
 
 /** The buffers of a segment, for postMessage to transfer rather than copy. */
@@ -69,6 +76,8 @@ export function transferablesOf(data: SegmentData): ArrayBuffer[] {
     data.tokenStarts,
     data.postingStarts,
     data.postings,
+    data.letters,
+    data.digits,
   ].map((array) => array.buffer);
 }
 
@@ -172,6 +181,24 @@ export class SegmentBuilder {
     for (const [p, slot] of slots.entries()) {
       for (let i = this.noteTokenStarts[slot]!; i < this.noteTokenStarts[slot + 1]!; i++) postings[next[this.noteTokens[i]!]!++] = p;
     }
+    // A note's characters are its tokens' (the rest of its text is no letter or digit).
+    const tokenLetters = new Uint32Array(tokenCount);
+    const tokenDigits = new Uint32Array(tokenCount);
+    for (let t = 0; t < tokenCount; t++) {
+      for (const character of this.tokens[t]!) {
+        const [letter, digit] = characterBits(character);
+        tokenLetters[t]! |= letter;
+        tokenDigits[t]! |= digit;
+      }
+    }
+    const letters = new Uint32Array(count);
+    const digits = new Uint32Array(count);
+    for (const [p, slot] of slots.entries()) {
+      for (let i = this.noteTokenStarts[slot]!; i < this.noteTokenStarts[slot + 1]!; i++) {
+        letters[p]! |= tokenLetters[this.noteTokens[i]!]!;
+        digits[p]! |= tokenDigits[this.noteTokens[i]!]!;
+      }
+    }
     const tokenStarts = new Uint32Array(tokenCount + 1);
     for (let t = 0; t < tokenCount; t++) tokenStarts[t + 1] = tokenStarts[t]! + this.tokens[t]!.length + 1;
     return {
@@ -191,8 +218,19 @@ export class SegmentBuilder {
       tokenStarts,
       postingStarts,
       postings,
+      letters,
+      digits,
     };
   }
+}
+
+/** The bit of an ASCII letter in `letters` and of a digit in `digits`, as [letter, digit]; zeros for any other character. */
+function characterBits(character: string): [number, number] {
+  const code = character.charCodeAt(0);
+  if (character.length !== 1) return [0, 0];
+  if (code >= 0x61 && code <= 0x7a) return [1 << (code - 0x61), 0];
+  if (code >= 0x30 && code <= 0x39) return [0, 1 << (code - 0x30)];
+  return [0, 0];
 }
 
 /** Strings numbered as first given. */
@@ -320,11 +358,21 @@ export class Segment {
     if (feeling === -1 && query.feeling !== undefined) return NO_MATCHES;
     if (tagKey === -1 && tag !== undefined) return NO_MATCHES;
 
+    // Words of one letter or digit are answered from each note's characters, not looked up.
+    let needLetters = 0;
+    let needDigits = 0;
+    const looked: Word[] = [];
+    for (const word of words) {
+      const [letter, digit] = characterBits(word.word);
+      needLetters |= letter;
+      needDigits |= digit;
+      if (letter === 0 && digit === 0) looked.push(word);
+    }
     let candidates: number | 'all' = 'all';
     let stamp = 0;
     /** Words checked in the text of each note left. */
     const checked: string[] = [];
-    for (const { word, tokens, postings: size, exact } of this.plan(words)) {
+    for (const { word, tokens, postings: size, exact } of this.plan(looked)) {
       // Joining costs a step for each of a word's postings; checking costs a look into the text of
       // each note left, short for a word most of them hold (found early), a whole text where it is
       // not. So only a word in many tokens of every note ("e") is checked rather than joined.
@@ -349,12 +397,13 @@ export class Segment {
       candidates = found;
       if (found === 0) return NO_MATCHES;
     }
-    const { promptIds, kinds, feelings, tagStarts, tagKeys } = this.data;
+    const { promptIds, kinds, feelings, tagStarts, tagKeys, letters, digits } = this.data;
     const positions: number[] = [];
     let total = 0;
     const finder = new CheckedWords(this.data, checked);
     for (let p = 0; p < count; p++) {
       if (this.dead[p] || (candidates !== 'all' && this.marks[p] !== stamp)) continue;
+      if ((letters[p]! & needLetters) !== needLetters || (digits[p]! & needDigits) !== needDigits) continue;
       if ((kind !== -1 && kinds[p] !== kind) || (promptId !== -1 && promptIds[p] !== promptId)) continue;
       if (feeling !== -1 && feelings[p] !== feeling) continue;
       if (tagKey !== -1 && !tagKeys.subarray(tagStarts[p], tagStarts[p + 1]).includes(tagKey)) continue;
