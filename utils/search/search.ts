@@ -87,9 +87,9 @@ export function searchText(note: Pick<Note, 'promptText' | 'answer'>): string {
 }
 
 /**
- * A note as the search index takes it in: its entry and its search text. Made where the note is
- * read (a worker beside the page, notes-reader.worker.ts), so the page building the index receives
- * only what it keeps, never the whole note to throw away (see IndexRow's use in word-index.ts).
+ * A note as the search index takes it in: its entry and its search text. A segment is built from
+ * these where the notes are read (segment.worker.ts); the notes saved since are kept as these
+ * (word-index.ts).
  */
 export interface IndexRow {
   readonly entry: SearchEntry;
