@@ -207,7 +207,7 @@ export function useNoteBodies(): NoteBodies {
   };
 }
 
-/** Notes read per transaction while the search index is built: reading and checking them is one task, kept short. */
+/** Notes read per transaction while the search index is built: in the workers, or in the page where none starts, where each batch is one task. */
 const INDEX_READ = 1000;
 
 /** The search index, ready: the same index object after a change, with a new version, so pages re-search. */
