@@ -249,7 +249,7 @@ class Names {
   }
 }
 
-/** The tokens a search word matched, remembered for the next searches (typing extends a word). */
+/** Words whose matching tokens a segment remembers for the next searches (typing extends a word): a few searches' worth. */
 const MATCHED_KEPT = 64;
 
 /** What one segment found for a query: the first `limit` positions, newest first, and how many matched. */
@@ -290,6 +290,7 @@ export class Segment {
   /** Per position, the stamp of the last search step that took it; a new stamp starts a new set. */
   private readonly marks: Uint32Array;
   private stamp = 0;
+  /** By search word, the ids of the tokens containing it (ascending), for up to MATCHED_KEPT words. */
   private readonly matched = new Map<string, number[]>();
 
   constructor(private readonly data: SegmentData) {
