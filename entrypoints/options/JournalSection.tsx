@@ -12,7 +12,7 @@ import type { Feeling, Note } from '@/utils/model/records';
 import { FEELINGS } from '@/utils/model/values';
 import { promptText } from '@/utils/prompts/pick';
 import { startOfDay, startOfNextDay } from '@/utils/time';
-import { EMPTY_QUERY, isEmptyQuery, newestFirst, tagCounts, type SearchQuery } from '@/utils/search/search';
+import { EMPTY_QUERY, isEmptyQuery, newestFirst, type SearchQuery } from '@/utils/search/search';
 import { readHideAnswers, writeHideAnswers } from '@/utils/storage/hide-answers';
 import { EmptyAnswerError, NoteConflictError } from '@/utils/errors';
 import { useJournalPages, useNoteActions, useNoteBodies, useSearchIndex } from '@/utils/hooks/use-journal';
@@ -127,7 +127,7 @@ export function JournalSection({ linkedPrompt, onUnlink }: JournalSectionProps) 
   const browse = pages.state;
   // Built once the first screen is there: the tags in the filters come from it, as searches do.
   const index = useSearchIndex(filtering || browse.status === 'ready');
-  const tags = useMemo(() => (index?.status === 'ready' ? tagCounts(index.value.index.tagged()) : []), [index]);
+  const tags = useMemo(() => (index?.status === 'ready' ? index.value.index.tagCounts() : []), [index]);
   const browsed = browse.status === 'ready' ? browse.value.notes : undefined;
   const pageNotes = useMemo(() => new Map((browsed ?? []).map((note) => [note.id, note])), [browsed]);
 

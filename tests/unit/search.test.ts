@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/model/records';
 import { FEELINGS } from '@/utils/model/values';
-import { isEmptyQuery, newestFirst, normalizeText, toIndexRow, type SearchQuery } from '@/utils/search/search';
+import { isEmptyQuery, newestFirst, normalizeText, tagCounts, toIndexRow, type SearchQuery } from '@/utils/search/search';
 import { SegmentBuilder } from '@/utils/search/segment';
 import { WordIndex } from '@/utils/search/word-index';
 import { seeded } from '../e2e/seed';
@@ -138,6 +138,7 @@ describe('the word index', () => {
       const first = index.search(query, limit);
       expect(first.total, JSON.stringify(query)).toBe(expected.length);
       expect(ids(first.entries)).toEqual(expected.slice(0, limit));
+      if (round % 20 === 0) expect(index.tagCounts()).toEqual(tagCounts(reference));
       // Between searches, notes are saved, edited and deleted, as in a journal in use.
       const changed = makeNote(Math.floor(random() * 400));
       if (random() < 0.2) {
@@ -234,18 +235,25 @@ describe('the word index', () => {
     expect(found('z')).toEqual(['c', 'b', 'a']);
   });
 
-  it('lists the notes with tags, newest first, for the tag counts', () => {
+  it('counts the tags of segments and saved notes as tagCounts over every entry would', () => {
     const index = indexOf([
-      note('a', '#werk', { createdAt: 1 }),
+      note('a', '#Werk', { createdAt: 1 }),
       note('b', 'geen', { createdAt: 2 }),
       note('c', '#Zus en #werk', { createdAt: 3 }),
+      note('e', '#WERK', { createdAt: 1 }),
     ]);
     index.put([note('d', '#werk', { createdAt: 2 })]);
-    expect(index.tagged().map((entry) => [entry.id, entry.tags.map((tag) => tag.label)])).toEqual([
-      ['c', ['Zus', 'werk']],
-      ['d', ['werk']],
-      ['a', ['werk']],
+    index.remove(['c']);
+    // Of the two oldest (a and e, as old), the label of the one listed first: e, the greater id.
+    expect(index.tagCounts()).toEqual([{ key: 'werk', label: 'WERK', count: 3 }]);
+    expect(index.tagCounts()).toEqual(tagCounts(everything(index)));
+    index.put([note('f', '#zus #Moed', { createdAt: 0 })]);
+    expect(index.tagCounts()).toEqual([
+      { key: 'werk', label: 'WERK', count: 3 },
+      { key: 'moed', label: 'Moed', count: 1 },
+      { key: 'zus', label: 'zus', count: 1 },
     ]);
+    expect(index.tagCounts()).toEqual(tagCounts(everything(index)));
   });
 
   it('keeps one version of a note given twice to a segment: the last', () => {

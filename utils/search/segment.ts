@@ -13,7 +13,7 @@
  * and a word with other characters ("#werk", "zo'n"), is checked in the text of the notes left: the
  * text stays, so every answer is the one a look into every text would give.
  */
-import { newestFirst, type IndexRow, type SearchEntry, type SearchQuery, type Tag } from './search';
+import { newestFirst, type IndexRow, type SearchEntry, type SearchQuery, type Tag, type TagTally } from './search';
 
 /**
  * Word characters, by UTF-16 code unit: ASCII letters and digits and everything beyond ASCII
@@ -326,12 +326,13 @@ export class Segment {
     return feelings[p] === NONE ? entry : { ...entry, feeling: names[feelings[p]!] as SearchEntry['feeling'] };
   }
 
-  /** The positions of its current notes with a tag, newest first. */
-  tagged(): number[] {
-    const found: number[] = [];
-    const { tagStarts } = this.data;
-    for (let p = 0; p < this.data.count; p++) if (!this.dead[p] && tagStarts[p + 1]! > tagStarts[p]!) found.push(p);
-    return found;
+  /** Counts the tags of its current notes into `tally`, without an entry made for any note. */
+  countTags(tally: TagTally): void {
+    const { count, ids, createdAt, names, tagStarts, tagKeys, tagLabels } = this.data;
+    for (let p = 0; p < count; p++) {
+      if (this.dead[p]) continue;
+      for (let i = tagStarts[p]!; i < tagStarts[p + 1]!; i++) tally.add(names[tagKeys[i]!]!, names[tagLabels[i]!]!, createdAt[p]!, ids[p]!);
+    }
   }
 
   /** Notes of this segment by position (ascending: newest first), as a part of a search's results. */

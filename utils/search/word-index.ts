@@ -7,7 +7,17 @@
  */
 import type { Note } from '@/utils/model/records';
 import { holdsAll, Segment, wordsOf, type Part, type SegmentData } from './segment';
-import { newestFirst, normalizeText, tagKey, toIndexRow, type IndexRow, type SearchEntry, type SearchQuery } from './search';
+import {
+  newestFirst,
+  normalizeText,
+  TagTally,
+  tagKey,
+  toIndexRow,
+  type IndexRow,
+  type SearchEntry,
+  type SearchQuery,
+  type TagCount,
+} from './search';
 
 /** The words of a query's text, normalised: a note matches when its text holds every one of them. */
 export function queryWords(text: string): string[] {
@@ -58,10 +68,12 @@ export class WordIndex {
     return this.segments.reduce((sum, segment) => sum + segment.size, this.saved.size);
   }
 
-  /** The entries of every note with a tag, newest first: all tagCounts needs, without an entry made for every note. */
-  tagged(): SearchEntry[] {
-    const saved = this.savedRows().filter(({ entry }) => entry.tags.length > 0);
-    return merged([...this.segments.map((segment) => segment.part(segment.tagged())), rowsPart(saved)], Infinity);
+  /** Every tag of the indexed notes, with how many carry it (as tagCounts over every entry would count them). */
+  tagCounts(): TagCount[] {
+    const tally = new TagTally();
+    for (const segment of this.segments) segment.countTags(tally);
+    for (const { entry } of this.saved.values()) for (const { key, label } of entry.tags) tally.add(key, label, entry.createdAt, entry.id);
+    return tally.counted();
   }
 
   /**
