@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocale } from '@/utils/i18n/context';
 import { formatNumber } from '@/utils/i18n/format';
 import { useLookingBackJournalT } from '@/utils/i18n/looking-back-journal';
-import type { TagCount } from '@/utils/search/search';
+import type { TagCount } from '@/utils/search/tag-tally';
 
 /** Tags shown before "More tags": the most used, enough for a glance. */
 const FIRST_TAGS = 12;

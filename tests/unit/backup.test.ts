@@ -29,7 +29,8 @@ import { DAMAGED_NOTES, writeRawRows } from './raw-rows';
 import { SAMPLE_ROW, SAMPLE_TIME } from './sample-note';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { tagCounts, toSearchEntry } from '@/utils/search/search';
+import { toSearchEntry } from '@/utils/search/search';
+import { tagCounts } from '@/utils/search/tag-tally';
 
 const T0 = SAMPLE_TIME;
 

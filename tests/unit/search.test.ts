@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/model/records';
 import { FEELINGS } from '@/utils/model/values';
-import { isEmptyQuery, newestFirst, normalizeText, tagCounts, toIndexRow, type SearchQuery } from '@/utils/search/search';
+import { isEmptyQuery, newestFirst, normalizeText, toIndexRow, type SearchQuery } from '@/utils/search/search';
+import { tagCounts } from '@/utils/search/tag-tally';
 import { SegmentBuilder } from '@/utils/search/segment';
 import { WordIndex } from '@/utils/search/word-index';
 import { seeded } from '../e2e/seed';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/utils/model/records';
-import { EMPTY_QUERY, findTags, isEmptyQuery, tagCounts, tagKey, tagsOf, toSearchEntry } from '@/utils/search/search';
+import { EMPTY_QUERY, findTags, isEmptyQuery, tagKey, tagsOf, toSearchEntry } from '@/utils/search/search';
+import { tagCounts } from '@/utils/search/tag-tally';
 import { WordIndex } from '@/utils/search/word-index';
 
 const note = (id: string, answer: string, extra: Partial<Note> = {}): Note => ({

@@ -112,48 +112,6 @@ export function toSearchEntry(note: Note): SearchEntry {
   return note.feeling === undefined ? entry : { ...entry, feeling: note.feeling };
 }
 
-/** A tag and how many notes carry it. */
-export interface TagCount extends Tag {
-  readonly count: number;
-}
-
-/**
- * Tags counted note by note, in any order: how many notes carry each, and the tag as first
- * written, in the oldest note that has it (of notes as old, the one newestFirst puts first).
- */
-export class TagTally {
-  private readonly counts = new Map<string, { label: string; since: number; sinceId: string; count: number }>();
-
-  /** Counts one tag of one note; a note counts each of its tags once (tagsOf). */
-  add(key: string, label: string, createdAt: number, id: string): void {
-    const seen = this.counts.get(key);
-    if (!seen) {
-      this.counts.set(key, { label, since: createdAt, sinceId: id, count: 1 });
-      return;
-    }
-    seen.count++;
-    if (createdAt < seen.since || (createdAt === seen.since && id > seen.sinceId)) {
-      seen.label = label;
-      seen.since = createdAt;
-      seen.sinceId = id;
-    }
-  }
-
-  /** Every tag counted, most used first, then in key order. */
-  counted(): TagCount[] {
-    return [...this.counts]
-      .map(([key, { label, count }]) => ({ key, label, count }))
-      .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  }
-}
-
-/** Every tag of `entries`, with how many of them carry it, as TagTally counts them. */
-export function tagCounts(entries: readonly SearchEntry[]): TagCount[] {
-  const tally = new TagTally();
-  for (const entry of entries) for (const { key, label } of entry.tags) tally.add(key, label, entry.createdAt, entry.id);
-  return tally.counted();
-}
-
 export interface SearchQuery {
   readonly text: string;
   readonly kind: Note['promptKind'] | 'all';

@@ -5,15 +5,16 @@
  * page's heap gains a few dozen objects for 50,000 notes: an index of objects (a list per word, an
  * entry per note) left a major garbage collection of 70–150 ms on the page as it was built.
  *
- * A note's normalised text is cut into tokens: the runs of word characters (`WORD`) between
- * anything else (spaces, punctuation). A search word made only of word characters is a substring
+ * A note's normalised text is cut into tokens: the runs of word characters between anything
+ * else (`NOT_WORD`: spaces, punctuation). A search word made only of word characters is a substring
  * of the text exactly when it is a substring of one of its tokens. So a segment keeps each distinct
  * token once, with the notes that hold it: a search finds the tokens containing each word in one
  * string of all tokens, then joins those tokens' notes. A word that would match most notes anyway,
  * and a word with other characters ("#werk", "zo'n"), is checked in the text of the notes left: the
  * text stays, so every answer is the one a look into every text would give.
  */
-import { newestFirst, type IndexRow, type SearchEntry, type SearchQuery, type Tag, type TagTally } from './search';
+import { newestFirst, type IndexRow, type SearchEntry, type SearchQuery, type Tag } from './search';
+import type { TagTally } from './tag-tally';
 
 /**
  * Word characters, by UTF-16 code unit: ASCII letters and digits and everything beyond ASCII
@@ -94,10 +95,6 @@ export class SegmentBuilder {
   /** The distinct tokens of slot s are noteTokens[noteTokenStarts[s] .. noteTokenStarts[s + 1]). */
   private noteTokens = new Uint32Array(1 << 16);
   private noteTokenStarts: number[] = [0];
-
-  get size(): number {
-    return this.slotOf.size;
-  }
 
   add(rows: readonly IndexRow[]): void {
     for (const row of rows) {
@@ -226,8 +223,8 @@ export class SegmentBuilder {
 
 /** The bit of an ASCII letter in `letters` and of a digit in `digits`, as [letter, digit]; zeros for any other character. */
 function characterBits(character: string): [number, number] {
-  const code = character.charCodeAt(0);
   if (character.length !== 1) return [0, 0];
+  const code = character.charCodeAt(0);
   if (code >= 0x61 && code <= 0x7a) return [1 << (code - 0x61), 0];
   if (code >= 0x30 && code <= 0x39) return [0, 1 << (code - 0x30)];
   return [0, 0];

@@ -7,17 +7,8 @@
  */
 import type { Note } from '@/utils/model/records';
 import { holdsAll, Segment, wordsOf, type Part, type SegmentData } from './segment';
-import {
-  newestFirst,
-  normalizeText,
-  TagTally,
-  tagKey,
-  toIndexRow,
-  type IndexRow,
-  type SearchEntry,
-  type SearchQuery,
-  type TagCount,
-} from './search';
+import { newestFirst, normalizeText, tagKey, toIndexRow, type IndexRow, type SearchEntry, type SearchQuery } from './search';
+import { TagTally, type TagCount } from './tag-tally';
 
 /** The words of a query's text, normalised: a note matches when its text holds every one of them. */
 export function queryWords(text: string): string[] {
@@ -72,7 +63,7 @@ export class WordIndex {
   tagCounts(): TagCount[] {
     const tally = new TagTally();
     for (const segment of this.segments) segment.countTags(tally);
-    for (const { entry } of this.saved.values()) for (const { key, label } of entry.tags) tally.add(key, label, entry.createdAt, entry.id);
+    for (const { entry } of this.saved.values()) tally.addEntry(entry);
     return tally.counted();
   }
 
