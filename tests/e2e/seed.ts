@@ -11,7 +11,8 @@ export function seeded(seed: number): () => number {
   };
 }
 
-const WORDS_EN = [
+/** The seeded notes' vocabulary, a language each (the bench draws searches from it too). */
+export const WORDS_EN = [
   'today',
   'I',
   'told',
@@ -33,7 +34,7 @@ const WORDS_EN = [
   'small',
   'step',
 ];
-const WORDS_NL = [
+export const WORDS_NL = [
   'vandaag',
   'heb',
   'ik',
