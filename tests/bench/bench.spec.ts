@@ -87,7 +87,7 @@ const WARM_UP = 5;
  * Pairs for the rows of the quick pages (their first paint, "Last time"), each pair two loads of
  * a fifth of a second. Their loads scatter by ±13 ms around 75 ms, so with 41 pairs the median's
  * 95 % interval (verdict.ts) was about ±8 % wide, wider than the 10 % two runs must agree within;
- * three times as many make it about ±4 %, for a minute more.
+ * three times as many make it about ±5 % (0.10–0.13 wide in four runs), for a minute more.
  */
 const QUICK_PAIRS = 3 * PAIRS;
 /** Both sides of every pair, and what each pair says: A ÷ B and A − B. */
