@@ -24,7 +24,10 @@ test('a guessable passphrase is refused with its reason, and a strong one turns 
   const fetched: string[] = [];
   context.on('request', (request) => fetched.push(request.url()));
   await journal.open();
-  await journal.page.waitForLoadState('networkidle');
+  // Everything the first screen loads has loaded once its last part, the search index, answers.
+  // Not 'networkidle', which under load once never came although no request was left open.
+  await journal.search.fill('heron');
+  await expect(journal.page.getByText(t.noResults)).toBeVisible();
   expect(fetched.some((url) => url.includes('/chunks/'))).toBe(true);
   expect(fetched.filter(isEstimator)).toEqual([]);
 
