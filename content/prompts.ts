@@ -242,9 +242,6 @@ export const CONTEXT_LINES: readonly ContextLine[] = [
 /** Everything the popup and pauses may ask: the questions, then the steps. Never empty. */
 export const PROMPTS: readonly [Prompt, ...Prompt[]] = [...QUESTIONS, ...STEPS];
 
-/** The whole library, prompts and context lines. */
-export const LIBRARY: readonly LibraryEntry[] = [...PROMPTS, ...CONTEXT_LINES];
-
 /** Id prefix of follow-up questions; the rest is the step's id. */
 export const FOLLOW_UP_PREFIX = 'f-';
 

@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_LINES, LIBRARY, PROMPTS, QUESTIONS, SECTIONS, STEPS } from '@/content/prompts';
+import { CONTEXT_LINES, PROMPTS, QUESTIONS, SECTIONS, STEPS, type LibraryEntry } from '@/content/prompts';
 import { LOCALES } from '@/utils/i18n/locale';
 
 const ARTICLE_PATH = resolve(import.meta.dirname, '../../../shared/article/kwetsbaarheid.nl.txt');
 
 /** The article with its stray spaces before punctuation removed, the only edit the library may make. */
 const article = readFileSync(ARTICLE_PATH, 'utf8').replace(/[ \t]+([.,;:!?])/g, '$1');
+
+/** The whole library, prompts and context lines (no app code needs them in one list). */
+const LIBRARY: readonly LibraryEntry[] = [...PROMPTS, ...CONTEXT_LINES];
 
 /** The bullet items of the section that starts with `heading`, up to the next blank-line-separated heading. */
 function bulletsUnder(heading: string): string[] {
