@@ -34,9 +34,11 @@ export function PrivacySection({ lock }: PrivacySectionProps) {
   // Says so when a change of the lock has finished, here or in another tab.
   const shown = useRef(view);
   useEffect(() => {
+    // A read that failed in between keeps the view before it, so the change is still seen.
+    if (!view) return;
     const before = shown.current;
     shown.current = view;
-    if (!before || !view) return;
+    if (!before) return;
     if (before.kind !== 'off' && before.state === 'turning-on' && view.kind !== 'off' && view.state === 'on') setNotice(t.lockTurnedOn);
     else if (before.kind !== 'off' && before.state === 'turning-off' && view.kind === 'off') setNotice(t.lockRemoved);
     else if (before.kind !== 'off' && before.replacing && view.kind !== 'off' && !view.replacing) setNotice(t.lockKeyRenewed);

@@ -15,7 +15,7 @@ import { PopupPage } from './pages/popup-page';
 import { PrivacyPage, UnlockForm } from './pages/privacy-page';
 import { rowBinding, type Row } from './rows';
 import { seedNotes } from './seed';
-import { LOCK_ALARM } from '@/utils/lock/names';
+import { LOCK_ALARM, SETTLE_LOCK } from '@/utils/lock/names';
 import { MINUTE } from '@/utils/time';
 
 const PASSPHRASE = 'heron over the quiet lake';
@@ -411,6 +411,47 @@ test('turning the lock on, then off, each cut off half-way by a killed worker an
   expect(checksum(rows)).toBe(before);
   // The session's key goes last, after one more pass for a save that raced the lock's removal.
   await expect.poll(() => extension.inMemory(), { message: 'the session key gone' }).not.toHaveProperty('journalKey');
+});
+
+test('a key replaced while another tab holds the settling (as one folding notes saved while locked does): renewed once that tab lets go', async ({
+  context,
+  extensionId,
+  extension,
+  t,
+}) => {
+  // Replacing the key rewrites the databases twice (utils/db/rewrite.ts): seconds alone, a minute on a busy machine.
+  test.setTimeout(180_000);
+  const notes = seedNotes(40, Date.now(), 12);
+  await extension.storeNotes(notes);
+  const privacy = await new PrivacyPage(context, extensionId, t).open();
+  await privacy.turnOn(PASSPHRASE);
+  await expect.poll(async () => (await storedLock(extension))?.state).toBe('on');
+
+  // The other tab's pass read the record before the key changed, so it will not re-encrypt: this
+  // page must wait for it rather than skip its own pass.
+  const other = await openExtensionFile(context, extensionId, 'options.html');
+  await other.evaluate(
+    (name) =>
+      new Promise<void>((granted) => {
+        void navigator.locks.request(name, () => {
+          granted();
+          return new Promise<void>((release) => Object.assign(globalThis, { releaseSettle: release }));
+        });
+      }),
+    SETTLE_LOCK,
+  );
+  await privacy.replaceKey(PASSPHRASE, SECOND_PASSPHRASE);
+  await expect(privacy.page.getByText(t.lockRenewingElsewhere)).toBeVisible();
+  const during = (await storedLock(extension)) as { keys: { previous?: unknown } } | undefined;
+  expect(during?.keys.previous).toBeDefined();
+
+  await other.evaluate(() => (globalThis as unknown as { releaseSettle: () => void }).releaseSettle());
+  await expect(privacy.page.getByText(t.lockKeyRenewed)).toBeVisible({ timeout: 120_000 });
+  const after = (await storedLock(extension)) as { keys: { keyId: string; previous?: unknown } } | undefined;
+  expect(after?.keys.previous).toBeUndefined();
+  const rows = await noteRows(extension);
+  expect(rows).toHaveLength(notes.length);
+  expect(rows.every((row) => (row.cipher as { kid?: string } | undefined)?.kid === after?.keys.keyId)).toBe(true);
 });
 
 test('the lock after a time without use goes off in an open journal tab, which reloads itself and asks for the passphrase', async ({

@@ -9,7 +9,7 @@ import { journalKeys, readingKeys, readLock, sessionDataKey, writeLock } from '@
 import { createLockKeys, unwrapDataKey } from '@/utils/lock/secrets';
 import { retryDelay, unlock } from '@/utils/lock/lock';
 import { changePassphrase, createLock, lockNow, resume, startRemovingLock } from '@/utils/lock/lock';
-import { LOCK_ALARM, SESSION_KEY } from '@/utils/lock/names';
+import { LOCK_ALARM, SESSION_KEY, SETTLE_LOCK } from '@/utils/lock/names';
 import { parseLockRecord, type LockRecord } from '@/utils/model/lock';
 import type { CustomPrompt, Note } from '@/utils/model/records';
 import { offeredPrompts, refreshLibraryMirror } from '@/utils/prompts/library';
@@ -505,6 +505,39 @@ describe('finishing a change left half-way', () => {
     expect((await readRawRows('notes')).filter((row) => row.id !== late.id)).toEqual(rowsBefore);
     expect(await allNotes()).toEqual([late, ...[...notes].reverse()]);
     expect(await listCustomPrompts()).toEqual(PROMPTS);
+  });
+});
+
+describe('two pages finishing the lock at once', () => {
+  it('a key replaced while another page holds the settling is re-encrypted once that page is done, not skipped', async () => {
+    const notes: Note[] = [];
+    await turnOn();
+    for (let i = 0; i < 5; i++) notes.push(await addNote({ ...SAMPLE_NOTE, answer: `Answer ${i}` }, T0 + i));
+    // Another page's pass (say, folding notes saved while locked) read the record before the key
+    // changed: whatever it finds, it will not re-encrypt under the new key.
+    let release = () => {};
+    let held = () => {};
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const otherPage = navigator.locks.request(SETTLE_LOCK, () => {
+      held();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await holding;
+
+    await changePassphrase({ passphrase: PASSPHRASE }, 'a brand new passphrase', T0 + HOUR, { replaceKey: true });
+    const replaced = resume(() => undefined);
+    await Promise.resolve();
+    expect((await readLock())?.keys.previous).toBeDefined();
+    release();
+    await otherPage;
+    await replaced;
+
+    const after = await readLock();
+    expect(after?.keys.previous).toBeUndefined();
+    const rows = await readRawRows('notes');
+    expect(rows).toHaveLength(notes.length);
+    expect(rows.every((row) => (row.cipher as { kid?: string } | undefined)?.kid === after?.keys.keyId)).toBe(true);
+    expect(await allNotes()).toEqual([...notes].reverse());
   });
 });
 

@@ -31,7 +31,7 @@ import {
   type OpenKeys,
   type Writer,
 } from './keys';
-import { SESSION_KEY } from './names';
+import { SESSION_KEY, SETTLE_LOCK } from './names';
 import { keyIdOf, lockChecksOut, publicKeyOf, recordMacKey, signLock } from './open';
 import { createLockKeys, newSealingKeys, unwrapDataKey, wrapForPassphrase, type Secret } from './secrets';
 import { WrongSecretError } from './wrong-secret';
@@ -290,13 +290,16 @@ async function settleSyncSecretsWith(keys: OpenKeys, direction: SettleDirection)
   await settleSyncSecrets(keys, direction);
 }
 
-/** Runs `work` in one page at a time (two journal tabs would otherwise both encrypt); skipped when another page runs it. */
+/**
+ * Runs `work` in one page at a time (two journal tabs would otherwise both encrypt). A page that
+ * finds another at it waits its turn rather than skipping: the other page's pass may have read the
+ * record before this change (a key replaced while it folded sealed notes), and would leave the
+ * change undone. The waiting pass reads the record afresh and finds only what is left.
+ */
 async function alone(work: () => Promise<void>): Promise<void> {
   const locks = globalThis.navigator?.locks;
   if (!locks) return work();
-  await locks.request('adempauze-lock-settle', { ifAvailable: true }, async (held) => {
-    if (held) await work();
-  });
+  await locks.request(SETTLE_LOCK, work);
 }
 
 /** What resume is doing: encrypting, decrypting, or re-encrypting under a new key or binding. */

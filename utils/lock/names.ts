@@ -8,6 +8,8 @@ import { browser } from 'wxt/browser';
 export const LOCK_KEY = 'lock';
 /** Where the unlocked data key is kept in storage.session: removing it locks every page at once. */
 export const SESSION_KEY = 'journalKey';
+/** The Web Lock a page holds while it finishes what the lock asks (utils/lock/lock.ts, resume). */
+export const SETTLE_LOCK = 'adempauze-lock-settle';
 /** The alarm that locks the journal after a time without use, re-armed by pages while they are used. */
 export const LOCK_ALARM = 'journal-lock';
 /**
