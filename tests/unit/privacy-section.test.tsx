@@ -207,6 +207,14 @@ describe('privacy section (options page)', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
+  it('says when the key has been renewed, even when a read of the lock failed in between', () => {
+    const lock = showing(fakeLock(OFF), { ...UNLOCKED_ON, replacing: true });
+    const { rerender } = renderSection(lock);
+    rerender({ ...lock, state: { status: 'failed', error: new Error('storage busy') } });
+    rerender(showing(lock, UNLOCKED_ON));
+    expect(screen.getByText('Every note is now encrypted with the new key.')).toBeTruthy();
+  });
+
   it('locks now, and sets how long the journal stays unlocked', async () => {
     const lock = fakeLock(UNLOCKED_ON);
     renderSection(lock);
