@@ -208,7 +208,7 @@ describe('privacy section (options page)', () => {
   });
 
   it('says when the key has been renewed, even when a read of the lock failed in between', () => {
-    const lock = showing(fakeLock(OFF), { ...UNLOCKED_ON, replacing: true });
+    const lock = showing(fakeLock(OFF), { kind: 'unlocked', state: 'on', lockAfterMinutes: 15, warning: [], replacing: true });
     const { rerender } = renderSection(lock);
     rerender({ ...lock, state: { status: 'failed', error: new Error('storage busy') } });
     rerender(showing(lock, UNLOCKED_ON));
