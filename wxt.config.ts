@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { quickPageChunks } from './scripts/chunks';
 import { firstScriptsAsProduction, shells } from './scripts/shell/plugin';
 
 // See https://wxt.dev/api/config.html
@@ -18,6 +19,13 @@ export default defineConfig({
       // Vite's modulepreload polyfill uses fetch(); extension pages need no polyfill and the
       // production CSP forbids every connection.
       modulePreload: { polyfill: false },
+      rolldownOptions: {
+        // The quick pages' takeover in a few chunks (scripts/chunks.ts). Taking only the modules
+        // named, not their imports too, lets a chunk hold what two pages share without pulling in
+        // what a page's module loads first; Rolldown then allows an entry's chunk to export more.
+        preserveEntrySignatures: 'allow-extension',
+        output: { codeSplitting: { groups: [{ name: quickPageChunks(), includeDependenciesRecursively: false }] } },
+      },
     },
   }),
   zip: {
