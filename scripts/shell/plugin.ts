@@ -10,9 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
-import type { Plugin, Rollup } from 'vite';
-
-type OutputBundle = Rollup.OutputBundle;
+import type { Plugin } from 'vite';
 import type { Shell } from './render';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,7 +24,7 @@ export function shells(): Plugin {
     // After Vite's own processing, which writes the chunks' final addresses and the hints.
     transformIndexHtml: {
       order: 'post',
-      handler: async (html, { filename, bundle, chunk }) => {
+      handler: async (html, { filename }) => {
         const page = Object.entries(PAGES).find(([path]) => filename.endsWith(path))?.[1];
         if (!page) return html;
         // A fresh loader per build, so a rebuild renders the components as they are now.
@@ -55,36 +53,12 @@ export function shells(): Plugin {
         const hints = [...html.matchAll(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g)];
         let moved = html.replace(app[0], '');
         for (const [tag] of hints) moved = moved.replace(tag, '');
-        const preload = [...hints.map(([, href]) => href), ...takeoverChunks(bundle, chunk?.fileName)];
-        const first = `<script defer blocking="render" src="/${page}-first.js" data-app="${app[1]}" data-preload="${preload.join(' ')}"></script>`;
+        const first = `<script defer blocking="render" src="/${page}-first.js" data-app="${app[1]}" data-preload="${hints.map(([, href]) => href).join(' ')}"></script>`;
         if (!moved.includes('</head>')) throw new Error(`${filename} has no head for its first script`);
         return moved.replace('</head>', `  ${first}\n  </head>`).replace('<div id="app"></div>', `<div id="app"></div>\n${templates}`);
       },
     },
   };
-}
-
-/** `names` and every chunk they import statically, in the bundle. */
-function staticClosure(bundle: OutputBundle, names: readonly string[], seen = new Set<string>()): Set<string> {
-  for (const name of names) {
-    const chunk = bundle[name];
-    if (seen.has(name) || chunk?.type !== 'chunk') continue;
-    seen.add(name);
-    staticClosure(bundle, chunk.imports, seen);
-  }
-  return seen;
-}
-
-/**
- * The chunks a quick page's module imports once it runs (the app, "Last time", the answer's
- * extras): hinted together with the module's own, so that they load beside it rather than in a
- * second wave after it has run (scripts/shell/plugin.ts's hints, utils/first-paint/app.ts).
- */
-function takeoverChunks(bundle: OutputBundle | undefined, entry: string | undefined): string[] {
-  if (!bundle || !entry) return [];
-  const loaded = staticClosure(bundle, [entry]);
-  const imported = [...loaded].flatMap((name) => (bundle[name]?.type === 'chunk' ? bundle[name].dynamicImports : []));
-  return [...staticClosure(bundle, imported)].filter((name) => !loaded.has(name)).map((name) => `/${name}`);
 }
 
 /**
