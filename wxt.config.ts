@@ -14,18 +14,11 @@ export default defineConfig({
   // Explicit imports everywhere: a reader can follow every name to its module.
   imports: false,
   vite: () => ({
-    plugins: [preact(), shells(), firstScriptsAsProduction()],
+    plugins: [preact(), shells(), firstScriptsAsProduction(), quickPageChunks()],
     build: {
       // Vite's modulepreload polyfill uses fetch(); extension pages need no polyfill and the
       // production CSP forbids every connection.
       modulePreload: { polyfill: false },
-      rolldownOptions: {
-        // The quick pages' takeover in a few chunks (scripts/chunks.ts). Taking only the modules
-        // named, not their imports too, lets a chunk hold what two pages share without pulling in
-        // what a page's module loads first; Rolldown then allows an entry's chunk to export more.
-        preserveEntrySignatures: 'allow-extension',
-        output: { codeSplitting: { groups: [{ name: quickPageChunks(), includeDependenciesRecursively: false }] } },
-      },
     },
   }),
   zip: {

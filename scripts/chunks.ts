@@ -2,7 +2,7 @@
  * How the build splits the pages' code into chunks where the default does not serve. A quick page
  * (popup, pause window) takes over from its shell once every module its app needs has loaded
  * (utils/first-paint/app.ts); by default those came as some twenty small chunks, one load each,
- * and "Last time" waited on the slowest (README, "Where the time goes"). Here they come as:
+ * and "Last time" waited on the slowest (README, "How the first paint works"). Here they come as:
  * - "shared": what the takeover needs that the journal's first screen loads too (the journal
  *   loads the same modules as before, in fewer chunks);
  * - "quick", "quick-popup", "quick-pause": what only the quick pages' takeover needs, by page.
@@ -11,6 +11,7 @@
  * the quick pages' later parts load as they did.
  */
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 
 /** The parts of Rolldown's ModuleInfo and ChunkingContext read here. */
 interface ModuleInfo {
@@ -35,9 +36,36 @@ function staticClosure(ctx: ChunkingContext, roots: readonly string[], seen = ne
   return seen;
 }
 
+/**
+ * The chunking above, for the build of the extension's pages only: the background and the first
+ * scripts are single classic scripts, which take no chunking options.
+ */
+export function quickPageChunks(): Plugin {
+  return {
+    name: 'adempauze:quick-page-chunks',
+    config(config) {
+      if (!/\.html\b/.test(JSON.stringify(config.build?.rollupOptions?.input ?? config.build?.rolldownOptions?.input ?? null)))
+        return undefined;
+      return {
+        build: {
+          rolldownOptions: {
+            // Taking only the modules named, not their imports too, lets a chunk hold what two pages
+            // share without pulling in what a page's module loads first; Rolldown then allows an
+            // entry's chunk to export more than its own module does.
+            preserveEntrySignatures: 'allow-extension',
+            output: {
+              codeSplitting: { groups: [{ name: chunkNamer(), debugName: 'quick pages', includeDependenciesRecursively: false }] },
+            },
+          },
+        },
+      };
+    },
+  };
+}
+
 /** The chunk name for each module of the quick pages' takeover (null: the default chunking). */
-export function quickPageChunks(): (id: string, ctx: ChunkingContext) => string | null {
-  // Worked out once per chunking pass: each build (background, pages, first scripts) has its own.
+function chunkNamer(): (id: string, ctx: ChunkingContext) => string | null {
+  // Worked out once per chunking pass.
   const passes = new WeakMap<ChunkingContext, Map<string, string>>();
   return (id, ctx) => {
     let names = passes.get(ctx);
