@@ -30,6 +30,9 @@ export default defineConfig({
       'package-lock.json',
       'tsconfig.json',
       'wxt.config.ts',
+      // The build's own plugins (wxt.config.ts imports them): the quick pages' shells and chunks.
+      'scripts/chunks.ts',
+      'scripts/shell/**',
       'assets/**',
       'components/**',
       'content/**',

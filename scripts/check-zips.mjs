@@ -14,12 +14,15 @@ const ROOT = resolve(import.meta.dirname, '..');
 const OUTPUT = join(ROOT, '.output');
 const GECKO_ID = 'adempauze@adempauze.app';
 /** Folders a reviewer needs besides the top-level files; each must hold files. */
-const SOURCE_FOLDERS = ['assets', 'components', 'content', 'entrypoints', 'public', 'utils'];
-const SOURCE_FILES = ['README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts'];
+const SOURCE_FOLDERS = ['assets', 'components', 'content', 'entrypoints', 'public', 'utils', 'scripts/shell'];
+const SOURCE_FILES = ['README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'scripts/chunks.ts'];
 /** Local, generated or not needed to build: never in the sources package. */
 const NOT_SOURCES = /^(?:node_modules|test-results|playwright-report|tests|docs|bench)\/|(?:^|\/)\./;
-/** The sources are a few hundred KB; megabytes would mean something slipped in. */
-const MAX_SOURCES_BYTES = 1024 * 1024;
+/**
+ * The sources are about 1.4 MB unpacked (package-lock.json 0.3 MB, the README 0.13 MB, the code the
+ * rest); several megabytes would mean something slipped in.
+ */
+const MAX_SOURCES_BYTES = 2 * 1024 * 1024;
 
 /**
  * The parts of a built manifest these checks read.
