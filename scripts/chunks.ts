@@ -76,9 +76,10 @@ function chunkNamer(): (id: string, ctx: ChunkingContext) => string | null {
 
 function chunkNames(ctx: ChunkingContext): Map<string, string> {
   const journal = staticClosure(ctx, [`${root}entrypoints/options/main.tsx`]);
-  const loaded = new Set(QUICK_PAGES.flatMap((page) => [...staticClosure(ctx, [`${root}entrypoints/${page}/first.ts`])]));
-  const byPage = QUICK_PAGES.map((page) => {
-    const first = staticClosure(ctx, [`${root}entrypoints/${page}/first.ts`]);
+  // What each page's module loads before it runs: none of it is the takeover's, for either page.
+  const firsts = QUICK_PAGES.map((page) => ({ page, first: staticClosure(ctx, [`${root}entrypoints/${page}/first.ts`]) }));
+  const loaded = new Set(firsts.flatMap(({ first }) => [...first]));
+  const byPage = firsts.map(({ page, first }) => {
     const roots = [...first].flatMap((id) => ctx.getModuleInfo(id)?.dynamicallyImportedIds ?? []);
     const takeover = staticClosure(ctx, roots);
     for (const id of loaded) takeover.delete(id);

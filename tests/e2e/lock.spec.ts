@@ -353,8 +353,8 @@ async function halfWay(privacy: PrivacyPage): Promise<void> {
 }
 
 /** The lock as stored in storage.local; undefined when it is off. */
-async function storedLock(extension: ExtensionState): Promise<{ state: string } | undefined> {
-  return (await extension.onDisk()).local.lock as { state: string } | undefined;
+async function storedLock(extension: ExtensionState): Promise<{ state: string; keys: { keyId: string; previous?: unknown } } | undefined> {
+  return (await extension.onDisk()).local.lock as { state: string; keys: { keyId: string; previous?: unknown } } | undefined;
 }
 
 test('turning the lock on, then off, each cut off half-way by a killed worker and a closed tab: it carries on, every note kept', async ({
@@ -442,12 +442,12 @@ test('a key replaced while another tab holds the settling (as one folding notes 
   );
   await privacy.replaceKey(PASSPHRASE, SECOND_PASSPHRASE);
   await expect(privacy.page.getByText(t.lockRenewingElsewhere)).toBeVisible();
-  const during = (await storedLock(extension)) as { keys: { previous?: unknown } } | undefined;
+  const during = await storedLock(extension);
   expect(during?.keys.previous).toBeDefined();
 
   await other.evaluate(() => (globalThis as unknown as { releaseSettle: () => void }).releaseSettle());
   await expect(privacy.page.getByText(t.lockKeyRenewed)).toBeVisible({ timeout: 120_000 });
-  const after = (await storedLock(extension)) as { keys: { keyId: string; previous?: unknown } } | undefined;
+  const after = await storedLock(extension);
   expect(after?.keys.previous).toBeUndefined();
   const rows = await noteRows(extension);
   expect(rows).toHaveLength(notes.length);
